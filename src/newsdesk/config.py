@@ -1,0 +1,118 @@
+"""All configuration in one typed place.
+
+Precedence, lowest first: the defaults below, a TOML file (``--config FILE``, ``$NEWSDESK_CONFIG``
+or ``./newsdesk.toml``), environment variables ``NEWSDESK_<FIELD>`` (upper case), command-line flags.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, get_type_hints
+
+
+class ConfigError(ValueError):
+    """A configuration value that cannot be used; the message says which and why."""
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    # Store: a SQLite file path, or a postgresql:// URL.
+    db: str = "newsdesk.db"
+
+    # Fetching pages and feeds.
+    user_agent: str = "newsdesk/0.1 (+https://example.invalid/newsdesk; news summarisation)"
+    fetch_timeout: float = 20.0
+    fetch_max_bytes: int = 10_000_000
+    allow_private_addresses: bool = False
+
+    # Input limits: larger articles are truncated to this many characters of text.
+    max_article_chars: int = 200_000
+    min_article_words: int = 5
+
+    # Near-duplicate detection (MinHash over word shingles).
+    dedup_threshold: float = 0.8
+    dedup_shingle: int = 5
+    dedup_permutations: int = 128
+
+    # Story clustering.
+    cluster_window_hours: float = 24.0 * 7
+    cluster_threshold: float = 0.3
+    embedder: str = "auto"  # auto | minilm | wordllama | tfidf
+
+    # Briefs.
+    brief_max_words: int = 250
+
+    def replace(self, **changes: Any) -> Settings:
+        return dataclasses.replace(self, **changes)
+
+
+_FIELD_TYPES: dict[str, Any] = get_type_hints(Settings)
+ENV_PREFIX = "NEWSDESK_"
+DEFAULT_CONFIG_FILE = "newsdesk.toml"
+
+
+def _coerce(name: str, value: Any, origin: str) -> Any:
+    kind = _FIELD_TYPES[name]
+    try:
+        if kind is bool:
+            if isinstance(value, bool):
+                return value
+            text = str(value).strip().lower()
+            if text in {"1", "true", "yes", "on"}:
+                return True
+            if text in {"0", "false", "no", "off"}:
+                return False
+            raise ValueError(f"expected true/false, got {value!r}")
+        if kind is int:
+            return int(value)
+        if kind is float:
+            return float(value)
+        return str(value)
+    except ValueError as error:
+        raise ConfigError(f"{origin}: setting {name!r}: {error}") from None
+
+
+def load_settings(
+    config_file: str | Path | None = None,
+    environ: Mapping[str, str] | None = None,
+    overrides: Mapping[str, Any] | None = None,
+) -> Settings:
+    """Build settings from defaults, an optional TOML file, the environment and explicit overrides.
+
+    ``overrides`` holds command-line flags; entries whose value is ``None`` are ignored.
+    """
+    environ = os.environ if environ is None else environ
+    values: dict[str, Any] = {}
+
+    path = config_file or environ.get(ENV_PREFIX + "CONFIG")
+    if path is None and Path(DEFAULT_CONFIG_FILE).is_file():
+        path = DEFAULT_CONFIG_FILE
+    if path is not None:
+        try:
+            data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
+        except (OSError, tomllib.TOMLDecodeError) as error:
+            raise ConfigError(f"{path}: cannot read config file: {error}") from None
+        section = data.get("newsdesk", data)
+        for name, value in section.items():
+            if name not in _FIELD_TYPES:
+                raise ConfigError(f"{path}: unknown setting {name!r}")
+            values[name] = _coerce(name, value, str(path))
+
+    for name in _FIELD_TYPES:
+        env_name = ENV_PREFIX + name.upper()
+        if env_name in environ:
+            values[name] = _coerce(name, environ[env_name], f"${env_name}")
+
+    for name, value in (overrides or {}).items():
+        if value is None:
+            continue
+        if name not in _FIELD_TYPES:
+            raise ConfigError(f"unknown setting {name!r}")
+        values[name] = _coerce(name, value, f"--{name.replace('_', '-')}")
+
+    return Settings(**values)

@@ -1,0 +1,134 @@
+"""Plain dataclasses passed between pipeline stages.
+
+Data flows one way: sources -> extract -> store -> dedup -> embed -> cluster -> brief -> attribute
+-> serve. Every stage takes and returns these types; none reaches into another stage's internals.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+
+
+@dataclass(frozen=True, slots=True)
+class Provenance:
+    """Where an article came from: a file (and the record inside it) or a URL."""
+
+    source: str
+    record: str | None = None
+
+    def __str__(self) -> str:
+        return f"{self.source} [{self.record}]" if self.record else self.source
+
+
+@dataclass(slots=True)
+class Article:
+    """One news article after extraction: clean text plus metadata.
+
+    ``key`` is the article's external identifier: the SGML DOCNO, else the JSONL ``id``, else the
+    URL, else the file path (plus record). It is what ``newsdesk cluster`` prints.
+    """
+
+    key: str
+    title: str
+    text: str
+    outlet: str
+    provenance: Provenance
+    url: str | None = None
+    published: datetime | None = None
+    language: str | None = None
+    author: str | None = None
+
+    @property
+    def content_hash(self) -> str:
+        """Hash of the normalised title and text: equal for byte-different copies of one text."""
+        return content_hash(self.title, self.text)
+
+    @property
+    def word_count(self) -> int:
+        return len(self.text.split())
+
+
+_SPACE = re.compile(r"\s+")
+
+
+def normalise_for_hash(text: str) -> str:
+    return _SPACE.sub(" ", text).strip().casefold()
+
+
+def content_hash(title: str, text: str) -> str:
+    digest = hashlib.sha256()
+    digest.update(normalise_for_hash(title).encode("utf-8"))
+    digest.update(b"\x00")
+    digest.update(normalise_for_hash(text).encode("utf-8"))
+    return digest.hexdigest()
+
+
+@dataclass(frozen=True, slots=True)
+class Rejection:
+    """An input record that could not become an article, and why (one line, for the user)."""
+
+    provenance: Provenance
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.provenance}: {self.reason}"
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A sentence of an article, verbatim, with its position."""
+
+    article_key: str
+    index: int
+    text: str
+    paragraph: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Citation:
+    article_key: str
+    outlet: str
+    title: str
+    url: str | None
+    published: datetime | None
+
+
+@dataclass(slots=True)
+class BriefSentence:
+    """A sentence of a brief: verbatim source text, its citation, and its corroboration."""
+
+    text: str
+    citation: Citation
+    sentence_index: int
+    supporting_outlets: list[str] = field(default_factory=list)
+
+    @property
+    def support(self) -> int:
+        """How many distinct outlets carry the same point (at least the cited one)."""
+        return max(1, len(set(self.supporting_outlets)))
+
+
+@dataclass(slots=True)
+class Brief:
+    sentences: list[BriefSentence]
+    max_words: int
+    method: str
+
+    @property
+    def word_count(self) -> int:
+        return sum(len(s.text.split()) for s in self.sentences)
+
+
+@dataclass(slots=True)
+class Story:
+    """A set of articles about one event, as stored."""
+
+    id: int
+    headline: str
+    article_keys: list[str]
+    outlets: list[str]
+    first_published: datetime | None
+    last_published: datetime | None

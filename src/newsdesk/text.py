@@ -1,0 +1,84 @@
+"""Text utilities shared by every stage: paragraphs, news-aware sentence splitting, word tokens.
+
+Sentences are returned verbatim (only surrounding whitespace stripped), so a brief built from them
+quotes its sources exactly.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+# Abbreviations that end with a period but rarely end a sentence in news text.
+_ABBREVIATIONS = frozenset(
+    """
+    mr mrs ms dr prof sr jr st mt ft gen lt col capt cmdr sgt cpl pvt adm maj gov sen rep rev hon
+    pres supt insp det atty messrs mme mlle msgr fr
+    jan feb mar apr jun jul aug sep sept oct nov dec
+    mon tue tues wed thu thur thurs fri sat sun
+    inc corp co ltd llc plc bros dept univ assn est approx vs etc al fig no nos vol pp ed eds
+    ave blvd rd hwy
+    ala ariz ark calif colo conn del fla ga ill ind kan kans ky la md mass mich minn miss mo mont
+    neb nebr nev okla ore pa penn tenn tex va vt wash wis wisc wyo
+    u.s u.k u.n e.g i.e a.m p.m
+    """.split()
+)
+
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n|\n(?=\s*[A-Z\"“'‘(\[])")
+# A candidate boundary: terminal punctuation, optional closing quotes/brackets, then whitespace.
+_BOUNDARY = re.compile(r"([.!?]+|\.\.\.|…)([\"”'’)\]]*)(\s+)")
+_NEXT_STARTS_SENTENCE = re.compile(r"[\"“'‘(\[]*[A-Z0-9À-Ý]")
+_WORD = re.compile(r"[A-Za-z0-9À-ÖØ-öø-ÿ]+(?:['’][A-Za-z]+)*")
+
+
+def split_paragraphs(text: str) -> list[str]:
+    """Split article text into non-empty paragraphs (blank lines or line breaks before a capital)."""
+    return [p.strip() for p in _PARAGRAPH_BREAK.split(text) if p and p.strip()]
+
+
+def _ends_with_abbreviation(prefix: str) -> bool:
+    match = re.search(r"(?:^|[\s(\"“])([A-Za-z][A-Za-z.]*)\.$", prefix)
+    if not match:
+        return False
+    token = match.group(1).lower()
+    if token in _ABBREVIATIONS:
+        return True
+    # Single initials ("J. Smith") and dotted acronyms ("U.S.") that are followed by more text.
+    return len(token) == 1 or bool(re.fullmatch(r"(?:[a-z]\.)+[a-z]", token))
+
+
+def _split_paragraph(paragraph: str) -> Iterator[str]:
+    start = 0
+    for match in _BOUNDARY.finditer(paragraph):
+        end_of_sentence = match.end(2)
+        rest = paragraph[match.end() :]
+        if not rest:
+            break
+        if not _NEXT_STARTS_SENTENCE.match(rest):
+            continue
+        if match.group(1) == "." and _ends_with_abbreviation(paragraph[start : match.end(1)]):
+            # "U.S. officials" continues; "... in the U.S. The next day" is ambiguous, and
+            # keeping it joined is the safe choice for an extractive brief.
+            continue
+        sentence = paragraph[start:end_of_sentence].strip()
+        if sentence:
+            yield sentence
+        start = match.end()
+    tail = paragraph[start:].strip()
+    if tail:
+        yield tail
+
+
+def split_sentences(text: str) -> list[str]:
+    """Split text into sentences, never across paragraphs."""
+    return [s for p in split_paragraphs(text) for s in _split_paragraph(p)]
+
+
+def split_sentences_with_paragraphs(text: str) -> list[tuple[int, str]]:
+    """Like :func:`split_sentences`, with the index of the paragraph each sentence belongs to."""
+    return [(i, s) for i, p in enumerate(split_paragraphs(text)) for s in _split_paragraph(p)]
+
+
+def words(text: str) -> list[str]:
+    """Lower-cased word tokens (letters and digits, internal apostrophes kept)."""
+    return [w.lower() for w in _WORD.findall(text)]
