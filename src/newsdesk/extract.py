@@ -1,0 +1,248 @@
+"""HTML page -> clean article text and metadata, with trafilatura.
+
+Paragraphs are separated by blank lines so :func:`newsdesk.text.split_paragraphs` sees them.
+"""
+
+from __future__ import annotations
+
+import codecs
+import email.utils
+import re
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+from urllib.parse import urlsplit
+
+import charset_normalizer
+import trafilatura
+
+from newsdesk.text import words
+
+# Deeper or larger trees than this are pathological (or hostile); trafilatura prunes them.
+_MAX_TREE_SIZE = 500_000
+
+
+@dataclass(frozen=True, slots=True)
+class ExtractedPage:
+    title: str
+    text: str
+    author: str | None
+    published: datetime | None
+    outlet: str | None
+    language: str | None
+    url: str | None
+
+
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+_DECLARED_CHARSET = re.compile(
+    rb"""(?:<meta[^>]{0,200}?charset\s*=\s*["']?|<\?xml[^>]{0,100}?encoding\s*=\s*["'])"""
+    rb"""([A-Za-z0-9_.:-]{1,40})""",
+    re.IGNORECASE,
+)
+
+
+def _known_codec(name: str | None) -> str | None:
+    if not name:
+        return None
+    try:
+        return codecs.lookup(name.strip().strip("\"'")).name
+    except LookupError:
+        return None
+
+
+def decode_bytes(data: bytes, declared: str | None = None) -> str:
+    """Decode bytes of unknown encoding; never raises.
+
+    Order: byte-order mark, a charset declared by the transport or the document, UTF-8, then
+    charset detection, with cp1252 (which maps nearly every byte) as the last resort.
+    """
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return data[len(bom) :].decode(encoding, errors="replace")
+    candidates: list[str] = []
+    match = _DECLARED_CHARSET.search(data[:4096])
+    for name in (declared, match.group(1).decode("ascii") if match else None):
+        codec = _known_codec(name)
+        if codec and codec not in candidates:
+            candidates.append(codec)
+    if "utf-8" not in candidates:
+        candidates.append("utf-8")
+    for encoding in candidates:
+        try:
+            return data.decode(encoding)
+        except (UnicodeDecodeError, LookupError):
+            continue
+    best = charset_normalizer.from_bytes(data[:200_000]).best()
+    codec = _known_codec(best.encoding) if best is not None else None
+    if codec and not codec.startswith("utf-16"):
+        try:
+            return data.decode(codec)
+        except UnicodeDecodeError:
+            pass
+    return data.decode("cp1252", errors="replace")
+
+
+_MONTHS = {
+    name: index
+    for index, names in enumerate(
+        (
+            ("jan", "january"),
+            ("feb", "february"),
+            ("mar", "march"),
+            ("apr", "april"),
+            ("may",),
+            ("jun", "june"),
+            ("jul", "july"),
+            ("aug", "august"),
+            ("sep", "sept", "september"),
+            ("oct", "october"),
+            ("nov", "november"),
+            ("dec", "december"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+_MONTH_NAME = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_DAY_MONTH_YEAR = re.compile(rf"\b(\d{{1,2}})\s+({_MONTH_NAME})\.?,?\s+(\d{{4}})\b", re.IGNORECASE)
+_MONTH_DAY_YEAR = re.compile(rf"\b({_MONTH_NAME})\.?\s+(\d{{1,2}}),?\s+(\d{{4}})\b", re.IGNORECASE)
+_NUMERIC = re.compile(
+    r"\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2}))?)?"
+    r"|\b(\d{1,2})/(\d{1,2})/(\d{4})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?"
+)
+
+
+def _utc(value: datetime) -> datetime:
+    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+def _build(year: int, month: int, day: int, *clock: str | None) -> datetime | None:
+    hour, minute, second = (int(part) if part else 0 for part in clock) if clock else (0, 0, 0)
+    try:
+        return datetime(year, month, day, hour, minute, second, tzinfo=UTC)
+    except ValueError:
+        return None
+
+
+def parse_date(value: object) -> datetime | None:
+    """Parse the date formats found in news data into an aware UTC datetime; None if unparseable.
+
+    Handles ISO 8601, RFC 822 (feeds, HTTP), "2005/01/08", "10/16/1998 09:24:00" (US order,
+    as in LDC data), "January 8, 2005" and "8 January 2005". Naive times are taken as UTC.
+    """
+    if isinstance(value, datetime):
+        return _utc(value)
+    if not isinstance(value, str) or not value.strip():
+        return None
+    text = value.strip()
+    try:
+        return _utc(datetime.fromisoformat(text.replace("Z", "+00:00")))
+    except ValueError:
+        pass
+    try:
+        return _utc(email.utils.parsedate_to_datetime(text))
+    except (TypeError, ValueError, IndexError):
+        pass
+    if match := _NUMERIC.search(text):
+        groups = match.groups()
+        if groups[0]:
+            return _build(int(groups[0]), int(groups[1]), int(groups[2]), *groups[3:6])
+        return _build(int(groups[8]), int(groups[6]), int(groups[7]), *groups[9:12])
+    if match := _MONTH_DAY_YEAR.search(text):
+        month = _MONTHS[match.group(1).lower()]
+        return _build(int(match.group(3)), month, int(match.group(2)))
+    if match := _DAY_MONTH_YEAR.search(text):
+        month = _MONTHS[match.group(2).lower()]
+        return _build(int(match.group(3)), month, int(match.group(1)))
+    return None
+
+
+def outlet_from_url(url: str | None) -> str | None:
+    """The site's domain without ``www.``, e.g. ``bbc.co.uk``; None when there is no host."""
+    if not url:
+        return None
+    try:
+        host = urlsplit(url).hostname
+    except ValueError:
+        return None
+    if not host:
+        return None
+    return host.removeprefix("www.")
+
+
+_LINE_BREAKS = re.compile(r"\s*\n\s*")
+
+
+def _paragraphs(text: str) -> str:
+    return _LINE_BREAKS.sub("\n\n", text.strip())
+
+
+def extract_html(html: str | bytes, url: str | None = None) -> ExtractedPage:
+    """Extract the main article of a page; ``text`` is empty when no main text was found.
+
+    Bytes are decoded robustly first (BOM, declared charset, UTF-8, detection).
+    """
+    source = decode_bytes(html) if isinstance(html, bytes) else html
+    empty = ExtractedPage("", "", None, None, outlet_from_url(url), None, url)
+    if not source.strip():
+        return empty
+    document = trafilatura.bare_extraction(
+        source,
+        url=url,
+        favor_precision=True,
+        include_comments=False,
+        include_tables=False,
+        with_metadata=True,
+        max_tree_size=_MAX_TREE_SIZE,
+        date_extraction_params={"extensive_search": False, "original_date": True},
+        as_dict=True,
+    )
+    if not isinstance(document, dict) or not _string(document, "text"):
+        return empty
+    text = _paragraphs(_string(document, "text") or "")
+    page_url = url or _string(document, "url")
+    return ExtractedPage(
+        title=_string(document, "title") or "",
+        text=text,
+        author=_string(document, "author"),
+        published=parse_date(_string(document, "date")),
+        outlet=_string(document, "sitename") or outlet_from_url(page_url),
+        language=_string(document, "language") or guess_language(text),
+        url=page_url,
+    )
+
+
+def _string(document: dict[str, Any], name: str) -> str | None:
+    value = document.get(name)
+    return value.strip() or None if isinstance(value, str) else None
+
+
+_STOPWORDS = {
+    "en": "the and of to in is that for it was on with as he said by at from his an be have",
+    "de": "der die und in den von zu das mit sich des auf für ist im dem nicht ein eine als",
+    "fr": "le la les de des et en du une un est pour que qui dans au sur pas par il",
+    "es": "el la de que y en los del se las por un para con una su al es lo como",
+    "it": "il di che la è e per un in del non una sono le con si da al della",
+    "nl": "de het een van en in is dat op te zijn met voor niet aan er die",
+    "pt": "o de a que e do da em um para com não uma os no se na por mais",
+}
+_STOPWORD_SETS = {language: frozenset(ws.split()) for language, ws in _STOPWORDS.items()}
+
+
+def guess_language(text: str) -> str | None:
+    """Cheap language guess from stop-word frequencies; None when nothing stands out."""
+    tokens = words(text[:5000])
+    if len(tokens) < 5:
+        return None
+    scores = {
+        language: sum(token in stop for token in tokens)
+        for language, stop in _STOPWORD_SETS.items()
+    }
+    best = max(scores, key=lambda language: scores[language])
+    return best if scores[best] >= max(2, len(tokens) // 20) else None

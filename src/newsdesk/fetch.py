@@ -1,0 +1,199 @@
+"""Polite, safe HTTP fetching for feeds and pages (used by ingest and by ``newsdesk watch``).
+
+Safety: only http(s); every hop's host is resolved and refused if any address is private,
+loopback, link-local, multicast or reserved (unless ``settings.allow_private_addresses``);
+redirects are followed by hand so each hop is checked; bodies are streamed and cut off at
+``settings.fetch_max_bytes`` *after* decompression, so a gzip bomb cannot fill memory.
+Politeness: a clear user agent, timeouts, and a minimum delay between requests to one host.
+Conditional GET: pass the ETag / Last-Modified of the previous response; a 304 comes back as
+``FetchResult.not_modified``.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import socket
+import threading
+import time
+from collections.abc import Mapping
+from dataclasses import dataclass
+from types import TracebackType
+from urllib.parse import urljoin, urlsplit
+
+import httpx
+
+from newsdesk.config import Settings
+
+_MAX_REDIRECTS = 5
+_REDIRECTS = {301, 302, 303, 307, 308}
+ACCEPT_HTML = "text/html,application/xhtml+xml;q=0.9,*/*;q=0.5"
+ACCEPT_FEED = (
+    "application/rss+xml,application/atom+xml,application/xml;q=0.9,text/xml;q=0.9,*/*;q=0.5"
+)
+
+
+class FetchError(Exception):
+    """A URL that could not be fetched; the message is one line fit for the user."""
+
+
+@dataclass(frozen=True, slots=True)
+class FetchResult:
+    url: str  # the final URL, after redirects
+    status: int
+    content: bytes
+    headers: Mapping[str, str]  # lower-case names
+
+    @property
+    def not_modified(self) -> bool:
+        return self.status == 304
+
+    @property
+    def etag(self) -> str | None:
+        return self.headers.get("etag")
+
+    @property
+    def last_modified(self) -> str | None:
+        return self.headers.get("last-modified")
+
+    @property
+    def content_type(self) -> str:
+        return self.headers.get("content-type", "").split(";")[0].strip().lower()
+
+    @property
+    def charset(self) -> str | None:
+        for part in self.headers.get("content-type", "").split(";")[1:]:
+            name, _, value = part.partition("=")
+            if name.strip().lower() == "charset":
+                return value.strip().strip("\"'") or None
+        return None
+
+
+def _is_public(address: str) -> bool:
+    ip = ipaddress.ip_address(address.split("%", 1)[0])
+    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
+        ip = ip.ipv4_mapped
+    return ip.is_global and not ip.is_multicast
+
+
+def check_url(url: str, settings: Settings) -> None:
+    """Raise FetchError unless ``url`` is http(s) and (by default) resolves only to public IPs."""
+    try:
+        parts = urlsplit(url)
+        port = parts.port or (443 if parts.scheme == "https" else 80)
+    except ValueError as error:
+        raise FetchError(f"invalid URL: {error}") from None
+    if parts.scheme not in ("http", "https"):
+        raise FetchError(f"unsupported URL scheme {parts.scheme!r}")
+    host = parts.hostname
+    if not host:
+        raise FetchError("URL has no host")
+    if settings.allow_private_addresses:
+        return
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except (socket.gaierror, UnicodeError) as error:
+        raise FetchError(f"cannot resolve host {host!r}: {error}") from None
+    for info in infos:
+        address = str(info[4][0])
+        if not _is_public(address):
+            raise FetchError(
+                f"refused: {host} resolves to non-public address {address} "
+                "(set allow_private_addresses to allow)"
+            )
+
+
+class Fetcher:
+    """A reusable HTTP client; use as a context manager or call :meth:`close`."""
+
+    def __init__(
+        self,
+        settings: Settings,
+        *,
+        host_delay: float = 0.0,
+        transport: httpx.BaseTransport | None = None,
+    ) -> None:
+        self._settings = settings
+        self._host_delay = host_delay
+        self._last_request: dict[str, float] = {}
+        self._lock = threading.Lock()
+        self._client = httpx.Client(
+            headers={"User-Agent": settings.user_agent},
+            timeout=httpx.Timeout(settings.fetch_timeout),
+            follow_redirects=False,
+            transport=transport,
+        )
+
+    def __enter__(self) -> Fetcher:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self._client.close()
+
+    def _wait_for_host(self, host: str) -> None:
+        if self._host_delay <= 0:
+            return
+        with self._lock:
+            now = time.monotonic()
+            ready = self._last_request.get(host, 0.0) + self._host_delay
+            self._last_request[host] = max(now, ready)
+        if ready > now:
+            time.sleep(ready - now)
+
+    def fetch(
+        self,
+        url: str,
+        *,
+        etag: str | None = None,
+        last_modified: str | None = None,
+        accept: str = ACCEPT_HTML,
+    ) -> FetchResult:
+        """GET ``url``; raise FetchError for refused, failed, non-2xx/304 or oversized responses."""
+        headers = {"Accept": accept, "Accept-Encoding": "gzip, deflate"}
+        if etag:
+            headers["If-None-Match"] = etag
+        if last_modified:
+            headers["If-Modified-Since"] = last_modified
+        current = url
+        for _ in range(_MAX_REDIRECTS + 1):
+            check_url(current, self._settings)
+            self._wait_for_host(urlsplit(current).netloc)
+            result = self._get(current, headers)
+            if result.status in _REDIRECTS and "location" in result.headers:
+                current = urljoin(current, result.headers["location"])
+                continue
+            if result.status == 304 or 200 <= result.status < 300:
+                return result
+            raise FetchError(f"HTTP {result.status} from {current}")
+        raise FetchError(f"more than {_MAX_REDIRECTS} redirects from {url}")
+
+    def _get(self, url: str, headers: Mapping[str, str]) -> FetchResult:
+        cap = self._settings.fetch_max_bytes
+        try:
+            with self._client.stream("GET", url, headers=headers) as response:
+                declared = response.headers.get("content-length", "")
+                if declared.isdigit() and int(declared) > cap and response.status_code < 300:
+                    raise FetchError(f"response of {int(declared):,} bytes exceeds {cap:,}")
+                chunks: list[bytes] = []
+                size = 0
+                if response.status_code < 300:
+                    for chunk in response.iter_bytes():
+                        size += len(chunk)
+                        if size > cap:
+                            raise FetchError(f"response larger than {cap:,} bytes from {url}")
+                        chunks.append(chunk)
+                return FetchResult(
+                    url=str(response.url),
+                    status=response.status_code,
+                    content=b"".join(chunks),
+                    headers={k.lower(): v for k, v in response.headers.items()},
+                )
+        except httpx.HTTPError as error:
+            raise FetchError(f"cannot fetch {url}: {type(error).__name__}: {error}") from None

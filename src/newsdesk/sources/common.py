@@ -1,0 +1,134 @@
+"""Helpers shared by the source readers: decoding, dates, outlets, size caps, article checks."""
+
+from __future__ import annotations
+
+import gzip
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Protocol
+
+from newsdesk.config import Settings
+from newsdesk.extract import guess_language
+from newsdesk.models import Article, Provenance, Rejection
+
+Record = Article | Rejection
+
+
+class _LineReader(Protocol):
+    def readline(self, size: int = ..., /) -> bytes: ...
+
+
+class InputTooLarge(ValueError):
+    """An input exceeded a configured size cap."""
+
+
+def read_capped(path: Path, cap: int) -> bytes:
+    """Read a file (gunzipping ``.gz``), refusing more than ``cap`` bytes of content."""
+    opener = gzip.open if path.suffix.lower() == ".gz" else open
+    with opener(path, "rb") as handle:
+        data = handle.read(cap + 1)
+    if len(data) > cap:
+        raise InputTooLarge(f"larger than the {cap:,}-byte limit (fetch_max_bytes)")
+    return data
+
+
+def capped_lines(handle: _LineReader, cap: int) -> Iterator[tuple[int, bytes | None]]:
+    """Yield ``(line_number, line)``; a line longer than ``cap`` bytes yields None instead."""
+    number = 0
+    while True:
+        line = handle.readline(cap + 1)
+        if not line:
+            return
+        number += 1
+        if len(line) > cap and not line.endswith(b"\n"):
+            while True:  # discard the rest of the oversized line in bounded chunks
+                rest = handle.readline(1 << 20)
+                if not rest or rest.endswith(b"\n"):
+                    break
+            yield number, None
+        else:
+            yield number, line
+
+
+def reflow(block: str) -> list[str]:
+    """Paragraphs of a block of hard-wrapped lines (no blank lines), each on one line.
+
+    Newswire text marks a paragraph by indenting its first line; text with long unindented lines
+    has one paragraph per line; anything else is one paragraph.
+    """
+    lines = [line.rstrip() for line in block.split("\n") if line.strip()]
+    if not lines:
+        return []
+    indents = [len(line) - len(line.lstrip()) for line in lines]
+    starts = [indent > min(indents) for indent in indents]
+    if any(starts[1:]) and not all(starts[1:]):
+        paragraphs: list[list[str]] = []
+        for line, start in zip(lines, starts, strict=True):
+            if start or not paragraphs:
+                paragraphs.append([])
+            paragraphs[-1].append(line)
+        return [" ".join(" ".join(p).split()) for p in paragraphs]
+    if sum(map(len, lines)) / len(lines) > 100:
+        return [" ".join(line.split()) for line in lines]
+    return [" ".join(" ".join(lines).split())]
+
+
+_BREAK = re.compile(r"\n\s*\n")
+_SENTENCE_END = re.compile(r"[.!?][\"”'’)\]]*\s")
+
+
+def truncate_text(text: str, limit: int) -> str:
+    """Cut ``text`` to at most ``limit`` characters at a paragraph, else sentence, boundary."""
+    if len(text) <= limit:
+        return text
+    head = text[:limit]
+    cut = max((m.start() for m in _BREAK.finditer(head)), default=-1)
+    if cut < limit // 2:
+        cut = max((m.end() for m in _SENTENCE_END.finditer(head)), default=-1)
+    if cut < limit // 2:
+        cut = head.rfind(" ")
+    return head[: cut if cut > 0 else limit].rstrip()
+
+
+@dataclass(slots=True)
+class Draft:
+    """An article's fields before the common checks turn it into an Article or a Rejection."""
+
+    key: str
+    title: str
+    text: str
+    outlet: str
+    provenance: Provenance
+    url: str | None = None
+    published: datetime | None = None
+    language: str | None = None
+    author: str | None = None
+
+
+def finish(draft: Draft, settings: Settings) -> Record:
+    """Apply the checks every source shares: non-empty, long enough, truncated when huge."""
+    text = draft.text.strip()
+    if len(text) > settings.max_article_chars:
+        text = truncate_text(text, settings.max_article_chars)
+    count = len(text.split())
+    if count == 0:
+        return Rejection(draft.provenance, "no article text")
+    if count < settings.min_article_words:
+        return Rejection(
+            draft.provenance,
+            f"too short ({count} words, minimum {settings.min_article_words})",
+        )
+    return Article(
+        key=draft.key,
+        title=" ".join(draft.title.split()),
+        text=text,
+        outlet=draft.outlet.strip() or "unknown",
+        provenance=draft.provenance,
+        url=draft.url or None,
+        published=draft.published,
+        language=draft.language or guess_language(text),
+        author=draft.author or None,
+    )

@@ -1,0 +1,95 @@
+"""Recognise an input's format by its name, else by its first bytes."""
+
+from __future__ import annotations
+
+import re
+import zlib
+from enum import Enum
+from pathlib import Path
+
+
+class Format(Enum):
+    JSONL = "jsonl"
+    JSON = "json"
+    HTML = "html"
+    TEXT = "text"
+    SGML = "sgml"
+    FEED = "feed"
+    WARC = "warc"
+
+
+_BY_SUFFIX = {
+    ".jsonl": Format.JSONL,
+    ".ndjson": Format.JSONL,
+    ".json": Format.JSON,
+    ".html": Format.HTML,
+    ".htm": Format.HTML,
+    ".xhtml": Format.HTML,
+    ".txt": Format.TEXT,
+    ".warc": Format.WARC,
+    ".arc": Format.WARC,
+    ".rss": Format.FEED,
+    ".atom": Format.FEED,
+    ".sgml": Format.SGML,
+    ".sgm": Format.SGML,
+}
+_SNIFF_BYTES = 4096
+_SGML = re.compile(rb"<DOC(?:\s[^>]*)?>", re.IGNORECASE)
+_FEED = re.compile(rb"<(?:rss|feed|rdf:RDF)[\s>]", re.IGNORECASE)
+_HTML = re.compile(rb"<(?:!doctype\s+html|html|head|body|meta|title|div|p|article)[\s>/]", re.I)
+
+
+def _suffix_format(path: Path) -> Format | None:
+    suffixes = [s.lower() for s in path.suffixes[-2:]]
+    if suffixes and suffixes[-1] == ".gz":
+        suffixes.pop()
+    return _BY_SUFFIX.get(suffixes[-1]) if suffixes else None
+
+
+def sniff(head: bytes) -> Format:
+    """Guess a format from the first few KB of (decompressed) content."""
+    text = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+    if text.startswith(b"WARC/"):
+        return Format.WARC
+    if _SGML.match(text) or (_SGML.search(text[:1024]) and b"<DOCNO" in text.upper()):
+        return Format.SGML
+    if text.startswith((b"{", b"[")):
+        first_line = text.split(b"\n", 1)[0].strip()
+        many_lines = b"\n{" in text or b"\n {" in text
+        if text.startswith(b"{") and first_line.endswith(b"}") and many_lines:
+            return Format.JSONL
+        return Format.JSON
+    if _FEED.search(text[:2048]):
+        return Format.FEED
+    if text.startswith(b"<?xml") and not _HTML.search(text[:2048]):
+        return Format.FEED
+    if _HTML.search(text[:2048]):
+        return Format.HTML
+    return Format.TEXT
+
+
+def _head(path: Path) -> bytes:
+    with path.open("rb") as handle:
+        raw = handle.read(_SNIFF_BYTES)
+    if raw.startswith(b"\x1f\x8b"):
+        try:
+            return zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(raw, _SNIFF_BYTES)
+        except zlib.error:
+            return b""
+    return raw
+
+
+def detect(path: Path) -> Format:
+    """The format of a file: by extension when it is a known one, else by content."""
+    by_name = _suffix_format(path)
+    if by_name is not None and by_name is not Format.JSON:
+        return by_name
+    if by_name is Format.JSON:
+        head = _head(path)
+        return Format.JSONL if sniff(head) is Format.JSONL else Format.JSON
+    return sniff(_head(path))
+
+
+def is_gzip(path: Path) -> bool:
+    with path.open("rb") as handle:
+        return handle.read(2) == b"\x1f\x8b"

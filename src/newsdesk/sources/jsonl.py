@@ -1,0 +1,81 @@
+"""JSON Lines: one article object per line."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from newsdesk.config import Settings
+from newsdesk.extract import decode_bytes, extract_html, outlet_from_url, parse_date
+from newsdesk.models import Provenance, Rejection
+from newsdesk.sources.common import Draft, Record, capped_lines, finish
+
+
+def _text(value: Any) -> str:
+    return value.strip() if isinstance(value, str) else ""
+
+
+def article_from_object(
+    data: Any, provenance: Provenance, default_key: str, fallback_outlet: str, settings: Settings
+) -> Record:
+    """Turn one JSON article object (JSONL record or news-please file) into an article."""
+    if not isinstance(data, dict):
+        return Rejection(provenance, f"expected a JSON object, got {type(data).__name__}")
+    url = _text(data.get("url")) or None
+    title = _text(data.get("title"))
+    text = _text(data.get("text")) or _text(data.get("maintext"))
+    html = _text(data.get("html"))
+    author: str | None = _text(data.get("author")) or None
+    authors = data.get("authors")
+    if author is None and isinstance(authors, list):
+        author = ", ".join(a.strip() for a in authors if isinstance(a, str) and a.strip()) or None
+    published = parse_date(data.get("published") or data.get("date_publish") or data.get("date"))
+    outlet = _text(data.get("outlet")) or _text(data.get("source_domain"))
+    if not text and html:
+        page = extract_html(html, url)
+        text, title = page.text, title or page.title
+        author, published = author or page.author, published or page.published
+        outlet = outlet or (page.outlet or "")
+    record_id = data.get("id")
+    key = str(record_id).strip() if record_id not in (None, "") else (url or default_key)
+    return finish(
+        Draft(
+            key=key,
+            title=title,
+            text=text,
+            outlet=outlet or outlet_from_url(url) or fallback_outlet,
+            provenance=provenance,
+            url=url,
+            published=published,
+            language=_text(data.get("language")) or None,
+            author=author,
+        ),
+        settings,
+    )
+
+
+def read_jsonl(path: Path, source: str, settings: Settings) -> Iterator[Record]:
+    opener = gzip.open if path.suffix.lower() == ".gz" else open
+    with opener(path, "rb") as handle:
+        seen_any = False
+        for number, raw in capped_lines(handle, settings.fetch_max_bytes):
+            provenance = Provenance(source, f"line {number}")
+            if raw is None:
+                yield Rejection(provenance, f"line longer than {settings.fetch_max_bytes:,} bytes")
+                continue
+            if not raw.strip():
+                continue
+            seen_any = True
+            try:
+                data = json.loads(decode_bytes(raw))
+            except json.JSONDecodeError as error:
+                yield Rejection(provenance, f"malformed JSON: {error}")
+                continue
+            yield article_from_object(
+                data, provenance, f"{source}:{number}", path.parent.name, settings
+            )
+        if not seen_any:
+            yield Rejection(Provenance(source), "empty file: no JSON lines")

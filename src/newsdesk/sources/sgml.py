@@ -1,0 +1,141 @@
+"""TREC / LDC SGML: one or more ``<DOC>`` records (DUC, TDT, Gigaword, AQUAINT).
+
+Parsed with forgiving regular expressions, not an XML parser: these files hold unescaped ``&``,
+unclosed and stray tags, and no root element.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+from newsdesk.config import Settings
+from newsdesk.extract import decode_bytes, parse_date
+from newsdesk.models import Provenance, Rejection
+from newsdesk.sources.common import Draft, InputTooLarge, Record, finish, read_capped, reflow
+
+OUTLETS = {
+    "AP": "Associated Press",
+    "APW": "Associated Press",
+    "NYT": "New York Times",
+    "XIE": "Xinhua",
+    "XIN": "Xinhua",
+    "AFP": "Agence France-Presse",
+    "AFE": "Agence France-Presse",
+    "LTW": "Los Angeles Times/Washington Post",
+    "LA": "Los Angeles Times",
+    "WSJ": "Wall Street Journal",
+    "FT": "Financial Times",
+    "SJMN": "San Jose Mercury News",
+    "FBIS": "Foreign Broadcast Information Service",
+    "CNA": "Central News Agency",
+    "WPB": "Washington Post/Bloomberg",
+}
+
+_DOC_START = re.compile(r"<DOC(\s[^>]*)?>", re.IGNORECASE)
+_DOC_END = re.compile(r"</DOC\s*>", re.IGNORECASE)
+_ID_ATTRIBUTE = re.compile(r"""\bid\s*=\s*["']?([^"'\s>]+)""", re.IGNORECASE)
+_TAG = re.compile(r"<[^<>]{0,200}>")
+_PARAGRAPH = re.compile(r"<P(?:\s[^>]*)?>(.*?)(?=</P\s*>|<P[\s>]|$)", re.IGNORECASE | re.DOTALL)
+_DOCNO_DATE = re.compile(r"^([A-Z]+?)(?:_[A-Z]{3})?_?(\d{8})[.\-_]\d+$")
+_DOCNO_SHORT_DATE = re.compile(r"^([A-Z]+?)(\d{6})-\d+$")
+_DOCNO_PREFIX = re.compile(r"^([A-Z]+)")
+
+
+def _field(record: str, *names: str) -> str | None:
+    for name in names:
+        pattern = rf"<{name}(?:\s[^>]*)?>(.*?)(?:</{name}\s*>|(?=<DOC[\s>])|$)"
+        match = re.search(pattern, record, re.IGNORECASE | re.DOTALL)
+        if match and match.group(1).strip():
+            return match.group(1)
+    return None
+
+
+def _clean_inline(value: str) -> str:
+    return " ".join(html.unescape(_TAG.sub(" ", value)).split())
+
+
+def _body(text: str) -> str:
+    paragraphs = [m.group(1) for m in _PARAGRAPH.finditer(text)]
+    if paragraphs:
+        blocks = [_clean_inline(p) for p in paragraphs]
+    else:
+        plain = html.unescape(_TAG.sub(" ", text))
+        blocks = [q for block in re.split(r"\n[ \t]*\n", plain) for q in reflow(block)]
+    return "\n\n".join(b for b in blocks if b)
+
+
+def _docno_info(docno: str) -> tuple[str, datetime | None]:
+    """Outlet and date in a DOCNO: APW19981016.0240, AFP_ENG_20050101.0001, LA010189-0001."""
+    upper = docno.upper()
+    date: datetime | None = None
+    prefix = (m.group(1) if (m := _DOCNO_PREFIX.match(upper)) else upper).rstrip("_")
+    if match := _DOCNO_DATE.match(upper):
+        prefix, digits = match.group(1), match.group(2)
+        date = _safe_date(int(digits[:4]), int(digits[4:6]), int(digits[6:]))
+    elif match := _DOCNO_SHORT_DATE.match(upper):
+        prefix, digits = match.group(1), match.group(2)
+        a, b, c = int(digits[:2]), int(digits[2:4]), int(digits[4:])
+        # LA Times numbers are MMDDYY; AP, WSJ and the rest YYMMDD.
+        date = _safe_date(1900 + c, a, b) if prefix == "LA" else _safe_date(1900 + a, b, c)
+    return OUTLETS.get(prefix, prefix or "unknown"), date
+
+
+def _safe_date(year: int, month: int, day: int) -> datetime | None:
+    try:
+        return datetime(year if year >= 1950 else year + 100, month, day, tzinfo=UTC)
+    except ValueError:
+        return None
+
+
+def _records(content: str) -> Iterator[tuple[int, str, str | None]]:
+    """(index, body, id attribute) of each <DOC>; an unclosed DOC runs to the next or to EOF."""
+    starts = list(_DOC_START.finditer(content))
+    for index, match in enumerate(starts):
+        end = starts[index + 1].start() if index + 1 < len(starts) else len(content)
+        body = content[match.end() : end]
+        if closing := _DOC_END.search(body):
+            body = body[: closing.start()]
+        attribute = _ID_ATTRIBUTE.search(match.group(1) or "")
+        yield index, body, attribute.group(1) if attribute else None
+
+
+def read_sgml(path: Path, source: str, settings: Settings) -> Iterator[Record]:
+    try:
+        content = decode_bytes(read_capped(path, settings.fetch_max_bytes))
+    except (OSError, EOFError, InputTooLarge) as error:
+        yield Rejection(Provenance(source), f"cannot read SGML file: {error}")
+        return
+    found = False
+    for index, record, doc_id in _records(content):
+        found = True
+        docno_field = _field(record, "DOCNO")
+        docno = _clean_inline(docno_field) if docno_field else (doc_id or "")
+        provenance = Provenance(source, docno or f"DOC {index + 1}")
+        if not docno:
+            yield Rejection(provenance, "<DOC> without <DOCNO>")
+            continue
+        text = _field(record, "TEXT")
+        if text is None:
+            yield Rejection(provenance, "<DOC> without <TEXT>")
+            continue
+        outlet, docno_date = _docno_info(docno)
+        headline = _field(record, "HEADLINE", "HEAD", "HL", "TI", "TITLE")
+        date_field = _field(record, "DATE_TIME", "DATE", "DATETIME", "STORY_REF_TIME")
+        yield finish(
+            Draft(
+                key=docno,
+                title=_clean_inline(headline) if headline else "",
+                text=_body(text),
+                outlet=outlet,
+                provenance=provenance,
+                published=(parse_date(_clean_inline(date_field)) if date_field else None)
+                or docno_date,
+            ),
+            settings,
+        )
+    if not found:
+        yield Rejection(Provenance(source), "no <DOC> records in SGML file")
