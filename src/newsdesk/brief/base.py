@@ -1,0 +1,363 @@
+"""What every brief method shares: candidate sentences, coherence filters, redundancy, ordering.
+
+A method only decides *which* candidate units to take (``BriefMethod.select``); this module turns
+articles into candidates, keeps the brief coherent and non-redundant, orders it and attaches
+citations and corroboration. Units are one sentence, or a sentence that needs its predecessor
+("He said ...") together with that predecessor.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from abc import ABC, abstractmethod
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from functools import lru_cache
+
+from nltk.stem.porter import PorterStemmer
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+from newsdesk.models import Article, Brief, BriefSentence, Citation
+from newsdesk.text import split_sentences_with_paragraphs, words
+
+STOPWORDS: frozenset[str] = frozenset(ENGLISH_STOP_WORDS) | frozenset(
+    ["s", "t", "said", "says", "say", "also", "would", "could", "may", "might", "us", "mr", "mrs"]
+)
+_STEMMER = PorterStemmer(mode=PorterStemmer.ORIGINAL_ALGORITHM)
+
+
+@lru_cache(maxsize=200_000)
+def stem(word: str) -> str:
+    return _STEMMER.stem(word) if len(word) > 3 else word
+
+
+# --- coherence and boilerplate rules -------------------------------------------------------------
+
+_MIN_WORDS = 6
+_MAX_WORDS = 80
+
+# Leading dateline: "WASHINGTON (AP) _ ", "BEIJING, Oct. 16 (Xinhua) -- ", "LONDON (Reuters) - ".
+# The rest of the sentence is kept: it is still a verbatim substring of the source.
+_DATELINE = re.compile(
+    r"^(?:[A-Z][A-Za-z.'\-]*(?:[ ,]+[A-Z][A-Za-z.'\-]*)*,?\s*)?"
+    r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s*(?:\d{4})?\s*)?"
+    r"\((?:AP|Reuters|AFP|Xinhua|UPI|CNN|dpa|Bloomberg|[A-Z]{2,6})\)\s*(?:[_\-–—:]+|--)\s*"
+    r"|^[A-Z][A-Z .,'\-]{2,40}(?:\s*\([A-Za-z]+\))?\s*(?:_|--|—|–)\s+"
+)
+_BOILERPLATE = re.compile(
+    r"click here|all rights reserved|copyright|\bphoto\s*(?:by|:|credit)|^photo\b|^image:|^video:"
+    r"|reporting by|editing by|writing by|additional reporting|^related:|^read more|^sign up"
+    r"|^follow (?:us|him|her)|^subscribe|^advertisement|^share this|^source[s]?:|https?://|www\."
+    r"|@\w+\.\w|^\(?(?:ap|reuters|afp)\)?\s*[-—–_]|\bcontributed to this report\b"
+    r"|^(?:by|from)\s+[A-Z]",
+    re.IGNORECASE,
+)
+_DATE_ONLY = re.compile(
+    r"^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
+    r"(?:[a-z]+\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[a-z]+\.?\s+\d{4}|\d{4}[/-]\d{1,2}[/-]\d{1,2}.*)\.?$",
+    re.IGNORECASE,
+)
+_TERMINAL = re.compile(r"[.!]['\"”’)\]]*$")
+# Openers whose referent lies outside the sentence.
+_DANGLING_OPENER = re.compile(
+    r"^[\"“'‘(]?(?:he|she|they|it|his|her|hers|their|theirs|its|him|them|this|that|these|those"
+    r"|such|both|either|neither|another|other|others|the latter|the former|the same|there"
+    r"|some of (?:them|those|these|us)|many of (?:them|those|these)|all of (?:them|those|these)"
+    r"|but|and|or|so|yet|still|also|however|meanwhile|moreover|furthermore|nevertheless"
+    r"|nonetheless|therefore|thus|hence|instead|otherwise|besides|likewise|similarly"
+    r"|in addition|as a result|in contrast|at the same time|even so|then|later|earlier"
+    r"|here|afterwards|after that|before that|by then|for (?:his|her|their|its) part)\b",
+    re.IGNORECASE,
+)
+_ROLE = (
+    r"(?:spokes(?:man|woman|person)|officials?|sources?|man|woman|men|women|minister|group"
+    r"|company|agency|statement|report|experts?|analysts?|researchers?|officers?|leaders?"
+    r"|organi[sz]ation|ministry|department|government|president|chairman|chief|director"
+    r"|team|study|board|committee|survey|letter|move|decision|plan|deal|bill|law|measure"
+    r"|latter|former|pair|couple|victims?|suspects?)"
+)
+_SPEECH = r"(?:said|says|say|told|tells|added|adds|stated|noted|explained|insisted|argued|warned)"
+# "The spokesman said ...", "The company's statement ..." : a definite description of someone
+# the reader has not met.
+_DANGLING_DEFINITE = re.compile(
+    rf"^[\"“]?the\s+(?:[a-z\-]+\s+){{0,2}}{_ROLE}(?:'s)?\b(?:\s+\w+){{0,3}}\s+{_SPEECH}\b"
+    rf"|^[\"“]?the\s+(?:[a-z\-]+\s+){{0,1}}{_ROLE}\s+(?:is|was|has|had|will|would|also)\b",
+    re.IGNORECASE,
+)
+_QUOTE_OPEN = re.compile(r"^[\"“‘']")
+# Attribution of a quote to a pronoun or an unnamed definite role: "..., he said."
+_PRONOUN_SPEAKER = re.compile(
+    rf"[,\"”’]\s*(?:he|she|they|it|the\s+(?:[a-z\-]+\s+)?{_ROLE})\s+{_SPEECH}\b"
+    rf"|\b{_SPEECH}\s+(?:he|she|they)\b",
+    re.IGNORECASE,
+)
+_ATTRIBUTION = re.compile(
+    rf"\b{_SPEECH}\b|\baccording to\b|\basked\b|\bwrote\b|\bannounced\b|\bdeclared\b",
+    re.IGNORECASE,
+)
+_TITLE_WORD = re.compile(r"^[A-Z0-9]")
+
+
+def strip_dateline(text: str) -> str:
+    """The sentence without a leading wire dateline ("WASHINGTON (AP) _ ")."""
+    match = _DATELINE.match(text)
+    if match and match.end() < len(text) - 20:
+        return text[match.end() :]
+    return text
+
+
+def is_fragment(text: str, title: str = "") -> bool:
+    """True for bylines, datelines, captions, boilerplate, headlines, questions, short bits."""
+    tokens = text.split()
+    if len(tokens) < _MIN_WORDS or len(tokens) > _MAX_WORDS:
+        return True
+    if _DATE_ONLY.match(text) or _BOILERPLATE.search(text):
+        return True
+    if text.rstrip("\"”’)' ").endswith("?"):
+        return True
+    if not _TERMINAL.search(text):
+        return True
+    letters = [c for c in text if c.isalpha()]
+    if letters and sum(c.isupper() for c in letters) > 0.5 * len(letters):
+        return True  # ALL-CAPS bylines and slugs
+    capitalised = sum(1 for t in tokens if _TITLE_WORD.match(t))
+    if capitalised > 0.7 * len(tokens):
+        return True  # Title Case headline
+    if title:
+        norm_title = " ".join(words(title))
+        if norm_title and norm_title in " ".join(words(text)) and len(tokens) <= len(
+            title.split()
+        ) + 3:
+            return True
+    return False
+
+
+def needs_context(text: str) -> bool:
+    """True when the sentence opens with a reference its reader cannot resolve on its own."""
+    if _DANGLING_OPENER.match(text) or _DANGLING_DEFINITE.match(text):
+        return True
+    if _PRONOUN_SPEAKER.search(text):
+        return True
+    # A quotation whose speaker the sentence does not name.
+    return bool(_QUOTE_OPEN.match(text) and not _ATTRIBUTION.search(text))
+
+
+# --- story model ---------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class Candidate:
+    """One source sentence, with the features methods use."""
+
+    article: int
+    index: int
+    paragraph: int
+    text: str
+    tokens: list[str]
+    stems: list[str]
+    standalone: bool
+    needs_previous: bool
+
+    @property
+    def length(self) -> int:
+        return len(self.text.split())
+
+
+@dataclass(slots=True)
+class Unit:
+    """What a method selects: one sentence, or a dependent sentence with its predecessor."""
+
+    members: tuple[int, ...]
+    length: int
+    stems: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class StoryText:
+    """A story's articles as candidates; read-only input to every method."""
+
+    articles: list[Article]
+    candidates: list[Candidate]
+    units: list[Unit]
+    sentences_by_article: list[list[int]]
+    doc_freq: Counter[str]
+
+    @property
+    def n_articles(self) -> int:
+        return len(self.articles)
+
+
+def content_stems(tokens: Sequence[str]) -> list[str]:
+    return [stem(t) for t in tokens if t not in STOPWORDS and not t.isdigit()]
+
+
+def prepare(articles: Sequence[Article]) -> StoryText:
+    candidates: list[Candidate] = []
+    by_article: list[list[int]] = []
+    doc_freq: Counter[str] = Counter()
+    for a, article in enumerate(articles):
+        indices: list[int] = []
+        seen: set[str] = set()
+        for i, (paragraph, raw) in enumerate(split_sentences_with_paragraphs(article.text)):
+            text = strip_dateline(raw)
+            tokens = words(text)
+            stems = content_stems(tokens)
+            seen.update(stems)
+            fragment = is_fragment(text, article.title)
+            dependent = not fragment and needs_context(text)
+            indices.append(len(candidates))
+            candidates.append(
+                Candidate(
+                    article=a,
+                    index=i,
+                    paragraph=paragraph,
+                    text=text,
+                    tokens=tokens,
+                    stems=stems,
+                    standalone=not fragment and not dependent,
+                    needs_previous=dependent,
+                )
+            )
+        doc_freq.update(seen)
+        by_article.append(indices)
+
+    units: list[Unit] = []
+    for indices in by_article:
+        for pos, c in enumerate(indices):
+            cand = candidates[c]
+            if cand.standalone:
+                units.append(Unit((c,), cand.length, cand.stems))
+            elif cand.needs_previous and pos > 0:
+                prev = candidates[indices[pos - 1]]
+                if prev.standalone and prev.paragraph == cand.paragraph:
+                    pair = (indices[pos - 1], c)
+                    units.append(Unit(pair, prev.length + cand.length, prev.stems + cand.stems))
+    return StoryText(list(articles), candidates, units, by_article, doc_freq)
+
+
+# --- similarity, redundancy and corroboration ----------------------------------------------------
+
+
+def cosine(a: Counter[str], b: Counter[str]) -> float:
+    if not a or not b:
+        return 0.0
+    if len(a) > len(b):
+        a, b = b, a
+    dot = sum(v * b[k] for k, v in a.items() if k in b)
+    if not dot:
+        return 0.0
+    na = math.sqrt(sum(v * v for v in a.values()))
+    nb = math.sqrt(sum(v * v for v in b.values()))
+    return dot / (na * nb)
+
+
+REDUNDANCY_THRESHOLD = 0.5
+SUPPORT_THRESHOLD = 0.5
+
+
+def is_redundant(stems: Sequence[str], chosen: Sequence[Counter[str]]) -> bool:
+    vector = Counter(stems)
+    return any(cosine(vector, other) >= REDUNDANCY_THRESHOLD for other in chosen)
+
+
+def supporting_outlets(
+    story: StoryText, candidate: int, reprints: Mapping[str, Sequence[str]]
+) -> list[str]:
+    """Distinct outlets whose articles carry the same point, the cited outlet first."""
+    cand = story.candidates[candidate]
+    vector = Counter(cand.stems)
+    own = story.articles[cand.article]
+    outlets = [own.outlet, *reprints.get(own.key, ())]
+    for a, indices in enumerate(story.sentences_by_article):
+        if a == cand.article:
+            continue
+        if any(
+            cosine(vector, Counter(story.candidates[i].stems)) >= SUPPORT_THRESHOLD for i in indices
+        ):
+            article = story.articles[a]
+            outlets.append(article.outlet)
+            outlets.extend(reprints.get(article.key, ()))
+    return list(dict.fromkeys(o for o in outlets if o))
+
+
+# --- methods -------------------------------------------------------------------------------------
+
+
+class BriefMethod(ABC):
+    """A content-selection method: picks units within the word budget."""
+
+    name: str = ""
+
+    @abstractmethod
+    def select(self, story: StoryText, max_words: int) -> list[int]:
+        """Indices into ``story.units``, non-overlapping, together at most ``max_words`` words."""
+
+
+def greedy_fill(
+    story: StoryText,
+    scores: Sequence[float],
+    max_words: int,
+    already: Sequence[int] = (),
+) -> list[int]:
+    """Take units by descending score, skipping redundant or overlapping ones, within budget."""
+    chosen = list(already)
+    used = {m for u in chosen for m in story.units[u].members}
+    vectors = [Counter(story.units[u].stems) for u in chosen]
+    total = sum(story.units[u].length for u in chosen)
+    for u in sorted(range(len(story.units)), key=lambda i: -scores[i]):
+        unit = story.units[u]
+        if scores[u] <= 0 or total + unit.length > max_words or used.intersection(unit.members):
+            continue
+        if is_redundant(unit.stems, vectors):
+            continue
+        chosen.append(u)
+        used.update(unit.members)
+        vectors.append(Counter(unit.stems))
+        total += unit.length
+    return chosen
+
+
+def _order_key(story: StoryText, candidate: int) -> tuple[datetime, int, int]:
+    cand = story.candidates[candidate]
+    published = story.articles[cand.article].published
+    when = published.replace(tzinfo=None) if published else datetime.min
+    return (when, cand.article, cand.index)
+
+
+def assemble(
+    story: StoryText,
+    unit_ids: Sequence[int],
+    max_words: int,
+    method: str,
+    reprints: Mapping[str, Sequence[str]],
+) -> Brief:
+    """Order the chosen units chronologically and cite every sentence."""
+    members = sorted(
+        {m for u in unit_ids for m in story.units[u].members}, key=lambda c: _order_key(story, c)
+    )
+    sentences: list[BriefSentence] = []
+    total = 0
+    for c in members:
+        cand = story.candidates[c]
+        if total + cand.length > max_words:
+            break
+        article = story.articles[cand.article]
+        sentences.append(
+            BriefSentence(
+                text=cand.text,
+                citation=Citation(
+                    article_key=article.key,
+                    outlet=article.outlet,
+                    title=article.title,
+                    url=article.url,
+                    published=article.published,
+                ),
+                sentence_index=cand.index,
+                supporting_outlets=supporting_outlets(story, c, reprints),
+            )
+        )
+        total += cand.length
+    return Brief(sentences=sentences, max_words=max_words, method=method)

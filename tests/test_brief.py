@@ -1,0 +1,64 @@
+"""summarize() on real MultiLing 2011 stories: verbatim, budget, order, citations."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from newsdesk.brief import METHODS, summarize
+from newsdesk.models import Article, Provenance
+
+DATA = Path(__file__).resolve().parents[1] / ".." / "shared" / "data"
+SOURCE = DATA / "multiling2011-en" / "source"
+_DATE = re.compile(r"[A-Z][a-z]+ \d{1,2}, \d{4}")
+
+
+def read_topic(topic: str) -> list[Article]:
+    articles = []
+    for path in sorted(SOURCE.glob(f"{topic}?.english")):
+        title, _, body = path.read_text(encoding="utf-8").partition("\n")
+        match = _DATE.search(body[:200])
+        published = datetime.strptime(match.group(0), "%B %d, %Y") if match else None
+        articles.append(
+            Article(
+                key=path.name,
+                title=title.strip(),
+                text=body,
+                outlet=f"outlet-{path.stem[-1]}",
+                provenance=Provenance(str(path)),
+                published=published,
+            )
+        )
+    return articles
+
+
+needs_data = pytest.mark.skipif(not SOURCE.is_dir(), reason="shared MultiLing data not present")
+
+
+@needs_data
+@pytest.mark.parametrize("method", sorted(METHODS))
+@pytest.mark.parametrize("topic", ["M000", "M004", "M008"])
+def test_brief_is_verbatim_within_budget_and_ordered(topic: str, method: str) -> None:
+    articles = read_topic(topic)
+    by_key = {a.key: a for a in articles}
+    brief = summarize(articles, 250, method=method)
+    assert brief.sentences, "a 10-article story yields a non-empty brief"
+    assert 150 <= brief.word_count <= 250
+    order = []
+    for sentence in brief.sentences:
+        source = by_key[sentence.citation.article_key]
+        assert sentence.text in source.text
+        assert sentence.citation.outlet == source.outlet
+        assert sentence.supporting_outlets[0] == source.outlet
+        order.append((source.published, sentence.citation.article_key, sentence.sentence_index))
+    assert order == sorted(order)
+
+
+@needs_data
+def test_small_budget_is_never_exceeded() -> None:
+    articles = read_topic("M001")
+    for budget in (15, 40, 100):
+        assert summarize(articles, budget).word_count <= budget
