@@ -1,0 +1,46 @@
+"""The store: articles, sentences, near-duplicate links, stories, briefs and full-text search.
+
+``open_store(url)`` picks the backend from the URL: a file path or ``sqlite:///path`` opens (or
+creates) a SQLite store; ``postgresql://...`` a PostgreSQL one. Both apply the numbered schema
+migrations in ``migrations/`` on open and refuse a store whose schema is newer than the code.
+"""
+
+from __future__ import annotations
+
+from newsdesk.store.base import (
+    AddOutcome,
+    SearchHit,
+    Store,
+    StoredArticle,
+    StoreError,
+    StorySummary,
+    normalise_url,
+    snippet_to_html,
+)
+
+__all__ = [
+    "AddOutcome",
+    "SearchHit",
+    "Store",
+    "StoreError",
+    "StoredArticle",
+    "StorySummary",
+    "normalise_url",
+    "open_store",
+    "snippet_to_html",
+]
+
+
+def open_store(url: str) -> Store:
+    """Open the store at ``url`` (a SQLite file path, ``sqlite:///path`` or ``postgresql://``)."""
+    if url.startswith(("postgresql://", "postgres://")):
+        raise StoreError(f"{url}: the PostgreSQL store is not available yet; use a SQLite path")
+    if url.startswith("sqlite:///"):
+        url = url[len("sqlite:///") :]
+    elif "://" in url:
+        raise StoreError(
+            f"{url}: unknown store URL; use a file path, sqlite:///path or postgresql://"
+        )
+    from newsdesk.store.sqlite import SqliteStore
+
+    return SqliteStore(url)

@@ -1,0 +1,732 @@
+"""The store's public types and the SQL shared by every backend.
+
+A backend (SQLite, PostgreSQL) supplies a connection, its transaction statements, its error
+translation and its full-text search; everything else is written once here in SQL both accept.
+Statements use ``?`` placeholders; a backend whose driver wants another style rewrites them.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import html
+import json
+import sqlite3
+import threading
+import types
+from abc import ABC, abstractmethod
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from importlib import resources
+from typing import Any, Literal, Self, Union, get_args, get_origin, get_type_hints
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+from newsdesk.models import Article, Brief, Provenance
+from newsdesk.text import split_sentences_with_paragraphs
+
+SCHEMA_VERSION = 1
+"""The newest schema version this code knows; migrations 0001..SCHEMA_VERSION exist."""
+
+MARK_START = "<mark>"
+MARK_END = "</mark>"
+
+_PAGE = 500
+
+
+class StoreError(RuntimeError):
+    """A store problem the user can act on; the message is one line saying what to do."""
+
+
+@dataclass(frozen=True, slots=True)
+class AddOutcome:
+    article_id: int
+    status: Literal["added", "duplicate"]
+    existing_id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class StoredArticle:
+    id: int
+    article: Article
+    canonical_id: int | None
+    story_id: int | None
+    ingested_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class StorySummary:
+    id: int
+    headline: str
+    article_count: int
+    outlets: list[str]
+    first_published: datetime | None
+    last_published: datetime | None
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    """A search result. ``snippet`` is plain text with matches between ``<mark>`` and ``</mark>``.
+
+    The text around the markers is NOT escaped (it is the article's own text); render it with
+    :meth:`snippet_html`, which escapes everything except the markers themselves.
+    """
+
+    kind: Literal["article", "brief"]
+    id: int
+    story_id: int | None
+    title: str
+    outlet: str | None
+    published: datetime | None
+    snippet: str
+    score: float
+
+    def snippet_html(self) -> str:
+        return snippet_to_html(self.snippet)
+
+
+def snippet_to_html(snippet: str) -> str:
+    """Escape a snippet for HTML, turning only the exact match markers back into ``<mark>`` tags.
+
+    A page whose text itself contains the literal string ``<mark>`` can at worst add a highlight;
+    no other markup survives.
+    """
+    parts = []
+    for piece in snippet.split(MARK_START):
+        parts.append(MARK_END.join(html.escape(p) for p in piece.split(MARK_END)))
+    return MARK_START.join(parts)
+
+
+_TRACKING_PARAMS = frozenset({"fbclid", "gclid", "dclid", "msclkid", "mc_cid", "mc_eid", "ocid"})
+
+
+def normalise_url(url: str) -> str:
+    """The URL identity used for deduplication.
+
+    Scheme and host lower-cased, default port and fragment dropped, tracking parameters
+    (``utm_*`` and the common click ids) removed, an empty path written as ``/``.
+    """
+    parts = urlsplit(url.strip())
+    scheme = parts.scheme.lower()
+    host = (parts.hostname or "").lower()
+    port = parts.port
+    if port is not None and (scheme, port) not in {("http", 80), ("https", 443)}:
+        host = f"{host}:{port}"
+    if parts.username or parts.password:
+        host = f"{parts.username or ''}{':' + parts.password if parts.password else ''}@{host}"
+    query = [
+        (name, value)
+        for name, value in parse_qsl(parts.query, keep_blank_values=True)
+        if not name.lower().startswith("utm_") and name.lower() not in _TRACKING_PARAMS
+    ]
+    path = parts.path or ("/" if host else "")
+    return urlunsplit((scheme, host, path, urlencode(query), ""))
+
+
+def sort_key(moment: datetime | None) -> str | None:
+    """The instant as UTC text that sorts correctly; naive times are taken as UTC."""
+    if moment is None:
+        return None
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(UTC).replace(tzinfo=None)
+    return moment.isoformat(timespec="microseconds")
+
+
+def load_migrations(dialect: str) -> list[tuple[int, str, str]]:
+    """(version, file name, SQL) of ``migrations/NNNN_*.<dialect>.sql``, in version order."""
+    found = []
+    for entry in resources.files("newsdesk.store").joinpath("migrations").iterdir():
+        name = entry.name
+        if name.endswith(f".{dialect}.sql") and name[:4].isdigit():
+            found.append((int(name[:4]), name, entry.read_text(encoding="utf-8")))
+    found.sort()
+    versions = [v for v, _, _ in found]
+    if versions != list(range(1, len(versions) + 1)):
+        raise StoreError(f"{dialect} migrations are not numbered 1..n: {versions}")
+    return found
+
+
+def split_sql(script: str) -> list[str]:
+    """Split a migration script into statements (trigger bodies kept whole)."""
+    statements: list[str] = []
+    buffer = ""
+    for line in script.splitlines(keepends=True):
+        if not buffer and (not line.strip() or line.lstrip().startswith("--")):
+            continue
+        buffer += line
+        if sqlite3.complete_statement(buffer):
+            statements.append(buffer.strip())
+            buffer = ""
+    if buffer.strip():
+        statements.append(buffer.strip())
+    return statements
+
+
+def newer_schema_error(location: str, found: int) -> StoreError:
+    return StoreError(
+        f"{location}: store schema version {found} is newer than this newsdesk supports "
+        f"({SCHEMA_VERSION}); upgrade newsdesk to open it"
+    )
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat()
+
+
+def _parse_time(value: str | None) -> datetime | None:
+    return None if value is None else datetime.fromisoformat(value)
+
+
+# --- JSON for briefs: dataclasses round-trip exactly, driven by their type hints. ---
+
+
+def to_json_value(value: Any) -> Any:
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: to_json_value(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, datetime):
+        return value.isoformat()
+    if isinstance(value, list | tuple):
+        return [to_json_value(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): to_json_value(v) for k, v in value.items()}
+    return value
+
+
+def from_json_value(kind: Any, data: Any) -> Any:
+    origin = get_origin(kind)
+    if origin in (Union, types.UnionType):
+        if data is None:
+            return None
+        options = [a for a in get_args(kind) if a is not type(None)]
+        return from_json_value(options[0], data) if len(options) == 1 else data
+    if origin is list:
+        (item,) = get_args(kind)
+        return [from_json_value(item, v) for v in data]
+    if origin is dict:
+        _, item = get_args(kind)
+        return {k: from_json_value(item, v) for k, v in data.items()}
+    if isinstance(kind, type) and dataclasses.is_dataclass(kind):
+        hints = get_type_hints(kind)
+        values = {
+            f.name: from_json_value(hints[f.name], data[f.name])
+            for f in dataclasses.fields(kind)
+            if f.init and f.name in data
+        }
+        return kind(**values)
+    if kind is datetime:
+        return datetime.fromisoformat(data)
+    if kind is float and isinstance(data, int):
+        return float(data)
+    return data
+
+
+_ARTICLE_COLUMNS = (
+    "id, key, url, title, text, outlet, published, language, author, provenance_source, "
+    "provenance_record, canonical_id, story_id, ingested_at"
+)
+
+
+def _article_from_row(row: Sequence[Any]) -> StoredArticle:
+    article = Article(
+        key=row[1],
+        url=row[2],
+        title=row[3],
+        text=row[4],
+        outlet=row[5],
+        published=_parse_time(row[6]),
+        language=row[7],
+        author=row[8],
+        provenance=Provenance(row[9], row[10]),
+    )
+    ingested = _parse_time(row[13])
+    assert ingested is not None
+    return StoredArticle(row[0], article, row[11], row[12], ingested)
+
+
+class Store(ABC):
+    """Articles, their sentences, near-duplicate links, stories and briefs, with search.
+
+    Every write method commits by itself unless called inside :meth:`transaction`. A Store may be
+    shared between threads: calls are serialised on its one connection.
+    """
+
+    location: str
+
+    def __init__(self) -> None:
+        self._lock = threading.RLock()
+        self._depth = 0
+
+    # --- backend primitives ---
+
+    @abstractmethod
+    def _rows(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]: ...
+
+    @abstractmethod
+    def _execute(self, sql: str, params: Sequence[Any] = ()) -> int:
+        """Run one statement; return the number of rows it changed."""
+
+    @abstractmethod
+    def _execute_many(self, sql: str, rows: Sequence[Sequence[Any]]) -> None: ...
+
+    @abstractmethod
+    def _begin(self) -> None: ...
+
+    @abstractmethod
+    def _commit(self) -> None: ...
+
+    @abstractmethod
+    def _rollback(self) -> None: ...
+
+    @abstractmethod
+    def search(
+        self,
+        query: str,
+        *,
+        outlet: str | None = None,
+        since: datetime | None = None,
+        until: datetime | None = None,
+        limit: int = 20,
+        offset: int = 0,
+    ) -> list[SearchHit]:
+        """Full-text search over article titles and text and brief text, best match first.
+
+        ``query`` is free text: its words must all occur (stemmed); operators are not parsed.
+        ``outlet`` keeps articles from that outlet and briefs of stories it covered; ``since`` and
+        ``until`` bound the article's (or the story's last) publication time, inclusive.
+        """
+
+    @abstractmethod
+    def close(self) -> None: ...
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # --- transactions ---
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """Group writes: all of them are committed together at the end, or none on an error.
+
+        Nested use makes a savepoint, so an error caught inside rolls back only the inner block.
+        """
+        with self._lock:
+            if self._depth:
+                name = f"sp{self._depth}"
+                self._execute(f"SAVEPOINT {name}")
+                self._depth += 1
+                try:
+                    yield
+                except BaseException:
+                    self._execute(f"ROLLBACK TO SAVEPOINT {name}")
+                    self._execute(f"RELEASE SAVEPOINT {name}")
+                    raise
+                else:
+                    self._execute(f"RELEASE SAVEPOINT {name}")
+                finally:
+                    self._depth -= 1
+                return
+            self._begin()
+            self._depth = 1
+            try:
+                yield
+            except BaseException:
+                self._depth = 0
+                self._rollback()
+                raise
+            self._depth = 0
+            try:
+                self._commit()
+            except BaseException:
+                self._rollback()
+                raise
+
+    def _scalar(self, sql: str, params: Sequence[Any] = ()) -> Any:
+        with self._lock:
+            rows = self._rows(sql, params)
+        return rows[0][0] if rows else None
+
+    # --- articles ---
+
+    def add_article(self, article: Article) -> AddOutcome:
+        """Store an article and its sentences, unless the same article is already stored.
+
+        The same key, the same normalised URL or the same content hash counts as the same article:
+        the outcome is then ``duplicate`` with the stored article's id, and nothing changes.
+        """
+        url_norm = normalise_url(article.url) if article.url else None
+        digest = article.content_hash
+        with self.transaction():
+            existing = self._find_existing(article.key, url_norm, digest)
+            if existing is not None:
+                return AddOutcome(existing, "duplicate", existing)
+            inserted = self._rows(
+                "INSERT INTO articles (key, url, url_norm, content_hash, title, text, outlet, "
+                "published, published_sort, language, author, provenance_source, "
+                "provenance_record, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                "ON CONFLICT DO NOTHING RETURNING id",
+                (
+                    article.key,
+                    article.url,
+                    url_norm,
+                    digest,
+                    article.title,
+                    article.text,
+                    article.outlet,
+                    None if article.published is None else article.published.isoformat(),
+                    sort_key(article.published),
+                    article.language,
+                    article.author,
+                    article.provenance.source,
+                    article.provenance.record,
+                    _now(),
+                ),
+            )
+            if not inserted:  # another writer stored it between our check and our insert
+                existing = self._find_existing(article.key, url_norm, digest)
+                assert existing is not None
+                return AddOutcome(existing, "duplicate", existing)
+            article_id = int(inserted[0][0])
+            self._execute_many(
+                "INSERT INTO sentences (article_id, idx, paragraph, text) VALUES (?, ?, ?, ?)",
+                [
+                    (article_id, index, paragraph, sentence)
+                    for index, (paragraph, sentence) in enumerate(
+                        split_sentences_with_paragraphs(article.text)
+                    )
+                ],
+            )
+        return AddOutcome(article_id, "added", None)
+
+    def _find_existing(self, key: str, url_norm: str | None, digest: str | None) -> int | None:
+        found = self._scalar("SELECT id FROM articles WHERE key = ?", (key,))
+        if found is None and url_norm is not None:
+            found = self._scalar("SELECT id FROM articles WHERE url_norm = ?", (url_norm,))
+        if found is None and digest is not None:
+            found = self._scalar("SELECT id FROM articles WHERE content_hash = ?", (digest,))
+        return None if found is None else int(found)
+
+    def get_article(self, article_id: int) -> StoredArticle | None:
+        with self._lock:
+            rows = self._rows(
+                f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE id = ?", (article_id,)
+            )
+        return _article_from_row(rows[0]) if rows else None
+
+    def article_by_key(self, key: str) -> StoredArticle | None:
+        with self._lock:
+            rows = self._rows(f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE key = ?", (key,))
+        return _article_from_row(rows[0]) if rows else None
+
+    def article_count(self) -> int:
+        return int(self._scalar("SELECT COUNT(*) FROM articles"))
+
+    def sentences(self, article_id: int) -> list[tuple[int, str]]:
+        """The article's stored sentences as (paragraph, text), in order."""
+        with self._lock:
+            rows = self._rows(
+                "SELECT paragraph, text FROM sentences WHERE article_id = ? ORDER BY idx",
+                (article_id,),
+            )
+        return [(int(p), str(t)) for p, t in rows]
+
+    def iter_articles(
+        self, since: datetime | None = None, story_id: int | None = None
+    ) -> Iterator[StoredArticle]:
+        """Articles in publication order (then id); undated articles come last (none with since).
+
+        Rows are fetched in pages, so the caller may write to the store while iterating.
+        """
+        conditions: list[str] = []
+        params: list[Any] = []
+        if since is not None:
+            conditions.append("published_sort >= ?")
+            params.append(sort_key(since))
+        if story_id is not None:
+            conditions.append("story_id = ?")
+            params.append(self.resolve_story(story_id))
+        return self._iter_articles(conditions, params, undated=since is None)
+
+    def unassigned_articles(self) -> Iterator[StoredArticle]:
+        """Articles not yet in a story, in publication order (undated last)."""
+        return self._iter_articles(["story_id IS NULL"], [], undated=True)
+
+    def latest_published(self) -> datetime | None:
+        """The publication time of the most recently published article."""
+        return _parse_time(
+            self._scalar(
+                "SELECT published FROM articles WHERE published_sort IS NOT NULL "
+                "ORDER BY published_sort DESC, id DESC LIMIT 1"
+            )
+        )
+
+    def _iter_articles(
+        self, conditions: list[str], params: list[Any], *, undated: bool
+    ) -> Iterator[StoredArticle]:
+        where = " AND ".join(["1 = 1", *conditions])
+        # Dated articles keyset-paged on (published_sort, id), then undated ones by id.
+        last: tuple[str, int] | None = None
+        while True:
+            page_where = where + " AND published_sort IS NOT NULL"
+            page_params = list(params)
+            if last is not None:
+                page_where += " AND (published_sort > ? OR (published_sort = ? AND id > ?))"
+                page_params += [last[0], last[0], last[1]]
+            with self._lock:
+                rows = self._rows(
+                    f"SELECT {_ARTICLE_COLUMNS}, published_sort FROM articles WHERE {page_where} "
+                    f"ORDER BY published_sort, id LIMIT {_PAGE}",
+                    page_params,
+                )
+            for row in rows:
+                yield _article_from_row(row)
+            if len(rows) < _PAGE:
+                break
+            last = (rows[-1][-1], rows[-1][0])
+        if not undated:
+            return
+        last_id = 0
+        while True:
+            with self._lock:
+                rows = self._rows(
+                    f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE {where} "
+                    f"AND published_sort IS NULL AND id > ? ORDER BY id LIMIT {_PAGE}",
+                    [*params, last_id],
+                )
+            for row in rows:
+                yield _article_from_row(row)
+            if len(rows) < _PAGE:
+                break
+            last_id = rows[-1][0]
+
+    # --- near duplicates ---
+
+    def save_signature(self, article_id: int, signature: bytes) -> None:
+        with self.transaction():
+            self._execute(
+                "INSERT INTO signatures (article_id, signature) VALUES (?, ?) "
+                "ON CONFLICT (article_id) DO UPDATE SET signature = excluded.signature",
+                (article_id, signature),
+            )
+
+    def iter_signatures(self, since: datetime | None = None) -> Iterator[tuple[int, bytes]]:
+        """(article id, signature) of articles published since ``since`` (all when None)."""
+        last_id = 0
+        while True:
+            sql = (
+                "SELECT s.article_id, s.signature FROM signatures s "
+                "JOIN articles a ON a.id = s.article_id WHERE s.article_id > ?"
+            )
+            params: list[Any] = [last_id]
+            if since is not None:
+                sql += " AND a.published_sort >= ?"
+                params.append(sort_key(since))
+            with self._lock:
+                rows = self._rows(sql + f" ORDER BY s.article_id LIMIT {_PAGE}", params)
+            for article_id, signature in rows:
+                yield int(article_id), bytes(signature)
+            if len(rows) < _PAGE:
+                return
+            last_id = rows[-1][0]
+
+    def mark_duplicate(self, article_id: int, canonical_id: int) -> None:
+        """Record that ``article_id`` reprints ``canonical_id`` (or that one's own original)."""
+        with self.transaction():
+            root = self._scalar("SELECT canonical_id FROM articles WHERE id = ?", (canonical_id,))
+            target = canonical_id if root is None else int(root)
+            if target == article_id:
+                raise StoreError(f"article {article_id} cannot be a reprint of itself")
+            changed = self._execute(
+                "UPDATE articles SET canonical_id = ? WHERE id = ?", (target, article_id)
+            )
+            if not changed:
+                raise StoreError(f"no article with id {article_id}")
+
+    def reprints(self, canonical_id: int) -> list[StoredArticle]:
+        with self._lock:
+            rows = self._rows(
+                f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE canonical_id = ? "
+                "ORDER BY published_sort, id",
+                (canonical_id,),
+            )
+        return [_article_from_row(r) for r in rows]
+
+    # --- stories ---
+
+    def ensure_story(self, story_id: int) -> None:
+        with self.transaction():
+            self._execute(
+                "INSERT INTO stories (id, created_at) VALUES (?, ?) ON CONFLICT (id) DO NOTHING",
+                (story_id, _now()),
+            )
+
+    def resolve_story(self, story_id: int) -> int:
+        """The story an id stands for now, following merges (the id itself if never merged)."""
+        seen = {story_id}
+        with self._lock:
+            while True:
+                target = self._scalar("SELECT merged_into FROM stories WHERE id = ?", (story_id,))
+                if target is None or target in seen:
+                    return story_id
+                story_id = int(target)
+                seen.add(story_id)
+
+    def assign_story(self, article_id: int, story_id: int) -> None:
+        with self.transaction():
+            story_id = self.resolve_story(story_id)
+            self.ensure_story(story_id)
+            previous = self._scalar("SELECT story_id FROM articles WHERE id = ?", (article_id,))
+            if previous == story_id:
+                return
+            if not self._execute(
+                "UPDATE articles SET story_id = ? WHERE id = ?", (story_id, article_id)
+            ):
+                raise StoreError(f"no article with id {article_id}")
+            self._refresh_story(story_id)
+            if previous is not None:
+                self._refresh_story(int(previous))
+
+    def merge_stories(self, source_id: int, target_id: int) -> int:
+        """Move every article of ``source_id`` into ``target_id``; return the surviving story.
+
+        The merge is recorded in ``story_merges`` and :meth:`resolve_story` follows it. The source
+        story's brief is dropped (its articles now belong to the target's).
+        """
+        with self.transaction():
+            source = self.resolve_story(source_id)
+            target = self.resolve_story(target_id)
+            if source == target:
+                return target
+            self.ensure_story(source)
+            self.ensure_story(target)
+            self._execute("UPDATE articles SET story_id = ? WHERE story_id = ?", (target, source))
+            self._execute("UPDATE stories SET merged_into = ? WHERE id = ?", (target, source))
+            self._execute(
+                "INSERT INTO story_merges (source_id, target_id, merged_at) VALUES (?, ?, ?)",
+                (source, target, _now()),
+            )
+            self._execute("DELETE FROM briefs WHERE story_id = ?", (source,))
+            self._refresh_story(source)
+            self._refresh_story(target)
+        return target
+
+    def merged_from(self, story_id: int) -> list[int]:
+        """Ids of the stories merged (directly or through others) into ``story_id``."""
+        found: list[int] = []
+        frontier = [story_id]
+        with self._lock:
+            while frontier:
+                current = frontier.pop()
+                for (source,) in self._rows(
+                    "SELECT source_id FROM story_merges WHERE target_id = ? ORDER BY source_id",
+                    (current,),
+                ):
+                    found.append(int(source))
+                    frontier.append(int(source))
+        return sorted(found)
+
+    def _refresh_story(self, story_id: int) -> None:
+        count = int(self._scalar("SELECT COUNT(*) FROM articles WHERE story_id = ?", (story_id,)))
+        first = self._rows(
+            "SELECT published, published_sort FROM articles WHERE story_id = ? "
+            "AND published_sort IS NOT NULL ORDER BY published_sort, id LIMIT 1",
+            (story_id,),
+        )
+        last = self._rows(
+            "SELECT published, published_sort FROM articles WHERE story_id = ? "
+            "AND published_sort IS NOT NULL ORDER BY published_sort DESC, id DESC LIMIT 1",
+            (story_id,),
+        )
+        self._execute(
+            "UPDATE stories SET article_count = ?, first_published = ?, last_published = ?, "
+            "last_sort = ? WHERE id = ?",
+            (
+                count,
+                first[0][0] if first else None,
+                last[0][0] if last else None,
+                last[0][1] if last else "",
+                story_id,
+            ),
+        )
+
+    def max_story_id(self) -> int | None:
+        found = self._scalar("SELECT MAX(id) FROM stories")
+        return None if found is None else int(found)
+
+    _STORY_COLUMNS = "id, article_count, first_published, last_published"
+
+    def stories(self, limit: int = 50, offset: int = 0) -> list[StorySummary]:
+        """Live (unmerged, non-empty) stories, most recently published first."""
+        with self._lock:
+            rows = self._rows(
+                f"SELECT {self._STORY_COLUMNS} FROM stories "
+                "WHERE merged_into IS NULL AND article_count > 0 "
+                "ORDER BY last_sort DESC, id DESC LIMIT ? OFFSET ?",
+                (limit, offset),
+            )
+            return [self._summary(row) for row in rows]
+
+    def story(self, story_id: int) -> StorySummary | None:
+        story_id = self.resolve_story(story_id)
+        with self._lock:
+            rows = self._rows(
+                f"SELECT {self._STORY_COLUMNS} FROM stories WHERE id = ?", (story_id,)
+            )
+            return self._summary(rows[0]) if rows else None
+
+    def _summary(self, row: Sequence[Any]) -> StorySummary:
+        story_id = int(row[0])
+        outlets = [
+            str(o)
+            for (o, _) in self._rows(
+                "SELECT outlet, MIN(COALESCE(published_sort, '')) AS first FROM articles "
+                "WHERE story_id = ? GROUP BY outlet ORDER BY first, outlet",
+                (story_id,),
+            )
+        ]
+        headline = self._scalar(
+            "SELECT title FROM articles WHERE story_id = ? AND canonical_id IS NULL "
+            "AND title <> '' ORDER BY published_sort IS NULL, published_sort, id LIMIT 1",
+            (story_id,),
+        )
+        if not headline:
+            brief = self.get_brief(story_id)
+            headline = brief.sentences[0].text if brief and brief.sentences else ""
+        return StorySummary(
+            id=story_id,
+            headline=str(headline),
+            article_count=int(row[1]),
+            outlets=outlets,
+            first_published=_parse_time(row[2]),
+            last_published=_parse_time(row[3]),
+        )
+
+    def story_articles(self, story_id: int) -> list[StoredArticle]:
+        return list(self.iter_articles(story_id=story_id))
+
+    # --- briefs ---
+
+    def save_brief(self, story_id: int, brief: Brief) -> None:
+        """Store the story's brief, replacing any earlier one."""
+        payload = json.dumps(to_json_value(brief), ensure_ascii=False)
+        text = "\n".join(s.text for s in brief.sentences)
+        with self.transaction():
+            story_id = self.resolve_story(story_id)
+            self.ensure_story(story_id)
+            self._execute(
+                "INSERT INTO briefs (story_id, brief, text, updated_at) VALUES (?, ?, ?, ?) "
+                "ON CONFLICT (story_id) DO UPDATE SET brief = excluded.brief, "
+                "text = excluded.text, updated_at = excluded.updated_at",
+                (story_id, payload, text, _now()),
+            )
+
+    def get_brief(self, story_id: int) -> Brief | None:
+        payload = self._scalar(
+            "SELECT brief FROM briefs WHERE story_id = ?", (self.resolve_story(story_id),)
+        )
+        if payload is None:
+            return None
+        brief: Brief = from_json_value(Brief, json.loads(payload))
+        return brief
