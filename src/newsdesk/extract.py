@@ -15,11 +15,13 @@ from urllib.parse import urlsplit
 
 import charset_normalizer
 import trafilatura
+from trafilatura.settings import use_config
 
 from newsdesk.text import words
 
-# Deeper or larger trees than this are pathological (or hostile); trafilatura prunes them.
-_MAX_TREE_SIZE = 500_000
+_CONFIG = use_config()
+# Larger trees than this are pathological (or hostile); trafilatura prunes them.
+_CONFIG.set("DEFAULT", "max_tree_size", "500000")
 
 
 @dataclass(frozen=True, slots=True)
@@ -199,16 +201,17 @@ def extract_html(html: str | bytes, url: str | None = None) -> ExtractedPage:
         include_comments=False,
         include_tables=False,
         with_metadata=True,
-        max_tree_size=_MAX_TREE_SIZE,
+        config=_CONFIG,
         date_extraction_params={"extensive_search": False, "original_date": True},
         as_dict=True,
     )
     if not isinstance(document, dict) or not _string(document, "text"):
         return empty
-    text = _paragraphs(_string(document, "text") or "")
+    title = _string(document, "title") or ""
+    text = _without_title(_paragraphs(_string(document, "text") or ""), title)
     page_url = url or _string(document, "url")
     return ExtractedPage(
-        title=_string(document, "title") or "",
+        title=title,
         text=text,
         author=_string(document, "author"),
         published=parse_date(_string(document, "date")),
@@ -216,6 +219,14 @@ def extract_html(html: str | bytes, url: str | None = None) -> ExtractedPage:
         language=_string(document, "language") or guess_language(text),
         url=page_url,
     )
+
+
+def _without_title(text: str, title: str) -> str:
+    """Drop a leading paragraph that repeats the headline (trafilatura keeps the page's h1)."""
+    first, _, rest = text.partition("\n\n")
+    if rest and title and first.strip().casefold() == title.strip().casefold():
+        return rest
+    return text
 
 
 def _string(document: dict[str, Any], name: str) -> str | None:

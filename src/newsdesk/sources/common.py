@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import gzip
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 from newsdesk.config import Settings
 from newsdesk.extract import guess_language
@@ -108,6 +108,17 @@ class Draft:
     author: str | None = None
 
 
+def guarded(
+    provenance: Provenance, build: Callable[..., Record | None], *args: Any
+) -> Record | None:
+    """Run ``build(*args)`` for one record; an unexpected error rejects that record only."""
+    try:
+        return build(*args)
+    except Exception as error:
+        message = " ".join(str(error).split())[:200]
+        return Rejection(provenance, f"could not convert record: {type(error).__name__}: {message}")
+
+
 def finish(draft: Draft, settings: Settings) -> Record:
     """Apply the checks every source shares: non-empty, long enough, truncated when huge."""
     text = draft.text.strip()
@@ -125,7 +136,7 @@ def finish(draft: Draft, settings: Settings) -> Record:
         key=draft.key,
         title=" ".join(draft.title.split()),
         text=text,
-        outlet=draft.outlet.strip() or "unknown",
+        outlet=draft.outlet.strip().removeprefix("www.") or "unknown",
         provenance=draft.provenance,
         url=draft.url or None,
         published=draft.published,

@@ -39,6 +39,7 @@ def read_html_file(path: Path, source: str, settings: Settings) -> Iterator[Reco
             text=page.text,
             outlet=page.outlet or path.parent.name,
             provenance=Provenance(source),
+            url=page.url,
             published=page.published,
             language=page.language,
             author=page.author,

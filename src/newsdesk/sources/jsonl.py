@@ -11,7 +11,7 @@ from typing import Any
 from newsdesk.config import Settings
 from newsdesk.extract import decode_bytes, extract_html, outlet_from_url, parse_date
 from newsdesk.models import Provenance, Rejection
-from newsdesk.sources.common import Draft, Record, capped_lines, finish
+from newsdesk.sources.common import Draft, Record, capped_lines, finish, guarded
 
 
 def _text(value: Any) -> str:
@@ -74,8 +74,13 @@ def read_jsonl(path: Path, source: str, settings: Settings) -> Iterator[Record]:
             except json.JSONDecodeError as error:
                 yield Rejection(provenance, f"malformed JSON: {error}")
                 continue
-            yield article_from_object(
-                data, provenance, f"{source}:{number}", path.parent.name, settings
+            default_key = f"{source}:{number}"
+            record = guarded(
+                provenance,
+                article_from_object,
+                *(data, provenance, default_key, path.parent.name, settings),
             )
+            if record is not None:
+                yield record
         if not seen_any:
             yield Rejection(Provenance(source), "empty file: no JSON lines")

@@ -45,9 +45,16 @@ _DOCNO_SHORT_DATE = re.compile(r"^([A-Z]+?)(\d{6})-\d+$")
 _DOCNO_PREFIX = re.compile(r"^([A-Z]+)")
 
 
+# An unclosed field ends where the next top-level field starts.
+_NEXT_FIELD = (
+    r"(?=<(?:DOCNO|DOCID|DOCTYPE|DATE_TIME|DATE|DATELINE|HEADLINE|HEAD|HL|TI|TEXT|BODY|TRAILER"
+    r"|SLUG|KEYWORD|/BODY|/DOC)[\s>])"
+)
+
+
 def _field(record: str, *names: str) -> str | None:
     for name in names:
-        pattern = rf"<{name}(?:\s[^>]*)?>(.*?)(?:</{name}\s*>|(?=<DOC[\s>])|$)"
+        pattern = rf"<{name}(?:\s[^>]*)?>(.*?)(?:</{name}\s*>|{_NEXT_FIELD}|$)"
         match = re.search(pattern, record, re.IGNORECASE | re.DOTALL)
         if match and match.group(1).strip():
             return match.group(1)
