@@ -203,9 +203,11 @@ def extract_html(html: str | bytes, url: str | None = None) -> ExtractedPage:
         with_metadata=True,
         config=_CONFIG,
         date_extraction_params={"extensive_search": False, "original_date": True},
-        as_dict=True,
     )
-    if not isinstance(document, dict) or not _string(document, "text"):
+    if document is None:
+        return empty
+    document = document if isinstance(document, dict) else document.as_dict()
+    if not _string(document, "text"):
         return empty
     title = _string(document, "title") or ""
     text = _without_title(_paragraphs(_string(document, "text") or ""), title)

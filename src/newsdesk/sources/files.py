@@ -75,8 +75,9 @@ _DATED_TITLE = re.compile(r"^(\d{4}/\d{2}/\d{2})\s+(.+)$")
 _DATELINE = re.compile(
     r"^(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,\s+)?"
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
-    r"\s+\d{1,2},\s+\d{4}$"
+    r"\s+\d{1,2},\s+\d{4}(?!\d)\s*"
 )
+_DATELINE_SEARCH = 3  # a caption or two may come before the dateline
 
 
 def _paragraph_lines(text: str) -> list[str]:
@@ -101,9 +102,12 @@ def read_text_file(path: Path, source: str, settings: Settings) -> Iterator[Reco
     wikinews = False
     if match := _DATED_TITLE.match(title_line):
         published, title_line, wikinews = parse_date(match.group(1)), match.group(2), True
-    if body and _DATELINE.match(body[0].strip()):
-        published = parse_date(body[0]) or published
-        body, wikinews = body[1:], True
+    for index, paragraph in enumerate(body[:_DATELINE_SEARCH]):
+        if match := _DATELINE.match(paragraph.strip()):
+            published = parse_date(match.group(0)) or published
+            rest = paragraph.strip()[match.end() :]
+            body, wikinews = ([rest] if rest else []) + body[index + 1 :], True
+            break
     yield finish(
         Draft(
             key=source,

@@ -1,0 +1,62 @@
+"""A real HTTP server on 127.0.0.1 for feed and fetch tests (http.server in a thread)."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+
+@dataclass
+class Route:
+    body: bytes = b""
+    status: int = 200
+    headers: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class LocalServer:
+    base: str
+    routes: dict[str, Route]
+    requests: list[tuple[str, dict[str, str]]]
+
+
+def _handler(server: LocalServer) -> type[BaseHTTPRequestHandler]:
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            server.requests.append((self.path, {k.lower(): v for k, v in self.headers.items()}))
+            route = server.routes.get(self.path, Route(b"not found", 404))
+            etag = route.headers.get("ETag")
+            if etag and self.headers.get("If-None-Match") == etag:
+                self.send_response(304)
+                self.send_header("ETag", etag)
+                self.end_headers()
+                return
+            self.send_response(route.status)
+            for name, value in route.headers.items():
+                self.send_header(name, value)
+            self.send_header("Content-Length", str(len(route.body)))
+            self.end_headers()
+            self.wfile.write(route.body)
+
+        def log_message(self, format: str, *args: object) -> None:
+            pass
+
+    return Handler
+
+
+@contextmanager
+def serve(routes: dict[str, Route]) -> Iterator[LocalServer]:
+    state = LocalServer("", routes, [])
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), _handler(state))
+    state.base = f"http://127.0.0.1:{httpd.server_address[1]}"
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield state
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+        thread.join(5)

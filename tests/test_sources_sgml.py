@@ -1,0 +1,71 @@
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+from newsdesk.config import Settings
+from newsdesk.models import Article, Rejection
+from newsdesk.sources import read_sources
+from newsdesk.text import split_paragraphs
+
+DATA = Path(__file__).parent / "data" / "sources"
+DUC = DATA / "duc" / "d30001t"
+
+
+def _read(*paths: Path | str, settings: Settings | None = None) -> list[Article | Rejection]:
+    return list(read_sources([str(p) for p in paths], settings or Settings()))
+
+
+def test_duc_folder_without_extensions_yields_articles_and_rejections() -> None:
+    records = _read(DUC.parent)
+    articles = {r.key: r for r in records if isinstance(r, Article)}
+    assert sorted(articles) == ["APW19981016.0240", "NYT19981016.0112", "XIE19981017.0021"]
+    apw = articles["APW19981016.0240"]
+    assert apw.outlet == "Associated Press"
+    assert apw.title == "Harbor bridge reopens after storm repairs"
+    assert apw.published == datetime(1998, 10, 16, 9, 24, tzinfo=UTC)
+    # One indented line per paragraph; unescaped '&' survives.
+    assert len(split_paragraphs(apw.text)) == 4
+    assert "federal & state emergency funds" in apw.text
+    assert "<TRAILER>" not in apw.text and "AP-NY" not in apw.text
+    assert apw.provenance.record == "APW19981016.0240"
+
+
+def test_paragraph_tags_and_docno_date() -> None:
+    nyt = next(r for r in _read(DUC / "NYT19981016.0112") if isinstance(r, Article))
+    assert nyt.outlet == "New York Times"
+    assert nyt.published == datetime(1998, 10, 16, tzinfo=UTC)  # from the DOCNO
+    paragraphs = split_paragraphs(nyt.text)
+    assert len(paragraphs) == 3
+    assert paragraphs[0].startswith("The first car to cross the repaired Harbor Street bridge")
+    assert "\n" not in paragraphs[0]  # hard-wrapped lines joined
+
+
+def test_broken_records_are_rejected_by_docno_and_the_rest_survive() -> None:
+    records = _read(DUC / "NYT19981016.0112", DUC / "XIE19981017.0021")
+    rejections = [str(r) for r in records if isinstance(r, Rejection)]
+    assert any("NYT19981016.0113" in r and "too short" in r for r in rejections)
+    assert any("XIE19981017.0021 [DOC 2]" in r and "without <DOCNO>" in r for r in rejections)
+    xie = next(r for r in records if isinstance(r, Article) and r.key.startswith("XIE"))
+    # Unclosed <HEADLINE> and missing </TEXT> are tolerated.
+    assert xie.title == "U.S. coastal town reopens storm-damaged bridge"
+    assert xie.outlet == "Xinhua"
+    assert xie.text.endswith("according to the reports.")
+
+
+def test_gigaword_style_doc_id_and_truncated_file(tmp_path: Path) -> None:
+    path = tmp_path / "afp_eng_200501"
+    path.write_text(
+        '<DOC id="AFP_ENG_20050101.0001" type="story" >\n<HEADLINE>\nQuake shakes island\n'
+        "</HEADLINE>\n<DATELINE>\nJAKARTA, Jan 1\n</DATELINE>\n<TEXT>\n<P>\nA strong earthquake "
+        "shook the island on Saturday, officials said, but no damage was reported.\n</P>\n"
+        '</TEXT>\n</DOC>\n<DOC id="AFP_ENG_20050101.0002" type="story" >\n<HEADLINE>\nCut',
+        encoding="utf-8",
+    )
+    records = _read(path)
+    article = records[0]
+    assert isinstance(article, Article)
+    assert (article.key, article.outlet) == ("AFP_ENG_20050101.0001", "Agence France-Presse")
+    assert article.published == datetime(2005, 1, 1, tzinfo=UTC)
+    assert isinstance(records[1], Rejection)
+    assert "AFP_ENG_20050101.0002" in str(records[1]) and "<TEXT>" in str(records[1])
