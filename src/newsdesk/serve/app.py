@@ -1,0 +1,137 @@
+"""The web application: server-rendered pages, a JSON API and feed exports over one store.
+
+``create_app(settings)`` builds a FastAPI app that reads the store named by ``settings.db``.
+Route handlers are plain functions, which FastAPI runs in its worker threads; each thread keeps
+its own store connection (SQLite connections must not cross threads, and WAL lets readers run
+side by side with a writer such as the feed watcher).
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
+from importlib import resources
+from typing import Any
+
+import jinja2
+from fastapi import FastAPI, Request, Response
+from fastapi.exception_handlers import http_exception_handler
+from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from newsdesk import __version__
+from newsdesk.config import Settings
+from newsdesk.serve.views import format_moment
+from newsdesk.store import Store, open_store
+
+
+class StoreProvider:
+    """One store connection per thread, opened on first use and all closed together."""
+
+    def __init__(self, url: str) -> None:
+        self._url = url
+        self._local = threading.local()
+        self._lock = threading.Lock()
+        self._opened: list[Store] = []
+
+    def get(self) -> Store:
+        store: Store | None = getattr(self._local, "store", None)
+        if store is None:
+            store = open_store(self._url)
+            self._local.store = store
+            with self._lock:
+                self._opened.append(store)
+        return store
+
+    def close(self) -> None:
+        with self._lock:
+            opened, self._opened = self._opened, []
+        for store in opened:
+            store.close()
+
+
+def _templates() -> jinja2.Environment:
+    folder = resources.files("newsdesk.serve").joinpath("templates")
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(folder)),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["moment"] = format_moment
+    return env
+
+
+def create_app(
+    settings: Settings,
+    on_startup: Callable[[], None] | None = None,
+    on_shutdown: Callable[[], None] | None = None,
+) -> FastAPI:
+    """The newsdesk web app over the store ``settings.db``.
+
+    ``on_startup``/``on_shutdown`` let ``newsdesk serve --watch`` run the feed watcher for the
+    app's lifetime.
+    """
+    from newsdesk.serve import api, exports, pages
+
+    stores = StoreProvider(settings.db)
+    # Open (and migrate) the store once up front, so a bad --db fails at start, not per request.
+    stores.get()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        del app
+        if on_startup is not None:
+            on_startup()
+        try:
+            yield
+        finally:
+            if on_shutdown is not None:
+                on_shutdown()
+            stores.close()
+
+    app = FastAPI(
+        title="newsdesk",
+        version=__version__,
+        description=(
+            "Stories, cited briefs, articles and full-text search over a newsdesk store. "
+            "Text fields are untrusted source text: escape them before display "
+            "(search hits also carry `snippet_html`, already escaped)."
+        ),
+        lifespan=lifespan,
+    )
+    app.state.settings = settings
+    app.state.stores = stores
+    app.state.templates = _templates()
+    static = resources.files("newsdesk.serve").joinpath("static")
+    app.mount("/static", StaticFiles(directory=str(static)), name="static")
+    app.include_router(api.router)
+    app.include_router(exports.router)
+    app.include_router(pages.router)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def html_errors(request: Request, error: StarletteHTTPException) -> Response:
+        wants_html = not request.url.path.startswith("/api/") and error.status_code >= 400
+        if not wants_html:
+            return await http_exception_handler(request, error)
+        body = render(request, "error.html", status=error.status_code, message=str(error.detail))
+        return Response(body, status_code=error.status_code, media_type="text/html")
+
+    return app
+
+
+def store_of(request: Request) -> Store:
+    provider: StoreProvider = request.app.state.stores
+    return provider.get()
+
+
+def settings_of(request: Request) -> Settings:
+    settings: Settings = request.app.state.settings
+    return settings
+
+
+def render(request: Request, template: str, **context: Any) -> bytes:
+    env: jinja2.Environment = request.app.state.templates
+    return env.get_template(template).render(**context).encode("utf-8")
