@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -79,7 +79,7 @@ def _entry_record(
             return Rejection(provenance, f"{problem}; feed text too short to use instead")
     return finish(
         Draft(
-            key=link or entry_id or f"{source}#{index}",
+            key=entry_key(entry, index, source),
             title=title,
             text=text,
             outlet=outlet,
@@ -92,6 +92,38 @@ def _entry_record(
     )
 
 
+def entry_key(entry: Any, index: int, source: str) -> str:
+    """The key an entry's article is stored under: its link, else its id, else its position."""
+    return str(entry.get("link") or "") or str(entry.get("id") or "") or f"{source}#{index}"
+
+
+def _feed_title(parsed: Any) -> str:
+    return " ".join(str(parsed.feed.get("title", "") or "").split())
+
+
+def read_feed_entries(
+    parsed: Any,
+    source: str,
+    settings: Settings,
+    fetcher: Fetcher,
+    wanted: Callable[[str], bool],
+) -> Iterator[Record]:
+    """Records for the entries of a parsed feed whose :func:`entry_key` passes ``wanted``.
+
+    ``newsdesk watch`` uses it to fetch the pages of new entries only.
+    """
+    feed_title = _feed_title(parsed)
+    for index, entry in enumerate(parsed.entries):
+        if not wanted(entry_key(entry, index, source)):
+            continue
+        provenance = Provenance(source, f"entry {index + 1}")
+        record = guarded(
+            provenance, _entry_record, entry, index, source, feed_title, fetcher, settings
+        )
+        if record is not None:
+            yield record
+
+
 def _read_feed_bytes(data: bytes, source: str, settings: Settings) -> Iterator[Record]:
     parsed = feedparser.parse(data)
     entries = list(parsed.entries)
@@ -101,15 +133,8 @@ def _read_feed_bytes(data: bytes, source: str, settings: Settings) -> Iterator[R
             reason = f"not a readable feed: {parsed.get('bozo_exception')}"
         yield Rejection(Provenance(source), " ".join(reason.split()))
         return
-    feed_title = " ".join(str(parsed.feed.get("title", "") or "").split())
     with Fetcher(settings) as fetcher:
-        for index, entry in enumerate(entries):
-            provenance = Provenance(source, f"entry {index + 1}")
-            record = guarded(
-                provenance, _entry_record, entry, index, source, feed_title, fetcher, settings
-            )
-            if record is not None:
-                yield record
+        yield from read_feed_entries(parsed, source, settings, fetcher, lambda key: True)
 
 
 def read_feed_file(path: Path, source: str, settings: Settings) -> Iterator[Record]:
