@@ -105,8 +105,8 @@ def read_text_file(path: Path, source: str, settings: Settings) -> Iterator[Reco
     for index, paragraph in enumerate(body[:_DATELINE_SEARCH]):
         if match := _DATELINE.match(paragraph.strip()):
             published = parse_date(match.group(0)) or published
-            rest = paragraph.strip()[match.end() :]
-            body, wikinews = ([rest] if rest else []) + body[index + 1 :], True
+            after = paragraph.strip()[match.end() :]
+            body, wikinews = ([after] if after else []) + body[index + 1 :], True
             break
     yield finish(
         Draft(

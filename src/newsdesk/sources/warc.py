@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import zlib
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -12,7 +14,7 @@ from warcio.exceptions import ArchiveLoadFailed
 from newsdesk.config import Settings
 from newsdesk.extract import decode_bytes, extract_html, outlet_from_url
 from newsdesk.models import Provenance, Rejection
-from newsdesk.sources.common import Draft, Record, finish
+from newsdesk.sources.common import Draft, Record, finish, guarded
 
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
 
@@ -31,9 +33,28 @@ def _http_content_type(record: Any) -> tuple[str, str | None]:
     return kind.strip().lower(), charset
 
 
-def _record_article(
-    record: Any, source: str, provenance: Provenance, settings: Settings
-) -> Record | None:
+def _read_limited(stream: Any, limit: int) -> bytes:
+    """Read up to ``limit`` bytes; warcio's streams return short reads."""
+    chunks: list[bytes] = []
+    size = 0
+    while size < limit:
+        chunk = stream.read(min(1 << 16, limit - size))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        size += len(chunk)
+    return b"".join(chunks)
+
+
+@dataclass(frozen=True, slots=True)
+class _Payload:
+    url: str | None
+    charset: str | None
+    data: bytes
+
+
+def _html_payload(record: Any, settings: Settings) -> _Payload | None:
+    """The HTML body of a successful response/resource record; None for any other record."""
     if record.rec_type not in ("response", "resource"):
         return None
     if record.http_headers is not None:
@@ -44,17 +65,24 @@ def _record_article(
     if kind not in _HTML_TYPES:
         return None
     url = record.rec_headers.get_header("WARC-Target-URI")
-    stream = record.content_stream()
-    data = stream.read(settings.fetch_max_bytes + 1)
-    if len(data) > settings.fetch_max_bytes:
+    data = _read_limited(record.content_stream(), settings.fetch_max_bytes + 1)
+    missing = getattr(record.raw_stream, "limit", 0)
+    if len(data) <= settings.fetch_max_bytes and missing > 0:
+        raise EOFError(f"record truncated: {missing:,} bytes missing")
+    return _Payload(url, charset, data)
+
+
+def _article(payload: _Payload, provenance: Provenance, settings: Settings) -> Record:
+    if len(payload.data) > settings.fetch_max_bytes:
         return Rejection(provenance, f"page larger than {settings.fetch_max_bytes:,} bytes")
-    page = extract_html(decode_bytes(data, charset), url)
+    url = payload.url
+    page = extract_html(decode_bytes(payload.data, payload.charset), url)
     return finish(
         Draft(
-            key=url or f"{source}#{provenance.record}",
+            key=url or f"{provenance.source}#{provenance.record}",
             title=page.title,
             text=page.text,
-            outlet=page.outlet or outlet_from_url(url) or Path(source).stem,
+            outlet=page.outlet or outlet_from_url(url) or Path(provenance.source).stem,
             provenance=provenance,
             url=url,
             published=page.published,
@@ -65,34 +93,65 @@ def _record_article(
     )
 
 
+def _has_valid_length(record: Any) -> bool:
+    length = record.rec_headers.get_header("Content-Length") or record.rec_headers.get_header(
+        "length"
+    )
+    return str(length or "").strip().isdigit()
+
+
+def _broken(provenance: Provenance, error: Exception, stopped: bool) -> Rejection:
+    message = " ".join(str(error).split())[:200] or type(error).__name__
+    suffix = ", stopped reading" if stopped else ""
+    return Rejection(provenance, f"broken WARC record{suffix}: {message}")
+
+
+_READ_ERRORS = (ArchiveLoadFailed, EOFError, OSError, ValueError, zlib.error)
+
+
 def read_warc(path: Path, source: str, settings: Settings) -> Iterator[Record]:
     records = 0
     with path.open("rb") as handle:
         iterator = ArchiveIterator(handle)
+        stream = iter(iterator)
         while True:
-            offset = "?"
             try:
-                record = next(iterator)
+                record = next(stream)
             except StopIteration:
                 break
-            except (ArchiveLoadFailed, EOFError, OSError, ValueError) as error:
-                where = f"offset {iterator.offset}" if hasattr(iterator, "offset") else "end"
-                message = " ".join(str(error).split())[:200]
-                yield Rejection(
-                    Provenance(source, where), f"broken WARC record, stopped reading: {message}"
-                )
+            except _READ_ERRORS as error:
+                where = f"after record {records}" if records else "start"
+                yield _broken(Provenance(source, where), error, stopped=True)
                 return
             records += 1
-            offset = str(iterator.get_record_offset())
-            record_id = record.rec_headers.get_header("WARC-Record-ID") or ""
-            provenance = Provenance(source, f"offset {offset} {record_id}".strip())
+            if not _has_valid_length(record):
+                yield _broken(
+                    Provenance(source, f"record {records}"),
+                    ValueError("no valid record length: not WARC/ARC data"),
+                    stopped=True,
+                )
+                return
+            record_id = record.rec_headers.get_header("WARC-Record-ID") or f"record {records}"
             try:
-                result = _record_article(record, source, provenance, settings)
-            except (ArchiveLoadFailed, EOFError, OSError, ValueError) as error:
-                message = " ".join(str(error).split())[:200]
-                yield Rejection(provenance, f"broken WARC record: {message}")
+                payload = _html_payload(record, settings)
+            except _READ_ERRORS as error:
+                where = f"offset {iterator.get_record_offset()} {record_id}"
+                yield _broken(Provenance(source, where), error, stopped=False)
                 continue
-            if result is not None:
-                yield result
+            # Only valid once the record's content has been read.
+            provenance = Provenance(source, f"offset {iterator.get_record_offset()} {record_id}")
+            if payload is not None:
+                result = guarded(provenance, _article, payload, provenance, settings)
+                if result is not None:
+                    yield result
+        # warcio stops silently at a truncated or corrupt gzip member: look for unread bytes.
+        consumed, size = getattr(iterator, "offset", 0), path.stat().st_size
+        if records and consumed < size:
+            yield Rejection(
+                Provenance(source, f"offset {consumed}"),
+                f"broken WARC record, stopped reading: {size - consumed:,} bytes unreadable",
+            )
+            return
     if records == 0:
-        yield Rejection(Provenance(source), "empty WARC file: no records")
+        reason = "empty WARC file: no records" if size == 0 else "not a readable WARC file"
+        yield Rejection(Provenance(source), reason)
