@@ -1,0 +1,121 @@
+"""Ingest throughput (articles/s) by pipeline phase, and brief time per story.
+
+Builds a JSONL corpus by recombining real WikiNews paragraphs from examples/wikinews (each
+synthetic article takes four paragraphs of one event, so stories stay coherent), then times, in
+the same run and on the same input:
+
+* read only (sources: JSONL parsing),
+* read + store (SQLite, sentences, full-text index),
+* full ingest (read, store, MinHash dedup, clustering, briefs),
+
+and reports medians over several runs with the ratio of each phase to read-only.
+
+    .venv/bin/python benchmarks/bench_ingest.py [--articles 2000] [--runs 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import tempfile
+import time
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from newsdesk.config import Settings
+from newsdesk.pipeline import (
+    IngestReport,
+    brief_story,
+    ingest,
+    place_unassigned,
+    store_articles,
+)
+from newsdesk.sources import read_sources
+from newsdesk.store import open_store
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def build_corpus(path: Path, count: int) -> None:
+    by_event: dict[str, list[str]] = {}
+    for file in sorted((ROOT / "examples" / "wikinews").glob("*.english")):
+        paragraphs = [p.strip() for p in file.read_text("utf-8").split("\n\n") if len(p.split()) > 20]
+        by_event.setdefault(file.name[:4], []).extend(paragraphs)
+    events = sorted(by_event)
+    start = datetime(2024, 1, 1, tzinfo=UTC)
+    with path.open("w", encoding="utf-8") as out:
+        for i in range(count):
+            event = events[i % len(events)]
+            paragraphs = by_event[event]
+            picked = [paragraphs[(i * 3 + j) % len(paragraphs)] for j in range(4)]
+            record = {
+                "id": f"bench-{i}",
+                "title": f"{event} report {i}",
+                "text": f"Update {i}.\n\n" + "\n\n".join(picked),
+                "outlet": f"Outlet {i % 25}",
+                # Each event recurs every ~10 days, so the time window matters.
+                "published": (start + timedelta(hours=i * 240 / max(1, count // 10))).isoformat(),
+            }
+            out.write(json.dumps(record) + "\n")
+
+
+def timed(action: Callable[[], object]) -> float:
+    began = time.perf_counter()
+    action()
+    return time.perf_counter() - began
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--articles", type=int, default=2000)
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args()
+
+    with tempfile.TemporaryDirectory() as folder:
+        corpus = Path(folder) / "corpus.jsonl"
+        build_corpus(corpus, args.articles)
+        settings = Settings(db=str(Path(folder) / "bench.db"))
+        results: dict[str, list[float]] = {"read": [], "read+store": [], "read+store+place": [],
+                                           "full ingest": []}
+        brief_times: list[float] = []
+        for run in range(args.runs):
+            results["read"].append(timed(lambda: list(read_sources([str(corpus)], settings))))
+
+            def store_only(db: str) -> None:
+                with open_store(db) as store:
+                    store_articles(read_sources([str(corpus)], settings), store, IngestReport())
+
+            results["read+store"].append(timed(lambda: store_only(f"{folder}/s{run}.db")))
+
+            def store_place(db: str) -> None:
+                with open_store(db) as store:
+                    report = IngestReport()
+                    store_articles(read_sources([str(corpus)], settings), store, report)
+                    place_unassigned(store, settings, report)
+
+            results["read+store+place"].append(timed(lambda: store_place(f"{folder}/p{run}.db")))
+
+            db = f"{folder}/f{run}.db"
+            with open_store(db) as store:
+                began = time.perf_counter()
+                report = ingest([str(corpus)], store, settings)
+                results["full ingest"].append(time.perf_counter() - began)
+                for story_id in sorted(report.stories_touched)[:20]:
+                    began = time.perf_counter()
+                    brief_story(store, story_id, settings.brief_max_words)
+                    brief_times.append(time.perf_counter() - began)
+
+    base = statistics.median(results["read"])
+    print(f"{args.articles} articles, {args.runs} runs (medians)")
+    print(f"{'phase':<20}{'seconds':>10}{'articles/s':>12}{'x read':>8}")
+    for phase, times in results.items():
+        median = statistics.median(times)
+        print(f"{phase:<20}{median:>10.2f}{args.articles / median:>12.0f}{median / base:>8.1f}")
+    print(f"brief per story: median {statistics.median(brief_times) * 1000:.0f} ms "
+          f"over {len(brief_times)} stories")
+
+
+if __name__ == "__main__":
+    main()

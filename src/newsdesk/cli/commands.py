@@ -1,0 +1,155 @@
+"""The pipeline commands: ingest, stories, brief, export, cluster."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from newsdesk.cli.context import current_settings, opened_store, progress_bar, stderr
+from newsdesk.export import FORMATS, StoryView, load_story_views, render, story_to_dict
+from newsdesk.models import Brief, Rejection
+from newsdesk.pipeline import brief_inputs, brief_story, cluster_inputs, ingest as run_ingest
+
+
+def _report_rejections(rejections: list[Rejection]) -> None:
+    for rejection in rejections:
+        stderr.print(f"rejected: {rejection}", markup=False, soft_wrap=True)
+
+
+@click.command()
+@click.argument("inputs", nargs=-1, required=True)
+def ingest(inputs: tuple[str, ...]) -> None:
+    """Read articles from files, folders, feeds or URLs into the store.
+
+    INPUTS are JSONL, HTML, text or JSON files, folders of them, RSS/Atom feeds, WARC files,
+    TREC/LDC SGML files, or http(s) URLs of feeds and pages. Exits with 1 if any record was
+    rejected (each one is reported on stderr); everything else is still stored.
+    """
+    settings = current_settings()
+    with opened_store(settings) as store, progress_bar() as progress:
+        report = run_ingest(list(inputs), store, settings, progress)
+    _report_rejections(report.rejected)
+    click.echo(
+        f"added {report.added}, duplicates skipped {report.duplicates}, "
+        f"reprints linked {report.reprints}, rejected {len(report.rejected)}; "
+        f"{report.new_stories} new stories, {len(report.stories_touched)} stories updated"
+    )
+    if report.rejected:
+        sys.exit(1)
+
+
+@click.command()
+@click.option("--limit", default=50, show_default=True, help="How many stories to list.")
+@click.option("--offset", default=0, show_default=True)
+def stories(limit: int, offset: int) -> None:
+    """List stories, newest first."""
+    settings = current_settings()
+    with opened_store(settings) as store:
+        summaries = store.stories(limit=limit, offset=offset)
+    for story in summaries:
+        last = story.last_published.date().isoformat() if story.last_published else "undated"
+        click.echo(
+            f"{story.id:>6}  {last}  {story.article_count:>3} articles  "
+            f"{len(story.outlets):>2} outlets  {story.headline}"
+        )
+    if not summaries:
+        click.echo("no stories yet: run `newsdesk ingest PATH` first", err=True)
+
+
+def _plain(brief: Brief) -> str:
+    return "".join(s.text + "\n" for s in brief.sentences)
+
+
+@click.command()
+@click.argument("target", nargs=-1, required=True)
+@click.option("--max-words", type=int, default=None, help="Word budget (default: settings).")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["plain", "markdown", "json"]),
+    default="markdown",
+    show_default=True,
+)
+def brief(target: tuple[str, ...], max_words: int | None, fmt: str) -> None:
+    """Print the brief of a stored STORY id, or of all articles in PATHs taken as one story.
+
+    \b
+    newsdesk brief 12                       a stored story
+    newsdesk brief DIR --max-words 100 --format plain
+                                            files as one story; one sentence per line
+    """
+    settings = current_settings()
+    budget = max_words or settings.brief_max_words
+    if len(target) == 1 and target[0].isdigit() and not Path(target[0]).exists():
+        with opened_store(settings) as store:
+            story_id = store.resolve_story(int(target[0]))
+            if store.story(story_id) is None:
+                raise click.ClickException(f"no story {target[0]}: `newsdesk stories` lists them")
+            result = brief_story(store, story_id, budget)
+            store.save_brief(story_id, result)
+            views = load_story_views(store, [story_id])
+        if fmt == "plain":
+            click.echo(_plain(result), nl=False)
+        elif fmt == "json":
+            click.echo(json.dumps(story_to_dict(views[0]), ensure_ascii=False, indent=2))
+        else:
+            click.echo(render(views, "markdown"), nl=False)
+        return
+
+    result_brief, view, rejected = brief_inputs(list(target), settings, budget)
+    _report_rejections(rejected)
+    if view is None:
+        raise click.ClickException("no article could be read from the given paths")
+    if fmt == "plain":
+        click.echo(_plain(result_brief), nl=False)
+    elif fmt == "json":
+        click.echo(json.dumps(story_to_dict(view), ensure_ascii=False, indent=2))
+    else:
+        click.echo(render([view], "markdown"), nl=False)
+
+
+@click.command()
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="html", show_default=True)
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(dir_okay=False, writable=True),
+    default=None,
+    help="Write to this file instead of stdout.",
+)
+@click.option("--story", "story_ids", type=int, multiple=True, help="Only these stories.")
+def export(fmt: str, output: str | None, story_ids: tuple[int, ...]) -> None:
+    """Export stories with their briefs and citations (HTML is one self-contained page)."""
+    settings = current_settings()
+    with opened_store(settings) as store:
+        views: list[StoryView] = load_story_views(store, story_ids or None)
+    text = render(views, fmt)
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    Path(output).parent.mkdir(parents=True, exist_ok=True)
+    Path(output).write_text(text, encoding="utf-8")
+    click.echo(f"wrote {len(views)} stories to {output}", err=True)
+
+
+@click.command()
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(["jsonl"]), default="jsonl", show_default=True)
+def cluster(inputs: tuple[str, ...], fmt: str) -> None:
+    """Cluster all articles in INPUTS into stories, without touching the store.
+
+    Prints one line per article: {"article": ID, "story": STORY_ID}, where ID is the SGML DOCNO,
+    else the JSONL id, else the URL, else the file path.
+    """
+    del fmt
+    settings = current_settings()
+    with progress_bar() as progress:
+        assignments, rejected = cluster_inputs(list(inputs), settings, progress)
+    _report_rejections(rejected)
+    if not assignments:
+        raise click.ClickException("no article could be read from the given inputs")
+    for key, story_id in assignments:
+        click.echo(json.dumps({"article": key, "story": story_id}, ensure_ascii=False))

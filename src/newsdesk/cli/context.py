@@ -1,0 +1,89 @@
+"""Shared CLI plumbing: global options into :class:`Settings`, opening the store, progress bars."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Any, TypeVar
+
+import click
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn
+
+from newsdesk.config import ConfigError, Settings, load_settings
+from newsdesk.pipeline import ProgressCallback
+from newsdesk.store import Store, StoreError, open_store
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+stderr = Console(stderr=True, highlight=False)
+
+
+def settings_options(command: F) -> F:
+    """Global options of the ``newsdesk`` group; they end up in ``ctx.obj`` as Settings."""
+
+    @click.option(
+        "--config",
+        "config_file",
+        type=click.Path(dir_okay=False),
+        default=None,
+        help="TOML settings file (default: ./newsdesk.toml if present).",
+    )
+    @click.option(
+        "--db",
+        default=None,
+        envvar=None,
+        help="Store: SQLite file path or postgresql:// URL (default: newsdesk.db).",
+    )
+    @click.pass_context
+    @functools.wraps(command)
+    def wrapper(ctx: click.Context, config_file: str | None, db: str | None, **kwargs: Any) -> Any:
+        try:
+            ctx.obj = load_settings(config_file, overrides={"db": db})
+        except ConfigError as error:
+            raise click.UsageError(str(error)) from None
+        return ctx.invoke(command, **kwargs)
+
+    return wrapper  # type: ignore[return-value]
+
+
+def current_settings() -> Settings:
+    settings = click.get_current_context().find_root().obj
+    assert isinstance(settings, Settings)
+    return settings
+
+
+@contextmanager
+def opened_store(settings: Settings) -> Iterator[Store]:
+    try:
+        store = open_store(settings.db)
+    except StoreError as error:
+        raise click.ClickException(str(error)) from None
+    try:
+        yield store
+    finally:
+        store.close()
+
+
+@contextmanager
+def progress_bar() -> Iterator[ProgressCallback]:
+    """A progress display on stderr with one line per pipeline stage."""
+    labels = {"read": "reading articles", "place": "dedup + clustering", "brief": "writing briefs"}
+    with Progress(
+        SpinnerColumn(),
+        TextColumn("{task.description:<20}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        console=stderr,
+        transient=False,
+        disable=not stderr.is_terminal,
+    ) as progress:
+        tasks: dict[str, Any] = {}
+
+        def advance(stage: str, count: int) -> None:
+            if stage not in tasks:
+                tasks[stage] = progress.add_task(labels.get(stage, stage), total=None)
+            progress.advance(tasks[stage], count)
+
+        yield advance

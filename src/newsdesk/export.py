@@ -1,0 +1,276 @@
+"""Render stories and their briefs as Markdown, a self-contained HTML page, JSON or RSS.
+
+The renderers take :class:`StoryView` objects (a story, its brief and its articles, as read from
+the store) and return text; they never touch the store themselves, so the CLI and the web server
+share them.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from email.utils import format_datetime
+from importlib import resources
+from typing import Any
+from xml.sax.saxutils import escape as xml_escape
+
+import jinja2
+
+from newsdesk import __version__
+from newsdesk.models import Brief, BriefSentence
+from newsdesk.store import Store, StoredArticle, StorySummary
+
+FORMATS = ("markdown", "html", "json", "rss")
+
+
+@dataclass(frozen=True, slots=True)
+class SourceEntry:
+    """A canonical article of a story, with the outlets that reprinted it."""
+
+    key: str
+    outlet: str
+    title: str
+    url: str | None
+    published: datetime | None
+    provenance: str
+    reprints: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class StoryView:
+    story: StorySummary
+    brief: Brief | None
+    articles: Sequence[StoredArticle]
+
+    @property
+    def sources(self) -> list[SourceEntry]:
+        """Canonical articles: cited ones first in brief order, then the rest by date."""
+        by_id = {a.id: a for a in self.articles}
+        reprints: dict[int, list[str]] = {}
+        for stored in self.articles:
+            if stored.canonical_id is not None and stored.canonical_id in by_id:
+                reprints.setdefault(stored.canonical_id, []).append(stored.article.outlet)
+        canonical = [
+            a for a in self.articles if a.canonical_id is None or a.canonical_id not in by_id
+        ]
+        cited = [s.citation.article_key for s in (self.brief.sentences if self.brief else [])]
+        rank = {key: i for i, key in enumerate(dict.fromkeys(cited))}
+        floor = datetime.min.replace(tzinfo=UTC)
+        canonical.sort(
+            key=lambda a: (rank.get(a.article.key, len(rank)), a.article.published or floor, a.id)
+        )
+        return [
+            SourceEntry(
+                key=a.article.key,
+                outlet=a.article.outlet,
+                title=a.article.title,
+                url=a.article.url,
+                published=a.article.published,
+                provenance=str(a.article.provenance),
+                reprints=tuple(sorted(set(reprints.get(a.id, [])))),
+            )
+            for a in canonical
+        ]
+
+    def source_number(self, sentence: BriefSentence) -> int:
+        for number, source in enumerate(self.sources, start=1):
+            if source.key == sentence.citation.article_key:
+                return number
+        return 0
+
+
+def load_story_views(store: Store, story_ids: Iterable[int] | None = None) -> list[StoryView]:
+    """Read stories (all of them, newest first, when ``story_ids`` is None) with briefs and articles."""
+    if story_ids is None:
+        summaries = store.stories(limit=1_000_000, offset=0)
+    else:
+        found = (store.story(store.resolve_story(i)) for i in story_ids)
+        summaries = [s for s in found if s is not None]
+    return [StoryView(s, store.get_brief(s.id), store.story_articles(s.id)) for s in summaries]
+
+
+def _date(value: datetime | None) -> str:
+    return value.date().isoformat() if value else ""
+
+
+def _span(story: StorySummary) -> str:
+    first, last = _date(story.first_published), _date(story.last_published)
+    if first and last and first != last:
+        return f"{first} to {last}"
+    return first or last
+
+
+def story_to_dict(view: StoryView) -> dict[str, Any]:
+    story = view.story
+    sentences = view.brief.sentences if view.brief else []
+    return {
+        "id": story.id,
+        "headline": story.headline,
+        "article_count": story.article_count,
+        "outlets": list(story.outlets),
+        "first_published": story.first_published.isoformat() if story.first_published else None,
+        "last_published": story.last_published.isoformat() if story.last_published else None,
+        "brief": [
+            {
+                "text": s.text,
+                "source": view.source_number(s),
+                "outlet": s.citation.outlet,
+                "title": s.citation.title,
+                "url": s.citation.url,
+                "published": s.citation.published.isoformat() if s.citation.published else None,
+                "article": s.citation.article_key,
+                "support": s.support,
+                "supporting_outlets": sorted(set(s.supporting_outlets)),
+            }
+            for s in sentences
+        ],
+        "sources": [
+            {
+                "number": number,
+                "article": source.key,
+                "outlet": source.outlet,
+                "title": source.title,
+                "url": source.url,
+                "published": source.published.isoformat() if source.published else None,
+                "reprinted_by": list(source.reprints),
+            }
+            for number, source in enumerate(view.sources, start=1)
+        ],
+    }
+
+
+def render_json(views: Sequence[StoryView]) -> str:
+    return json.dumps({"stories": [story_to_dict(v) for v in views]}, ensure_ascii=False, indent=2)
+
+
+def _markdown_text(text: str) -> str:
+    """Escape the characters that would turn source text into Markdown markup."""
+    for char in "\\`*_[]<>#|":
+        text = text.replace(char, "\\" + char)
+    return text
+
+
+def render_markdown(views: Sequence[StoryView]) -> str:
+    lines: list[str] = []
+    for view in views:
+        story = view.story
+        lines.append(f"## {_markdown_text(story.headline)}")
+        lines.append("")
+        span = _span(story)
+        lines.append(
+            f"*{story.article_count} articles from {len(story.outlets)} outlets"
+            + (f", {span}" if span else "")
+            + "*"
+        )
+        lines.append("")
+        sentences = view.brief.sentences if view.brief else []
+        for sentence in sentences:
+            support = f" ({sentence.support} outlets)" if sentence.support > 1 else ""
+            lines.append(
+                f"{_markdown_text(sentence.text)} [{view.source_number(sentence)}]{support}"
+            )
+            lines.append("")
+        if not sentences:
+            lines.extend(["*No brief yet.*", ""])
+        for number, source in enumerate(view.sources, start=1):
+            title = _markdown_text(source.title)
+            linked = f"[{title}]({source.url})" if source.url else title
+            date = f", {_date(source.published)}" if source.published else ""
+            reprints = f" (also run by {', '.join(source.reprints)})" if source.reprints else ""
+            lines.append(f"{number}. {_markdown_text(source.outlet)}: {linked}{date}{reprints}")
+        lines.append("")
+    return "\n".join(lines)
+
+
+_TEMPLATES = jinja2.Environment(
+    loader=jinja2.FunctionLoader(
+        lambda name: resources.files("newsdesk").joinpath("templates", name).read_text("utf-8")
+    ),
+    autoescape=True,
+    undefined=jinja2.StrictUndefined,
+)
+
+
+def render_html(views: Sequence[StoryView], title: str = "newsdesk briefs") -> str:
+    items = []
+    for view in views:
+        sentences = view.brief.sentences if view.brief else []
+        items.append(
+            {
+                "story": view.story,
+                "span": _span(view.story),
+                "sources": [
+                    {
+                        "outlet": s.outlet,
+                        "title": s.title,
+                        "url": s.url
+                        if s.url and s.url.startswith(("http://", "https://"))
+                        else None,
+                        "date": _date(s.published),
+                        "provenance": "" if s.url else s.provenance,
+                        "reprints": s.reprints,
+                    }
+                    for s in view.sources
+                ],
+                "brief_sentences": [
+                    {
+                        "text": s.text,
+                        "citation": s.citation,
+                        "date": _date(s.citation.published),
+                        "source_number": view.source_number(s),
+                        "support": s.support,
+                        "outlets": sorted(set(s.supporting_outlets)),
+                    }
+                    for s in sentences
+                ],
+            }
+        )
+    return _TEMPLATES.get_template("export.html").render(
+        title=title,
+        stories=items,
+        article_total=sum(v.story.article_count for v in views),
+        version=__version__,
+    )
+
+
+def render_rss(views: Sequence[StoryView], site_url: str = "http://127.0.0.1:8000") -> str:
+    """An RSS 2.0 feed with one item per story; the description is the brief as HTML."""
+    base = site_url.rstrip("/")
+    now = format_datetime(datetime.now(UTC))
+    items = []
+    for view in views:
+        link = f"{base}/stories/{view.story.id}"
+        body = "".join(
+            f"<p>{xml_escape(s.text)} [{xml_escape(s.citation.outlet)}]</p>"
+            for s in (view.brief.sentences if view.brief else [])
+        )
+        date = view.story.last_published or view.story.first_published
+        items.append(
+            "<item>"
+            f"<title>{xml_escape(view.story.headline)}</title>"
+            f"<link>{xml_escape(link)}</link>"
+            f'<guid isPermaLink="true">{xml_escape(link)}</guid>'
+            + (f"<pubDate>{format_datetime(date)}</pubDate>" if date else "")
+            + f"<description>{xml_escape(body)}</description>"
+            "</item>"
+        )
+    return (
+        '<?xml version="1.0" encoding="utf-8"?>\n<rss version="2.0"><channel>'
+        f"<title>newsdesk briefs</title><link>{xml_escape(base)}/</link>"
+        "<description>One cited brief per story</description>"
+        f"<lastBuildDate>{now}</lastBuildDate>" + "".join(items) + "</channel></rss>\n"
+    )
+
+
+def render(views: Sequence[StoryView], fmt: str) -> str:
+    if fmt == "markdown":
+        return render_markdown(views)
+    if fmt == "html":
+        return render_html(views)
+    if fmt == "json":
+        return render_json(views)
+    if fmt == "rss":
+        return render_rss(views)
+    raise ValueError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")

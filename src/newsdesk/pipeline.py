@@ -1,0 +1,255 @@
+"""The ingest pipeline: sources -> store -> dedup -> cluster -> brief.
+
+Ingest runs in two phases so that a crash loses nothing:
+
+1. every article read is committed to the store on its own (idempotently);
+2. every stored article that has no story yet is then deduplicated and clustered in publication
+   order, and the briefs of the stories it touched are rebuilt.
+
+A run killed in phase 1 or 2 is completed by the next run: phase 2 picks up whatever was stored
+but not yet placed in a story.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import timedelta
+from pathlib import Path
+
+from newsdesk.brief import summarize
+from newsdesk.cluster import StoryClusterer
+from newsdesk.config import Settings
+from newsdesk.dedup import NearDuplicateIndex
+from newsdesk.embed import load_embedder
+from newsdesk.export import StoryView, load_story_views
+from newsdesk.models import Article, Brief, Rejection
+from newsdesk.sources import read_sources
+from newsdesk.store import Store, StoredArticle, open_store
+
+ProgressCallback = Callable[[str, int], None]
+"""Called as ``progress(stage, advance)``; stage is "read", "place" or "brief"."""
+
+
+@dataclass(slots=True)
+class IngestReport:
+    added: int = 0
+    duplicates: int = 0
+    reprints: int = 0
+    rejected: list[Rejection] = field(default_factory=list)
+    new_stories: int = 0
+    stories_touched: set[int] = field(default_factory=set)
+
+
+def _no_progress(stage: str, advance: int) -> None:
+    del stage, advance
+
+
+class Placer:
+    """Places stored articles into stories: near-duplicate check first, then the clusterer.
+
+    Its state (the MinHash index and the clusterer's recent stories) is rebuilt from the store
+    for the clustering time window, so live ingest continues where the last run stopped.
+    """
+
+    def __init__(self, store: Store, settings: Settings, single_story: int | None = None) -> None:
+        """With ``single_story``, every article goes to that story (``newsdesk brief PATH``)."""
+        self._store = store
+        self._settings = settings
+        self._dedup = NearDuplicateIndex(settings)
+        self._single_story = single_story
+        self._clusterer: StoryClusterer | None = None
+        if single_story is None:
+            self._clusterer = StoryClusterer(
+                settings,
+                load_embedder(settings.embedder),
+                next_story_id=(store.max_story_id() or 0) + 1,
+            )
+        self._restore()
+
+    def _restore(self) -> None:
+        latest = self._store.latest_published()
+        since = (
+            None
+            if latest is None
+            else latest - timedelta(hours=self._settings.cluster_window_hours)
+        )
+        if self._clusterer is not None:
+            self._clusterer.restore(
+                (s.article, s.story_id)
+                for s in self._store.iter_articles(since=since)
+                if s.story_id is not None and s.canonical_id is None
+            )
+        for article_id, signature in self._store.iter_signatures(since=since):
+            self._dedup.add(article_id, NearDuplicateIndex.from_bytes(signature))
+
+    def place(self, stored: StoredArticle, report: IngestReport) -> int:
+        """Give one stored article its story; returns the story id."""
+        signature = self._dedup.signature(stored.article.text)
+        self._store.save_signature(stored.id, NearDuplicateIndex.to_bytes(signature))
+        original_id = self._dedup.find(signature)
+        original = self._store.get_article(original_id) if original_id is not None else None
+        if original is not None and original.story_id is not None:
+            canonical_id = original.canonical_id or original.id
+            self._store.mark_duplicate(stored.id, canonical_id)
+            story_id = self._store.resolve_story(original.story_id)
+            self._store.assign_story(stored.id, story_id)
+            report.reprints += 1
+            return story_id
+
+        self._dedup.add(stored.id, signature)
+        if self._clusterer is None:
+            story_id = self._single_story or 1
+            self._store.ensure_story(story_id)
+            self._store.assign_story(stored.id, story_id)
+            return story_id
+        assignment = self._clusterer.add(stored.article)
+        for absorbed, into in assignment.merged:
+            self._store.merge_stories(absorbed, into)
+            report.stories_touched.discard(absorbed)
+            report.stories_touched.add(into)
+        if assignment.is_new:
+            self._store.ensure_story(assignment.story_id)
+            report.new_stories += 1
+        self._store.assign_story(stored.id, assignment.story_id)
+        return assignment.story_id
+
+
+def brief_story(store: Store, story_id: int, max_words: int) -> Brief:
+    """Summarise a stored story: canonical articles, with reprints counted as support."""
+    members = store.story_articles(story_id)
+    canonical = [m for m in members if m.canonical_id is None]
+    by_id = {m.id: m for m in members}
+    reprints: dict[str, list[str]] = {}
+    for member in members:
+        if member.canonical_id is not None and member.canonical_id in by_id:
+            key = by_id[member.canonical_id].article.key
+            reprints.setdefault(key, []).append(member.article.outlet)
+    return summarize([m.article for m in canonical], max_words, reprints=reprints)
+
+
+def store_articles(
+    items: Iterable[Article | Rejection],
+    store: Store,
+    report: IngestReport,
+    progress: ProgressCallback = _no_progress,
+) -> None:
+    """Phase 1: commit every article read; count duplicates and keep rejections."""
+    for item in items:
+        progress("read", 1)
+        if isinstance(item, Rejection):
+            report.rejected.append(item)
+            continue
+        outcome = store.add_article(item)
+        if outcome.status == "added":
+            report.added += 1
+        else:
+            report.duplicates += 1
+
+
+def place_unassigned(
+    store: Store,
+    settings: Settings,
+    report: IngestReport,
+    progress: ProgressCallback = _no_progress,
+    single_story: int | None = None,
+) -> None:
+    """Phase 2: dedup and cluster, in publication order, every article without a story."""
+    pending = list(store.unassigned_articles())
+    if not pending:
+        return
+    placer = Placer(store, settings, single_story)
+    for stored in pending:
+        with store.transaction():
+            report.stories_touched.add(placer.place(stored, report))
+        progress("place", 1)
+
+
+def rebuild_briefs(
+    store: Store,
+    story_ids: Iterable[int],
+    max_words: int,
+    progress: ProgressCallback = _no_progress,
+) -> None:
+    for story_id in sorted(set(story_ids)):
+        store.save_brief(story_id, brief_story(store, story_id, max_words))
+        progress("brief", 1)
+
+
+def ingest(
+    inputs: Sequence[str],
+    store: Store,
+    settings: Settings,
+    progress: ProgressCallback = _no_progress,
+) -> IngestReport:
+    """Read, store, deduplicate, cluster and brief everything in ``inputs``."""
+    report = IngestReport()
+    store_articles(read_sources(inputs, settings), store, report, progress)
+    place_unassigned(store, settings, report, progress)
+    rebuild_briefs(store, report.stories_touched, settings.brief_max_words, progress)
+    return report
+
+
+@contextmanager
+def scratch_store() -> Iterator[Store]:
+    """A throw-away SQLite store for the store-free commands (same code path as live ingest)."""
+    with tempfile.TemporaryDirectory(prefix="newsdesk-") as folder:
+        store = open_store(str(Path(folder) / "scratch.db"))
+        try:
+            yield store
+        finally:
+            store.close()
+
+
+def _store_keeping_ids(
+    inputs: Sequence[str],
+    store: Store,
+    settings: Settings,
+    report: IngestReport,
+    progress: ProgressCallback,
+) -> list[tuple[str, int]]:
+    """Phase 1 for the store-free commands, remembering each input article's stored id."""
+    keyed: list[tuple[str, int]] = []
+    for item in read_sources(inputs, settings):
+        progress("read", 1)
+        if isinstance(item, Rejection):
+            report.rejected.append(item)
+            continue
+        outcome = store.add_article(item)
+        stored_id = outcome.article_id if outcome.status == "added" else outcome.existing_id
+        keyed.append((item.key, stored_id if stored_id is not None else outcome.article_id))
+    return keyed
+
+
+def cluster_inputs(
+    inputs: Sequence[str], settings: Settings, progress: ProgressCallback = _no_progress
+) -> tuple[list[tuple[str, int]], list[Rejection]]:
+    """Cluster the articles in ``inputs`` as live ingest would; returns (key, story) pairs."""
+    report = IngestReport()
+    with scratch_store() as store:
+        keyed = _store_keeping_ids(inputs, store, settings, report, progress)
+        place_unassigned(store, settings, report, progress)
+        assignments = []
+        for key, article_id in keyed:
+            stored = store.get_article(article_id)
+            assert stored is not None and stored.story_id is not None
+            assignments.append((key, store.resolve_story(stored.story_id)))
+    return assignments, report.rejected
+
+
+def brief_inputs(
+    inputs: Sequence[str], settings: Settings, max_words: int
+) -> tuple[Brief, StoryView | None, list[Rejection]]:
+    """Brief all articles in ``inputs`` as ONE story (reprints folded, as in live ingest)."""
+    report = IngestReport()
+    with scratch_store() as store:
+        _store_keeping_ids(inputs, store, settings, report, _no_progress)
+        place_unassigned(store, settings, report, single_story=1)
+        if store.story(1) is None:
+            return Brief([], max_words, "none"), None, report.rejected
+        brief = brief_story(store, 1, max_words)
+        store.save_brief(1, brief)
+        views = load_story_views(store, [1])
+    return brief, views[0], report.rejected

@@ -1,0 +1,162 @@
+"""End-to-end ingest on real WikiNews articles: store, dedup, clustering, briefs, crash safety."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from newsdesk.config import Settings
+from newsdesk.pipeline import ingest
+from newsdesk.store import open_store
+from newsdesk.text import split_sentences
+
+ROOT = Path(__file__).resolve().parents[1]
+WIKINEWS = ROOT / "examples" / "wikinews"
+
+
+def topic_files(*topics: int) -> list[str]:
+    return [str(p) for t in topics for p in sorted(WIKINEWS.glob(f"M00{t}?.english"))]
+
+
+def settings_for(tmp_path: Path) -> Settings:
+    return Settings(db=str(tmp_path / "news.db"))
+
+
+def test_ingest_builds_stories_with_verbatim_cited_briefs(tmp_path: Path) -> None:
+    settings = settings_for(tmp_path)
+    files = topic_files(5, 7)  # the Chile earthquake and the Abu Ghraib trial: unrelated events
+    with open_store(settings.db) as store:
+        report = ingest(files, store, settings)
+        assert report.added == 20
+        assert not report.rejected
+        stories = store.stories(limit=100, offset=0)
+        assert stories, "ingest made no story"
+        # The two events must never share a story.
+        for story in stories:
+            names = {Path(a.article.provenance.source).name[:4] for a in store.story_articles(story.id)}
+            assert len(names) == 1, f"story {story.id} mixes events: {names}"
+        sources = {Path(f).read_text(encoding="utf-8") for f in files}
+        for story in stories:
+            brief = store.get_brief(story.id)
+            assert brief is not None
+            assert brief.word_count <= settings.brief_max_words
+            for sentence in brief.sentences:
+                assert any(sentence.text in text for text in sources), sentence.text
+                assert sentence.citation.outlet
+                assert sentence.citation.title
+
+
+def test_reingest_changes_nothing(tmp_path: Path) -> None:
+    settings = settings_for(tmp_path)
+    files = topic_files(3)
+    with open_store(settings.db) as store:
+        first = ingest(files, store, settings)
+        before = [(s.id, s.article_count, s.headline) for s in store.stories(limit=100, offset=0)]
+        briefs = {sid: store.get_brief(sid) for sid, _, _ in before}
+        second = ingest(files, store, settings)
+        assert first.added == 10
+        assert second.added == 0 and second.duplicates == 10
+        assert store.article_count() == 10
+        after = [(s.id, s.article_count, s.headline) for s in store.stories(limit=100, offset=0)]
+        assert after == before
+        assert {sid: store.get_brief(sid) for sid, _, _ in after} == briefs
+
+
+def _reprint_jsonl(tmp_path: Path) -> Path:
+    """A WikiNews article plus a syndicated copy: new outlet, headline, dateline, last paragraph cut."""
+    original = (WIKINEWS / "M0050.english").read_text(encoding="utf-8")
+    title, body = original.split("\n", 1)
+    paragraphs = [p for p in body.split("\n\n") if p.strip()][1:]  # drop the dateline paragraph
+    reprint_body = "SANTIAGO, Chile (Wire) — " + "\n\n".join(paragraphs[:-1])
+    records = [
+        {"id": "orig-1", "url": "https://news.example.org/chile-quake", "title": title,
+         "text": "\n\n".join(paragraphs), "outlet": "Example News",
+         "published": "2010-02-27T10:00:00Z"},
+        {"id": "copy-1", "url": "https://daily.example.com/world/quake-hits-chile",
+         "title": "Massive quake strikes Chile", "text": reprint_body, "outlet": "Example Daily",
+         "published": "2010-02-27T13:00:00Z"},
+    ]
+    path = tmp_path / "reprint.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in records) + "\n", encoding="utf-8")
+    return path
+
+
+def test_syndicated_copy_is_one_source_listing_both_outlets(tmp_path: Path) -> None:
+    settings = settings_for(tmp_path)
+    path = _reprint_jsonl(tmp_path)
+    with open_store(settings.db) as store:
+        report = ingest([str(path)], store, settings)
+        assert report.added == 2 and report.reprints == 1
+        copy = store.article_by_key("copy-1")
+        original = store.article_by_key("orig-1")
+        assert copy is not None and original is not None
+        assert copy.canonical_id == original.id
+        assert copy.story_id == original.story_id
+        brief = store.get_brief(original.story_id or 0)
+        assert brief is not None and brief.sentences
+        assert all(s.citation.article_key == "orig-1" for s in brief.sentences)
+        assert any({"Example News", "Example Daily"} <= set(s.supporting_outlets) for s in brief.sentences)
+
+
+def _big_jsonl(tmp_path: Path, count: int) -> Path:
+    """Distinct articles made from real WikiNews paragraphs, so each one is stored separately."""
+    paragraphs = [
+        p.strip()
+        for f in sorted(WIKINEWS.glob("*.english"))
+        for p in f.read_text(encoding="utf-8").split("\n\n")
+        if len(p.split()) > 25
+    ]
+    path = tmp_path / "big.jsonl"
+    with path.open("w", encoding="utf-8") as out:
+        for i in range(count):
+            text = "\n\n".join(paragraphs[(i * 7 + j) % len(paragraphs)] for j in range(4))
+            record = {"id": f"a{i}", "title": f"Report {i}: " + split_sentences(text)[0][:60],
+                      "text": f"Item {i}. " + text, "outlet": f"Outlet {i % 13}",
+                      "published": datetime(2024, 1, 1 + i % 28, i % 24, tzinfo=UTC).isoformat()}
+            out.write(json.dumps(record) + "\n")
+    return path
+
+
+def test_sigkill_mid_ingest_then_rerun_loses_nothing(tmp_path: Path) -> None:
+    count = 400
+    source = _big_jsonl(tmp_path, count)
+    db = tmp_path / "killed.db"
+    command = [sys.executable, "-m", "newsdesk", "--db", str(db), "ingest", str(source)]
+    env = {**os.environ, "NEWSDESK_EMBEDDER": "tfidf"}
+    process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 120
+    stored = 0
+    while time.monotonic() < deadline and process.poll() is None:
+        time.sleep(0.05)
+        if db.exists():
+            try:
+                with open_store(str(db)) as store:
+                    stored = store.article_count()
+            except Exception:  # the writer may hold the lock for a moment
+                continue
+            if stored >= 50:
+                break
+    if process.poll() is not None:
+        pytest.fail(f"ingest finished before it could be killed ({stored} stored); make it bigger")
+    os.kill(process.pid, signal.SIGKILL)
+    process.wait()
+
+    with open_store(str(db)) as store:
+        survived = store.article_count()
+    assert survived >= 50
+
+    rerun = subprocess.run(command, env=env, capture_output=True, text=True, timeout=600)
+    assert rerun.returncode == 0, rerun.stderr
+    with open_store(str(db)) as store:
+        assert store.article_count() == count
+        keys = [s.article.key for s in store.iter_articles()]
+        assert sorted(keys) == sorted(f"a{i}" for i in range(count))
+        assert all(s.story_id is not None for s in store.iter_articles())
