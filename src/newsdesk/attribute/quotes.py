@@ -1,0 +1,714 @@
+"""Direct and indirect quotes with their speakers, from one article's text.
+
+Rule-based and store-free. Direct quotes are found from quotation marks at paragraph level (so a
+quote may span sentences and paragraphs), indirect ones from a verb of communication or "according
+to" in a sentence. Speakers are resolved within the article: a pronoun to the nearest previous
+named person, a surname to its first full mention, which also supplies the role ("Jeffrey Lewis, a
+nuclear expert at ...").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from newsdesk.attribute.nlp import NLPArg, Span, entity_spans, is_title_word
+from newsdesk.models import Article, Quote
+from newsdesk.text import split_paragraphs, split_sentences_with_paragraphs
+
+_CUES = [
+    "said",
+    "says",
+    "say",
+    "told",
+    "tells",
+    "tell",
+    "added",
+    "adds",
+    "announced",
+    "announces",
+    "claimed",
+    "claims",
+    "stated",
+    "states",
+    "reported",
+    "reports",
+    "noted",
+    "notes",
+    "explained",
+    "explains",
+    "warned",
+    "warns",
+    "confirmed",
+    "confirms",
+    "insisted",
+    "insists",
+    "maintained",
+    "maintains",
+    "argued",
+    "argues",
+    "speculated",
+    "testified",
+    "stressed",
+    "alleged",
+    "alleges",
+    "declared",
+    "declares",
+    "indicated",
+    "acknowledged",
+    "admitted",
+    "suggested",
+    "suggests",
+    "cautioned",
+    "wrote",
+    "writes",
+    "continued",
+    "predicted",
+    "tweeted",
+]
+_CUE = "|".join(sorted(_CUES, key=len, reverse=True))
+_POST_ONLY = "continued|wrote|read|asked|added"
+_AUX = (
+    r"(?:(?:has|have|had|also|further|later|earlier|previously|again|then|has also|had also|"
+    r"quickly|repeatedly|once|just|reportedly)\s+)*"
+)
+_TIME = (
+    r"(?:\s+(?:on\s+|late\s+|early\s+|earlier\s+|last\s+)?"
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tonight)"
+    r"(?:\s+(?:night|morning|afternoon|evening))?"
+    r"|\s+(?:earlier|later|last|this)\s+(?:this\s+)?(?:week|month|year|day)"
+    r"|\s+in\s+an?\s+(?:statement|interview|press release|letter|speech|news conference|email)"
+    r"(?:\s+(?:from|on)\s+\w+)?"
+    r"|\s+on\s+(?:his|her|its|their)\s+(?:Twitter feed|Web site|website|blog|Facebook page)"
+    r"(?:\s+just now)?)*"
+)
+_PRONOUNS = {"he", "she", "they", "we", "i", "him", "her"}
+_BAD_SUBJECTS = {"it", "which", "this", "there", "that", "who", "what", "what it", "these"}
+_NOUN_USE = re.compile(
+    r"^\s*(?:of|from|on|about|in|to|for|by|and|or|were|was|have|had|are|is|with|at)\b"
+)
+_BOUNDARY_WORDS = re.compile(
+    r"^.*\b(?:where|when|while|after|before|because|although|but|and|that|as|whom|if)\s+",
+    re.IGNORECASE | re.DOTALL,
+)
+_LEADING_ADVERBIAL = re.compile(
+    r"^(?:In|On|At|After|Before|During|When|While|As|Asked|Speaking|Writing|Responding|Last|"
+    r"Earlier|Later|Meanwhile|However|But|And|Also|Still|Now)\b[^,]*,\s*"
+)
+
+_OPEN_DOUBLE = '"“”«»„'
+
+
+@dataclass(slots=True)
+class _Direct:
+    start: int  # offsets into the article body (paragraphs joined with "\n\n")
+    end: int
+
+
+@dataclass(slots=True)
+class _Found:
+    start: int
+    end: int
+    text: str
+    speaker: str
+    speaker_name: str | None
+    told: str | None
+    direct: bool
+    at: int = -1  # body offset of the subject, for resolving it
+    resolved: bool = False
+
+
+@dataclass(slots=True)
+class _Person:
+    name: str
+    start: int
+    full: str  # name plus role when the article gives one at this mention
+
+
+# --- quotation marks ------------------------------------------------------------------------------
+
+
+def _single_marks(paragraph: str) -> list[tuple[int, int]]:
+    """'…' quotes: an opening ' at a word start and a closing ' not followed by a letter."""
+    out = []
+    for m in re.finditer(
+        r"(?:(?<=^)|(?<=[\s(\[]))['‘](?!(?:s|m|re|ll|ve|d|t)\b)(?=[A-Za-z\[])"
+        r"([^'‘’\n]{2,400}?[^\s])['’](?![A-Za-z])",
+        paragraph,
+    ):
+        out.append((m.start(1), m.end(1)))
+    return out
+
+
+def _double_marks(paragraph: str) -> tuple[list[tuple[int, int]], int | None]:
+    """Spans inside double quotation marks; also the start of a quote left open at the end."""
+    marks = [(m.start(), m.end()) for m in re.finditer(r"''|``|[\"“”«»„]", paragraph)]
+    spans: list[tuple[int, int]] = []
+    open_at: int | None = None
+    for s, e in marks:
+        mark = paragraph[s:e]
+        before = paragraph[:s].rstrip()
+        after = paragraph[e : e + 1]
+        if open_at is None:
+            if mark in ("''", "”", "»") and mark != "”":
+                continue
+            if mark == "”" and (not after or not after.strip()):
+                continue
+            open_at = e
+            continue
+        opener_like = bool(after) and not after.isspace() and after not in ",.;:!?)]"
+        if (
+            opener_like
+            and mark not in ("''", "”")
+            and before
+            and before[-1] in ".!?"
+            and (after.isupper())
+        ):
+            # A new quotation starts while one is open: the first ended without its mark.
+            spans.append((open_at, len(before)))
+            open_at = e
+            continue
+        spans.append((open_at, s))
+        open_at = None
+    return spans, open_at
+
+
+def _direct_spans(paragraphs: list[str], offsets: list[int]) -> list[_Direct]:
+    out: list[_Direct] = []
+    carry: int | None = (
+        None  # article offset where a quote left open in the previous paragraph began
+    )
+    for p, (para, base) in enumerate(zip(paragraphs, offsets, strict=True)):
+        spans, open_at = _double_marks(para)
+        if carry is not None:
+            if para.lstrip()[:1] in _OPEN_DOUBLE and spans:
+                # Multi-paragraph quote: the previous paragraph's quote continues here.
+                first = spans.pop(0)
+                out.append(_Direct(carry, base + first[1]))
+            else:
+                out.append(_Direct(carry, offsets[p - 1] + len(paragraphs[p - 1])))
+            carry = None
+        out.extend(_Direct(base + s, base + e) for s, e in spans)
+        taken = [(s, e) for s, e in spans]
+        for s, e in _single_marks(para):
+            if not any(a <= s < b for a, b in taken):
+                out.append(_Direct(base + s, base + e))
+        if open_at is not None:
+            carry = base + open_at
+    if carry is not None:
+        out.append(_Direct(carry, offsets[-1] + len(paragraphs[-1])))
+    return sorted(out, key=lambda d: d.start)
+
+
+# --- speakers -------------------------------------------------------------------------------------
+
+
+def _people(body: str, title: str, spans: list[Span], title_spans: list[Span]) -> list[_Person]:
+    people: list[_Person] = []
+    for span in spans:
+        if span.label != "PERSON":
+            continue
+        name = _clean_name(span.text)
+        if not name:
+            continue
+        role = re.match(
+            r",\s+((?:an?|the)\s[^,.;\"“”]{3,90}?|[a-z][^,.;\"“”]{3,90}?),", body[span.end :]
+        )
+        full = f"{name}, {role.group(1)}" if role else name
+        people.append(_Person(name, span.start, full))
+    for span in title_spans:
+        if span.label == "PERSON" and _clean_name(span.text):
+            # Headline names help resolve surnames but are never "previous" mentions.
+            people.append(_Person(_clean_name(span.text), 10**9, _clean_name(span.text)))
+    return people
+
+
+def _clean_name(text: str) -> str:
+    tokens = [t for t in re.sub(r"['’]s$", "", text.strip()).split() if t]
+    while tokens and is_title_word(tokens[0]):
+        tokens = tokens[1:]
+    return " ".join(tokens).strip(" ,.")
+
+
+def _full_person(name: str, people: list[_Person]) -> _Person | None:
+    """The first mention giving a full name that ``name`` (maybe a surname) refers to."""
+    tokens = name.split()
+    if not tokens:
+        return None
+    last = tokens[-1]
+    for person in people:
+        ptokens = person.name.split()
+        if ptokens and ptokens[-1] == last and len(ptokens) >= len(tokens):
+            return person
+    return None
+
+
+def _resolve(
+    subject: str,
+    at: int,
+    body: str,
+    body_spans: list[Span],
+    people: list[_Person],
+    last_speaker: _Found | None,
+) -> tuple[str, str | None]:
+    """Speaker text and name for a subject found at body offset ``at``."""
+    subject = subject.strip(" ,:;\"“”'")
+    low = subject.lower()
+    before = [p for p in people if p.start < at]
+    if low in _PRONOUNS:
+        if low in ("they", "we") and last_speaker is not None:
+            return last_speaker.speaker, last_speaker.speaker_name
+        if before:
+            person = _full_person(before[-1].name, people) or before[-1]
+            return _with_role(person, people), person.name
+        return subject, None
+    role = re.fullmatch(r"(?:the|The)\s+([a-z]+(?:\s+[a-z]+)?|[A-Z][a-z]+)", subject)
+    if role and is_title_word(role.group(1).split()[-1]):
+        word = role.group(1).split()[-1].lower()
+        for person in reversed(before):
+            context = body[max(0, person.start - 40) : person.start].lower() + person.full.lower()
+            if word in context:
+                full = _full_person(person.name, people) or person
+                return _with_role(full, people), full.name
+    end = at + len(subject) + 2
+    inside = [s for s in body_spans if s.label == "PERSON" and at - 2 <= s.start and s.end <= end]
+    names = [_clean_name(s.text) for s in inside if _clean_name(s.text)]
+    if not names and not any(
+        s.label != "PERSON" and at - 2 <= s.start and s.end <= end for s in body_spans
+    ):
+        names = _capitalised_names(subject)
+    if names:
+        # Two speakers ("Laurence Mark and Bill Condon") stay as written.
+        if len(names) > 1 and " and " in subject:
+            return subject, " and ".join(names)
+        name = names[0]
+        person = _full_person(name, people)
+        full_name = person.name if person is not None else name
+        if full_name in subject:
+            return subject, full_name
+        return (_with_role(person, people) if person else subject), full_name
+    head = _clean_name(subject.split(",")[0])
+    org = [
+        s.text
+        for s in body_spans
+        if s.label in ("ORG", "GPE", "NORP", "MISC", "FAC", "LOC")
+        and at - 2 <= s.start
+        and s.end <= end
+    ]
+    if (
+        "," in subject
+        and re.fullmatch(r"[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){1,2}", head)
+        and (head not in org)
+    ):
+        return subject, head  # "Charlotte Streck, the director of ..." missed by NER
+    if org:
+        return subject, org[0]
+    return subject, None
+
+
+def _with_role(person: _Person, people: list[_Person]) -> str:
+    for p in people:
+        if p.name == person.name and p.full != p.name:
+            return p.full
+    return person.full
+
+
+def _capitalised_names(subject: str) -> list[str]:
+    """Names in a subject without NER: the capitalised run after any titles or role words."""
+    words = re.findall(r"[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*)*", subject)
+    out = []
+    for w in words:
+        name = _clean_name(w)
+        if name and name.lower() not in ("the", "a", "an"):
+            out.append(name)
+    return out[-1:] if out else []
+
+
+# --- attribution patterns -------------------------------------------------------------------------
+
+_POST_INVERTED = re.compile(
+    rf"^\s*[,.!?\-–—]*\s*(?:{_CUE}|{_POST_ONLY})\s+(?P<subj>[^.;!?\"“”]{{2,120}}?)"
+    rf"(?=\s+in\s+a\s+statement|\s+on\s+(?:his|her|its)|,\s+who\b|\s+who\b|,\s+when\b|\s+when\b|"
+    rf"\s+to\s+[A-Z]|\s*[.;!?\"“”]|\s*$)"
+)
+_POST_NORMAL = re.compile(
+    rf"^\s*[,.!?\-–—]*\s*(?P<subj>[^.;!?\"“”]{{1,160}}?)\s+{_AUX}"
+    rf"(?P<cue>{_CUE}|{_POST_ONLY})\b(?:\s+(?P<obj>[A-Z][\w.&\-]*(?:\s+[A-Z][\w.&\-]*)*))?"
+)
+_PRE = re.compile(
+    rf"(?P<subj>[^.;!?\"“”]{{1,200}}?)\s+{_AUX}(?P<cue>{_CUE})\b"
+    rf"(?:\s+(?P<obj>(?:the\s+)?[A-Z][\w.&\-]*(?:\s+[A-Z][\w.&\-]*)*|reporters|[a-z]+(?:\s+[a-z]+)?))?"
+    rf"{_TIME}\s*(?:that\s*)?[,:]?\s*$"
+)
+_DESCRIBED = re.compile(
+    r"(?:described|called|labelled|labeled)\s+(?:by\s+(?P<subj>[^,]+?)\s+)?as\s*$"
+)
+
+
+def _subject(prefix: str, whole: bool = False) -> str | None:
+    """The noun phrase before a cue verb, with an appositive role kept ("X, a Y, said").
+
+    ``whole``: the prefix is only the subject (after a closing quote), so commas are kept.
+    """
+    prefix = prefix.strip()
+    if not prefix:
+        return None
+    if whole:
+        return _subject_checks(prefix.strip(" ,"), lower_ok=True)
+    prefix = _LEADING_ADVERBIAL.sub("", prefix)
+    prefix = re.sub(r"\s+(?:was|were|is|are|been|be)(?:\s+\w+ly)?$", " <passive>", prefix)
+    if prefix.endswith("<passive>"):
+        return None
+    cut = _BOUNDARY_WORDS.sub("", prefix) if not prefix.endswith(",") else prefix
+    if prefix.endswith(","):
+        segments = prefix.rstrip(",").split(",")
+        first = 0
+        for i, seg in enumerate(segments):
+            word = _BOUNDARY_WORDS.sub("", seg).strip()
+            if word[:1].isupper() and word.split()[0] not in ("The", "A", "An"):
+                first = i
+        segments[first] = _BOUNDARY_WORDS.sub("", segments[first])
+        cut = ",".join(segments[first:])
+    elif "," in cut:
+        head, _, tail = cut.rpartition(",")
+        # "Name, role said" keeps the role; "clause, subject said" keeps the subject only.
+        if not (_capitalised_names(head.split(",")[0]) and tail.strip()[:1].isupper()) and not (
+            _capitalised_names(head.split(",")[0]) and len(head.split(",")) == 1
+        ):
+            cut = tail
+    return _subject_checks(cut.strip())
+
+
+def _subject_checks(cut: str, lower_ok: bool = False) -> str | None:
+    if not cut or cut.lower() in _BAD_SUBJECTS or len(cut.split()) > 25:
+        return None
+    if re.search(
+        r"[\"“”]|''|\b(?:had|has|have|was|were|is|are|will|would|not|declined to|refused to)\b"
+        r"|\b(?:and|or|to|of|by|in|on)$",
+        cut,
+    ):
+        return None
+    if (
+        not lower_ok
+        and cut[0].islower()
+        and cut.split()[0]
+        not in (
+            "a",
+            "an",
+            "the",
+            "he",
+            "she",
+            "they",
+            "we",
+            "officials",
+            "police",
+            "authorities",
+            "sources",
+            "reports",
+            "critics",
+            "i",
+        )
+    ):
+        if not re.match(
+            r"^(?:[a-z]+\s+)?(?:officials?|police|authorities|sources?|experts?)\b", cut
+        ):
+            return None
+    return cut
+
+
+def _told(obj: str | None, cue: str | None) -> str | None:
+    if not obj or cue not in ("told", "tells", "tell") or not obj[:1].isupper():
+        return None
+    if obj.split()[0] in ("The", "the") and len(obj.split()) == 1:
+        return None
+    return obj
+
+
+_NEEDS_THAT = {
+    "maintained",
+    "maintains",
+    "confirmed",
+    "confirms",
+    "explained",
+    "explains",
+    "noted",
+    "notes",
+    "continued",
+    "wrote",
+    "writes",
+    "declared",
+    "declares",
+    "admitted",
+    "acknowledged",
+    "stated",
+    "states",
+}
+
+
+def _indirect(
+    sentence: str, base: int, spans: list[Span]
+) -> list[tuple[int, int, str, str | None]]:
+    """(clause start, clause end, subject, told outlet) found in one sentence."""
+    out: list[tuple[int, int, str, str | None]] = []
+    s = sentence.rstrip()
+    end = len(s) - (1 if s.endswith(".") else 0)
+    m = re.match(r"^\s*According to (?P<src>[^,]{2,120}),\s*(?P<clause>.+)$", s)
+    if m:
+        return [(m.start("clause"), end, m.group("src"), None)]
+    m = re.match(r"^(?P<clause>.{10,}?),?\s+according to (?P<src>[^,.]{2,120})\.?$", s)
+    if m:
+        return [(m.start("clause"), m.end("clause"), m.group("src"), None)]
+    m = re.match(
+        rf"^(?P<clause>[^\"“”]{{10,}}?),\s+(?P<subj>[^,;\"“”]{{1,80}}?)\s+{_AUX}(?:{_CUE}){_TIME}"
+        rf"\.?\s*$",
+        s,
+    )
+    if m and len(m.group("subj").split()) <= 9:
+        subj = _subject(m.group("subj"), whole=True)
+        if subj:
+            return [(m.start("clause"), m.end("clause"), subj, None)]
+    m = re.match(
+        rf"^(?P<clause>[^\"“”]{{10,}}?),\s+(?:{_CUE})\s+"
+        r"(?P<subj>(?:the\s+)?[A-Z][^,;]{1,60}?)(?:,.*)?\.?\s*$",
+        s,
+    )
+    if m:
+        return [(m.start("clause"), m.end("clause"), m.group("subj"), None)]
+    for cue in re.finditer(rf"\b{_AUX}(?P<cue>{_CUE})\b", s):
+        verb = cue.group("cue")
+        rest = s[cue.end() :]
+        if _NOUN_USE.match(rest):
+            continue
+        if verb in _NEEDS_THAT and not re.match(r"\s*(?:that\b|:)", rest):
+            continue
+        prefix = s[: cue.start()]
+        if re.search(r"(?:[\"“”]|'')\s*$", prefix):
+            continue  # '"...," said X': the quote is direct
+        subj = _subject(prefix)
+        if subj is None and re.search(r"\b(?:but|and)(?:\s+\w+ly)?\s*$", prefix):
+            # "X called it ..., but added that ...": the subject is the sentence's first name.
+            named = [
+                sp.text
+                for sp in spans
+                if base <= sp.start < base + cue.start() and sp.label in ("PERSON", "ORG")
+            ]
+            subj = named[0] if named else None
+        if subj is None:
+            continue
+        obj = None
+        if verb in ("told", "tells", "tell"):
+            tail = re.match(
+                rf"(?:\s+(?P<obj>(?:the\s+|The\s+)?[A-Z][\w.&\-]*(?:\s+[A-Z][\w.&\-]*)*|"
+                rf"reporters|a\s+[a-z]+|[a-z]+(?:\s+in\s+[^,]+?)?(?=\s+that\b)))?{_TIME}"
+                rf"\s*(?:that\b|:|,)?\s*",
+                rest,
+            )
+        else:
+            tail = re.match(rf"{_TIME}\s*(?:that\b|:|,)?\s*", rest)
+        if tail:
+            obj = tail.groupdict().get("obj")
+            start = cue.end() + tail.end()
+        else:
+            start = cue.end()
+        clause_end = end
+        saying = re.search(r",\s+saying\b|;\s", s[start:])
+        if saying:
+            clause_end = start + saying.start()
+        if len(s[start:clause_end].split()) < 3:
+            continue
+        out.append((start, clause_end, subj, _told(obj, verb)))
+        break
+    m = re.search(r",\s+saying\s+(?:that\s+)?", s)
+    if m and len(s[m.end() : end].split()) >= 3:
+        subj = out[0][2] if out else None
+        if subj is None:
+            named = [
+                sp.text
+                for sp in spans
+                if base <= sp.start < base + m.start() and sp.label in ("PERSON", "ORG", "GPE")
+            ]
+            subj = named[0] if named else None
+        if subj:
+            out.append((m.end(), end, subj, None))
+    return out
+
+
+# --- main entry point -----------------------------------------------------------------------------
+
+
+def extract_quotes(article: Article, nlp: NLPArg = None) -> list[Quote]:
+    """Direct and indirect quotes of an article, in text order, with resolved speakers."""
+    paragraphs = split_paragraphs(article.text)
+    if not paragraphs:
+        return []
+    body = "\n\n".join(paragraphs)
+    offsets = []
+    pos = 0
+    for para in paragraphs:
+        offsets.append(pos)
+        pos += len(para) + 2
+    # Sentence offsets within the body.
+    sent_starts: list[tuple[int, int]] = []
+    cursor = 0
+    for i, (p, sentence) in enumerate(split_sentences_with_paragraphs(article.text)):
+        at = body.find(sentence, max(cursor, offsets[p]))
+        if at < 0:
+            continue
+        sent_starts.append((at, i))
+        cursor = at + len(sentence)
+    sentences = [
+        (start, (sent_starts[k + 1][0] if k + 1 < len(sent_starts) else len(body)), index)
+        for k, (start, index) in enumerate(sent_starts)
+    ]
+
+    body_spans, title_spans = entity_spans([body, article.title or ""], nlp)
+    people = _people(body, article.title or "", body_spans, title_spans)
+
+    def sentence_of(offset: int) -> tuple[int, int, int]:
+        best = sentences[0] if sentences else (0, len(body), 0)
+        for sent in sentences:
+            if sent[0] <= offset:
+                best = sent
+            else:
+                break
+        return best
+
+    directs = _direct_spans(paragraphs, offsets)
+    # A name inside a quotation is not who is speaking.
+    people = [p for p in people if not any(d.start <= p.start < d.end for d in directs)]
+
+    # Indirect clauses, sentence by sentence (none inside a direct quotation).
+    indirect: list[_Found] = []
+    for s_start, s_end, _ in sentences:
+        text = body[s_start:s_end].rstrip()
+        for c_start, c_end, subj, told in _indirect(text, s_start, body_spans):
+            clause = text[c_start:c_end].strip(' ,"“”')
+            at = s_start + c_start
+            if (
+                not clause
+                or text[c_start:].lstrip()[:1] in "\"“”'‘`"
+                or any(d.start - 2 <= at < d.end for d in directs)
+            ):
+                continue
+            found_at = text.find(subj)
+            subject_at = s_start + found_at if found_at >= 0 else at
+            indirect.append(
+                _Found(at, s_start + c_end, clause, subj, None, told, False, subject_at)
+            )
+
+    found: list[_Found] = []
+    last: _Found | None = None
+    events: list[tuple[int, str, _Found | _Direct]] = [(d.start, "d", d) for d in directs]
+    events += [(f.start, "i", f) for f in indirect]
+    events.sort(key=lambda e: (e[0], e[1]))
+    dropped: set[int] = set()
+    for _, kind, item in events:
+        if kind == "i":
+            assert isinstance(item, _Found)
+            if id(item) in dropped or any(_overlap(item, f) for f in found):
+                continue
+            item.speaker, item.speaker_name = _resolve(
+                item.speaker, item.at, body, body_spans, people, last
+            )
+            item.resolved = True
+            found.append(item)
+            last = item
+            continue
+        assert isinstance(item, _Direct)
+        text = body[item.start : item.end].strip().rstrip(",").strip()
+        if not re.search(r"\w", text):
+            continue
+        s_start, _, _ = sentence_of(item.start)
+        after_at = item.end + 1
+        after = body[after_at : min(len(body), item.end + 240)].split("\n", 1)[0]
+        after = re.split(r"[\"“”]|''", after, maxsplit=1)[0]
+        before = body[s_start : max(s_start, item.start - 1)].rstrip(" \"“'‘`")
+        subj: str | None = None
+        subject_at = item.start
+        told: str | None = None
+        m = _POST_INVERTED.match(after)
+        if m and m.start("subj") < 12:
+            subj = _subject(m.group("subj"), whole=True)
+            subject_at = after_at + m.start("subj")
+        else:
+            m2 = _POST_NORMAL.match(after)
+            if m2 and len(m2.group("subj").split()) <= 30:
+                subj = _subject(m2.group("subj"), whole=True)
+                subject_at = after_at + m2.start("subj")
+                told = _told(m2.group("obj"), m2.group("cue"))
+        if subj is None:
+            m3 = _PRE.search(before)
+            m4 = _DESCRIBED.search(before)
+            if m3 and m3.end() >= len(before) - 1:
+                subj = _subject(m3.group("subj"))
+                if subj is not None:
+                    subject_at = s_start + before.find(subj, m3.start())
+                told = _told(m3.group("obj"), m3.group("cue"))
+            elif m4 and m4.group("subj"):
+                subj = m4.group("subj")
+                subject_at = s_start + m4.start("subj")
+        container = next(
+            (f for f in indirect if f.start <= item.start and item.end <= f.end + 2), None
+        )
+        if subj is None and container is not None:
+            if len(text) < 0.5 * len(container.text):
+                continue  # the indirect clause around this fragment is the quote
+            dropped.add(id(container))
+            found[:] = [f for f in found if f is not container]
+            if not container.resolved:
+                container.speaker, container.speaker_name = _resolve(
+                    container.speaker, container.at, body, body_spans, people, last
+                )
+            found.append(
+                _Found(
+                    item.start,
+                    item.end,
+                    text,
+                    container.speaker,
+                    container.speaker_name,
+                    container.told,
+                    True,
+                )
+            )
+            last = found[-1]
+            continue
+        if subj is None:
+            # An unattributed full sentence right after a quote continues that speaker.
+            if (
+                last is not None
+                and len(text.split()) >= 4
+                and text[:1].isupper()
+                and item.start - last.end < (400 if last.direct else 200)
+            ):
+                found.append(
+                    _Found(item.start, item.end, text, last.speaker, last.speaker_name, None, True)
+                )
+                last = found[-1]
+            continue
+        if container is not None:
+            dropped.add(id(container))
+            found[:] = [f for f in found if f is not container]
+        speaker, name = _resolve(subj, subject_at, body, body_spans, people, last)
+        found.append(_Found(item.start, item.end, text, speaker, name, told, True))
+        last = found[-1]
+
+    found.sort(key=lambda f: f.start)
+    return [
+        Quote(
+            text=f.text,
+            speaker=f.speaker,
+            speaker_name=f.speaker_name,
+            told_outlet=f.told,
+            article_key=article.key,
+            outlet=article.outlet,
+            published=article.published,
+            direct=f.direct,
+            sentence_index=sentence_of(f.start)[2],
+        )
+        for f in found
+    ]
+
+
+def _overlap(a: _Found, b: _Found) -> bool:
+    inter = min(a.end, b.end) - max(a.start, b.start)
+    return inter > 0.5 * min(a.end - a.start, b.end - b.start)
