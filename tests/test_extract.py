@@ -1,0 +1,79 @@
+from __future__ import annotations
+
+import gzip
+import json
+from collections import Counter
+from pathlib import Path
+
+from newsdesk.extract import decode_bytes, extract_html, guess_language, parse_date
+from newsdesk.text import split_paragraphs, words
+
+BENCHMARK = (
+    Path(__file__).resolve().parents[1] / ".." / "shared" / "data" / "article-extraction-benchmark"
+)
+
+
+def _f1(predicted: str, truth: str) -> float:
+    p, t = Counter(words(predicted)), Counter(words(truth))
+    common = sum((p & t).values())
+    if not common:
+        return 0.0
+    precision, recall = common / sum(p.values()), common / sum(t.values())
+    return 2 * precision * recall / (precision + recall)
+
+
+def test_extraction_overlaps_ground_truth_on_real_pages() -> None:
+    truth = json.loads((BENCHMARK / "ground-truth.json").read_text())
+    ids = sorted(truth)[:12]
+    scores = []
+    for page_id in ids:
+        html = gzip.decompress((BENCHMARK / "html" / f"{page_id}.html.gz").read_bytes())
+        page = extract_html(html, truth[page_id]["url"])
+        scores.append(_f1(page.text, truth[page_id]["articleBody"]))
+    scores.sort()
+    assert scores[len(scores) // 2] > 0.85  # median page
+    assert sum(s > 0.5 for s in scores) >= 10
+
+
+def test_paragraphs_are_blank_line_separated() -> None:
+    html = (
+        "<html><body><article>"
+        + "".join(
+            f"<p>Paragraph {i} says something long enough to be kept by the extractor here.</p>"
+            for i in range(6)
+        )
+        + "</article></body></html>"
+    )
+    page = extract_html(html, "https://news.example.com/a")
+    assert len(split_paragraphs(page.text)) == 6
+    assert page.outlet == "news.example.com"
+
+
+def test_empty_and_hostile_html() -> None:
+    assert extract_html(b"", None).text == ""
+    nested = "<div>" * 20_000 + "deep text" + "</div>" * 20_000
+    assert extract_html(nested, None).text in ("", "deep text")
+
+
+def test_decode_bytes() -> None:
+    text = "Zürich café — “quoted”"
+    assert decode_bytes(text.encode("utf-8")) == text
+    assert decode_bytes(b"\xef\xbb\xbf" + text.encode("utf-8")) == text
+    assert decode_bytes(text.encode("cp1252")) == text
+    assert decode_bytes(text.encode("utf-16")) == text
+    latin = '<meta charset="iso-8859-1"><p>caf\xe9</p>'.encode("latin-1")
+    assert "café" in decode_bytes(latin)
+
+
+def test_parse_date_and_language() -> None:
+    assert parse_date("Wed, 03 Nov 2021 07:45:00 GMT").isoformat() == "2021-11-03T07:45:00+00:00"  # type: ignore[union-attr]
+    assert parse_date("2023-05-02T18:30:00-04:00").isoformat() == "2023-05-02T22:30:00+00:00"  # type: ignore[union-attr]
+    assert parse_date("Saturday, January 8, 2005").isoformat() == "2005-01-08T00:00:00+00:00"  # type: ignore[union-attr]
+    assert parse_date("not a date") is None
+    assert (
+        guess_language("The mayor said that the bridge would open on Friday for the town.") == "en"
+    )
+    assert (
+        guess_language("Der Bürgermeister sagte, dass die Brücke am Freitag für die Stadt öffnet.")
+        == "de"
+    )

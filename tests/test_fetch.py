@@ -1,0 +1,75 @@
+from __future__ import annotations
+
+import gzip
+
+import pytest
+
+from local_http import Route, serve
+from newsdesk.config import Settings
+from newsdesk.fetch import Fetcher, FetchError, check_url
+
+LOCAL = Settings(allow_private_addresses=True)
+
+
+def test_redirects_conditional_get_and_user_agent() -> None:
+    with serve({}) as server:
+        server.routes["/old"] = Route(status=301, headers={"Location": "/new"})
+        server.routes["/new"] = Route(b"<p>hello</p>", headers={"ETag": '"v1"'})
+        with Fetcher(LOCAL) as fetcher:
+            first = fetcher.fetch(f"{server.base}/old")
+            assert (first.status, first.content, first.url) == (
+                200,
+                b"<p>hello</p>",
+                f"{server.base}/new",
+            )
+            assert first.etag == '"v1"' and not first.not_modified
+            again = fetcher.fetch(first.url, etag=first.etag)
+        assert again.not_modified and again.content == b""
+        assert server.requests[-1][1]["if-none-match"] == '"v1"'
+        assert server.requests[0][1]["user-agent"] == LOCAL.user_agent
+
+
+def test_size_cap_applies_after_decompression() -> None:
+    bomb = gzip.compress(b"a" * 5_000_000)
+    routes = {"/bomb": Route(bomb, headers={"Content-Encoding": "gzip"})}
+    with (
+        serve(routes) as server,
+        Fetcher(LOCAL.replace(fetch_max_bytes=1_000_000)) as fetcher,
+        pytest.raises(FetchError, match="larger than 1,000,000 bytes"),
+    ):
+        fetcher.fetch(f"{server.base}/bomb")
+
+
+def test_redirect_to_loopback_is_refused_at_each_hop() -> None:
+    with serve({}) as server:
+        server.routes["/hop"] = Route(status=302, headers={"Location": f"{server.base}/x"})
+        with Fetcher(Settings()) as fetcher, pytest.raises(FetchError, match="non-public"):
+            fetcher.fetch(f"{server.base}/hop")
+        assert server.requests == []
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "http://127.0.0.1/",
+        "http://localhost:8080/feed",
+        "http://10.0.0.5/",
+        "http://169.254.169.254/latest/meta-data/",
+        "http://[::1]/",
+        "http://[::ffff:192.168.1.1]/",
+        "file:///etc/passwd",
+        "ftp://example.com/",
+    ],
+)
+def test_private_and_non_http_urls_are_refused(url: str) -> None:
+    with pytest.raises(FetchError):
+        check_url(url, Settings())
+
+
+def test_http_errors_are_fetch_errors() -> None:
+    with (
+        serve({"/gone": Route(b"gone", status=410)}) as server,
+        Fetcher(LOCAL) as fetcher,
+        pytest.raises(FetchError, match="HTTP 410"),
+    ):
+        fetcher.fetch(f"{server.base}/gone")
