@@ -7,6 +7,7 @@ last few commits, never corrupt the file.
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from collections.abc import Sequence
 from datetime import datetime
@@ -28,28 +29,35 @@ from newsdesk.store.base import (
 from newsdesk.text import words
 
 BUSY_TIMEOUT_MS = 10_000
+READ_ONLY = "the store is read-only; make it and its folder writable, or use another --db"
 
 
 class SqliteStore(Store):
-    def __init__(self, path: str | Path) -> None:
+    def __init__(self, path: str | Path, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> None:
         super().__init__()
         self.location = str(path)
+        self.busy_timeout_ms = busy_timeout_ms
         folder = Path(path).parent
         if not folder.is_dir():
             raise StoreError(
                 f"{path}: folder {folder} does not exist; create it or use another --db"
             )
+        read_only = bool(os.statvfs(folder).f_flag & os.ST_RDONLY) or not os.access(folder, os.W_OK)
+        if not read_only and Path(path).exists():
+            read_only = not os.access(path, os.W_OK)
+        if read_only:
+            raise StoreError(f"{path}: {READ_ONLY}")
         try:
             self._conn = sqlite3.connect(
                 str(path),
                 isolation_level=None,
                 check_same_thread=False,
-                timeout=BUSY_TIMEOUT_MS / 1000,
+                timeout=self.busy_timeout_ms / 1000,
             )
         except sqlite3.Error as error:
             raise self._translate(error) from error
         try:
-            self._conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            self._conn.execute(f"PRAGMA busy_timeout = {self.busy_timeout_ms}")
             self._conn.execute("PRAGMA foreign_keys = ON")
             self._conn.execute("PRAGMA journal_mode = WAL")
             self._conn.execute("PRAGMA synchronous = NORMAL")
@@ -66,7 +74,7 @@ class SqliteStore(Store):
         message = str(error)
         where = self.location
         if name.startswith("SQLITE_READONLY") or "readonly" in message:
-            text = "the store is read-only; make it and its folder writable, or use another --db"
+            text = READ_ONLY
         elif name == "SQLITE_FULL" or "disk is full" in message:
             text = "the disk is full; free some space and re-run (everything committed is intact)"
         elif name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")) or "locked" in message:

@@ -1,0 +1,435 @@
+"""The SQLite store on real articles (MultiLing 2011 WikiNews sources from ../shared/data)."""
+
+from __future__ import annotations
+
+import dataclasses
+import sqlite3
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+
+from newsdesk.config import Settings
+from newsdesk.models import Article, Brief, BriefSentence, Citation, Provenance
+from newsdesk.sources import read_sources
+from newsdesk.store import (
+    Store,
+    StoreError,
+    normalise_url,
+    open_store,
+    snippet_to_html,
+)
+from newsdesk.store.base import SCHEMA_VERSION
+from newsdesk.text import split_sentences_with_paragraphs
+
+MULTILING = Path(__file__).resolve().parents[1].parent / "shared/data/multiling2011-en/source"
+
+
+@pytest.fixture(scope="module")
+def real_articles() -> list[Article]:
+    found = [a for a in read_sources([str(MULTILING)], Settings()) if isinstance(a, Article)]
+    assert len(found) == 100
+    return found
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[Store]:
+    with open_store(str(tmp_path / "news.db")) as opened:
+        yield opened
+
+
+def table_dump(path: Path) -> list[tuple[object, ...]]:
+    """Every row of every table except ingest timestamps' table order, for change detection."""
+    connection = sqlite3.connect(path)
+    try:
+        rows: list[tuple[object, ...]] = []
+        for (table,) in connection.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE '%fts%' "
+            "ORDER BY name"
+        ):
+            rows.extend((table, *r) for r in connection.execute(f"SELECT * FROM {table}"))
+        return rows
+    finally:
+        connection.close()
+
+
+def test_article_round_trip_with_sentences(store: Store, real_articles: list[Article]) -> None:
+    article = dataclasses.replace(
+        real_articles[0], url="https://example.org/a", author="A. Writer", language="en"
+    )
+    outcome = store.add_article(article)
+    assert outcome.status == "added" and outcome.existing_id is None
+    stored = store.get_article(outcome.article_id)
+    assert stored is not None
+    assert stored.article == article
+    assert stored.canonical_id is None and stored.story_id is None
+    assert store.article_by_key(article.key) == stored
+    assert store.sentences(outcome.article_id) == split_sentences_with_paragraphs(article.text)
+    assert len(store.sentences(outcome.article_id)) >= 5
+    assert store.get_article(outcome.article_id + 1) is None
+
+
+def test_reingest_changes_nothing(tmp_path: Path, real_articles: list[Article]) -> None:
+    path = tmp_path / "news.db"
+    with open_store(str(path)) as store:
+        first = [store.add_article(a) for a in real_articles]
+    assert {o.status for o in first} == {"added"}
+    before = table_dump(path)
+    with open_store(f"sqlite:///{path}") as store:
+        again = [store.add_article(a) for a in real_articles]
+        assert store.article_count() == len(real_articles)
+    assert [o.status for o in again] == ["duplicate"] * len(real_articles)
+    assert [o.existing_id for o in again] == [o.article_id for o in first]
+    assert table_dump(path) == before
+
+
+def test_byte_different_copy_is_duplicate(store: Store, real_articles: list[Article]) -> None:
+    original = real_articles[3]
+    first = store.add_article(original)
+    copy = dataclasses.replace(
+        original,
+        key="mirror/copy-1",
+        title="  " + original.title.upper() + " ",
+        text=original.text.replace("\n\n", "\r\n\r\n  ").replace(". ", ".  "),
+        outlet="Mirror",
+        provenance=Provenance("mirror.jsonl", "7"),
+    )
+    assert copy.text != original.text
+    outcome = store.add_article(copy)
+    assert (outcome.status, outcome.existing_id) == ("duplicate", first.article_id)
+    assert store.article_count() == 1
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        (
+            "HTTPS://WWW.Example.COM/News/Story?id=3#comments",
+            "https://www.example.com/News/Story?id=3",
+        ),
+        ("https://example.com/a?utm_source=rss&utm_medium=feed&id=3", "https://example.com/a?id=3"),
+        ("https://example.com/a?fbclid=xyz", "https://example.com/a"),
+        ("http://example.com:80/a", "http://example.com/a"),
+        ("https://example.com:8443/a", "https://example.com:8443/a"),
+        ("https://example.com", "https://example.com/"),
+    ],
+)
+def test_normalise_url(url: str, expected: str) -> None:
+    assert normalise_url(url) == expected
+
+
+def test_same_url_after_normalisation_is_duplicate(
+    store: Store, real_articles: list[Article]
+) -> None:
+    first = store.add_article(
+        dataclasses.replace(real_articles[0], url="https://news.example.com/story/42?ref=home")
+    )
+    other = dataclasses.replace(
+        real_articles[1],  # a different text: only the URL says it is the same page
+        url="HTTPS://News.Example.com/story/42?ref=home&utm_campaign=x#top",
+    )
+    outcome = store.add_article(other)
+    assert (outcome.status, outcome.existing_id) == ("duplicate", first.article_id)
+    different = dataclasses.replace(real_articles[1], url="https://news.example.com/story/43")
+    assert store.add_article(different).status == "added"
+
+
+def test_same_key_is_duplicate(store: Store, real_articles: list[Article]) -> None:
+    first = store.add_article(real_articles[0])
+    again = dataclasses.replace(real_articles[1], key=real_articles[0].key)
+    assert store.add_article(again).existing_id == first.article_id
+
+
+def test_migrations_on_empty_file_and_reopen(tmp_path: Path, real_articles: list[Article]) -> None:
+    path = tmp_path / "empty.db"
+    path.touch()  # an existing, zero-byte file is a new store
+    with open_store(str(path)) as store:
+        store.add_article(real_articles[0])
+    connection = sqlite3.connect(path)
+    versions = connection.execute("SELECT version FROM schema_version").fetchall()
+    assert versions == [(v,) for v in range(1, SCHEMA_VERSION + 1)]
+    assert connection.execute("PRAGMA journal_mode").fetchone() == ("wal",)
+    connection.close()
+    with open_store(str(path)) as store:
+        assert store.article_count() == 1
+    connection = sqlite3.connect(path)
+    assert connection.execute("SELECT COUNT(*) FROM schema_version").fetchone() == (SCHEMA_VERSION,)
+    connection.close()
+
+
+def test_newer_schema_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "future.db"
+    open_store(str(path)).close()
+    connection = sqlite3.connect(path)
+    connection.execute("INSERT INTO schema_version VALUES (?, 'later')", (SCHEMA_VERSION + 1,))
+    connection.commit()
+    connection.close()
+    with pytest.raises(StoreError, match=r"newer than this newsdesk supports.*upgrade newsdesk"):
+        open_store(str(path))
+
+
+def test_not_a_store_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "notes.txt"
+    path.write_text("these are not the tables you are looking for\n" * 100)
+    with pytest.raises(StoreError, match="not a newsdesk store"):
+        open_store(str(path))
+    assert path.read_text().startswith("these are not")
+
+
+def test_unknown_url_scheme_and_missing_folder(tmp_path: Path) -> None:
+    with pytest.raises(StoreError, match="unknown store URL"):
+        open_store("mysql://localhost/news")
+    with pytest.raises(StoreError, match="does not exist"):
+        open_store(str(tmp_path / "missing" / "news.db"))
+
+
+def test_brief_round_trip_and_replace(store: Store, real_articles: list[Article]) -> None:
+    store.ensure_story(5)
+    brief = Brief(
+        sentences=[
+            BriefSentence(
+                text="U.S. citizens donating in 2005 may write off their donations.",
+                citation=Citation(
+                    article_key=real_articles[0].key,
+                    outlet="Wikinews",
+                    title=real_articles[0].title,
+                    url=None,
+                    published=datetime(2005, 1, 8, 9, 30, tzinfo=timezone(timedelta(hours=-5))),
+                ),
+                sentence_index=0,
+                supporting_outlets=["Wikinews", "AP", "Reuters"],
+            ),
+            BriefSentence(
+                text="The law is intended to promote donating — “quickly”.",
+                citation=Citation(
+                    "k2", "AP", "Title", "https://ap.example/x", datetime(2005, 1, 9)
+                ),
+                sentence_index=3,
+            ),
+        ],
+        max_words=250,
+        method="ilp",
+    )
+    store.save_brief(5, brief)
+    loaded = store.get_brief(5)
+    assert loaded == brief
+    assert loaded is not None
+    assert loaded.sentences[0].citation.published == brief.sentences[0].citation.published
+    assert loaded.sentences[0].citation.published.utcoffset() == timedelta(hours=-5)  # type: ignore[union-attr]
+    assert loaded.sentences[1].citation.published.tzinfo is None  # type: ignore[union-attr]
+    shorter = Brief(sentences=brief.sentences[1:], max_words=100, method="lead")
+    store.save_brief(5, shorter)
+    assert store.get_brief(5) == shorter
+    assert store.get_brief(6) is None
+
+
+def _load_outlets(store: Store, articles: list[Article]) -> list[int]:
+    outlets = ["Alpha Times", "Beta Post", "Gamma Wire"]
+    ids = []
+    for i, article in enumerate(articles):
+        ids.append(
+            store.add_article(dataclasses.replace(article, outlet=outlets[i % 3])).article_id
+        )
+    return ids
+
+
+def test_search_bm25_order_filters_and_snippets(store: Store, real_articles: list[Article]) -> None:
+    _load_outlets(store, real_articles)
+    hits = store.search("tsunami")
+    assert len(hits) >= 5
+    scores = [h.score for h in hits]
+    assert scores == sorted(scores, reverse=True)
+    for hit in hits:
+        stored = store.get_article(hit.id)
+        assert stored is not None
+        assert "tsunami" in (stored.article.title + stored.article.text).lower()
+        assert "<mark>" in hit.snippet and "tsunami" in hit.snippet.lower()
+    # bm25: an article about the tsunami outranks one that mentions it in passing.
+    top = store.get_article(hits[0].id)
+    last = store.get_article(hits[-1].id)
+    assert top is not None and last is not None
+
+    def density(a: Article) -> float:
+        return (a.title + a.text).lower().count("tsunami") / len(a.text.split())
+
+    assert density(top.article) > density(last.article)
+    # Stemming: "donations" finds "donating".
+    assert any("donating" in h.snippet.lower() for h in store.search("donations"))
+    # All words must occur.
+    assert store.search("tsunami zzzunknownword") == []
+    # Filters.
+    beta = store.search("tsunami", outlet="Beta Post")
+    assert beta and {h.outlet for h in beta} == {"Beta Post"}
+    assert {h.id for h in beta} < {h.id for h in hits}
+    dates = sorted(h.published for h in hits if h.published is not None)
+    middle = dates[len(dates) // 2]
+    later = store.search("tsunami", since=middle)
+    earlier = store.search("tsunami", until=middle - timedelta(seconds=1))
+    assert later and all(h.published is not None and h.published >= middle for h in later)
+    assert all(h.published is not None and h.published < middle for h in earlier)
+    assert len(later) + len(earlier) == len(hits)
+    # Paging.
+    assert store.search("tsunami", limit=2, offset=1) == hits[1:3]
+    # Operators and punctuation are taken as words, never as FTS syntax errors.
+    assert store.search('tsunami" OR NEAR(') == store.search("tsunami or near")
+
+
+def test_search_finds_briefs(store: Store, real_articles: list[Article]) -> None:
+    ids = _load_outlets(store, real_articles[:3])
+    store.assign_story(ids[0], 1)
+    store.save_brief(
+        1,
+        Brief(
+            [
+                BriefSentence(
+                    "Volunteers rebuilt the lighthouse.", Citation("k", "O", "T", None, None), 0
+                )
+            ],
+            50,
+            "lead",
+        ),
+    )
+    hits = store.search("lighthouse")
+    assert [(h.kind, h.id, h.story_id) for h in hits] == [("brief", 1, 1)]
+    assert hits[0].title == real_articles[0].title
+    assert store.search("lighthouse", outlet="Alpha Times")[0].kind == "brief"
+    assert store.search("lighthouse", outlet="Gamma Wire") == []
+
+
+def test_snippet_html_escapes_untrusted_text(store: Store, real_articles: list[Article]) -> None:
+    hostile = dataclasses.replace(
+        real_articles[0],
+        key="hostile",
+        title="<script>alert(1)</script> Flood",
+        text="<img src=x onerror=alert(1)> The flood <b>waters</b> rose & fell. </mark>",
+    )
+    store.add_article(hostile)
+    (hit,) = store.search("flood waters")
+    rendered = snippet_to_html(hit.snippet)
+    assert "<img" not in rendered and "<b>" not in rendered and "<script" not in rendered
+    assert "&lt;img src=x onerror=alert(1)&gt;" in rendered
+    assert "<mark>flood</mark>" in rendered and "&amp;" in rendered
+    assert hit.snippet_html() == rendered
+
+
+def test_iteration_order_and_filters(store: Store, real_articles: list[Article]) -> None:
+    undated = dataclasses.replace(
+        real_articles[0], key="undated", text="Undated text " * 9, published=None
+    )
+    store.add_article(undated)
+    for article in real_articles[:30]:
+        store.add_article(article)
+    listed = list(store.iter_articles())
+    assert len(listed) == 31 == store.article_count()
+    assert listed[-1].article.key == "undated"
+    moments = [(s.article.published, s.id) for s in listed[:-1]]
+    assert moments == sorted(moments)
+    cut = moments[10][0]
+    assert cut is not None
+    since = list(store.iter_articles(since=cut))
+    assert [s.id for s in since] == [s.id for s in listed[:-1] if s.article.published >= cut]  # type: ignore[operator]
+    assert store.latest_published() == moments[-1][0]
+    store.assign_story(listed[0].id, 3)
+    assert [s.id for s in store.iter_articles(story_id=3)] == [listed[0].id]
+    assert listed[0].id not in {s.id for s in store.unassigned_articles()}
+    assert len(list(store.unassigned_articles())) == 30
+
+
+def test_iteration_pages_while_writing(store: Store, real_articles: list[Article]) -> None:
+    base = real_articles[0]
+    with store.transaction():
+        for i in range(1203):
+            store.add_article(
+                dataclasses.replace(
+                    base,
+                    key=f"k{i}",
+                    text=f"{base.text} Update {i}.",
+                    published=datetime(2020, 1, 1, tzinfo=UTC) + timedelta(minutes=i % 700),
+                )
+            )
+    seen = []
+    for stored in store.unassigned_articles():
+        store.assign_story(stored.id, 1 + stored.id % 4)  # writes while the iterator is open
+        seen.append(stored.id)
+    assert sorted(seen) == list(range(1, 1204))
+    assert sum(s.article_count for s in store.stories()) == 1203
+
+
+def test_stories_summaries_and_merge_history(store: Store, real_articles: list[Article]) -> None:
+    ids = _load_outlets(store, real_articles[:6])
+    by_time = sorted(ids, key=lambda i: (store.get_article(i).article.published, i))  # type: ignore[union-attr]
+    for article_id in by_time[:3]:
+        store.assign_story(article_id, 10)
+    for article_id in by_time[3:]:
+        store.assign_story(article_id, 11)
+    store.mark_duplicate(by_time[0], by_time[1])  # the earliest is a reprint: not the headline
+    story = store.story(10)
+    assert story is not None
+    assert story.article_count == 3
+    first = store.get_article(by_time[0])
+    second = store.get_article(by_time[1])
+    assert first is not None and second is not None
+    assert story.headline == second.article.title
+    assert story.first_published == first.article.published
+    assert set(story.outlets) == {store.get_article(i).article.outlet for i in by_time[:3]}  # type: ignore[union-attr]
+    assert [s.id for s in store.stories()] == [11, 10]  # newest first
+    assert store.max_story_id() == 11
+    store.save_brief(10, Brief([], 10, "x"))
+
+    assert store.merge_stories(10, 11) == 11
+    assert store.resolve_story(10) == 11
+    assert [s.id for s in store.stories()] == [11]
+    assert store.story(10) == store.story(11)
+    merged = store.story(11)
+    assert merged is not None and merged.article_count == 6
+    assert [s.id for s in store.story_articles(10)] == by_time
+    assert store.get_brief(10) is None  # the source's brief went with it
+    # A later merge chains; history is kept and followed.
+    store.ensure_story(12)
+    store.merge_stories(11, 12)
+    assert store.resolve_story(10) == 12
+    assert store.merged_from(12) == [10, 11]
+    store.assign_story(by_time[0], 10)  # an old id resolves to the surviving story
+    assert store.get_article(by_time[0]).story_id == 12  # type: ignore[union-attr]
+    assert store.merge_stories(10, 12) == 12  # already one story: nothing to do
+    connection = sqlite3.connect(Path(store.location))
+    history = connection.execute(
+        "SELECT source_id, target_id FROM story_merges ORDER BY merged_at"
+    ).fetchall()
+    connection.close()
+    assert history == [(10, 11), (11, 12)]
+
+
+def test_reprints_and_signatures(store: Store, real_articles: list[Article]) -> None:
+    ids = [store.add_article(a).article_id for a in real_articles[:4]]
+    store.mark_duplicate(ids[1], ids[0])
+    store.mark_duplicate(ids[2], ids[1])  # a reprint of a reprint points at the original
+    assert {r.id for r in store.reprints(ids[0])} == {ids[1], ids[2]}
+    with pytest.raises(StoreError):
+        store.mark_duplicate(ids[0], ids[0])
+    store.save_signature(ids[0], b"\x01\x02")
+    store.save_signature(ids[0], b"\x03")  # replaced
+    store.save_signature(ids[3], b"\x04")
+    assert list(store.iter_signatures()) == [(ids[0], b"\x03"), (ids[3], b"\x04")]
+    latest = max(real_articles[0].published, real_articles[3].published)  # type: ignore[type-var]
+    assert len(list(store.iter_signatures(since=latest))) == 1
+
+
+def test_transaction_rolls_back_everything(store: Store, real_articles: list[Article]) -> None:
+    store.add_article(real_articles[0])
+    with pytest.raises(RuntimeError), store.transaction():
+        store.add_article(real_articles[1])
+        store.assign_story(1, 4)
+        raise RuntimeError("boom")
+    assert store.article_count() == 1
+    assert store.get_article(1).story_id is None  # type: ignore[union-attr]
+    with store.transaction():
+        store.add_article(real_articles[1])
+        with pytest.raises(RuntimeError), store.transaction():
+            store.add_article(real_articles[2])
+            raise RuntimeError("inner")
+        store.add_article(real_articles[3])
+    assert {s.article.key for s in store.iter_articles()} == {
+        real_articles[i].key for i in (0, 1, 3)
+    }
