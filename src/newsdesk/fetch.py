@@ -57,15 +57,22 @@ class FetchResult:
 
     @property
     def content_type(self) -> str:
-        return self.headers.get("content-type", "").split(";")[0].strip().lower()
+        return parse_content_type(self.headers.get("content-type", ""))[0]
 
     @property
     def charset(self) -> str | None:
-        for part in self.headers.get("content-type", "").split(";")[1:]:
-            name, _, value = part.partition("=")
-            if name.strip().lower() == "charset":
-                return value.strip().strip("\"'") or None
-        return None
+        return parse_content_type(self.headers.get("content-type", ""))[1]
+
+
+def parse_content_type(value: str) -> tuple[str, str | None]:
+    """``"text/html; charset=UTF-8"`` -> ``("text/html", "UTF-8")``."""
+    kind, *params = value.split(";")
+    charset = None
+    for part in params:
+        name, _, setting = part.partition("=")
+        if name.strip().lower() == "charset":
+            charset = setting.strip().strip("\"'") or None
+    return kind.strip().lower(), charset
 
 
 def _is_public(address: str) -> bool:

@@ -13,6 +13,7 @@ from warcio.exceptions import ArchiveLoadFailed
 
 from newsdesk.config import Settings
 from newsdesk.extract import decode_bytes, extract_html, outlet_from_url
+from newsdesk.fetch import parse_content_type
 from newsdesk.models import Provenance, Rejection
 from newsdesk.sources.common import Draft, Record, finish, guarded
 
@@ -24,13 +25,7 @@ def _http_content_type(record: Any) -> tuple[str, str | None]:
     value = headers.get_header("Content-Type") if headers is not None else None
     if value is None:
         value = record.rec_headers.get_header("Content-Type") or ""
-    kind, _, params = str(value).partition(";")
-    charset = None
-    for part in params.split(";"):
-        name, _, setting = part.partition("=")
-        if name.strip().lower() == "charset":
-            charset = setting.strip().strip("\"'") or None
-    return kind.strip().lower(), charset
+    return parse_content_type(str(value))
 
 
 def _read_limited(stream: Any, limit: int) -> bytes:
