@@ -10,12 +10,18 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 
 from newsdesk.brief.base import BriefMethod, assemble, prepare
+from newsdesk.brief.centroid import CentroidMethod
 from newsdesk.brief.coverage import CoverageMethod
+from newsdesk.brief.lead import LeadMethod
+from newsdesk.brief.submodular import SubmodularMethod
 from newsdesk.models import Article, Brief
 
 METHODS: dict[str, Callable[[], BriefMethod]] = {
     "coverage": CoverageMethod,
     "coverage-greedy": lambda: CoverageMethod(solver="greedy"),
+    "centroid": CentroidMethod,
+    "submodular": SubmodularMethod,
+    "lead": LeadMethod,
 }
 DEFAULT_METHOD = "coverage"
 

@@ -17,7 +17,9 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from functools import lru_cache
 
+import numpy as np
 from nltk.stem.porter import PorterStemmer
+from scipy.sparse import csr_matrix
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from newsdesk.models import Article, Brief, BriefSentence, Citation
@@ -128,9 +130,11 @@ def is_fragment(text: str, title: str = "") -> bool:
         return True  # Title Case headline
     if title:
         norm_title = " ".join(words(title))
-        if norm_title and norm_title in " ".join(words(text)) and len(tokens) <= len(
-            title.split()
-        ) + 3:
+        if (
+            norm_title
+            and norm_title in " ".join(words(text))
+            and len(tokens) <= len(title.split()) + 3
+        ):
             return True
     return False
 
@@ -361,3 +365,27 @@ def assemble(
         )
         total += cand.length
     return Brief(sentences=sentences, max_words=max_words, method=method)
+
+
+def unit_vectors(story: StoryText) -> csr_matrix:
+    """L2-normalised tf-idf rows (content stems; idf over the story's articles) for every unit."""
+    vocabulary: dict[str, int] = {}
+    rows: list[int] = []
+    cols: list[int] = []
+    vals: list[float] = []
+    n = max(1, story.n_articles)
+    for r, unit in enumerate(story.units):
+        for term, count in Counter(unit.stems).items():
+            col = vocabulary.setdefault(term, len(vocabulary))
+            rows.append(r)
+            cols.append(col)
+            vals.append(count * (math.log(n / max(1, story.doc_freq[term])) + 1.0))
+    matrix = csr_matrix((vals, (rows, cols)), shape=(len(story.units), max(1, len(vocabulary))))
+    norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
+    norms[norms == 0] = 1.0
+    return csr_matrix(matrix.multiply(1.0 / norms[:, None]))
+
+
+def position_prior(story: StoryText) -> np.ndarray:
+    """1 / (1 + position in article) of each unit's first sentence: news puts the point first."""
+    return np.array([1.0 / (1 + story.candidates[u.members[0]].index) for u in story.units])

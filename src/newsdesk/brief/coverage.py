@@ -15,40 +15,57 @@ import numpy as np
 from scipy.optimize import Bounds, LinearConstraint, milp
 from scipy.sparse import csr_matrix
 
-from newsdesk.brief.base import STOPWORDS, BriefMethod, StoryText, is_redundant, stem
+from newsdesk.brief.base import (
+    STOPWORDS,
+    BriefMethod,
+    StoryText,
+    is_redundant,
+    position_prior,
+    stem,
+    unit_vectors,
+)
+from newsdesk.text import words
+
+Concept = tuple[str, str]
 
 
-def unit_concepts(story: StoryText) -> list[set[tuple[str, str]]]:
-    per_candidate: list[set[tuple[str, str]]] = []
-    for cand in story.candidates:
-        stems = [stem(t) for t in cand.tokens]
-        concepts = {
-            (stems[i], stems[i + 1])
-            for i in range(len(stems) - 1)
-            if not (cand.tokens[i] in STOPWORDS and cand.tokens[i + 1] in STOPWORDS)
-        }
-        per_candidate.append(concepts)
-    return [set().union(*(per_candidate[m] for m in unit.members)) for unit in story.units]
+def bigram_concepts(tokens: Sequence[str]) -> set[Concept]:
+    """Stemmed bigrams of lower-cased tokens, except those made of two stopwords."""
+    stems = [stem(t) for t in tokens]
+    return {
+        (stems[i], stems[i + 1])
+        for i in range(len(tokens) - 1)
+        if not (tokens[i] in STOPWORDS and tokens[i + 1] in STOPWORDS)
+    }
 
 
 def concept_weights(
-    story: StoryText, concepts: Sequence[set[tuple[str, str]]], min_df: int
-) -> dict[tuple[str, str], float]:
-    df: Counter[tuple[str, str]] = Counter()
+    story: StoryText,
+    per_candidate: Sequence[set[Concept]],
+    min_df: int,
+    lead_bonus: float = 0.0,
+    title_bonus: float = 0.0,
+    power: float = 1.0,
+) -> dict[Concept, float]:
+    """Document frequency of each concept (articles carrying it), plus optional bonuses."""
+    df: Counter[Concept] = Counter()
+    lead: Counter[Concept] = Counter()
     for indices in story.sentences_by_article:
-        seen: set[tuple[str, str]] = set()
-        for c in indices:
-            cand = story.candidates[c]
-            stems = [stem(t) for t in cand.tokens]
-            seen.update(
-                (stems[i], stems[i + 1])
-                for i in range(len(stems) - 1)
-                if not (cand.tokens[i] in STOPWORDS and cand.tokens[i + 1] in STOPWORDS)
-            )
+        seen: set[Concept] = set()
+        for rank, c in enumerate(indices):
+            if rank == 3:
+                lead.update(seen)
+            seen |= per_candidate[c]
         df.update(seen)
+    titles: Counter[Concept] = Counter()
+    for article in story.articles:
+        titles.update(bigram_concepts(words(article.title)))
     threshold = min(min_df, max(1, story.n_articles // 3))
-    present = set().union(*concepts) if concepts else set()
-    return {k: float(v) for k, v in df.items() if v >= threshold and k in present}
+    return {
+        k: float(v) ** power + lead_bonus * lead[k] + title_bonus * titles[k]
+        for k, v in df.items()
+        if v >= threshold
+    }
 
 
 class CoverageMethod(BriefMethod):
@@ -56,31 +73,73 @@ class CoverageMethod(BriefMethod):
 
     name = "coverage"
 
-    def __init__(self, solver: str = "ilp", min_df: int = 3, time_limit: float = 0.5) -> None:
+    def __init__(
+        self,
+        solver: str = "ilp",
+        min_df: int = 3,
+        time_limit: float = 5.0,
+        node_limit: int = 2000,
+        min_length: int = 10,
+        length_reward: float = 0.0,
+        lead_bonus: float = 0.0,
+        title_bonus: float = 0.0,
+        power: float = 1.0,
+        position_prior: float = 2.0,
+        centroid_prior: float = 0.0,
+    ) -> None:
         self.solver = solver
         self.min_df = min_df
         self.time_limit = time_limit
+        self.node_limit = node_limit
+        self.min_length = min_length
+        self.length_reward = length_reward
+        self.lead_bonus = lead_bonus
+        self.power = power
+        self.title_bonus = title_bonus
+        self.position_prior = position_prior
+        self.centroid_prior = centroid_prior
 
     def select(self, story: StoryText, max_words: int) -> list[int]:
-        concepts = unit_concepts(story)
-        weights = concept_weights(story, concepts, self.min_df)
+        per_candidate = [bigram_concepts(c.tokens) for c in story.candidates]
+        weights = concept_weights(
+            story, per_candidate, self.min_df, self.lead_bonus, self.title_bonus, self.power
+        )
+        concepts = [
+            set().union(*(per_candidate[m] for m in unit.members))
+            if unit.length >= self.min_length
+            else set()
+            for unit in story.units
+        ]
         if not weights:
             return []
+        prior = self._prior(story)
         if self.solver == "ilp":
-            chosen = self._ilp(story, concepts, weights, max_words)
+            chosen = self._ilp(story, concepts, weights, prior, max_words)
             if chosen is not None:
                 return chosen
-        return self._greedy(story, concepts, weights, max_words)
+        return self._greedy(story, concepts, weights, prior, max_words)
+
+    def _prior(self, story: StoryText) -> np.ndarray:
+        """Per-unit bonus beside concept weight: lead position, centrality, length."""
+        lengths = np.array([u.length for u in story.units], dtype=float)
+        prior = self.length_reward * lengths + self.position_prior * position_prior(story)
+        if self.centroid_prior and story.units:
+            vectors = unit_vectors(story)
+            centroid = np.asarray(vectors.mean(axis=0)).ravel()
+            centroid /= np.linalg.norm(centroid) or 1.0
+            prior = prior + self.centroid_prior * (vectors @ centroid)
+        return np.asarray(prior, dtype=float)
 
     def _greedy(
         self,
         story: StoryText,
-        concepts: Sequence[set[tuple[str, str]]],
-        weights: dict[tuple[str, str], float],
+        concepts: Sequence[set[Concept]],
+        weights: dict[Concept, float],
+        prior: np.ndarray,
         max_words: int,
     ) -> list[int]:
         chosen: list[int] = []
-        covered: set[tuple[str, str]] = set()
+        covered: set[Concept] = set()
         used: set[int] = set()
         vectors: list[Counter[str]] = []
         total = 0
@@ -91,7 +150,8 @@ class CoverageMethod(BriefMethod):
                 unit = story.units[u]
                 if total + unit.length > max_words or used.intersection(unit.members):
                     continue
-                gain = sum(weights.get(k, 0.0) for k in concepts[u] - covered) / unit.length
+                new = sum(weights.get(k, 0.0) for k in sorted(concepts[u] - covered))
+                gain = (new + prior[u]) / unit.length if concepts[u] else 0.0
                 if gain > best_gain:
                     best, best_gain = u, gain
             if best < 0:
@@ -110,17 +170,19 @@ class CoverageMethod(BriefMethod):
     def _ilp(
         self,
         story: StoryText,
-        concepts: Sequence[set[tuple[str, str]]],
-        weights: dict[tuple[str, str], float],
+        concepts: Sequence[set[Concept]],
+        weights: dict[Concept, float],
+        prior: np.ndarray,
         max_words: int,
     ) -> list[int] | None:
-        keys = list(weights)
+        keys = sorted(weights)
         index = {k: i for i, k in enumerate(keys)}
         units = [u for u, unit in enumerate(story.units) if unit.length <= max_words]
         n_c, n_u = len(keys), len(units)
         # Variables: concepts first, then units. Objective: maximise covered weight; a tiny
         # per-word cost breaks ties towards shorter briefs.
-        cost = np.concatenate([-np.array([weights[k] for k in keys]), np.full(n_u, 0.0)])
+        unit_prior = np.array([prior[u] if concepts[u] else 0.0 for u in units])
+        cost = np.concatenate([-np.array([weights[k] for k in keys]), -unit_prior])
         rows: list[int] = []
         cols: list[int] = []
         vals: list[float] = []
@@ -128,7 +190,7 @@ class CoverageMethod(BriefMethod):
         # Each concept counts only if some chosen unit holds it: c_i - sum_j s_j <= 0.
         holders: dict[int, list[int]] = {}
         for j, u in enumerate(units):
-            for k in concepts[u]:
+            for k in sorted(concepts[u]):
                 i = index.get(k)
                 if i is not None:
                     holders.setdefault(i, []).append(j)
@@ -178,8 +240,9 @@ class CoverageMethod(BriefMethod):
             constraints=LinearConstraint(matrix, -np.inf, np.array(upper)),
             integrality=np.ones(n_c + n_u),
             bounds=Bounds(0, 1),
-            options={"time_limit": self.time_limit, "disp": False},
+            # A node limit, not only a clock limit, keeps the result independent of machine load.
+            options={"time_limit": self.time_limit, "node_limit": self.node_limit, "disp": False},
         )
-        if result.x is None:
+        if result.x is None:  # no feasible point within the limits: fall back to greedy
             return None
         return [units[j] for j in range(n_u) if result.x[n_c + j] > 0.5]
