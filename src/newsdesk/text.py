@@ -24,6 +24,18 @@ _ABBREVIATIONS = frozenset(
     """.split()
 )
 
+# Abbreviations that also end sentences ("... in the U.S. The next day"): split there when the
+# next word is a closed-class word that typically opens a sentence.
+_TERMINAL_ABBREVIATIONS = frozenset(
+    "u.s u.k u.n e.u d.c inc corp co ltd llc plc bros etc a.m p.m jr sr".split()
+)
+_SENTENCE_OPENERS = frozenset(
+    """
+    the a an he she it they we i you this that these those there his her its their our my
+    in on at but and however after when while as if yet so for by with from to some many
+    """.split()
+)
+
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n|\n(?=\s*[A-Z\"“'‘(\[])")
 # A candidate boundary: terminal punctuation, optional closing quotes/brackets, then whitespace.
 _BOUNDARY = re.compile(r"([.!?]+|\.\.\.|…)([\"”'’)\]]*)(\s+)")
@@ -47,6 +59,15 @@ def _ends_with_abbreviation(prefix: str) -> bool:
     return len(token) == 1 or bool(re.fullmatch(r"(?:[a-z]\.)+[a-z]", token))
 
 
+def _abbreviation_ends_sentence(prefix: str, rest: str) -> bool:
+    """After "U.S." or "Inc.", a capitalised function word ("The", "He") starts a new sentence."""
+    match = re.search(r"([A-Za-z][A-Za-z.]*)\.$", prefix)
+    if not match or match.group(1).lower() not in _TERMINAL_ABBREVIATIONS:
+        return False
+    following = re.match(r"[\"“'‘(\[]*([A-Z][a-z]*)\b", rest)
+    return bool(following and following.group(1).lower() in _SENTENCE_OPENERS)
+
+
 def _split_paragraph(paragraph: str) -> Iterator[str]:
     start = 0
     for match in _BOUNDARY.finditer(paragraph):
@@ -56,9 +77,13 @@ def _split_paragraph(paragraph: str) -> Iterator[str]:
             break
         if not _NEXT_STARTS_SENTENCE.match(rest):
             continue
-        if match.group(1) == "." and _ends_with_abbreviation(paragraph[start : match.end(1)]):
-            # "U.S. officials" continues; "... in the U.S. The next day" is ambiguous, and
-            # keeping it joined is the safe choice for an extractive brief.
+        prefix = paragraph[start : match.end(1)]
+        if (
+            match.group(1) == "."
+            and _ends_with_abbreviation(prefix)
+            and not _abbreviation_ends_sentence(prefix, rest)
+        ):
+            # "U.S. officials", "Mr. Smith", "Jan. 5" continue the sentence.
             continue
         sentence = paragraph[start:end_of_sentence].strip()
         if sentence:

@@ -1,0 +1,155 @@
+"""Coherence, boilerplate and redundancy rules on real sentences (seed brief, MultiLing 2011)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from newsdesk.brief import summarize
+from newsdesk.brief.base import (
+    REDUNDANCY_THRESHOLD,
+    content_stems,
+    cosine,
+    is_fragment,
+    needs_context,
+    strip_dateline,
+)
+from newsdesk.models import Article, Provenance
+from newsdesk.text import split_sentences, words
+from test_brief import needs_data, read_topic
+
+SEED = Path(__file__).resolve().parents[1] / ".." / "shared" / "seed" / "seed-brief.txt"
+
+# Sentences of the seed brief that open with a reference the reader cannot resolve.
+DANGLING = [
+    '"However, the attitude and stance the United States showed in the first high-level meeting'
+    ' (between the countries) was no doubt regrettable", the spokesman said.',
+    "Those kinds of challenges can drag out the process by many years.",
+    '"We too remain concerned" by North Korean violations of UN-approved sanctions, the USA'
+    " official said.",
+    '"This is a facility where they build ICBMs and space-launch vehicles".',
+    '"But even if they are, you still have a nuclear deterrent, so it would still be a huge risk'
+    ' for the try to attack".',
+    "Some of them, including Australia, Belgium, France and the Philippines, have yet to recover"
+    " some of their war dead from North Korea.",
+    # MultiLing 2011 sources.
+    "He said that he had mentioned the preceding point of view in the presence of an"
+    " under-secretary of the US government at a business breakfast this morning.",
+    "This includes setting, for industrialized nations, targets for reductions of greenhouse gas"
+    " (GHG) emissions.",
+    'However, he said he believed the capacity to provide help was improving, saying: "All this'
+    " is coming together right now.",
+]
+# Seed-brief and MultiLing sentences that stand on their own.
+STANDALONE = [
+    '"We see them going to work, just as before", a USA official told The Post.',
+    "Satellite images showed continued activity at North Korean nuclear and missile sites.",
+    "Joel Wit, founder of the respected 38 North organization that monitors North Korea, noted it"
+    " is not uncommon for a country to continue producing weapons up until the very moment an"
+    " actual deal is signed.",
+    "U.S. citizens donating in 2005 to help tsunami victims may write off their donations on their"
+    " 2004 tax returns, thanks to a bill quickly passed in the U.S. House of Representatives and"
+    " the U.S. Senate on a voice vote, and signed into law by president George W. Bush.",
+]
+FRAGMENTS = [
+    "North Korea may be working on new intercontinental missiles",  # headline, no verb/period
+    "• Jon Douglas",
+    "Saturday, January 8, 2005",
+    "Image: Diego Grez.",
+    "Did you see him get on to a #30 bus?",
+    "U.N. warns of delays",
+    "Click here for the latest news on the North Korean nuclear talks.",
+    "Photo: Satellite image of the Sohae launch site, courtesy of Airbus Defence and Space.",
+    "Reporting by Hyonhee Shin; Editing by Paul Tait and Lincoln Feast.",
+    "BY JOHN DOUGLAS AND MARY SMITH ASSOCIATED PRESS WRITERS.",
+    "The equipment was not returned.",  # too short to carry a point
+]
+
+
+@pytest.mark.parametrize("sentence", DANGLING)
+def test_dangling_openers_need_context(sentence: str) -> None:
+    assert not is_fragment(sentence)
+    assert needs_context(sentence)
+
+
+@pytest.mark.parametrize("sentence", STANDALONE)
+def test_standalone_sentences_pass(sentence: str) -> None:
+    assert not is_fragment(sentence)
+    assert not needs_context(sentence)
+
+
+@pytest.mark.parametrize("sentence", FRAGMENTS)
+def test_fragments_are_dropped(sentence: str) -> None:
+    assert is_fragment(sentence)
+
+
+def test_datelines_are_stripped_verbatim() -> None:
+    for raw, rest in [
+        (
+            "WASHINGTON (AP) _ The Senate voted 52-48 on Tuesday to confirm the nominee.",
+            "The Senate",
+        ),
+        ("BEIJING, Oct. 16 (Xinhua) -- China and Japan agreed on a new trade pact today.", "China"),
+        ("LONDON (Reuters) - British police arrested four men over the bombings.", "British"),
+    ]:
+        stripped = strip_dateline(raw)
+        assert stripped.startswith(rest)
+        assert raw.endswith(stripped)
+
+
+@pytest.mark.skipif(not SEED.is_file(), reason="seed brief not present")
+def test_seed_brief_as_a_story_loses_its_dangling_sentences() -> None:
+    text = SEED.read_text(encoding="utf-8")
+    article = Article(
+        key="seed", title="North Korea may be working on new intercontinental missiles",
+        text=text, outlet="seed", provenance=Provenance(str(SEED)),
+    )  # fmt: skip
+    brief = summarize([article], 250)
+    chosen = [s.text for s in brief.sentences]
+    assert chosen
+    sentences = split_sentences(text)
+    for sentence in chosen:
+        assert not is_fragment(sentence)
+        if needs_context(sentence):
+            # Only together with the sentence before it in the source.
+            previous = sentences[sentences.index(sentence) - 1]
+            assert chosen[chosen.index(sentence) - 1] == previous
+    assert "Those kinds of challenges can drag out the process by many years." not in chosen
+    assert not any(s.endswith("the spokesman said.") for s in chosen)
+
+
+@needs_data
+@pytest.mark.parametrize("topic", [f"M00{i}" for i in range(10)])
+def test_real_briefs_are_coherent_and_not_redundant(topic: str) -> None:
+    articles = read_topic(topic)
+    brief = summarize(articles, 250)
+    texts = [s.text for s in brief.sentences]
+    vectors = [Counter(content_stems(words(t))) for t in texts]
+    for i, sentence in enumerate(brief.sentences):
+        assert not is_fragment(sentence.text, sentence.citation.title)
+        if needs_context(sentence.text):
+            assert i > 0
+            before = brief.sentences[i - 1]
+            assert before.citation.article_key == sentence.citation.article_key
+            assert before.sentence_index == sentence.sentence_index - 1
+        for j in range(i):
+            assert cosine(vectors[i], vectors[j]) < REDUNDANCY_THRESHOLD, (texts[j], texts[i])
+
+
+@needs_data
+def test_repeated_point_is_said_once_and_counts_its_outlets() -> None:
+    articles = read_topic("M000")
+    point = summarize(articles, 250).sentences[0]
+    copy = Article(
+        key="copy", title="Tsunami donations", text=point.text + "\n\nUnrelated closing words.",
+        outlet="Other Outlet", provenance=Provenance("copy"), published=articles[-1].published,
+    )  # fmt: skip
+    reprints = {point.citation.article_key: ["Reprint Daily"]}
+    brief = summarize([*articles, copy], 250, reprints=reprints)
+    texts = [s.text for s in brief.sentences]
+    assert texts.count(point.text) == 1
+    (same,) = [s for s in brief.sentences if s.text == point.text]
+    assert {point.citation.outlet, "Other Outlet", "Reprint Daily"} <= set(same.supporting_outlets)
+    assert same.support >= 3

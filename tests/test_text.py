@@ -1,0 +1,101 @@
+"""The news sentence splitter on real MultiLing text and on the classic news traps."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newsdesk.text import split_paragraphs, split_sentences, split_sentences_with_paragraphs, words
+
+SOURCE = (
+    Path(__file__).resolve().parents[1] / ".." / "shared" / "data" / "multiling2011-en" / "source"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The U.S. Senate voted on Jan. 5. Mr. Smith said it was fine.",
+            ["The U.S. Senate voted on Jan. 5.", "Mr. Smith said it was fine."],
+        ),
+        (
+            "Prices rose 2.5 percent in the U.S. The next day markets fell.",
+            ["Prices rose 2.5 percent in the U.S.", "The next day markets fell."],
+        ),
+        (
+            "Gen. John Smith, the U.N. envoy, arrived at 9 a.m. Monday. Officials confirmed it.",
+            [
+                "Gen. John Smith, the U.N. envoy, arrived at 9 a.m. Monday.",
+                "Officials confirmed it.",
+            ],
+        ),
+        (
+            '"We see them going to work, just as before," a USA official told The Post. It ended.',
+            [
+                '"We see them going to work, just as before," a USA official told The Post.',
+                "It ended.",
+            ],
+        ),
+        ('He said: "We will win." Then he left.', ['He said: "We will win."', "Then he left."]),
+        ('"Is it safe?" she asked. Nobody knew.', ['"Is it safe?" she asked.', "Nobody knew."]),
+        (
+            "He works for Acme Inc. The firm denied it, Sen. Bob Dole said.",
+            ["He works for Acme Inc.", "The firm denied it, Sen. Bob Dole said."],
+        ),
+        (
+            "WASHINGTON (AP) _ The Senate voted 52-48 on Tuesday. The bill goes to the House.",
+            ["WASHINGTON (AP) _ The Senate voted 52-48 on Tuesday.", "The bill goes to the House."],
+        ),
+    ],
+)
+def test_news_traps(text: str, expected: list[str]) -> None:
+    assert split_sentences(text) == expected
+
+
+def test_sentences_never_cross_paragraphs() -> None:
+    text = "Saturday, January 8, 2005\n\nU.S. citizens donated. Aid rose.\n\nA second paragraph."
+    assert split_paragraphs(text) == [
+        "Saturday, January 8, 2005",
+        "U.S. citizens donated. Aid rose.",
+        "A second paragraph.",
+    ]
+    assert split_sentences_with_paragraphs(text) == [
+        (0, "Saturday, January 8, 2005"),
+        (1, "U.S. citizens donated."),
+        (1, "Aid rose."),
+        (2, "A second paragraph."),
+    ]
+
+
+def test_words() -> None:
+    assert words("The U.S.-led force's 3,000 troops") == [
+        "the",
+        "u",
+        "s",
+        "led",
+        "force's",
+        "3",
+        "000",
+        "troops",
+    ]
+
+
+@pytest.mark.skipif(not SOURCE.is_dir(), reason="shared MultiLing data not present")
+def test_real_article_is_split_verbatim() -> None:
+    text = (SOURCE / "M0001.english").read_text(encoding="utf-8")
+    sentences = split_sentences(text)
+    assert all(s in text for s in sentences)
+    assert (
+        "Promised funds have doubled in the past 24 hours, to nearly 2 Billion U.S. dollars (USD)."
+        in sentences
+    )
+    assert (
+        "After the U.S. increased it's funding donation to 350 million USD, Japanese Prime Minister"
+        " Junichiro Koizumi announced a half-billion dollar donation on Saturday, Jan. 1."
+        in sentences
+    )
+    # The headline-like line and the date line stay separate units, not glued to the text.
+    assert "Japan tops the U.S." in sentences
+    assert "Saturday, January 1, 2005" in sentences
