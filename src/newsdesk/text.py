@@ -9,8 +9,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+
+
+def _wordset(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 # Abbreviations that end with a period but rarely end a sentence in news text.
-_ABBREVIATIONS = frozenset(
+_ABBREVIATIONS = _wordset(
     """
     mr mrs ms dr prof sr jr st mt ft gen lt col capt cmdr sgt cpl pvt adm maj gov sen rep rev hon
     pres supt insp det atty messrs mme mlle msgr fr
@@ -21,19 +27,17 @@ _ABBREVIATIONS = frozenset(
     ala ariz ark calif colo conn del fla ga ill ind kan kans ky la md mass mich minn miss mo mont
     neb nebr nev okla ore pa penn tenn tex va vt wash wis wisc wyo
     u.s u.k u.n e.g i.e a.m p.m
-    """.split()
+    """
 )
 
 # Abbreviations that also end sentences ("... in the U.S. The next day"): split there when the
 # next word is a closed-class word that typically opens a sentence.
-_TERMINAL_ABBREVIATIONS = frozenset(
-    "u.s u.k u.n e.u d.c inc corp co ltd llc plc bros etc a.m p.m jr sr".split()
-)
-_SENTENCE_OPENERS = frozenset(
+_TERMINAL_ABBREVIATIONS = _wordset("u.s u.k u.n e.u d.c inc corp co ltd llc plc bros etc a.m p.m jr sr")
+_SENTENCE_OPENERS = _wordset(
     """
     the a an he she it they we i you this that these those there his her its their our my
     in on at but and however after when while as if yet so for by with from to some many
-    """.split()
+    """
 )
 
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n|\n(?=\s*[A-Z\"“'‘(\[])")
@@ -44,7 +48,7 @@ _WORD = re.compile(r"[A-Za-z0-9À-ÖØ-öø-ÿ]+(?:['’][A-Za-z]+)*")
 
 
 def split_paragraphs(text: str) -> list[str]:
-    """Split article text into non-empty paragraphs (blank lines or line breaks before a capital)."""
+    """Non-empty paragraphs: split at blank lines, or at line breaks before a capital."""
     return [p.strip() for p in _PARAGRAPH_BREAK.split(text) if p and p.strip()]
 
 
