@@ -10,7 +10,6 @@ import re
 from collections.abc import Iterator
 
 
-
 def _wordset(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
@@ -32,7 +31,9 @@ _ABBREVIATIONS = _wordset(
 
 # Abbreviations that also end sentences ("... in the U.S. The next day"): split there when the
 # next word is a closed-class word that typically opens a sentence.
-_TERMINAL_ABBREVIATIONS = _wordset("u.s u.k u.n e.u d.c inc corp co ltd llc plc bros etc a.m p.m jr sr")
+_TERMINAL_ABBREVIATIONS = _wordset(
+    "u.s u.k u.n e.u d.c inc corp co ltd llc plc bros etc a.m p.m jr sr"
+)
 _SENTENCE_OPENERS = _wordset(
     """
     the a an he she it they we i you this that these those there his her its their our my
