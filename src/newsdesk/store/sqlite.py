@@ -28,6 +28,23 @@ from newsdesk.store.base import (
 )
 from newsdesk.text import words
 
+_ARTICLE_DETAILS = """
+    SELECT a.id, a.story_id, a.title, a.outlet, a.published,
+           snippet(articles_fts, -1, ?, ?, '…', 24)
+    FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
+    WHERE articles_fts MATCH ? AND articles_fts.rowid IN ({ids})
+"""
+_BRIEF_DETAILS = """
+    SELECT b.story_id, b.story_id,
+           COALESCE((SELECT x.title FROM articles x
+                     WHERE x.story_id = b.story_id AND x.canonical_id IS NULL
+                     ORDER BY x.published_sort IS NULL, x.published_sort, x.id LIMIT 1), ''),
+           NULL, s.last_published, snippet(briefs_fts, 0, ?, ?, '…', 24)
+    FROM briefs_fts JOIN briefs b ON b.story_id = briefs_fts.rowid
+         JOIN stories s ON s.id = b.story_id
+    WHERE briefs_fts MATCH ? AND briefs_fts.rowid IN ({ids})
+"""
+
 BUSY_TIMEOUT_MS = 10_000
 READ_ONLY = "the store is read-only; make it and its folder writable, or use another --db"
 
@@ -187,9 +204,9 @@ class SqliteStore(Store):
             return []
         match = " ".join(f'"{term}"' for term in terms)
         article_where = ["articles_fts MATCH ?"]
-        article_params: list[Any] = [MARK_START, MARK_END, match]
+        article_params: list[Any] = [match]
         brief_where = ["briefs_fts MATCH ?"]
-        brief_params: list[Any] = [MARK_START, MARK_END, match]
+        brief_params: list[Any] = [match]
         if outlet is not None:
             article_where.append("a.outlet = ?")
             article_params.append(outlet)
@@ -207,27 +224,35 @@ class SqliteStore(Store):
             article_params.append(sort_key(until))
             brief_where.append("s.last_sort <> '' AND s.last_sort <= ?")
             brief_params.append(sort_key(until))
-        sql = f"""
-            SELECT 'article', a.id, a.story_id, a.title, a.outlet, a.published,
-                   snippet(articles_fts, -1, ?, ?, '…', 24), -bm25(articles_fts, 3.0, 1.0)
+        # Rank first, then make snippets only for the page of results: snippet() is the costly
+        # part and SQLite would otherwise compute it for every match before sorting.
+        ranking = f"""
+            SELECT 'article', a.id, -bm25(articles_fts, 3.0, 1.0)
             FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
             WHERE {" AND ".join(article_where)}
             UNION ALL
-            SELECT 'brief', b.story_id, b.story_id,
-                   COALESCE((SELECT x.title FROM articles x
-                             WHERE x.story_id = b.story_id AND x.canonical_id IS NULL
-                             ORDER BY x.published_sort IS NULL, x.published_sort, x.id LIMIT 1),
-                            ''),
-                   NULL, s.last_published,
-                   snippet(briefs_fts, 0, ?, ?, '…', 24), -bm25(briefs_fts)
+            SELECT 'brief', b.story_id, -bm25(briefs_fts)
             FROM briefs_fts JOIN briefs b ON b.story_id = briefs_fts.rowid
                  JOIN stories s ON s.id = b.story_id
             WHERE {" AND ".join(brief_where)}
-            ORDER BY 8 DESC, 1, 2
+            ORDER BY 3 DESC, 1, 2
             LIMIT ? OFFSET ?
         """
         with self._lock:
-            rows = self._rows(sql, [*article_params, *brief_params, limit, offset])
+            ranked = self._rows(ranking, [*article_params, *brief_params, limit, offset])
+            details: dict[tuple[str, int], tuple[Any, ...]] = {}
+            for kind, sql in (("article", _ARTICLE_DETAILS), ("brief", _BRIEF_DETAILS)):
+                ids = [int(i) for k, i, _ in ranked if k == kind]
+                if ids:
+                    marks = ", ".join("?" for _ in ids)
+                    for row in self._rows(
+                        sql.format(ids=marks), [MARK_START, MARK_END, match, *ids]
+                    ):
+                        details[(kind, int(row[0]))] = row[1:]
+        rows = [
+            (kind, item_id, *details[(kind, int(item_id))], score)
+            for kind, item_id, score in ranked
+        ]
         return [
             SearchHit(
                 kind=kind,
