@@ -156,7 +156,7 @@ class CoverageOut(BaseModel):
 
 class OutletCoverageOut(BaseModel):
     outlet: str
-    count: int
+    count: int = Field(description="Articles this outlet ran itself (reprints by others folded).")
     articles: list[CoverageOut]
 
 
@@ -356,7 +356,11 @@ def get_article(request: Request, article_id: IdPath) -> Response:
     return _json(request, body, ARTICLE_MAX_AGE)
 
 
-@router.get("/search", response_model=SearchResults, responses=_CACHED)
+@router.get(
+    "/search",
+    response_model=SearchResults,
+    responses={**_CACHED, 400: {"description": "An unusable filter (e.g. since after until)."}},
+)
 def search(
     request: Request,
     q: Annotated[str, Query(min_length=1, max_length=500, description="Words, all required.")],

@@ -7,7 +7,7 @@ The documents themselves come from :mod:`newsdesk.export`, the same renderers as
 from __future__ import annotations
 
 import json
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, HTTPException, Path, Request, Response
 from fastapi.responses import RedirectResponse
@@ -22,6 +22,14 @@ router = APIRouter(tags=["exports"])
 RSS_STORIES = 50
 MAX_ID = 2**62
 IdPath = Annotated[int, Path(ge=0, le=MAX_ID)]
+_COMMON: dict[int | str, dict[str, Any]] = {
+    304: {"description": "Not modified: the client's copy (If-None-Match) is current."},
+}
+_STORY: dict[int | str, dict[str, Any]] = {
+    **_COMMON,
+    301: {"description": "The story was merged into another; its export is at Location."},
+    404: {"description": "No such story."},
+}
 
 
 def _view(store: Store, story_id: int) -> StoryView:
@@ -34,7 +42,10 @@ def _view(store: Store, story_id: int) -> StoryView:
 @router.get(
     "/stories.rss",
     response_class=Response,
-    responses={200: {"content": {"application/rss+xml": {}}, "description": "RSS 2.0"}},
+    responses={
+        200: {"content": {"application/rss+xml": {}}, "description": "RSS 2.0"},
+        **_COMMON,
+    },
 )
 def rss(request: Request) -> Response:
     """The latest stories' briefs as an RSS 2.0 feed."""
@@ -58,7 +69,10 @@ def _export(request: Request, story_id: int, suffix: str) -> Response | None:
 @router.get(
     "/stories/{story_id}.md",
     response_class=Response,
-    responses={200: {"content": {"text/markdown": {}}, "description": "The story as Markdown"}},
+    responses={
+        200: {"content": {"text/markdown": {}}, "description": "The story as Markdown"},
+        **_STORY,
+    },
 )
 def story_markdown(request: Request, story_id: IdPath) -> Response:
     """One story's brief and sources as Markdown."""
@@ -69,7 +83,14 @@ def story_markdown(request: Request, story_id: IdPath) -> Response:
     return cached_response(request, body, "text/markdown; charset=utf-8", STORY_MAX_AGE)
 
 
-@router.get("/stories/{story_id}.json", response_class=Response)
+@router.get(
+    "/stories/{story_id}.json",
+    response_class=Response,
+    responses={
+        200: {"content": {"application/json": {}}, "description": "The story as JSON"},
+        **_STORY,
+    },
+)
 def story_json(request: Request, story_id: IdPath) -> Response:
     """One story's brief and sources as JSON (the ``newsdesk export --format json`` record)."""
     redirect = _export(request, story_id, "json")

@@ -142,7 +142,8 @@ class OutletGroup:
 
     @property
     def count(self) -> int:
-        return sum(1 + len(e.copies) for e in self.entries)
+        """Articles this outlet published itself (reprints of them by others not counted)."""
+        return len(self.entries)
 
 
 def group_by_outlet(

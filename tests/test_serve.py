@@ -1,0 +1,300 @@
+"""The web pages and exports, in process, over a store of real WikiNews articles."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from html.parser import HTMLParser
+from pathlib import Path
+
+import feedparser
+import pytest
+from fastapi.testclient import TestClient
+
+from newsdesk.config import Settings
+from newsdesk.serve import create_app
+from newsdesk.serve.safety import safe_url
+from newsdesk.serve.timeline import build_timeline
+from newsdesk.store import Store, StoredArticle, open_store
+from serve_helpers import (
+    HOSTILE_MARKUP,
+    HOSTILE_OUTLET,
+    HOSTILE_TITLE,
+    REPRINT_OUTLET,
+    build_store,
+)
+
+
+@pytest.fixture(scope="module")
+def settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
+    return build_store(tmp_path_factory.mktemp("serve"))
+
+
+@pytest.fixture(scope="module")
+def client(settings: Settings) -> Iterator[TestClient]:
+    with TestClient(create_app(settings)) as test_client:
+        yield test_client
+
+
+@pytest.fixture(scope="module")
+def store(settings: Settings) -> Iterator[Store]:
+    with open_store(settings.db) as opened:
+        yield opened
+
+
+def _reprint(store: Store) -> StoredArticle:
+    found = store.article_by_key("reprint-daily-1")
+    assert found is not None and found.canonical_id is not None, "dedup did not link the reprint"
+    return found
+
+
+def _hostile(store: Store) -> StoredArticle:
+    found = store.article_by_key("hostile-1")
+    assert found is not None and found.story_id is not None
+    return found
+
+
+class _Elements(HTMLParser):
+    """Every start tag with its attributes, to check what the browser would build."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, dict(attrs)))
+
+
+def elements(html: str) -> list[tuple[str, dict[str, str | None]]]:
+    parser = _Elements()
+    parser.feed(html)
+    return parser.tags
+
+
+def assert_no_injected_markup(html: str) -> None:
+    tags = elements(html)
+    assert not [t for t, _ in tags if t == "script"]
+    assert not [a for _, a in tags if any(name.startswith("on") for name in a)]
+    assert not [a for _, a in tags if (a.get("href") or "").startswith("javascript:")]
+    assert not [t for t, _ in tags if t in {"img", "b", "i"}]
+
+
+def test_front_page_lists_stories_with_counts_outlets_and_span(
+    client: TestClient, store: Store
+) -> None:
+    page = client.get("/")
+    assert page.status_code == 200
+    stories = store.stories(limit=100, offset=0)
+    assert len(stories) >= 4
+    for story in stories:
+        assert f'href="/stories/{story.id}"' in page.text
+    reprinted = store.story(_reprint(store).story_id or -1)
+    assert reprinted is not None
+    card = page.text.split(f'href="/stories/{reprinted.id}"', 1)[1].split("</li>", 1)[0]
+    assert f"{reprinted.article_count} articles" in card
+    assert "2 outlets" in card and REPRINT_OUTLET in card and "Wikinews" in card
+    assert re.search(r"<time>\d+ \w{3} \d{4}", card)
+    assert '<p class="lead">' in card
+    # Newest day first.
+    order = [int(m) for m in re.findall(r'<h2><a href="/stories/(\d+)">', page.text)]
+    days = [store.story(i).last_published for i in order]  # type: ignore[union-attr]
+    assert all(a is not None for a in days)
+    assert days == sorted(days, reverse=True)  # type: ignore[type-var]
+
+
+def test_story_page_cites_every_brief_sentence_and_folds_reprints(
+    client: TestClient, store: Store
+) -> None:
+    reprint = _reprint(store)
+    assert reprint.story_id is not None
+    page = client.get(f"/stories/{reprint.story_id}")
+    assert page.status_code == 200
+    html = page.text
+    brief = store.get_brief(reprint.story_id)
+    assert brief is not None and brief.sentences
+    members = {m.article.key: m for m in store.story_articles(reprint.story_id)}
+    notes = re.findall(r'<a class="cite" href="#cite-(\d+)"', html)
+    assert len(notes) == len(brief.sentences)
+    for note in set(notes):
+        assert f'<li id="cite-{note}">' in html
+    for sentence in brief.sentences:
+        cited = members[sentence.citation.article_key]
+        assert sentence.text in cited.article.text  # verbatim from the cited article
+        assert f'href="/articles/{cited.id}"' in html
+    assert html.count('class="support"') == len(brief.sentences)
+    # The reprint is folded under its original, inside the original outlet's group.
+    original = store.get_article(reprint.canonical_id or -1)
+    assert original is not None
+    group = html.split(f'<a href="/articles/{original.id}">', 1)[1].split("</li>\n", 1)[0]
+    assert '<details class="copies">' in group
+    assert f'<a href="/articles/{reprint.id}">{REPRINT_OUTLET}: ' in group
+    # The timeline has one bar per arrival bucket, adding up to the dated articles.
+    counts = [int(c) for c in re.findall(r"<title>[^<]*: (\d+) articles?</title>", html)]
+    assert sum(counts) == len(members)
+
+
+def test_article_page_shows_text_metadata_provenance_and_story(
+    client: TestClient, store: Store
+) -> None:
+    reprint = _reprint(store)
+    page = client.get(f"/articles/{reprint.id}")
+    assert page.status_code == 200
+    assert "COLOMBO (Reprint Daily)" in page.text
+    assert REPRINT_OUTLET in page.text
+    assert str(reprint.article.provenance).replace("/", "/") in page.text
+    assert f'href="/stories/{reprint.story_id}"' in page.text
+    assert f'href="/articles/{reprint.canonical_id}"' in page.text  # "reprint of"
+    assert 'href="https://reprint-daily.example/world/tsunami-aid"' in page.text
+    original = client.get(f"/articles/{reprint.canonical_id}")
+    assert f'<li><a href="/articles/{reprint.id}">{REPRINT_OUTLET}</a></li>' in original.text
+
+
+def test_hostile_title_text_url_and_outlet_are_shown_as_text(
+    client: TestClient, store: Store
+) -> None:
+    hostile = _hostile(store)
+    pages = {
+        "front": client.get("/").text,
+        "story": client.get(f"/stories/{hostile.story_id}").text,
+        "article": client.get(f"/articles/{hostile.id}").text,
+        "search": client.get("/search", params={"q": "harbour stayed shut"}).text,
+    }
+    escaped_title = "&lt;script&gt;window.__xss=&#39;title&#39;&lt;/script&gt;"
+    for name, html in pages.items():
+        assert_no_injected_markup(html)
+        assert escaped_title in html or name == "search", name
+    article = pages["article"]
+    assert "&lt;b onmouseover=alert(1)&gt;bold&lt;/b&gt;" in article
+    assert "Evil &lt;i&gt;Outlet&lt;/i&gt;" in article
+    assert '<span class="unsafe-url">javascript:window.__xss=&#39;url&#39;</span>' in article
+    # Search highlights the words with real <mark> tags, and nothing else becomes markup.
+    search = pages["search"]
+    assert "<mark>harbour</mark>" in search.lower() or "<mark>Harbour</mark>" in search
+    assert "&lt;script&gt;" in search
+    assert HOSTILE_MARKUP not in search and HOSTILE_TITLE not in search
+    assert HOSTILE_OUTLET not in search
+
+
+def test_search_filters_by_outlet_and_dates(client: TestClient, store: Store) -> None:
+    everything = client.get("/search", params={"q": "tsunami"}).text
+    assert everything.count('<li class="hit') >= 2
+    only_reprint = client.get("/search", params={"q": "tsunami", "outlet": REPRINT_OUTLET}).text
+    hits = re.findall(r'<li class="hit hit-(\w+)">', only_reprint)
+    assert hits and set(hits) <= {"article", "brief"}
+    assert f'href="/articles/{_reprint(store).id}"' in only_reprint
+    for article_id in re.findall(r'<h2><a href="/articles/(\d+)">', only_reprint):
+        found = store.get_article(int(article_id))
+        assert found is not None and found.article.outlet == REPRINT_OUTLET
+    # The reprint is dated 2005-01-09: a range that ends the day before excludes it.
+    before = client.get(
+        "/search", params={"q": "tsunami", "outlet": REPRINT_OUTLET, "until": "2005-01-08"}
+    ).text
+    assert f'href="/articles/{_reprint(store).id}"' not in before
+    same_day = client.get(
+        "/search",
+        params={
+            "q": "tsunami",
+            "outlet": REPRINT_OUTLET,
+            "since": "2005-01-09",
+            "until": "2005-01-09",
+        },
+    ).text
+    assert f'href="/articles/{_reprint(store).id}"' in same_day
+    bad = client.get("/search", params={"q": "tsunami", "since": "yesterday"})
+    assert bad.status_code == 400 and "must be a date" in bad.text
+    backwards = client.get(
+        "/search", params={"q": "x", "since": "2005-02-01", "until": "2005-01-01"}
+    )
+    assert backwards.status_code == 400
+
+
+def test_etag_and_cache_control(client: TestClient, store: Store) -> None:
+    story_id = store.stories(limit=1, offset=0)[0].id
+    for path in ("/", f"/stories/{story_id}", "/api/stories", f"/api/stories/{story_id}"):
+        first = client.get(path)
+        assert first.status_code == 200
+        assert first.headers["cache-control"].startswith("public, max-age=")
+        etag = first.headers["etag"]
+        again = client.get(path, headers={"If-None-Match": etag})
+        assert again.status_code == 304 and again.content == b""
+        assert client.get(path, headers={"If-None-Match": '"other"'}).status_code == 200
+
+
+def test_missing_items_are_404_pages(client: TestClient) -> None:
+    for path in ("/stories/999999", "/articles/999999", "/stories/999999.md"):
+        response = client.get(path)
+        assert response.status_code == 404
+        assert response.headers["content-type"].startswith("text/html")
+    assert client.get("/api/stories/999999").json() == {"detail": "no story 999999"}
+
+
+def test_rss_feed_of_briefs(client: TestClient, store: Store) -> None:
+    response = client.get("/stories.rss")
+    assert response.headers["content-type"].startswith("application/rss+xml")
+    feed = feedparser.parse(response.content)
+    assert not feed.bozo, feed.bozo_exception
+    stories = store.stories(limit=50, offset=0)
+    assert [e.title for e in feed.entries] == [s.headline for s in stories]
+    first_brief = store.get_brief(stories[0].id)
+    assert first_brief is not None
+    assert feed.entries[0].link.endswith(f"/stories/{stories[0].id}")
+    assert first_brief.sentences[0].text.split()[0] in feed.entries[0].description
+
+
+def test_story_markdown_and_json_exports(client: TestClient, store: Store) -> None:
+    story_id = _reprint(store).story_id
+    summary = store.story(story_id or -1)
+    brief = store.get_brief(story_id or -1)
+    assert summary is not None and brief is not None
+    markdown = client.get(f"/stories/{story_id}.md")
+    assert markdown.headers["content-type"].startswith("text/markdown")
+    assert markdown.text.startswith("## ")
+    data = json.loads(client.get(f"/stories/{story_id}.json").text)
+    assert data["id"] == story_id and data["headline"] == summary.headline
+    assert [s["text"] for s in data["brief"]] == [s.text for s in brief.sentences]
+    assert any(REPRINT_OUTLET in s["reprinted_by"] for s in data["sources"])
+
+
+def test_merged_story_redirects_to_the_survivor(settings: Settings, tmp_path: Path) -> None:
+    copy = tmp_path / "merged.db"
+    shutil.copy(settings.db, copy)
+    with open_store(str(copy)) as store:
+        first, second = (s.id for s in store.stories(limit=2, offset=0))
+        store.merge_stories(second, first)
+    with TestClient(create_app(Settings(db=str(copy)))) as client:
+        page = client.get(f"/stories/{second}", follow_redirects=False)
+        assert page.status_code == 301 and page.headers["location"] == f"/stories/{first}"
+        assert client.get(f"/api/stories/{second}").json()["story"]["id"] == first
+        export = client.get(f"/stories/{second}.md", follow_redirects=False)
+        assert export.headers["location"] == f"/stories/{first}.md"
+
+
+def test_safe_url_allows_only_http_links() -> None:
+    assert safe_url("https://example.org/a?b=1") == "https://example.org/a?b=1"
+    for bad in (
+        "javascript:alert(1)",
+        " JAVASCRIPT:alert(1)",
+        "data:text/html,x",
+        "//x.org/",
+        "http://exa mple.org",
+        "https:///path",
+        "",
+        None,
+    ):
+        assert safe_url(bad) is None, bad
+
+
+def test_timeline_buckets_by_the_finest_scale_that_fits(store: Store) -> None:
+    dates = [m.article.published for m in store.iter_articles()]
+    chart = build_timeline(dates)
+    assert chart is not None
+    assert sum(bar.count for bar in chart.bars) == sum(1 for d in dates if d is not None)
+    assert len(chart.bars) <= 48
+    hours = build_timeline([datetime(2024, 5, 1, h, tzinfo=UTC) for h in (9, 9, 10, 15)] + [None])
+    assert hours is not None and hours.bucket == "hour" and hours.undated == 1
+    assert [b.count for b in hours.bars] == [2, 1, 1]
+    assert max(b.height for b in hours.bars) == hours.bars[0].height
+    assert build_timeline([None, None]) is None
