@@ -1,0 +1,533 @@
+"""Incremental story clustering: each article, in publication order, joins a story or opens one.
+
+An article is compared with every story active within ``settings.cluster_window_hours`` of it:
+the score mixes the cosine of dense title+lead embeddings with the cosine of TF-IDF term vectors
+(document frequencies counted over the window) and is damped by the time gap. The best story at
+or above ``settings.cluster_threshold`` takes the article; otherwise it opens a new story. After a
+story grows, a story that has become as similar to it as an article would need to be is merged
+into the older of the two, and the merge is reported so stored assignments can follow.
+
+Story state is a function of the articles inside the window and their stories only, so
+:meth:`StoryClusterer.restore` on the last window's stored assignments continues exactly where an
+uninterrupted run would be.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter, deque
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+import numpy as np
+import numpy.typing as npt
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+from newsdesk.config import Settings
+from newsdesk.embed import Embedder, load_embedder
+from newsdesk.models import Article
+from newsdesk.text import split_paragraphs, split_sentences, words
+
+Vector = npt.NDArray[np.float32]
+
+# Words too common in news to tell stories apart, on top of the usual English stop words.
+_STOP_WORDS = ENGLISH_STOP_WORDS | frozenset(
+    [
+        "said",
+        "says",
+        "say",
+        "told",
+        "year",
+        "years",
+        "mr",
+        "mrs",
+        "ms",
+        "percent",
+        "people",
+        "time",
+        "like",
+        "just",
+        "according",
+        "new",
+    ]
+)
+_LEAD_CHARS = 600
+_TITLE_WEIGHT = 2
+
+
+@dataclass(frozen=True, slots=True)
+class Assignment:
+    """Where an article went: its story, whether it opened that story, and merges it caused."""
+
+    story_id: int
+    is_new: bool
+    merged: list[tuple[int, int]] = field(default_factory=list)
+
+
+Sparse = tuple[npt.NDArray[np.int64], npt.NDArray[np.float64]]
+
+
+@dataclass(slots=True)
+class _Item:
+    key: str
+    digest: str
+    time: datetime | None
+    dense: Vector
+    terms: Sparse
+    ents: Sparse
+    story: int = -1
+
+
+@dataclass(slots=True)
+class _Story:
+    id: int
+    slot: int
+    members: set[int] = field(default_factory=set)
+    terms: dict[int, float] = field(default_factory=dict)  # sum of members' term weights
+    ents: dict[int, float] = field(default_factory=dict)
+    first: datetime | None = None
+    last: datetime | None = None
+    _vectors: tuple[Sparse, Sparse] | None = None
+
+    def add(self, terms: Sparse, ents: Sparse, sign: float) -> None:
+        _add_weights(self.terms, terms, sign)
+        _add_weights(self.ents, ents, sign)
+        self._vectors = None
+
+    def _cached(self) -> tuple[Sparse, Sparse]:
+        if self._vectors is None:
+            self._vectors = (_to_sparse(self.terms), _to_sparse(self.ents))
+        return self._vectors
+
+    def term_vector(self) -> Sparse:
+        return self._cached()[0]
+
+    def entity_vector(self) -> Sparse:
+        return self._cached()[1]
+
+
+def lead_text(article: Article) -> str:
+    """Title plus the opening of the text: what an article is about, for the dense embedding."""
+    lead = " ".join(split_paragraphs(article.text[: _LEAD_CHARS * 2]))[:_LEAD_CHARS]
+    return f"{article.title}. {lead}" if article.title else lead
+
+
+def content_terms(article: Article) -> Counter[str]:
+    """Content-word counts of title (weighted) and text, stop words and short tokens dropped."""
+    counts: Counter[str] = Counter()
+    for word in words(article.text):
+        if len(word) > 2 and word not in _STOP_WORDS:
+            counts[word] += 1
+    for word in words(article.title):
+        if len(word) > 2 and word not in _STOP_WORDS:
+            counts[word] += _TITLE_WEIGHT
+    return counts
+
+
+_CAPITALISED = re.compile(r"[A-Z][A-Za-z'’.-]*[A-Za-z]|[A-Z]")
+_POSSESSIVE = re.compile(r"['’]s$")
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+def entity_terms(article: Article) -> Counter[str]:
+    """Cheap named-entity proxy: capitalised words not opening a sentence, and numbers.
+
+    Names, places, organisations, magnitudes and years are what tell two similar events apart
+    (two earthquakes share every common word but not the place, the magnitude or the date).
+    """
+    counts: Counter[str] = Counter()
+    for text in (article.title, article.text):
+        for sentence in split_sentences(text):
+            tokens = sentence.split()
+            for position, token in enumerate(tokens):
+                token = token.strip("\"“”‘’'()[],;:!?")
+                if not token:
+                    continue
+                if _NUMBER.fullmatch(token.rstrip(".")):
+                    if len(token) > 1 or position:
+                        counts["#" + token.rstrip(".")] += 1
+                    continue
+                if position and _CAPITALISED.fullmatch(token):
+                    word = _POSSESSIVE.sub("", token.rstrip(".")).lower()
+                    if word not in _STOP_WORDS:
+                        counts["@" + word] += 1
+    return counts
+
+
+class _TermSpace:
+    """Term ids, document frequencies over the window, and IDF-weighted cosines of sparse vectors.
+
+    IDF is taken from the current window at scoring time, so scores depend only on the articles
+    inside the window; term weights are stored raw and weighted when compared.
+    """
+
+    def __init__(self) -> None:
+        self.ids: dict[str, int] = {}
+        self.df = np.zeros(1024, dtype=np.float64)
+        self.documents = 0
+        self._scratch = np.zeros(1024, dtype=np.float64)
+
+    def encode(self, weights: dict[str, float]) -> Sparse:
+        ids = np.fromiter((self._id(t) for t in weights), dtype=np.int64, count=len(weights))
+        values = np.fromiter(weights.values(), dtype=np.float64, count=len(weights))
+        return ids, values
+
+    def _id(self, term: str) -> int:
+        found = self.ids.get(term)
+        if found is None:
+            found = self.ids[term] = len(self.ids)
+            if found >= len(self.df):
+                self.df = np.concatenate([self.df, np.zeros_like(self.df)])
+                self._scratch = np.zeros_like(self.df)
+        return found
+
+    def count(self, ids: npt.NDArray[np.int64], sign: int) -> None:
+        self.df[ids] += sign
+        self.documents += sign
+
+    def idf(self, ids: npt.NDArray[np.int64]) -> npt.NDArray[np.float64]:
+        result: npt.NDArray[np.float64] = np.log((self.documents + 1) / (self.df[ids] + 1)) + 1.0
+        return result
+
+    def cosine(self, query: Sparse, other: Sparse) -> float:
+        q_ids, q_values = query
+        o_ids, o_values = other
+        if not len(q_ids) or not len(o_ids):
+            return 0.0
+        q = q_values * self.idf(q_ids)
+        o = o_values * self.idf(o_ids)
+        scratch = self._scratch
+        scratch[q_ids] = q
+        dot = float(scratch[o_ids] @ o)
+        scratch[q_ids] = 0.0
+        norms = float(np.sqrt((q @ q) * (o @ o)))
+        return dot / norms if norms else 0.0
+
+
+class StoryClusterer:
+    """Assigns articles to stories one at a time, in publication order (see the module doc)."""
+
+    def __init__(
+        self, settings: Settings, embedder: Embedder | None = None, next_story_id: int = 1
+    ) -> None:
+        self.settings = settings
+        self.embedder = embedder if embedder is not None else load_embedder(settings.embedder)
+        self.next_story_id = next_story_id
+        self.window = timedelta(hours=settings.cluster_window_hours)
+        self.threshold = settings.cluster_threshold
+        self.merge_threshold = settings.cluster_merge_threshold
+        total = settings.cluster_dense_weight + settings.cluster_term_weight
+        total += settings.cluster_entity_weight
+        self.weights = (
+            settings.cluster_dense_weight / total,
+            settings.cluster_term_weight / total,
+            settings.cluster_entity_weight / total,
+        )
+        self.candidates = settings.cluster_candidates
+        self.half_life_hours = settings.cluster_half_life_hours
+        self.merges: list[tuple[int, int]] = []
+        self._items: dict[int, _Item] = {}
+        self._order: deque[int] = deque()
+        self._next_item = 0
+        self._stories: dict[int, _Story] = {}
+        self._by_hash: dict[str, int] = {}
+        self._space = _TermSpace()
+        self._clock: datetime | None = None
+        self._last_time: datetime | None = None
+        self._centroids = np.zeros((64, self.embedder.dim), dtype=np.float32)  # member sums
+        self._slot_story = np.full(64, -1, dtype=np.int64)
+        self._free_slots: list[int] = list(range(63, -1, -1))
+
+    # -- public API -------------------------------------------------------------------------
+
+    def add(self, article: Article) -> Assignment:
+        """Assign one article (the next in publication order) to a story."""
+        return self._add_batch([article], [None])[0]
+
+    def add_many(self, articles: Sequence[Article]) -> list[Assignment]:
+        """Like :meth:`add` on each article in turn, embedding them in one batch."""
+        return self._add_batch(articles, [None] * len(articles))
+
+    def restore(self, items: Iterable[tuple[Article, int]]) -> None:
+        """Warm the state from stored assignments: articles in publication order, their stories."""
+        pairs = list(items)
+        for start in range(0, len(pairs), 256):
+            chunk = pairs[start : start + 256]
+            self._add_batch([a for a, _ in chunk], [s for _, s in chunk])
+        if pairs:
+            self.next_story_id = max(self.next_story_id, max(s for _, s in pairs) + 1)
+
+    @property
+    def active_stories(self) -> int:
+        return len(self._stories)
+
+    @property
+    def active_articles(self) -> int:
+        return len(self._items)
+
+    # -- internals --------------------------------------------------------------------------
+
+    def _add_batch(
+        self, articles: Sequence[Article], known: Sequence[int | None]
+    ) -> list[Assignment]:
+        if not articles:
+            return []
+        dense = self.embedder.embed([lead_text(a) for a in articles])
+        results: list[Assignment] = []
+        for row, (article, story_id) in enumerate(zip(articles, known, strict=True)):
+            time = _utc(article.published) if article.published is not None else self._last_time
+            self._last_time = time
+            self._advance_clock(time)
+            item = _Item(
+                article.key,
+                article.content_hash,
+                time,
+                dense[row],
+                self._space.encode(_sublinear(content_terms(article))),
+                self._space.encode(_sublinear(entity_terms(article))),
+            )
+            if story_id is None:
+                results.append(self._assign(item))
+            else:
+                self._insert(item, story_id)
+                results.append(Assignment(story_id, False))
+        return results
+
+    def _advance_clock(self, time: datetime | None) -> None:
+        if time is None or (self._clock is not None and time <= self._clock):
+            return
+        self._clock = time
+        cutoff = time - self.window
+        while self._order:
+            index = self._order[0]
+            item = self._items.get(index)
+            if item is not None and item.time is not None and item.time >= cutoff:
+                break
+            self._order.popleft()
+            if item is not None:
+                self._evict(index)
+
+    def _assign(self, item: _Item) -> Assignment:
+        copy_of = self._by_hash.get(item.digest)
+        if copy_of is not None and copy_of in self._items:
+            story_id = self._items[copy_of].story
+            self._insert(item, story_id)
+            return Assignment(story_id, False)
+        best_id, best_score = self._best_story(item)
+        if best_id is None or best_score < self.threshold:
+            story_id = self.next_story_id
+            self.next_story_id += 1
+            self._insert(item, story_id)
+            return Assignment(story_id, True)
+        index = self._insert(item, best_id)
+        merged = self._merge_similar(best_id)
+        return Assignment(self._items[index].story, False, merged)
+
+    def _score(self, dense: float, terms: Sparse, ents: Sparse, story: _Story) -> float:
+        w_dense, w_terms, w_ents = self.weights
+        score = w_dense * dense
+        if w_terms:
+            score += w_terms * self._space.cosine(terms, story.term_vector())
+        if w_ents:
+            score += w_ents * self._space.cosine(ents, story.entity_vector())
+        return score
+
+    def _decay(self, time: datetime | None, story: _Story) -> float:
+        if time is None or story.last is None or story.first is None or not self.half_life_hours:
+            return 1.0
+        if story.first <= time <= story.last:
+            return 1.0
+        gap = min(abs(time - story.last), abs(time - story.first)).total_seconds() / 3600.0
+        return float(0.5 ** (gap / self.half_life_hours))
+
+    def _in_window(self, time: datetime | None, story: _Story) -> bool:
+        if time is None or story.first is None or story.last is None:
+            return True
+        return story.first - self.window <= time <= story.last + self.window
+
+    def _nearest(self, vector: Vector, exclude: int | None = None) -> list[tuple[_Story, float]]:
+        """The stories whose dense centroids are closest to ``vector``, with their cosines."""
+        norms = np.linalg.norm(self._centroids, axis=1)
+        norms[norms == 0] = 1.0
+        scores = (self._centroids @ vector) / norms
+        scores[self._slot_story < 0] = -2.0
+        k = min(self.candidates, len(scores))
+        top = np.argpartition(-scores, k - 1)[:k] if k < len(scores) else np.arange(len(scores))
+        found: list[tuple[_Story, float]] = []
+        for slot in top:
+            story_id = int(self._slot_story[slot])
+            if story_id >= 0 and story_id != exclude:
+                found.append((self._stories[story_id], float(scores[slot])))
+        return found
+
+    def _best_story(self, item: _Item) -> tuple[int | None, float]:
+        best_id: int | None = None
+        best = -1.0
+        for story, dense in self._nearest(item.dense):
+            if not self._in_window(item.time, story):
+                continue
+            score = self._score(dense, item.terms, item.ents, story)
+            score *= self._decay(item.time, story)
+            if score > best:
+                best_id, best = story.id, score
+        return best_id, best
+
+    def _merge_similar(self, story_id: int) -> list[tuple[int, int]]:
+        """Merge stories that the growth of ``story_id`` has made indistinguishable from it."""
+        merged: list[tuple[int, int]] = []
+        while True:
+            story = self._stories[story_id]
+            centroid = self._centroids[story.slot]
+            centroid = centroid / (float(np.linalg.norm(centroid)) or 1.0)
+            target: _Story | None = None
+            best = self.merge_threshold
+            for other, dense in self._nearest(centroid, exclude=story_id):
+                if not (self._in_window(story.first, other) or self._in_window(story.last, other)):
+                    continue
+                score = self._score(dense, story.term_vector(), story.entity_vector(), other)
+                if score >= best:
+                    target, best = other, score
+            if target is None:
+                return merged
+            into, absorbed = sorted((story, target), key=lambda s: s.id)
+            self._absorb(absorbed, into)
+            merged.append((absorbed.id, into.id))
+            self.merges.append((absorbed.id, into.id))
+            story_id = into.id
+
+    def _absorb(self, absorbed: _Story, into: _Story) -> None:
+        for index in absorbed.members:
+            self._items[index].story = into.id
+        into.members |= absorbed.members
+        into.add(absorbed.term_vector(), absorbed.entity_vector(), 1.0)
+        self._centroids[into.slot] += self._centroids[absorbed.slot]
+        into.first = _min_time(into.first, absorbed.first)
+        into.last = _max_time(into.last, absorbed.last)
+        self._release(absorbed)
+
+    def _new_slot(self) -> int:
+        if not self._free_slots:
+            size = len(self._slot_story)
+            self._centroids = np.vstack([self._centroids, np.zeros_like(self._centroids)])
+            self._slot_story = np.concatenate([self._slot_story, np.full(size, -1, np.int64)])
+            self._free_slots = list(range(2 * size - 1, size - 1, -1))
+        return self._free_slots.pop()
+
+    def _release(self, story: _Story) -> None:
+        self._centroids[story.slot] = 0.0
+        self._slot_story[story.slot] = -1
+        self._free_slots.append(story.slot)
+        del self._stories[story.id]
+
+    def _insert(self, item: _Item, story_id: int) -> int:
+        index = self._next_item
+        self._next_item += 1
+        item.story = story_id
+        self._items[index] = item
+        self._order.append(index)
+        self._by_hash[item.digest] = index
+        self._space.count(np.union1d(item.terms[0], item.ents[0]), 1)
+        story = self._stories.get(story_id)
+        if story is None:
+            story = _Story(story_id, self._new_slot())
+            self._slot_story[story.slot] = story_id
+            self._stories[story_id] = story
+        story.members.add(index)
+        story.add(item.terms, item.ents, 1.0)
+        self._centroids[story.slot] += item.dense
+        story.first = _min_time(story.first, item.time)
+        story.last = _max_time(story.last, item.time)
+        return index
+
+    def _evict(self, index: int) -> None:
+        item = self._items.pop(index)
+        if self._by_hash.get(item.digest) == index:
+            del self._by_hash[item.digest]
+        self._space.count(np.union1d(item.terms[0], item.ents[0]), -1)
+        story = self._stories.get(item.story)
+        if story is None:
+            return
+        story.members.discard(index)
+        if not story.members:
+            self._release(story)
+            return
+        story.add(item.terms, item.ents, -1.0)
+        self._centroids[story.slot] -= item.dense
+        known = [t for t in (self._items[i].time for i in story.members) if t is not None]
+        story.first = min(known) if known else None
+        story.last = max(known) if known else None
+
+
+def _sublinear(counts: Counter[str]) -> dict[str, float]:
+    return {term: 1.0 + math.log(count) for term, count in counts.items()}
+
+
+def _add_weights(total: dict[int, float], part: Sparse, sign: float) -> None:
+    for term, weight in zip(part[0].tolist(), part[1].tolist(), strict=True):
+        value = total.get(term, 0.0) + sign * weight
+        if value > 1e-9:
+            total[term] = value
+        else:
+            total.pop(term, None)
+
+
+def _to_sparse(weights: dict[int, float]) -> Sparse:
+    ids = np.fromiter(weights.keys(), dtype=np.int64, count=len(weights))
+    values = np.fromiter(weights.values(), dtype=np.float64, count=len(weights))
+    return ids, values
+
+
+def _utc(when: datetime) -> datetime:
+    """Naive UTC: aware datetimes converted, naive ones taken as they are."""
+    if when.tzinfo is None:
+        return when
+    return when.replace(tzinfo=None) - (when.utcoffset() or timedelta())
+
+
+def _min_time(a: datetime | None, b: datetime | None) -> datetime | None:
+    if a is None:
+        return b
+    return a if b is None else min(a, b)
+
+
+def _max_time(a: datetime | None, b: datetime | None) -> datetime | None:
+    if a is None:
+        return b
+    return a if b is None else max(a, b)
+
+
+def publication_order(articles: Sequence[Article]) -> list[Article]:
+    """Articles sorted by date; an undated article keeps its place after the one before it."""
+    keyed: list[tuple[datetime | None, int, Article]] = []
+    last: datetime | None = None
+    for position, article in enumerate(articles):
+        when = _utc(article.published) if article.published is not None else None
+        if when is not None:
+            last = when
+        keyed.append((when if when is not None else last, position, article))
+    floor = datetime.min
+    keyed.sort(key=lambda k: (k[0] or floor, k[1]))
+    return [article for _, _, article in keyed]
+
+
+def cluster_articles(
+    articles: Sequence[Article], settings: Settings, embedder: Embedder | None = None
+) -> dict[str, int]:
+    """Cluster a batch through the incremental path; returns article key -> final story id."""
+    clusterer = StoryClusterer(settings, embedder)
+    ordered = publication_order(articles)
+    assigned: dict[str, int] = {}
+    for start in range(0, len(ordered), 256):
+        chunk = ordered[start : start + 256]
+        for article, assignment in zip(chunk, clusterer.add_many(chunk), strict=True):
+            assigned[article.key] = assignment.story_id
+    final = dict(clusterer.merges)
+
+    def resolve(story: int) -> int:
+        while story in final:
+            story = final[story]
+        return story
+
+    return {key: resolve(story) for key, story in assigned.items()}
