@@ -34,7 +34,13 @@ __all__ = [
 def open_store(url: str) -> Store:
     """Open the store at ``url`` (a SQLite file path, ``sqlite:///path`` or ``postgresql://``)."""
     if url.startswith(("postgresql://", "postgres://")):
-        raise StoreError(f"{url}: the PostgreSQL store is not available yet; use a SQLite path")
+        try:
+            from newsdesk.store.postgres import PostgresStore
+        except ImportError as error:
+            raise StoreError(
+                f"PostgreSQL support needs psycopg ({error}); pip install 'newsdesk[postgres]'"
+            ) from error
+        return PostgresStore(url)
     if url.startswith("sqlite:///"):
         url = url[len("sqlite:///") :]
     elif "://" in url:

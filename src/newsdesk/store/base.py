@@ -681,8 +681,8 @@ class Store(ABC):
         outlets = [
             str(o)
             for (o, _) in self._rows(
-                "SELECT outlet, MIN(COALESCE(published_sort, '')) AS first FROM articles "
-                "WHERE story_id = ? GROUP BY outlet ORDER BY first, outlet",
+                "SELECT outlet, MIN(COALESCE(published_sort, '')) AS first_seen FROM articles "
+                "WHERE story_id = ? GROUP BY outlet ORDER BY first_seen, outlet",
                 (story_id,),
             )
         ]

@@ -1,0 +1,252 @@
+"""The PostgreSQL store: the same schema and SQL as SQLite, with PostgreSQL's own text search.
+
+Several processes may write at once: inserts rely on unique constraints (``ON CONFLICT DO
+NOTHING``), so two workers adding the same article store it once. Each Store holds one
+connection; open one Store per process or thread pool.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Any
+
+import psycopg
+from psycopg import errors
+from psycopg.conninfo import conninfo_to_dict
+
+from newsdesk.store.base import (
+    MARK_END,
+    MARK_START,
+    SCHEMA_VERSION,
+    SearchHit,
+    Store,
+    StoreError,
+    load_migrations,
+    newer_schema_error,
+    sort_key,
+)
+from newsdesk.text import words
+
+LOCK_TIMEOUT = "10s"
+_MIGRATION_LOCK = 7_364_001  # advisory lock id: concurrent openers migrate one at a time
+
+_HEADLINE = f"StartSel={MARK_START}, StopSel={MARK_END}, MaxWords=24, MinWords=12, MaxFragments=2"
+
+_ARTICLE_DETAILS = """
+    SELECT a.id, a.story_id, a.title, a.outlet, a.published,
+           ts_headline('english', a.text, plainto_tsquery('english', %s), %s)
+    FROM articles a WHERE a.id = ANY(%s)
+"""
+_BRIEF_DETAILS = """
+    SELECT b.story_id, b.story_id,
+           COALESCE((SELECT x.title FROM articles x
+                     WHERE x.story_id = b.story_id AND x.canonical_id IS NULL
+                     ORDER BY x.published_sort IS NULL, x.published_sort, x.id LIMIT 1), ''),
+           NULL, s.last_published,
+           ts_headline('english', b.text, plainto_tsquery('english', %s), %s)
+    FROM briefs b JOIN stories s ON s.id = b.story_id WHERE b.story_id = ANY(%s)
+"""
+
+
+def _display(url: str) -> str:
+    """The URL without its password, for messages."""
+    try:
+        parts = conninfo_to_dict(url)
+    except psycopg.ProgrammingError:
+        return "postgresql://?"
+    user = f"{parts['user']}@" if parts.get("user") else ""
+    port = f":{parts['port']}" if parts.get("port") else ""
+    return f"postgresql://{user}{parts.get('host', '')}{port}/{parts.get('dbname', '')}"
+
+
+class PostgresStore(Store):
+    def __init__(self, url: str) -> None:
+        super().__init__()
+        self.location = _display(url)
+        try:
+            self._conn = psycopg.connect(url, autocommit=True, connect_timeout=10)
+        except psycopg.Error as error:
+            first_line = str(error).strip().splitlines()[-1] if str(error).strip() else ""
+            raise StoreError(
+                f"{self.location}: cannot connect to PostgreSQL ({first_line}); "
+                "check that the server is running and the URL, user and password are right"
+            ) from error
+        try:
+            self._conn.execute(f"SET lock_timeout = '{LOCK_TIMEOUT}'")
+            self._migrate()
+        except psycopg.Error as error:
+            self._conn.close()
+            raise self._translate(error) from error
+        except StoreError:
+            self._conn.close()
+            raise
+
+    def _translate(self, error: psycopg.Error) -> StoreError:
+        where = self.location
+        if isinstance(error, errors.ReadOnlySqlTransaction | errors.InsufficientPrivilege):
+            text = "the database is read-only for this user; connect as a role that can write"
+        elif isinstance(error, errors.DiskFull):
+            text = (
+                "the server's disk is full; free some space and re-run (committed data is intact)"
+            )
+        elif isinstance(error, errors.LockNotAvailable | errors.DeadlockDetected):
+            text = "the store is locked by another writer; let it finish or stop it, then retry"
+        elif isinstance(error, psycopg.OperationalError):
+            text = f"lost the PostgreSQL connection ({str(error).strip()}); check the server, retry"
+        else:
+            text = "database error: " + " ".join(str(error).split())
+        return StoreError(f"{where}: {text}")
+
+    def _migrate(self) -> None:
+        conn = self._conn
+        row = conn.execute("SELECT to_regclass('schema_version') IS NOT NULL").fetchone()
+        if row and row[0] and self._current_version() == SCHEMA_VERSION:
+            return  # up to date: no lock needed, and a read-only role can still read
+        conn.execute("BEGIN")
+        try:
+            conn.execute("SELECT pg_advisory_xact_lock(%s)", (_MIGRATION_LOCK,))
+            conn.execute(
+                "CREATE TABLE IF NOT EXISTS schema_version "
+                "(version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)"
+            )
+            current = self._current_version()
+            for version, _name, script in load_migrations("postgresql"):
+                if version <= current:
+                    continue
+                conn.execute(script.encode("utf-8"))
+                conn.execute(
+                    "INSERT INTO schema_version (version, applied_at) VALUES (%s, now()::text)",
+                    (version,),
+                )
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+
+    def _current_version(self) -> int:
+        row = self._conn.execute("SELECT MAX(version) FROM schema_version").fetchone()
+        version = int(row[0] or 0) if row else 0
+        if version > SCHEMA_VERSION:
+            raise newer_schema_error(self.location, version)
+        return version
+
+    def schema_version(self) -> int:
+        with self._lock:
+            return self._current_version()
+
+    # --- primitives: the shared SQL uses ? placeholders and no literal % or ? ---
+
+    @staticmethod
+    def _sql(sql: str) -> bytes:
+        return sql.replace("?", "%s").encode("utf-8")
+
+    def _rows(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        try:
+            cursor = self._conn.execute(self._sql(sql), params or None)
+            return cursor.fetchall() if cursor.description is not None else []
+        except psycopg.Error as error:
+            raise self._translate(error) from error
+
+    def _execute(self, sql: str, params: Sequence[Any] = ()) -> int:
+        try:
+            return self._conn.execute(self._sql(sql), params or None).rowcount
+        except psycopg.Error as error:
+            raise self._translate(error) from error
+
+    def _execute_many(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
+        if not rows:
+            return
+        try:
+            with self._conn.cursor() as cursor:
+                cursor.executemany(self._sql(sql), rows)
+        except psycopg.Error as error:
+            raise self._translate(error) from error
+
+    def _begin(self) -> None:
+        self._execute("BEGIN")
+
+    def _commit(self) -> None:
+        self._execute("COMMIT")
+
+    def _rollback(self) -> None:
+        if self._conn.info.transaction_status != psycopg.pq.TransactionStatus.IDLE:
+            self._execute("ROLLBACK")
+
+    def close(self) -> None:
+        with self._lock:
+            self._conn.close()
+
+    # --- search ---
+
+    def search(
+        self,
+        query: str,
+        *,
+        outlet: str | None = None,
+        since: datetime | None = None,
+        until: datetime | None = None,
+        limit: int = 20,
+        offset: int = 0,
+    ) -> list[SearchHit]:
+        terms = " ".join(words(query))
+        if not terms:
+            return []
+        article_where = ["a.search @@ plainto_tsquery('english', %s)"]
+        article_params: list[Any] = [terms, terms]
+        brief_where = ["b.search @@ plainto_tsquery('english', %s)"]
+        brief_params: list[Any] = [terms, terms]
+        if outlet is not None:
+            article_where.append("a.outlet = %s")
+            article_params.append(outlet)
+            brief_where.append(
+                "EXISTS (SELECT 1 FROM articles x WHERE x.story_id = b.story_id AND x.outlet = %s)"
+            )
+            brief_params.append(outlet)
+        if since is not None:
+            article_where.append("a.published_sort >= %s")
+            article_params.append(sort_key(since))
+            brief_where.append("s.last_sort >= %s")
+            brief_params.append(sort_key(since))
+        if until is not None:
+            article_where.append("a.published_sort <= %s")
+            article_params.append(sort_key(until))
+            brief_where.append("s.last_sort <> '' AND s.last_sort <= %s")
+            brief_params.append(sort_key(until))
+        ranking = f"""
+            SELECT 'article', a.id, ts_rank(a.search, plainto_tsquery('english', %s))::float8
+            FROM articles a WHERE {" AND ".join(article_where)}
+            UNION ALL
+            SELECT 'brief', b.story_id, ts_rank(b.search, plainto_tsquery('english', %s))::float8
+            FROM briefs b JOIN stories s ON s.id = b.story_id WHERE {" AND ".join(brief_where)}
+            ORDER BY 3 DESC, 1, 2 LIMIT %s OFFSET %s
+        """
+        try:
+            with self._lock:
+                ranked = self._conn.execute(
+                    ranking.encode("utf-8"), [*article_params, *brief_params, limit, offset]
+                ).fetchall()
+                details: dict[tuple[str, int], tuple[Any, ...]] = {}
+                for kind, sql in (("article", _ARTICLE_DETAILS), ("brief", _BRIEF_DETAILS)):
+                    ids = [int(i) for k, i, _ in ranked if k == kind]
+                    if ids:
+                        for row in self._conn.execute(
+                            sql.encode("utf-8"), [terms, _HEADLINE, ids]
+                        ).fetchall():
+                            details[(kind, int(row[0]))] = row[1:]
+        except psycopg.Error as error:
+            raise self._translate(error) from error
+        rows = [(kind, i, *details[(kind, int(i))], score) for kind, i, score in ranked]
+        return [
+            SearchHit(
+                kind=kind,
+                id=int(item_id),
+                story_id=None if story is None else int(story),
+                title=str(title),
+                outlet=found_outlet,
+                published=None if published is None else datetime.fromisoformat(published),
+                snippet=str(snippet),
+                score=float(score),
+            )
+            for kind, item_id, story, title, found_outlet, published, snippet, score in rows
+        ]
