@@ -29,9 +29,14 @@ def _handler(server: LocalServer) -> type[BaseHTTPRequestHandler]:
             server.requests.append((self.path, {k.lower(): v for k, v in self.headers.items()}))
             route = server.routes.get(self.path, Route(b"not found", 404))
             etag = route.headers.get("ETag")
-            if etag and self.headers.get("If-None-Match") == etag:
+            modified = route.headers.get("Last-Modified")
+            if (etag and self.headers.get("If-None-Match") == etag) or (
+                not etag and modified and self.headers.get("If-Modified-Since") == modified
+            ):
                 self.send_response(304)
-                self.send_header("ETag", etag)
+                for name in ("ETag", "Last-Modified"):
+                    if name in route.headers:
+                        self.send_header(name, route.headers[name])
                 self.end_headers()
                 return
             self.send_response(route.status)
