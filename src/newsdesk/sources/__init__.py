@@ -18,7 +18,7 @@ from newsdesk.sources.files import read_html_file, read_json_file, read_text_fil
 from newsdesk.sources.jsonl import read_jsonl
 from newsdesk.sources.sgml import read_sgml
 
-__all__ = ["Article", "Rejection", "read_sources"]
+__all__ = ["Article", "Rejection", "folder_files", "read_sources"]
 
 Reader = Callable[[Path, str, Settings], Iterator[Record]]
 
@@ -43,7 +43,7 @@ def _file_reader(fmt: Format) -> Reader:
     return readers[fmt]
 
 
-def _folder_files(folder: Path) -> Iterator[Path]:
+def folder_files(folder: Path) -> Iterator[Path]:
     """Regular files under ``folder``, recursively, in sorted order; hidden entries skipped."""
     for root, dirs, files in os.walk(folder):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
@@ -83,7 +83,7 @@ def read_sources(inputs: Sequence[str], settings: Settings) -> Iterator[Article 
             continue
         path = Path(item)
         if path.is_dir():
-            for file in _folder_files(path):
+            for file in folder_files(path):
                 yield from _read_file(file, str(file), settings)
         elif path.is_file():
             yield from _read_file(path, item, settings)

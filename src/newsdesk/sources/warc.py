@@ -6,7 +6,7 @@ import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
@@ -104,10 +104,46 @@ def _broken(provenance: Provenance, error: Exception, stopped: bool) -> Rejectio
 _READ_ERRORS = (ArchiveLoadFailed, EOFError, OSError, ValueError, zlib.error)
 
 
-def read_warc(path: Path, source: str, settings: Settings) -> Iterator[Record]:
-    records = 0
+class _Window:
+    """A file read only up to byte ``stop``, keeping its absolute ``tell()`` for warcio."""
+
+    def __init__(self, handle: BinaryIO, stop: int) -> None:
+        self._handle = handle
+        self._stop = stop
+
+    def read(self, size: int = -1) -> bytes:
+        left = max(0, self._stop - self._handle.tell())
+        return self._handle.read(left if size < 0 else min(size, left))
+
+    def tell(self) -> int:
+        return self._handle.tell()
+
+
+def record_offsets(path: Path) -> list[int]:
+    """Byte offsets where the file's records start, up to the first unreadable one.
+
+    Used to split one archive into record ranges that :func:`read_warc` reads in parallel.
+    """
+    offsets: list[int] = []
     with path.open("rb") as handle:
         iterator = ArchiveIterator(handle)
+        try:
+            for _ in iterator:
+                offsets.append(iterator.get_record_offset())
+        except _READ_ERRORS:
+            pass
+    return offsets
+
+
+def read_warc(
+    path: Path, source: str, settings: Settings, start: int = 0, stop: int | None = None
+) -> Iterator[Record]:
+    """Articles of the archive; with ``start``/``stop`` (record offsets from
+    :func:`record_offsets`) only of the records that begin in that byte range."""
+    records = 0
+    with path.open("rb") as handle:
+        handle.seek(start)
+        iterator = ArchiveIterator(handle if stop is None else _Window(handle, stop))
         stream = iter(iterator)
         while True:
             try:
@@ -140,7 +176,8 @@ def read_warc(path: Path, source: str, settings: Settings) -> Iterator[Record]:
                 if result is not None:
                     yield result
         # warcio stops silently at a truncated or corrupt gzip member: look for unread bytes.
-        consumed, size = getattr(iterator, "offset", 0), path.stat().st_size
+        consumed = getattr(iterator, "offset", 0)
+        size = path.stat().st_size if stop is None else stop
         if records and consumed < size:
             yield Rejection(
                 Provenance(source, f"offset {consumed}"),
