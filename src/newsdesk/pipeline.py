@@ -12,8 +12,9 @@ but not yet placed in a story.
 
 from __future__ import annotations
 
+import logging
 import tempfile
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import timedelta
@@ -22,12 +23,14 @@ from pathlib import Path
 from newsdesk.brief import summarize
 from newsdesk.cluster import StoryClusterer
 from newsdesk.config import Settings
-from newsdesk.dedup import NearDuplicateIndex
-from newsdesk.embed import load_embedder
+from newsdesk.dedup import NearDuplicateIndex, Signature
+from newsdesk.embed import Embedder, load_embedder
 from newsdesk.export import StoryView, load_story_views
 from newsdesk.models import Article, Brief, Rejection
 from newsdesk.sources import read_sources
 from newsdesk.store import Store, StoredArticle, open_store
+
+log = logging.getLogger(__name__)
 
 ProgressCallback = Callable[[str, int], None]
 """Called as ``progress(stage, advance)``; stage is "read", "place" or "brief"."""
@@ -54,8 +57,18 @@ class Placer:
     for the clustering time window, so live ingest continues where the last run stopped.
     """
 
-    def __init__(self, store: Store, settings: Settings, single_story: int | None = None) -> None:
-        """With ``single_story``, every article goes to that story (``newsdesk brief PATH``)."""
+    def __init__(
+        self,
+        store: Store,
+        settings: Settings,
+        single_story: int | None = None,
+        embedder: Embedder | None = None,
+    ) -> None:
+        """With ``single_story``, every article goes to that story (``newsdesk brief PATH``).
+
+        ``embedder`` replaces the one ``settings.embedder`` names (backfill passes one holding
+        vectors its workers computed with that same model).
+        """
         self._store = store
         self._settings = settings
         self._dedup = NearDuplicateIndex(settings)
@@ -64,7 +77,7 @@ class Placer:
         if single_story is None:
             self._clusterer = StoryClusterer(
                 settings,
-                load_embedder(settings.embedder),
+                embedder if embedder is not None else load_embedder(settings.embedder),
                 next_story_id=(store.max_story_id() or 0) + 1,
             )
         self._restore()
@@ -85,9 +98,15 @@ class Placer:
         for article_id, signature in self._store.iter_signatures(since=since):
             self._dedup.add(article_id, NearDuplicateIndex.from_bytes(signature))
 
-    def place(self, stored: StoredArticle, report: IngestReport) -> int:
-        """Give one stored article its story; returns the story id."""
-        signature = self._dedup.signature(stored.article.text)
+    def place(
+        self, stored: StoredArticle, report: IngestReport, signature: Signature | None = None
+    ) -> int:
+        """Give one stored article its story; returns the story id.
+
+        ``signature``, when given, is the article text's precomputed MinHash signature.
+        """
+        if signature is None:
+            signature = self._dedup.signature(stored.article.text)
         self._store.save_signature(stored.id, NearDuplicateIndex.to_bytes(signature))
         original_id = self._dedup.find(signature)
         original = self._store.get_article(original_id) if original_id is not None else None
@@ -155,15 +174,23 @@ def place_unassigned(
     report: IngestReport,
     progress: ProgressCallback = _no_progress,
     single_story: int | None = None,
+    embedder: Embedder | None = None,
+    signatures: Mapping[str, bytes] | None = None,
 ) -> None:
-    """Phase 2: dedup and cluster, in publication order, every article without a story."""
+    """Phase 2: dedup and cluster, in publication order, every article without a story.
+
+    ``signatures`` maps an article's content hash to its precomputed signature bytes, and
+    ``embedder`` may hold precomputed vectors (see :class:`Placer`): both from backfill workers.
+    """
     pending = list(store.unassigned_articles())
     if not pending:
         return
-    placer = Placer(store, settings, single_story)
+    placer = Placer(store, settings, single_story, embedder)
     for stored in pending:
+        known = (signatures or {}).get(stored.article.content_hash)
+        signature = None if known is None else NearDuplicateIndex.from_bytes(known)
         with store.transaction():
-            report.stories_touched.add(placer.place(stored, report))
+            report.stories_touched.add(placer.place(stored, report, signature))
         progress("place", 1)
 
 
@@ -189,6 +216,16 @@ def ingest(
     store_articles(read_sources(inputs, settings), store, report, progress)
     place_unassigned(store, settings, report, progress)
     rebuild_briefs(store, report.stories_touched, settings.brief_max_words, progress)
+    log.info(
+        "ingest finished",
+        extra={
+            "added": report.added,
+            "duplicates": report.duplicates,
+            "reprints": report.reprints,
+            "rejected": len(report.rejected),
+            "stories_touched": len(report.stories_touched),
+        },
+    )
     return report
 
 
