@@ -54,6 +54,10 @@ class Settings:
     # Briefs.
     brief_max_words: int = 250
 
+    # Logging (newsdesk.logs): level debug|info|warning|error, format text|json.
+    log_level: str = "warning"
+    log_format: str = "text"
+
     def replace(self, **changes: Any) -> Settings:
         return dataclasses.replace(self, **changes)
 

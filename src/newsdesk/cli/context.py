@@ -12,6 +12,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn
 
 from newsdesk.config import ConfigError, Settings, load_settings
+from newsdesk.logs import LOG_FORMATS, LOG_LEVELS, configure_logging
 from newsdesk.pipeline import ProgressCallback
 from newsdesk.store import Store, StoreError, open_store
 
@@ -36,12 +37,33 @@ def settings_options(command: F) -> F:
         envvar=None,
         help="Store: SQLite file path or postgresql:// URL (default: newsdesk.db).",
     )
+    @click.option(
+        "--log-level",
+        type=click.Choice(LOG_LEVELS, case_sensitive=False),
+        default=None,
+        help="Log level (default: warning).",
+    )
+    @click.option(
+        "--log-format",
+        type=click.Choice(LOG_FORMATS),
+        default=None,
+        help="Logs on stderr as text, or one JSON object per line (default: text).",
+    )
     @click.pass_context
     @functools.wraps(command)
-    def wrapper(ctx: click.Context, config_file: str | None, db: str | None, **kwargs: Any) -> Any:
+    def wrapper(
+        ctx: click.Context,
+        config_file: str | None,
+        db: str | None,
+        log_level: str | None,
+        log_format: str | None,
+        **kwargs: Any,
+    ) -> Any:
+        overrides = {"db": db, "log_level": log_level, "log_format": log_format}
         try:
-            ctx.obj = load_settings(config_file, overrides={"db": db})
-        except ConfigError as error:
+            ctx.obj = load_settings(config_file, overrides=overrides)
+            configure_logging(ctx.obj.log_level, ctx.obj.log_format)
+        except (ConfigError, ValueError) as error:
             raise click.UsageError(str(error)) from None
         return ctx.invoke(command, **kwargs)
 
