@@ -132,3 +132,90 @@ class Story:
     outlets: list[str]
     first_published: datetime | None
     last_published: datetime | None
+
+
+# --- attribution: quotes, entities, claims, timeline -------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """A direct or indirect quote, verbatim, with who said it and who published it.
+
+    ``speaker`` is the fullest form the article gives (name plus role, "Jeffrey Lewis, a nuclear
+    expert at the Middlebury Institute"), else a description ("a US official"); ``speaker_name``
+    is the bare person or organisation name when there is one.
+    """
+
+    text: str
+    speaker: str
+    speaker_name: str | None
+    told_outlet: str | None
+    article_key: str
+    outlet: str
+    published: datetime | None
+    direct: bool
+    sentence_index: int
+
+
+@dataclass(frozen=True, slots=True)
+class EntityMention:
+    article_key: str
+    sentence_index: int
+    text: str
+
+
+@dataclass(slots=True)
+class Entity:
+    """A person, organisation, place or facility, merged across articles and spellings."""
+
+    name: str
+    kind: str  # person | organisation | place | facility
+    aliases: list[str] = field(default_factory=list)
+    mentions: list[EntityMention] = field(default_factory=list)
+
+    @property
+    def article_keys(self) -> list[str]:
+        return list(dict.fromkeys(m.article_key for m in self.mentions))
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimSource:
+    """One sentence that carries a claim, and where it was published."""
+
+    article_key: str
+    outlet: str
+    sentence_index: int
+    text: str
+    published: datetime | None
+
+
+@dataclass(slots=True)
+class Claim:
+    """Sentences from a story that state the same fact in different words.
+
+    ``outlets`` are the distinct independent outlets (a wire copy or syndicated reprint counts
+    once, under its original); ``carried_by`` adds the outlets of those copies.
+    """
+
+    text: str
+    sources: list[ClaimSource]
+    outlets: list[str]
+    carried_by: list[str]
+    first_outlet: str
+    first_published: datetime | None
+
+    @property
+    def support(self) -> int:
+        return len(self.outlets)
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineEvent:
+    """A dated development: the first report of a claim."""
+
+    when: datetime | None
+    text: str
+    outlet: str
+    article_key: str
+    sentence_index: int
+    support: int

@@ -77,11 +77,20 @@ def _remember(text: str, spans: list[Span]) -> None:
 # --- fallback -------------------------------------------------------------------------------------
 
 _CAP_RUN = re.compile(
-    r"(?<![\w'’])(?:[A-Z][\w'’\-]*\.?|of|the|de|al|bin|van|von|du|la|and)"
-    r"(?:\s+(?:[A-Z][\w'’\-]*\.?|of|the|de|al|bin|van|von|du|la|and))*"
+    r"(?<![\w'’])(?:[A-Z]\.|[A-Z][\w'’\-]*|of|the|de|al|bin|van|von|du|la|and)"
+    r"(?: +(?:[A-Z]\.|[A-Z][\w'’\-]*|of|the|de|al|bin|van|von|du|la|and))*"
+)
+_PLACE_PREFIXES = frozenset(
+    ["north", "south", "east", "west", "new", "united", "upper", "lower", "saudi"]
 )
 ORG_WORDS = frozenset(
     [
+        "games",
+        "olympics",
+        "cup",
+        "championship",
+        "conference",
+        "summit",
         "university",
         "institute",
         "center",
@@ -338,7 +347,7 @@ def _classify(words: list[str]) -> str:
         return "FAC"
     if last in ORG_WORDS or any(w.lower() in ORG_WORDS for w in words):
         return "ORG"
-    if last in PLACE_WORDS:
+    if last in PLACE_WORDS or words[0].lower() in _PLACE_PREFIXES:
         return "LOC"
     if len(words) >= 2:
         return "PERSON"
@@ -346,7 +355,7 @@ def _classify(words: list[str]) -> str:
 
 
 def heuristic_spans(text: str) -> list[Span]:
-    """Capitalised word runs, labelled by their head word; a lone sentence-initial word is dropped."""
+    """Capitalised word runs labelled by their head word (a lone sentence-initial one dropped)."""
     spans: list[Span] = []
     for m in _CAP_RUN.finditer(text):
         tokens = [(t.start() + m.start(), t.end() + m.start()) for t in _TOKEN.finditer(m.group(0))]
@@ -361,11 +370,24 @@ def heuristic_spans(text: str) -> list[Span]:
             tokens = tokens[:-1]
         if not tokens:
             continue
+        titles = [i for i, tok in enumerate(tokens[:-1]) if is_title_word(text[tok[0] : tok[1]])]
+        if titles and titles[-1] + 1 < len(tokens):
+            # "International Olympic Committee President Jacques Rogge": the name after the title.
+            head = tokens[: titles[0]]
+            if head:
+                h_text = text[head[0][0] : head[-1][1]]
+                label = _classify(h_text.split())
+                spans.append(
+                    Span(head[0][0], head[-1][1], h_text, "ORG" if label == "PERSON" else label)
+                )
+            tokens = tokens[titles[-1] + 1 :]
+        titled = bool(titles) and len(tokens) <= 3
         begin, end = tokens[0][0], tokens[-1][1]
         surface = text[begin:end].rstrip(".")
-        if len(tokens) == 1 and _sentence_initial(text, begin):
+        if len(tokens) == 1 and _sentence_initial(text, begin) and not titled:
             continue
-        spans.append(Span(begin, begin + len(surface), surface, _classify(surface.split())))
+        label = "PERSON" if titled else _classify(surface.split())
+        spans.append(Span(begin, begin + len(surface), surface, label))
     return spans
 
 
@@ -379,3 +401,30 @@ def _sentence_initial(text: str, index: int) -> bool:
 
 def is_title_word(word: str) -> bool:
     return word.lower().strip(".,") in _TITLES
+
+
+def body_and_sentences(text: str) -> tuple[str, list[tuple[int, int, int]]]:
+    """The article body (paragraphs joined by blank lines) and its sentences as
+    (start, end, sentence index) offsets into it, using the shared sentence splitter."""
+    from newsdesk.text import split_paragraphs, split_sentences_with_paragraphs
+
+    paragraphs = split_paragraphs(text)
+    body = "\n\n".join(paragraphs)
+    offsets = []
+    pos = 0
+    for para in paragraphs:
+        offsets.append(pos)
+        pos += len(para) + 2
+    starts: list[tuple[int, int]] = []
+    cursor = 0
+    for i, (p, sentence) in enumerate(split_sentences_with_paragraphs(text)):
+        at = body.find(sentence, max(cursor, offsets[p]))
+        if at < 0:
+            continue
+        starts.append((at, i))
+        cursor = at + len(sentence)
+    sentences = [
+        (start, starts[k + 1][0] if k + 1 < len(starts) else len(body), index)
+        for k, (start, index) in enumerate(starts)
+    ]
+    return body, sentences

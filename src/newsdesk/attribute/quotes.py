@@ -212,7 +212,8 @@ def _people(body: str, title: str, spans: list[Span], title_spans: list[Span]) -
         if not name:
             continue
         role = re.match(
-            r",\s+((?:an?|the)\s[^,.;\"“”]{3,90}?|[a-z][^,.;\"“”]{3,90}?),", body[span.end :]
+            r",\s+((?:an?|the)\s[^,;\"“”]{3,90}?|[a-z][^,;\"“”]{3,90}?)(?:,|\.?\s*$|\.\s)",
+            body[span.end :],
         )
         full = f"{name}, {role.group(1)}" if role else name
         people.append(_Person(name, span.start, full))
@@ -225,8 +226,9 @@ def _people(body: str, title: str, spans: list[Span], title_spans: list[Span]) -
 
 def _clean_name(text: str) -> str:
     tokens = [t for t in re.sub(r"['’]s$", "", text.strip()).split() if t]
-    while tokens and is_title_word(tokens[0]):
-        tokens = tokens[1:]
+    titles = [i for i, t in enumerate(tokens[:-1]) if is_title_word(t)]
+    if titles:
+        tokens = tokens[titles[-1] + 1 :]
     return " ".join(tokens).strip(" ,.")
 
 
@@ -273,6 +275,12 @@ def _resolve(
     end = at + len(subject) + 2
     inside = [s for s in body_spans if s.label == "PERSON" and at - 2 <= s.start and s.end <= end]
     names = [_clean_name(s.text) for s in inside if _clean_name(s.text)]
+    if not names:
+        # A surname the NER did not label as a person ("Ammon continued").
+        known = [n for n in _capitalised_names(subject) if _full_person(n, people)]
+        names = known[:1]
+    if not names and re.match(r"^(?:[Aa]n?|[Tt]he)\s", subject) and subject.split()[-1].islower():
+        return subject, None  # a description: "a US official", "the spokesman"
     if not names and not any(
         s.label != "PERSON" and at - 2 <= s.start and s.end <= end for s in body_spans
     ):
@@ -282,11 +290,11 @@ def _resolve(
         if len(names) > 1 and " and " in subject:
             return subject, " and ".join(names)
         name = names[0]
-        person = _full_person(name, people)
-        full_name = person.name if person is not None else name
+        match = _full_person(name, people)
+        full_name = match.name if match is not None else name
         if full_name in subject:
             return subject, full_name
-        return (_with_role(person, people) if person else subject), full_name
+        return (_with_role(match, people) if match else subject), full_name
     head = _clean_name(subject.split(",")[0])
     org = [
         s.text
@@ -304,6 +312,9 @@ def _resolve(
     if org:
         return subject, org[0]
     return subject, None
+
+
+_LEADING_THE = re.compile(r"^(?:the|The)\s+")
 
 
 def _with_role(person: _Person, people: list[_Person]) -> str:
@@ -408,17 +419,17 @@ def _subject_checks(cut: str, lower_ok: bool = False) -> str | None:
             "critics",
             "i",
         )
+    ) and not re.match(
+        r"^(?:[a-z]+\s+)?(?:officials?|police|authorities|sources?|experts?)\b", cut
     ):
-        if not re.match(
-            r"^(?:[a-z]+\s+)?(?:officials?|police|authorities|sources?|experts?)\b", cut
-        ):
-            return None
+        return None
     return cut
 
 
 def _told(obj: str | None, cue: str | None) -> str | None:
     if not obj or cue not in ("told", "tells", "tell") or not obj[:1].isupper():
         return None
+    obj = obj.strip(" .,;:")
     if obj.split()[0] in ("The", "the") and len(obj.split()) == 1:
         return None
     return obj
@@ -581,7 +592,7 @@ def extract_quotes(article: Article, nlp: NLPArg = None) -> list[Quote]:
     indirect: list[_Found] = []
     for s_start, s_end, _ in sentences:
         text = body[s_start:s_end].rstrip()
-        for c_start, c_end, subj, told in _indirect(text, s_start, body_spans):
+        for c_start, c_end, i_subj, i_told in _indirect(text, s_start, body_spans):
             clause = text[c_start:c_end].strip(' ,"“”')
             at = s_start + c_start
             if (
@@ -590,11 +601,9 @@ def extract_quotes(article: Article, nlp: NLPArg = None) -> list[Quote]:
                 or any(d.start - 2 <= at < d.end for d in directs)
             ):
                 continue
-            found_at = text.find(subj)
-            subject_at = s_start + found_at if found_at >= 0 else at
-            indirect.append(
-                _Found(at, s_start + c_end, clause, subj, None, told, False, subject_at)
-            )
+            found_at = text.find(i_subj)
+            i_at = s_start + found_at if found_at >= 0 else at
+            indirect.append(_Found(at, s_start + c_end, clause, i_subj, None, i_told, False, i_at))
 
     found: list[_Found] = []
     last: _Found | None = None

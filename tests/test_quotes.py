@@ -1,0 +1,143 @@
+"""Quote extraction on real sentences (seed brief, MultiLing WikiNews, ECB+), both NER paths."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from newsdesk.attribute.nlp import load_nlp
+from newsdesk.attribute.quotes import extract_quotes
+from newsdesk.models import Article, Provenance
+
+DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
+HAS_MODEL = load_nlp() is not None
+PATHS = [
+    pytest.param(None, id="spacy", marks=pytest.mark.skipif(not HAS_MODEL, reason="no model")),
+    pytest.param(False, id="fallback"),
+]
+
+
+def article(text: str, title: str = "", outlet: str = "The Post") -> Article:
+    return Article(
+        key="a1",
+        title=title,
+        text=text,
+        outlet=outlet,
+        provenance=Provenance("test"),
+        published=datetime(2018, 7, 30),
+    )
+
+
+@pytest.mark.parametrize("nlp", PATHS)
+def test_direct_quote_told_outlet_and_unnamed_speaker(nlp: object) -> None:
+    text = (
+        "Additional satellite photos show work now underway at the Sanumdong research facility.\n\n"
+        '"We see them going to work, just as before," a US official told The Post.'
+    )
+    [quote] = extract_quotes(article(text), nlp=nlp)
+    assert quote.text == "We see them going to work, just as before"
+    assert quote.speaker == "a US official"
+    assert quote.speaker_name is None
+    assert quote.told_outlet == "The Post"
+    assert quote.direct and quote.outlet == "The Post" and quote.sentence_index == 1
+    assert quote.published == datetime(2018, 7, 30)
+
+
+@pytest.mark.parametrize("nlp", PATHS)
+def test_surname_resolves_to_first_full_mention_with_role(nlp: object) -> None:
+    text = (
+        '"Normally, a small earthquake might last less than a second," said Charles Ammon, '
+        "associate professor of geosciences at Penn State University.\n\n"
+        "This quake released an amount of energy equal to a 100 gigaton bomb.\n\n"
+        '"Everywhere we had instruments, we could see motions," Ammon continued.'
+    )
+    quotes = extract_quotes(article(text), nlp=nlp)
+    assert [q.text for q in quotes] == [
+        "Normally, a small earthquake might last less than a second",
+        "Everywhere we had instruments, we could see motions",
+    ]
+    assert quotes[1].speaker_name == "Charles Ammon"
+    assert quotes[1].speaker.startswith("Charles Ammon, associate professor of geosciences")
+
+
+@pytest.mark.parametrize("nlp", PATHS)
+def test_pronoun_resolves_to_previous_named_person(nlp: object) -> None:
+    text = (
+        "International Olympic Committee President Jacques Rogge declared the 2008 Beijing "
+        "Olympic Games closed on Sunday.\n\n"
+        '"You have shown us the unifying power of sport," he told athletes in the National Stadium.'
+    )
+    [quote] = extract_quotes(article(text), nlp=nlp)
+    assert quote.speaker_name == "Jacques Rogge"
+    assert quote.told_outlet is None  # "athletes" is not an outlet
+
+
+@pytest.mark.parametrize("nlp", PATHS)
+def test_indirect_quotes_said_that_told_and_according_to(nlp: object) -> None:
+    text = (
+        "A senior official at South Korea's presidential office said US and South Korean "
+        "intelligence agencies are closely looking into various North Korean movements.\n\n"
+        "Mark Jay Heller told a judge that Lohan was settling in at Morningside Recovery, a "
+        "treatment facility in Newport Beach.\n\n"
+        "According to the AFP, part of the Marquesas Islands in French Polynesia was hit by a "
+        "13 foot wave."
+    )
+    quotes = extract_quotes(article(text), nlp=nlp)
+    assert [(q.direct, q.speaker_name or q.speaker) for q in quotes] == [
+        (False, "A senior official at South Korea's presidential office"),
+        (False, "Mark Jay Heller"),
+        (False, "AFP"),
+    ]
+    assert quotes[1].text == (
+        "Lohan was settling in at Morningside Recovery, a treatment facility in Newport Beach"
+    )
+    assert quotes[2].text.startswith("part of the Marquesas Islands")
+
+
+@pytest.mark.parametrize("nlp", PATHS)
+def test_multi_paragraph_quote_is_one_quote(nlp: object) -> None:
+    text = (
+        'British Prime Minister Tony Blair told reporters: "We bear you no ill will. On the '
+        "contrary, we respect Iran as an ancient civilization.\n\n"
+        '"The disagreements we have with your government we wish to resolve peacefully through '
+        'dialogue."\n\nThe crew are back on British soil.'
+    )
+    [quote] = extract_quotes(article(text), nlp=nlp)
+    assert quote.text.startswith("We bear you no ill will.")
+    assert quote.text.endswith("resolve peacefully through dialogue.")
+    assert quote.speaker_name == "Tony Blair"
+
+
+@pytest.mark.parametrize("nlp", PATHS)
+def test_scare_quotes_and_titles_are_not_quotes(nlp: object) -> None:
+    text = (
+        'Her film credits include "Van Wilder" and "The Big Lebowski." The 2008 Summer Olympics '
+        "were formally declared closed during a colourful ceremony."
+    )
+    assert extract_quotes(article(text), nlp=nlp) == []
+
+
+@pytest.mark.parametrize("nlp", PATHS)
+def test_ecbplus_tokenised_quote_marks(nlp: object) -> None:
+    text = (
+        "Jack Ketsoyan said Friday that the actress went to the Promises Treatment Center. "
+        "\"We appreciate your respect to her and her family's privacy at this time, '' he said "
+        "in a statement."
+    )
+    quotes = extract_quotes(article(text), nlp=nlp)
+    assert (
+        quotes[-1].text == "We appreciate your respect to her and her family's privacy at this time"
+    )
+    assert quotes[-1].speaker_name == "Jack Ketsoyan"
+
+
+@pytest.mark.skipif(not (DATA / "multiling2011-en").is_dir(), reason="shared data absent")
+def test_annotated_set_scores_hold() -> None:
+    from newsdesk.evaluation.quotes import evaluate
+
+    score = evaluate(None if HAS_MODEL else False)["all"]
+    assert score.gold == 229
+    assert score.f1 >= 0.80
+    assert score.speaker_accuracy >= (0.80 if HAS_MODEL else 0.65)
