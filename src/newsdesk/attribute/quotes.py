@@ -12,9 +12,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from newsdesk.attribute.nlp import NLPArg, Span, entity_spans, is_title_word
+from newsdesk.attribute.nlp import NLPArg, Span, body_and_sentences, entity_spans, is_title_word
 from newsdesk.models import Article, Quote
-from newsdesk.text import split_paragraphs, split_sentences_with_paragraphs
+from newsdesk.text import split_paragraphs
 
 _CUES = [
     "said",
@@ -552,25 +552,12 @@ def extract_quotes(article: Article, nlp: NLPArg = None) -> list[Quote]:
     paragraphs = split_paragraphs(article.text)
     if not paragraphs:
         return []
-    body = "\n\n".join(paragraphs)
+    body, sentences = body_and_sentences(article.text)
     offsets = []
     pos = 0
     for para in paragraphs:
         offsets.append(pos)
         pos += len(para) + 2
-    # Sentence offsets within the body.
-    sent_starts: list[tuple[int, int]] = []
-    cursor = 0
-    for i, (p, sentence) in enumerate(split_sentences_with_paragraphs(article.text)):
-        at = body.find(sentence, max(cursor, offsets[p]))
-        if at < 0:
-            continue
-        sent_starts.append((at, i))
-        cursor = at + len(sentence)
-    sentences = [
-        (start, (sent_starts[k + 1][0] if k + 1 < len(sent_starts) else len(body)), index)
-        for k, (start, index) in enumerate(sent_starts)
-    ]
 
     body_spans, title_spans = entity_spans([body, article.title or ""], nlp)
     people = _people(body, article.title or "", body_spans, title_spans)
