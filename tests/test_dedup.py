@@ -10,18 +10,14 @@ import pytest
 from newsdesk.config import Settings
 from newsdesk.dedup import NearDuplicateIndex, containment
 from newsdesk.models import Article
-from newsdesk.sources import read_sources
 from newsdesk.store import open_store
 from newsdesk.text import split_paragraphs
-
-MULTILING = Path(__file__).resolve().parents[1].parent / "shared/data/multiling2011-en/source"
+from test_store import real_articles  # noqa: F401
 
 
 @pytest.fixture(scope="module")
-def articles() -> list[Article]:
-    found = [a for a in read_sources([str(MULTILING)], Settings()) if isinstance(a, Article)]
-    assert len(found) == 100
-    return found
+def articles(real_articles: list[Article]) -> list[Article]:  # noqa: F811
+    return real_articles
 
 
 def topic(article: Article) -> str:

@@ -23,7 +23,7 @@ from typing import Any, Literal, Self, Union, get_args, get_origin, get_type_hin
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from newsdesk.models import Article, Brief, Provenance
-from newsdesk.text import split_sentences_with_paragraphs
+from newsdesk.text import split_sentences_with_paragraphs, words
 
 SCHEMA_VERSION = 1
 """The newest schema version this code knows; migrations 0001..SCHEMA_VERSION exist."""
@@ -220,6 +220,11 @@ def from_json_value(kind: Any, data: Any) -> Any:
     return data
 
 
+_STORY_HEADLINE = (
+    "SELECT x.title FROM articles x WHERE x.story_id = b.story_id AND x.canonical_id IS NULL "
+    "ORDER BY x.published_sort IS NULL, x.published_sort, x.id LIMIT 1"
+)
+
 _ARTICLE_COLUMNS = (
     "id, key, url, title, text, outlet, published, language, author, provenance_source, "
     "provenance_record, canonical_id, story_id, ingested_at"
@@ -268,16 +273,31 @@ class Store(ABC):
     @abstractmethod
     def _execute_many(self, sql: str, rows: Sequence[Sequence[Any]]) -> None: ...
 
-    @abstractmethod
-    def _begin(self) -> None: ...
+    def _begin(self) -> None:
+        self._execute("BEGIN")
 
-    @abstractmethod
-    def _commit(self) -> None: ...
+    def _commit(self) -> None:
+        self._execute("COMMIT")
 
     @abstractmethod
     def _rollback(self) -> None: ...
 
+    # --- full-text search: the dialect supplies these pieces, the query shape is shared ---
+
+    _ARTICLE_MATCH: str
+    """FROM ... WHERE <match>, for articles aliased ``a``; one parameter: the match text."""
+    _ARTICLE_SCORE: str
+    _ARTICLE_SNIPPET: str
+    _BRIEF_MATCH: str
+    """Likewise for briefs aliased ``b``, joined to their stories aliased ``s``."""
+    _BRIEF_SCORE: str
+    _BRIEF_SNIPPET: str
+
+    @staticmethod
     @abstractmethod
+    def _match_text(terms: list[str]) -> str:
+        """The backend's query text requiring every term (already tokenised by text.words)."""
+
     def search(
         self,
         query: str,
@@ -293,7 +313,67 @@ class Store(ABC):
         ``query`` is free text: its words must all occur (stemmed); operators are not parsed.
         ``outlet`` keeps articles from that outlet and briefs of stories it covered; ``since`` and
         ``until`` bound the article's (or the story's last) publication time, inclusive.
+        Snippets mark matches with ``<mark>``/``</mark>`` (see :class:`SearchHit`).
         """
+        terms = words(query)
+        if not terms:
+            return []
+        match = self._match_text(terms)
+        article_where, article_params = [self._ARTICLE_MATCH], [match]
+        brief_where, brief_params = [self._BRIEF_MATCH], [match]
+        if outlet is not None:
+            article_where.append("a.outlet = ?")
+            article_params.append(outlet)
+            brief_where.append(
+                "EXISTS (SELECT 1 FROM articles x WHERE x.story_id = b.story_id AND x.outlet = ?)"
+            )
+            brief_params.append(outlet)
+        for bound, operator in ((since, ">="), (until, "<=")):
+            if bound is not None:
+                article_where.append(f"a.published_sort {operator} ?")
+                brief_where.append(f"s.last_sort <> '' AND s.last_sort {operator} ?")
+                article_params.append(str(sort_key(bound)))
+                brief_params.append(str(sort_key(bound)))
+        # Rank first, then make snippets only for the page of results: snippets are the costly
+        # part, and the database would otherwise make one for every match before sorting.
+        ranking = (
+            f"SELECT 'article', a.id, {self._ARTICLE_SCORE} AS score "
+            f"FROM {' AND '.join(article_where)} UNION ALL "
+            f"SELECT 'brief', b.story_id, {self._BRIEF_SCORE} AS score "
+            f"FROM {' AND '.join(brief_where)} ORDER BY 3 DESC, 1, 2 LIMIT ? OFFSET ?"
+        )
+        details = {
+            "article": f"SELECT a.id, a.story_id, a.title, a.outlet, a.published, "
+            f"{self._ARTICLE_SNIPPET} FROM {self._ARTICLE_MATCH} AND a.id IN ({{ids}})",
+            "brief": f"SELECT b.story_id, b.story_id, COALESCE(({_STORY_HEADLINE}), ''), NULL, "
+            f"s.last_published, {self._BRIEF_SNIPPET} FROM {self._BRIEF_MATCH} "
+            f"AND b.story_id IN ({{ids}})",
+        }
+        found: dict[tuple[str, int], tuple[Any, ...]] = {}
+        with self._lock:
+            ranked = self._rows(ranking, [*article_params, *brief_params, limit, offset])
+            for kind, sql in details.items():
+                ids = [int(i) for k, i, _ in ranked if k == kind]
+                if ids:
+                    marks = ", ".join("?" for _ in ids)
+                    for row in self._rows(sql.format(ids=marks), [match, *ids]):
+                        found[(kind, int(row[0]))] = row[1:]
+        hits = []
+        for kind, item_id, score in ranked:
+            story, title, hit_outlet, published, snippet = found[(kind, int(item_id))]
+            hits.append(
+                SearchHit(
+                    kind=kind,
+                    id=int(item_id),
+                    story_id=None if story is None else int(story),
+                    title=str(title),
+                    outlet=hit_outlet,
+                    published=_parse_time(published),
+                    snippet=str(snippet),
+                    score=float(score),
+                )
+            )
+        return hits
 
     @abstractmethod
     def close(self) -> None: ...

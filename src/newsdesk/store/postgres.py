@@ -8,7 +8,6 @@ connection; open one Store per process or thread pool.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
 from typing import Any
 
 import psycopg
@@ -19,34 +18,16 @@ from newsdesk.store.base import (
     MARK_END,
     MARK_START,
     SCHEMA_VERSION,
-    SearchHit,
     Store,
     StoreError,
     load_migrations,
     newer_schema_error,
-    sort_key,
 )
-from newsdesk.text import words
 
 LOCK_TIMEOUT = "10s"
 _MIGRATION_LOCK = 7_364_001  # advisory lock id: concurrent openers migrate one at a time
 
 _HEADLINE = f"StartSel={MARK_START}, StopSel={MARK_END}, MaxWords=24, MinWords=12, MaxFragments=2"
-
-_ARTICLE_DETAILS = """
-    SELECT a.id, a.story_id, a.title, a.outlet, a.published,
-           ts_headline('english', a.text, plainto_tsquery('english', %s), %s)
-    FROM articles a WHERE a.id = ANY(%s)
-"""
-_BRIEF_DETAILS = """
-    SELECT b.story_id, b.story_id,
-           COALESCE((SELECT x.title FROM articles x
-                     WHERE x.story_id = b.story_id AND x.canonical_id IS NULL
-                     ORDER BY x.published_sort IS NULL, x.published_sort, x.id LIMIT 1), ''),
-           NULL, s.last_published,
-           ts_headline('english', b.text, plainto_tsquery('english', %s), %s)
-    FROM briefs b JOIN stories s ON s.id = b.story_id WHERE b.story_id = ANY(%s)
-"""
 
 
 def _display(url: str) -> str:
@@ -163,12 +144,6 @@ class PostgresStore(Store):
         except psycopg.Error as error:
             raise self._translate(error) from error
 
-    def _begin(self) -> None:
-        self._execute("BEGIN")
-
-    def _commit(self) -> None:
-        self._execute("COMMIT")
-
     def _rollback(self) -> None:
         if self._conn.info.transaction_status != psycopg.pq.TransactionStatus.IDLE:
             self._execute("ROLLBACK")
@@ -177,76 +152,18 @@ class PostgresStore(Store):
         with self._lock:
             self._conn.close()
 
-    # --- search ---
+    # --- search: tsvector columns (title weighted A, text B), ts_rank and ts_headline ---
 
-    def search(
-        self,
-        query: str,
-        *,
-        outlet: str | None = None,
-        since: datetime | None = None,
-        until: datetime | None = None,
-        limit: int = 20,
-        offset: int = 0,
-    ) -> list[SearchHit]:
-        terms = " ".join(words(query))
-        if not terms:
-            return []
-        article_where = ["a.search @@ plainto_tsquery('english', %s)"]
-        article_params: list[Any] = [terms, terms]
-        brief_where = ["b.search @@ plainto_tsquery('english', %s)"]
-        brief_params: list[Any] = [terms, terms]
-        if outlet is not None:
-            article_where.append("a.outlet = %s")
-            article_params.append(outlet)
-            brief_where.append(
-                "EXISTS (SELECT 1 FROM articles x WHERE x.story_id = b.story_id AND x.outlet = %s)"
-            )
-            brief_params.append(outlet)
-        if since is not None:
-            article_where.append("a.published_sort >= %s")
-            article_params.append(sort_key(since))
-            brief_where.append("s.last_sort >= %s")
-            brief_params.append(sort_key(since))
-        if until is not None:
-            article_where.append("a.published_sort <= %s")
-            article_params.append(sort_key(until))
-            brief_where.append("s.last_sort <> '' AND s.last_sort <= %s")
-            brief_params.append(sort_key(until))
-        ranking = f"""
-            SELECT 'article', a.id, ts_rank(a.search, plainto_tsquery('english', %s))::float8
-            FROM articles a WHERE {" AND ".join(article_where)}
-            UNION ALL
-            SELECT 'brief', b.story_id, ts_rank(b.search, plainto_tsquery('english', %s))::float8
-            FROM briefs b JOIN stories s ON s.id = b.story_id WHERE {" AND ".join(brief_where)}
-            ORDER BY 3 DESC, 1, 2 LIMIT %s OFFSET %s
-        """
-        try:
-            with self._lock:
-                ranked = self._conn.execute(
-                    ranking.encode("utf-8"), [*article_params, *brief_params, limit, offset]
-                ).fetchall()
-                details: dict[tuple[str, int], tuple[Any, ...]] = {}
-                for kind, sql in (("article", _ARTICLE_DETAILS), ("brief", _BRIEF_DETAILS)):
-                    ids = [int(i) for k, i, _ in ranked if k == kind]
-                    if ids:
-                        for row in self._conn.execute(
-                            sql.encode("utf-8"), [terms, _HEADLINE, ids]
-                        ).fetchall():
-                            details[(kind, int(row[0]))] = row[1:]
-        except psycopg.Error as error:
-            raise self._translate(error) from error
-        rows = [(kind, i, *details[(kind, int(i))], score) for kind, i, score in ranked]
-        return [
-            SearchHit(
-                kind=kind,
-                id=int(item_id),
-                story_id=None if story is None else int(story),
-                title=str(title),
-                outlet=found_outlet,
-                published=None if published is None else datetime.fromisoformat(published),
-                snippet=str(snippet),
-                score=float(score),
-            )
-            for kind, item_id, story, title, found_outlet, published, snippet, score in rows
-        ]
+    _ARTICLE_MATCH = "articles a, plainto_tsquery('english', ?) q WHERE a.search @@ q"
+    _ARTICLE_SCORE = "ts_rank(a.search, q)::float8"
+    _ARTICLE_SNIPPET = f"ts_headline('english', a.text, q, '{_HEADLINE}')"
+    _BRIEF_MATCH = (
+        "briefs b JOIN stories s ON s.id = b.story_id, plainto_tsquery('english', ?) q "
+        "WHERE b.search @@ q"
+    )
+    _BRIEF_SCORE = "ts_rank(b.search, q)::float8"
+    _BRIEF_SNIPPET = f"ts_headline('english', b.text, q, '{_HEADLINE}')"
+
+    @staticmethod
+    def _match_text(terms: list[str]) -> str:
+        return " ".join(terms)

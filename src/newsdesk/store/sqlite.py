@@ -18,32 +18,12 @@ from newsdesk.store.base import (
     MARK_END,
     MARK_START,
     SCHEMA_VERSION,
-    SearchHit,
     Store,
     StoreError,
     load_migrations,
     newer_schema_error,
-    sort_key,
     split_sql,
 )
-from newsdesk.text import words
-
-_ARTICLE_DETAILS = """
-    SELECT a.id, a.story_id, a.title, a.outlet, a.published,
-           snippet(articles_fts, -1, ?, ?, '…', 24)
-    FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
-    WHERE articles_fts MATCH ? AND articles_fts.rowid IN ({ids})
-"""
-_BRIEF_DETAILS = """
-    SELECT b.story_id, b.story_id,
-           COALESCE((SELECT x.title FROM articles x
-                     WHERE x.story_id = b.story_id AND x.canonical_id IS NULL
-                     ORDER BY x.published_sort IS NULL, x.published_sort, x.id LIMIT 1), ''),
-           NULL, s.last_published, snippet(briefs_fts, 0, ?, ?, '…', 24)
-    FROM briefs_fts JOIN briefs b ON b.story_id = briefs_fts.rowid
-         JOIN stories s ON s.id = b.story_id
-    WHERE briefs_fts MATCH ? AND briefs_fts.rowid IN ({ids})
-"""
 
 BUSY_TIMEOUT_MS = 10_000
 READ_ONLY = "the store is read-only; make it and its folder writable, or use another --db"
@@ -175,9 +155,6 @@ class SqliteStore(Store):
         # instead of failing half-way through the transaction.
         self._execute("BEGIN IMMEDIATE")
 
-    def _commit(self) -> None:
-        self._execute("COMMIT")
-
     def _rollback(self) -> None:
         # SQLite may already have rolled back by itself (e.g. after SQLITE_FULL).
         if self._conn.in_transaction:
@@ -189,80 +166,19 @@ class SqliteStore(Store):
 
     # --- search ---
 
-    def search(
-        self,
-        query: str,
-        *,
-        outlet: str | None = None,
-        since: datetime | None = None,
-        until: datetime | None = None,
-        limit: int = 20,
-        offset: int = 0,
-    ) -> list[SearchHit]:
-        terms = words(query)
-        if not terms:
-            return []
-        match = " ".join(f'"{term}"' for term in terms)
-        article_where = ["articles_fts MATCH ?"]
-        article_params: list[Any] = [match]
-        brief_where = ["briefs_fts MATCH ?"]
-        brief_params: list[Any] = [match]
-        if outlet is not None:
-            article_where.append("a.outlet = ?")
-            article_params.append(outlet)
-            brief_where.append(
-                "EXISTS (SELECT 1 FROM articles x WHERE x.story_id = b.story_id AND x.outlet = ?)"
-            )
-            brief_params.append(outlet)
-        if since is not None:
-            article_where.append("a.published_sort >= ?")
-            article_params.append(sort_key(since))
-            brief_where.append("s.last_sort >= ?")
-            brief_params.append(sort_key(since))
-        if until is not None:
-            article_where.append("a.published_sort <= ?")
-            article_params.append(sort_key(until))
-            brief_where.append("s.last_sort <> '' AND s.last_sort <= ?")
-            brief_params.append(sort_key(until))
-        # Rank first, then make snippets only for the page of results: snippet() is the costly
-        # part and SQLite would otherwise compute it for every match before sorting.
-        ranking = f"""
-            SELECT 'article', a.id, -bm25(articles_fts, 3.0, 1.0)
-            FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
-            WHERE {" AND ".join(article_where)}
-            UNION ALL
-            SELECT 'brief', b.story_id, -bm25(briefs_fts)
-            FROM briefs_fts JOIN briefs b ON b.story_id = briefs_fts.rowid
-                 JOIN stories s ON s.id = b.story_id
-            WHERE {" AND ".join(brief_where)}
-            ORDER BY 3 DESC, 1, 2
-            LIMIT ? OFFSET ?
-        """
-        with self._lock:
-            ranked = self._rows(ranking, [*article_params, *brief_params, limit, offset])
-            details: dict[tuple[str, int], tuple[Any, ...]] = {}
-            for kind, sql in (("article", _ARTICLE_DETAILS), ("brief", _BRIEF_DETAILS)):
-                ids = [int(i) for k, i, _ in ranked if k == kind]
-                if ids:
-                    marks = ", ".join("?" for _ in ids)
-                    for row in self._rows(
-                        sql.format(ids=marks), [MARK_START, MARK_END, match, *ids]
-                    ):
-                        details[(kind, int(row[0]))] = row[1:]
-        rows = [
-            (kind, item_id, *details[(kind, int(item_id))], score)
-            for kind, item_id, score in ranked
-        ]
-        return [
-            SearchHit(
-                kind=kind,
-                id=int(item_id),
-                story_id=None if story is None else int(story),
-                title=str(title),
-                outlet=found_outlet,
-                published=None if published is None else datetime.fromisoformat(published),
-                snippet=str(snippet),
-                score=float(score),
-            )
-            for kind, item_id, story, title, found_outlet, published, snippet, score in rows
-        ]
+    _ARTICLE_MATCH = (
+        "articles_fts JOIN articles a ON a.id = articles_fts.rowid WHERE articles_fts MATCH ?"
+    )
+    _ARTICLE_SCORE = "-bm25(articles_fts, 3.0, 1.0)"
+    _ARTICLE_SNIPPET = f"snippet(articles_fts, -1, '{MARK_START}', '{MARK_END}', '…', 24)"
+    _BRIEF_MATCH = (
+        "briefs_fts JOIN briefs b ON b.story_id = briefs_fts.rowid "
+        "JOIN stories s ON s.id = b.story_id WHERE briefs_fts MATCH ?"
+    )
+    _BRIEF_SCORE = "-bm25(briefs_fts)"
+    _BRIEF_SNIPPET = f"snippet(briefs_fts, 0, '{MARK_START}', '{MARK_END}', '…', 24)"
+
+    @staticmethod
+    def _match_text(terms: list[str]) -> str:
+        # Each word quoted: FTS5 syntax in user input ("NEAR(", "-", quotes) is never parsed.
+        return " ".join(f'"{term}"' for term in terms)
