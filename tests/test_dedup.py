@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import pickle
 from pathlib import Path
 
 import pytest
@@ -113,6 +114,8 @@ def test_signature_bytes_round_trip(articles: list[Article]) -> None:
     assert loaded.shingles == signature.shingles > 100
     assert loaded.jaccard(signature) == 1.0
     assert list(loaded.hashvalues) == list(signature.hashvalues)
+    pickled = pickle.loads(pickle.dumps(signature))
+    assert pickled.shingles == signature.shingles and pickled.jaccard(signature) == 1.0
     with pytest.raises(ValueError, match="not a newsdesk signature"):
         NearDuplicateIndex.from_bytes(b"garbage")
 

@@ -38,6 +38,10 @@ class Signature(LeanMinHash):  # type: ignore[misc]
 
     shingles: int
 
+    def __reduce__(self) -> tuple[object, tuple[bytes]]:
+        # Pickled (e.g. sent to a dask worker) through the stored format, shingle count included.
+        return NearDuplicateIndex.from_bytes, (NearDuplicateIndex.to_bytes(self),)
+
 
 def shingles(text: str, size: int) -> set[bytes]:
     tokens = words(text)
