@@ -7,12 +7,10 @@ r_j a unit's mean similarity to the story.
 
 from __future__ import annotations
 
-from collections import Counter
-
 import numpy as np
 from sklearn.cluster import KMeans
 
-from newsdesk.brief.base import BriefMethod, StoryText, is_redundant, unit_vectors
+from newsdesk.brief.base import BriefMethod, StoryText, redundant_with, unit_vectors
 
 
 class SubmodularMethod(BriefMethod):
@@ -66,7 +64,7 @@ class SubmodularMethod(BriefMethod):
             if (
                 total + unit.length > max_words
                 or used.intersection(unit.members)
-                or is_redundant(unit.stems, [_counter(story, u) for u in chosen])
+                or redundant_with(story, best, chosen)
             ):
                 continue
             chosen.append(best)
@@ -75,7 +73,3 @@ class SubmodularMethod(BriefMethod):
             coverage += sim[:, best]
             cluster_mass[labels[best]] += reward[best]
         return chosen
-
-
-def _counter(story: StoryText, unit: int) -> Counter[str]:
-    return Counter(story.units[unit].stems)
