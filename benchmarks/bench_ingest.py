@@ -22,6 +22,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
+from functools import partial
 from pathlib import Path
 
 from newsdesk.config import Settings
@@ -41,7 +42,9 @@ ROOT = Path(__file__).resolve().parents[1]
 def build_corpus(path: Path, count: int) -> None:
     by_event: dict[str, list[str]] = {}
     for file in sorted((ROOT / "examples" / "wikinews").glob("*.english")):
-        paragraphs = [p.strip() for p in file.read_text("utf-8").split("\n\n") if len(p.split()) > 20]
+        paragraphs = [
+            p.strip() for p in file.read_text("utf-8").split("\n\n") if len(p.split()) > 20
+        ]
         by_event.setdefault(file.name[:4], []).extend(paragraphs)
     events = sorted(by_event)
     start = datetime(2024, 1, 1, tzinfo=UTC)
@@ -77,8 +80,12 @@ def main() -> None:
         corpus = Path(folder) / "corpus.jsonl"
         build_corpus(corpus, args.articles)
         settings = Settings(db=str(Path(folder) / "bench.db"))
-        results: dict[str, list[float]] = {"read": [], "read+store": [], "read+store+place": [],
-                                           "full ingest": []}
+        results: dict[str, list[float]] = {
+            "read": [],
+            "read+store": [],
+            "read+store+place": [],
+            "full ingest": [],
+        }
         brief_times: list[float] = []
         for run in range(args.runs):
             results["read"].append(timed(lambda: list(read_sources([str(corpus)], settings))))
@@ -87,7 +94,8 @@ def main() -> None:
                 with open_store(db) as store:
                     store_articles(read_sources([str(corpus)], settings), store, IngestReport())
 
-            results["read+store"].append(timed(lambda: store_only(f"{folder}/s{run}.db")))
+            store_db, place_db = f"{folder}/s{run}.db", f"{folder}/p{run}.db"
+            results["read+store"].append(timed(partial(store_only, store_db)))
 
             def store_place(db: str) -> None:
                 with open_store(db) as store:
@@ -95,7 +103,7 @@ def main() -> None:
                     store_articles(read_sources([str(corpus)], settings), store, report)
                     place_unassigned(store, settings, report)
 
-            results["read+store+place"].append(timed(lambda: store_place(f"{folder}/p{run}.db")))
+            results["read+store+place"].append(timed(partial(store_place, place_db)))
 
             db = f"{folder}/f{run}.db"
             with open_store(db) as store:
@@ -113,8 +121,10 @@ def main() -> None:
     for phase, times in results.items():
         median = statistics.median(times)
         print(f"{phase:<20}{median:>10.2f}{args.articles / median:>12.0f}{median / base:>8.1f}")
-    print(f"brief per story: median {statistics.median(brief_times) * 1000:.0f} ms "
-          f"over {len(brief_times)} stories")
+    print(
+        f"brief per story: median {statistics.median(brief_times) * 1000:.0f} ms "
+        f"over {len(brief_times)} stories"
+    )
 
 
 if __name__ == "__main__":

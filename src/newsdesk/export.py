@@ -82,7 +82,7 @@ class StoryView:
 
 
 def load_story_views(store: Store, story_ids: Iterable[int] | None = None) -> list[StoryView]:
-    """Read stories (all of them, newest first, when ``story_ids`` is None) with briefs and articles."""
+    """Stories with their briefs and articles: the given ids, or all of them newest first."""
     if story_ids is None:
         summaries = store.stories(limit=1_000_000, offset=0)
     else:

@@ -11,7 +11,8 @@ import click
 from newsdesk.cli.context import current_settings, opened_store, progress_bar, stderr
 from newsdesk.export import FORMATS, StoryView, load_story_views, render, story_to_dict
 from newsdesk.models import Brief, Rejection
-from newsdesk.pipeline import brief_inputs, brief_story, cluster_inputs, ingest as run_ingest
+from newsdesk.pipeline import brief_inputs, brief_story, cluster_inputs
+from newsdesk.pipeline import ingest as run_ingest
 
 
 def _report_rejections(rejections: list[Rejection]) -> None:

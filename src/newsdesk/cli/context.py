@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any, TypeVar
@@ -50,9 +49,9 @@ def settings_options(command: F) -> F:
         help="Logs on stderr as text, or one JSON object per line (default: text).",
     )
     @click.pass_context
-    @functools.wraps(command)
     def wrapper(
         ctx: click.Context,
+        /,
         config_file: str | None,
         db: str | None,
         log_level: str | None,
@@ -67,6 +66,8 @@ def settings_options(command: F) -> F:
             raise click.UsageError(str(error)) from None
         return ctx.invoke(command, **kwargs)
 
+    # click names the command and writes its help from these.
+    wrapper.__name__, wrapper.__doc__ = command.__name__, command.__doc__
     return wrapper  # type: ignore[return-value]
 
 
