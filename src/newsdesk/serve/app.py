@@ -21,7 +21,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from newsdesk import __version__
-from newsdesk.config import Settings
+from newsdesk.config import Settings, load_settings
 from newsdesk.serve.views import format_moment
 from newsdesk.store import Store, open_store
 
@@ -120,6 +120,13 @@ def create_app(
         return Response(body, status_code=error.status_code, media_type="text/html")
 
     return app
+
+
+def app_from_environment() -> FastAPI:
+    """The app with settings from ``$NEWSDESK_*`` / ``newsdesk.toml``, for running it under
+    uvicorn's own process manager: ``uvicorn --factory newsdesk.serve.app:app_from_environment
+    --workers 4`` (each worker process opens the store itself)."""
+    return create_app(load_settings())
 
 
 def store_of(request: Request) -> Store:
