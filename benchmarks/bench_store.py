@@ -12,7 +12,10 @@ Measured in the same run, medians over --runs fresh stores:
 and search latency (p50 / p99 over 30 queries x 5) of Store.search (FTS5, bm25, snippets, with
 and without filters) against the LIKE scan one writes without a full-text index.
 
-    .venv/bin/python benchmarks/bench_store.py [--articles 10000] [--runs 3]
+With --postgres URL (a server where that user may create databases), the same batched ingest
+and searches also run against PostgreSQL, in a database the benchmark creates and drops.
+
+    .venv/bin/python benchmarks/bench_store.py [--articles 10000] [--runs 3] [--postgres URL]
 """
 
 from __future__ import annotations
@@ -126,10 +129,34 @@ def percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
 
 
+def postgres_run(admin_url: str, corpus: list[Article], runs: int) -> tuple[float, list[float]]:
+    """Median batched-ingest rate over `runs` fresh databases, and search latencies on the last."""
+    import psycopg
+
+    rates: list[float] = []
+    fts: list[float] = []
+    base = admin_url.rsplit("/", 1)[0]
+    for run in range(runs):
+        name = f"newsdesk_bench_{run}"
+        with psycopg.connect(admin_url, autocommit=True) as admin:
+            admin.execute(f"DROP DATABASE IF EXISTS {name}")
+            admin.execute(f"CREATE DATABASE {name}")
+        try:
+            with open_store(f"{base}/{name}") as store:
+                rates.append(len(corpus) / timed(lambda s=store: add_batched(s, corpus)))  # type: ignore[misc]
+                if run == runs - 1:
+                    fts = latencies(lambda q: store.search(q, limit=20))
+        finally:
+            with psycopg.connect(admin_url, autocommit=True) as admin:
+                admin.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+    return statistics.median(rates), fts
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--articles", type=int, default=10_000)
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--postgres", help="postgresql:// URL of a server to compare against")
     options = parser.parse_args()
     corpus = synthetic_corpus(options.articles)
     words = sum(len(a.text.split()) for a in corpus) / len(corpus)
@@ -172,6 +199,11 @@ def main() -> None:
 
         scan_ms = latencies(like)
         scan.close()
+    pg_fts: list[float] = []
+    if options.postgres:
+        pg_rate, pg_fts = postgres_run(options.postgres, corpus, options.runs)
+        label = "PostgreSQL: add_article, 100 per transaction"
+        print(f"{label:<44}{pg_rate:>12,.0f}{pg_rate / floor:>10.2f}")
     print(
         f"\nsearch over {len(corpus)} articles ({len(QUERIES)} queries, median "
         f"{statistics.median(hits):.0f} hits of max 20)"
@@ -181,6 +213,7 @@ def main() -> None:
         ("Store.search (FTS5 bm25 + snippet)", fts),
         ("Store.search + outlet + since filters", filtered),
         ("LIKE scan, no ranking (first 20)", scan_ms),
+        *([("PostgreSQL search (tsvector, ts_rank)", pg_fts)] if pg_fts else []),
     ):
         print(f"{label:<44}{percentile(values, 0.5):>10.2f}{percentile(values, 0.99):>10.2f}")
 

@@ -1,5 +1,7 @@
 """Near-duplicate detection on real articles: syndicated reprints match, other articles do not."""
 
+# ruff: noqa: F811
+
 from __future__ import annotations
 
 import dataclasses
@@ -13,11 +15,13 @@ from newsdesk.dedup import NearDuplicateIndex, containment
 from newsdesk.models import Article
 from newsdesk.store import open_store
 from newsdesk.text import split_paragraphs
+
+# Fixtures shared with test_store (pytest finds them by name; ruff sees redefinitions).
 from test_store import real_articles  # noqa: F401
 
 
 @pytest.fixture(scope="module")
-def articles(real_articles: list[Article]) -> list[Article]:  # noqa: F811
+def articles(real_articles: list[Article]) -> list[Article]:
     return real_articles
 
 

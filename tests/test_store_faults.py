@@ -1,6 +1,8 @@
 """The SQLite store under faults: SIGKILL mid-ingest, read-only and full disks, a locked store,
 readers in other processes. Runs real subprocesses and (as root) real tmpfs mounts."""
 
+# ruff: noqa: F811
+
 from __future__ import annotations
 
 import dataclasses
@@ -12,15 +14,17 @@ import sys
 import textwrap
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from newsdesk.config import Settings
 from newsdesk.models import Article
-from newsdesk.sources import read_sources
 from newsdesk.store import StoreError, open_store
 from newsdesk.store.sqlite import SqliteStore
 from newsdesk.text import split_sentences_with_paragraphs
+
+# Fixtures shared with test_store (pytest finds them by name; ruff sees redefinitions).
+from test_store import postgres_server, postgres_url, real_articles  # noqa: F401
 
 MULTILING = Path(__file__).resolve().parents[1].parent / "shared/data/multiling2011-en/source"
 
@@ -64,10 +68,10 @@ WORKER = textwrap.dedent(
 )
 
 
-def run_and_kill(db: Path, start: int, after_lines: int) -> list[tuple[int, str]]:
+def run_and_kill(db: str, start: int, after_lines: int) -> list[tuple[int, str]]:
     """Run the ingest worker, SIGKILL it once it has reported `after_lines` commits."""
     process = subprocess.Popen(
-        [sys.executable, "-c", WORKER, str(db), str(MULTILING), str(start)],
+        [sys.executable, "-c", WORKER, db, str(MULTILING), str(start)],
         stdout=subprocess.PIPE,
         text=True,
     )
@@ -84,35 +88,47 @@ def run_and_kill(db: Path, start: int, after_lines: int) -> list[tuple[int, str]
     return committed
 
 
-def check_consistent(db: Path) -> None:
-    connection = sqlite3.connect(db)
-    try:
+def check_consistent(url: str) -> None:
+    if url.startswith("postgresql://"):
+        import psycopg
+
+        connection: Any = psycopg.connect(url)
+    else:
+        connection = sqlite3.connect(url)
         assert connection.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
         assert connection.execute("PRAGMA foreign_key_check").fetchall() == []
         connection.execute("INSERT INTO articles_fts(articles_fts) VALUES ('integrity-check')")
+    try:
         orphans = connection.execute(
             "SELECT COUNT(*) FROM articles a WHERE NOT EXISTS "
             "(SELECT 1 FROM sentences s WHERE s.article_id = a.id)"
         ).fetchone()
         assert orphans == (0,)
         batches = connection.execute(
-            "SELECT substr(key, 1, length(key) - 8), COUNT(*) FROM articles "
-            "WHERE key LIKE '%#batch' GROUP BY story_id"
+            "SELECT story_id, COUNT(*) FROM articles WHERE key LIKE '%#batch' GROUP BY story_id"
         ).fetchall()
         assert all(count == 5 for _, count in batches), batches
     finally:
         connection.close()
 
 
-def test_sigkill_mid_ingest_loses_nothing_committed(tmp_path: Path) -> None:
-    db = tmp_path / "killed.db"
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    if request.param == "sqlite":
+        return str(tmp_path / "killed.db")
+    url: str = request.getfixturevalue("postgres_url")
+    return url
+
+
+def test_sigkill_mid_ingest_loses_nothing_committed(store_url: str) -> None:
+    db = store_url
     all_committed: list[tuple[int, str]] = []
     for attempt, (start, kill_after) in enumerate([(0, 137), (10, 251), (20, 64)]):
         committed = run_and_kill(db, start, kill_after)
         assert len(committed) >= kill_after
         all_committed.extend(committed)
         check_consistent(db)
-        with open_store(str(db)) as store:
+        with open_store(db) as store:
             for article_id, key in all_committed:
                 stored = store.article_by_key(key)
                 assert stored is not None, f"committed article {key} lost after kill {attempt}"
@@ -124,18 +140,13 @@ def test_sigkill_mid_ingest_loses_nothing_committed(tmp_path: Path) -> None:
             # committed but not yet reported; it is complete (checked above), never partial.
             assert 0 <= store.article_count() - len(all_committed) <= 5
     # Re-running the same ingest adds nothing for what is already there.
-    with open_store(str(db)) as store:
+    with open_store(db) as store:
         before = store.article_count()
         for _, key in all_committed[:50]:
             stored = store.article_by_key(key)
             assert stored is not None
             assert store.add_article(stored.article).status == "duplicate"
         assert store.article_count() == before
-
-
-@pytest.fixture(scope="module")
-def real_articles() -> list[Article]:
-    return [a for a in read_sources([str(MULTILING)], Settings()) if isinstance(a, Article)]
 
 
 @pytest.fixture
@@ -227,7 +238,7 @@ def test_full_disk_is_a_clear_error_and_loses_nothing(
         assert "disk is full" in message and "\n" not in message, message
         assert len(added) > 5
     subprocess.run(["mount", "-o", "remount,size=64m", str(tmpfs)], check=True)
-    check_consistent(db)
+    check_consistent(str(db))
     with open_store(str(db)) as store:
         assert store.article_count() == len(added)
         assert all(store.article_by_key(k) is not None for k in added)

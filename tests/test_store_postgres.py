@@ -1,6 +1,8 @@
 """PostgreSQL-only store behaviour against a real server started by the tests (see test_store.py
 for the server fixture; the shared behaviour runs there on both backends)."""
 
+# ruff: noqa: F811
+
 from __future__ import annotations
 
 import subprocess
@@ -14,6 +16,8 @@ import pytest
 from newsdesk.models import Article
 from newsdesk.store import StoreError, open_store
 from newsdesk.store.base import SCHEMA_VERSION
+
+# Fixtures shared with test_store (pytest finds them by name; ruff sees redefinitions).
 from test_store import postgres_server, postgres_url, real_articles  # noqa: F401
 
 pytestmark = pytest.mark.postgres
@@ -22,8 +26,8 @@ MULTILING = Path(__file__).resolve().parents[1].parent / "shared/data/multiling2
 
 
 def test_migrations_on_empty_database_and_reopen(
-    postgres_url: str,  # noqa: F811
-    real_articles: list[Article],  # noqa: F811
+    postgres_url: str,
+    real_articles: list[Article],
 ) -> None:
     with open_store(postgres_url) as store:
         store.add_article(real_articles[0])
@@ -46,8 +50,8 @@ def test_unreachable_server_is_one_clear_line() -> None:
 
 
 def test_read_only_role_gets_clear_error(
-    postgres_url: str,  # noqa: F811
-    real_articles: list[Article],  # noqa: F811
+    postgres_url: str,
+    real_articles: list[Article],
 ) -> None:
     open_store(postgres_url).close()
     with psycopg.connect(postgres_url, autocommit=True) as admin:
@@ -89,7 +93,7 @@ WRITER = textwrap.dedent(
 )
 
 
-def test_concurrent_writers_store_each_article_once(postgres_url: str) -> None:  # noqa: F811
+def test_concurrent_writers_store_each_article_once(postgres_url: str) -> None:
     open_store(postgres_url).close()
     writers = [
         subprocess.Popen(
