@@ -7,12 +7,13 @@ Lists are paginated with ``limit``/``offset`` and say where the next page starts
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import UTC, date, datetime
 from itertools import islice
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, HTTPException, Path, Query, Request, Response
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 from newsdesk.serve.app import store_of
 from newsdesk.serve.caching import (
@@ -21,11 +22,9 @@ from newsdesk.serve.caching import (
     STORY_MAX_AGE,
     cached_response,
 )
-from newsdesk.serve.search import SearchForm, SearchQueryError, run_search
+from newsdesk.serve.search import SearchForm, SearchQueryError, hit_url, run_search
 from newsdesk.serve.views import (
-    ArticleRef,
     CitedSentence,
-    CitedSource,
     StoryCard,
     front_page_order,
     load_article,
@@ -84,6 +83,8 @@ class StoryList(BaseModel):
 
 
 class CitationOut(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
     note: int = Field(description="Footnote number, shared by sentences citing one article.")
     article_id: int | None
     article_key: str
@@ -91,18 +92,6 @@ class CitationOut(BaseModel):
     title: str
     published: datetime | None
     url: str | None = Field(description="The original article (http(s) only).")
-
-    @staticmethod
-    def of(source: CitedSource) -> CitationOut:
-        return CitationOut(
-            note=source.note,
-            article_id=source.article_id,
-            article_key=source.key,
-            outlet=source.outlet,
-            title=source.title,
-            published=source.published,
-            url=source.url,
-        )
 
 
 class BriefSentenceOut(BaseModel):
@@ -117,7 +106,7 @@ class BriefSentenceOut(BaseModel):
             text=sentence.text,
             support=sentence.support,
             supporting_outlets=sentence.supporting_outlets,
-            citation=CitationOut.of(sentence.citation),
+            citation=CitationOut.model_validate(sentence.citation),
         )
 
 
@@ -129,23 +118,14 @@ class BriefOut(BaseModel):
 
 
 class ArticleRefOut(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
     id: int
     key: str
     outlet: str
     title: str
     published: datetime | None
     url: str | None
-
-    @staticmethod
-    def of(ref: ArticleRef) -> ArticleRefOut:
-        return ArticleRefOut(
-            id=ref.id,
-            key=ref.key,
-            outlet=ref.outlet,
-            title=ref.title,
-            published=ref.published,
-            url=ref.url,
-        )
 
 
 class CoverageOut(BaseModel):
@@ -285,16 +265,18 @@ def get_story(request: Request, story_id: IdPath) -> Response:
     body = StoryDetailOut(
         story=StoryOut.of(detail.card, outlets),
         brief=brief,
-        citations=[CitationOut.of(s) for s in detail.sources],
+        citations=[CitationOut.model_validate(s) for s in detail.sources],
         coverage=[
             OutletCoverageOut(
                 outlet=group.outlet,
                 count=group.count,
                 articles=[
                     CoverageOut(
-                        article=ArticleRefOut.of(entry.article),
-                        reprints=[ArticleRefOut.of(c) for c in entry.copies],
-                        reprint_of=ArticleRefOut.of(entry.copy_of) if entry.copy_of else None,
+                        article=ArticleRefOut.model_validate(entry.article),
+                        reprints=[ArticleRefOut.model_validate(c) for c in entry.copies],
+                        reprint_of=ArticleRefOut.model_validate(entry.copy_of)
+                        if entry.copy_of
+                        else None,
                     )
                     for entry in group.entries
                 ],
@@ -351,7 +333,7 @@ def get_article(request: Request, article_id: IdPath) -> Response:
     body = ArticleDetailOut(
         **ArticleOut.fields_of(detail.stored),
         text=detail.stored.article.text,
-        reprints=[ArticleRefOut.of(r) for r in detail.reprints],
+        reprints=[ArticleRefOut.model_validate(r) for r in detail.reprints],
     )
     return _json(request, body, ARTICLE_MAX_AGE)
 
@@ -381,16 +363,9 @@ def search(
         query=q,
         items=[
             SearchHitOut(
-                kind="brief" if hit.kind == "brief" else "article",
-                id=hit.id,
-                story_id=hit.story_id,
-                title=hit.title,
-                outlet=hit.outlet,
-                published=hit.published,
-                snippet=hit.snippet,
-                snippet_html=str(hit.snippet_html),
-                score=hit.score,
-                url=hit.href,
+                **dataclasses.asdict(hit),
+                snippet_html=hit.snippet_html(),
+                url=hit_url(hit),
             )
             for hit in hits
         ],

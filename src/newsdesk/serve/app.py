@@ -22,6 +22,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from newsdesk import __version__
 from newsdesk.config import Settings, load_settings
+from newsdesk.serve.search import hit_url, snippet_markup
 from newsdesk.serve.views import format_moment
 from newsdesk.store import Store, open_store
 
@@ -61,6 +62,8 @@ def _templates() -> jinja2.Environment:
         lstrip_blocks=True,
     )
     env.filters["moment"] = format_moment
+    env.filters["hit_url"] = hit_url
+    env.filters["snippet"] = snippet_markup
     return env
 
 

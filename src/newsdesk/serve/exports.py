@@ -7,7 +7,8 @@ The documents themselves come from :mod:`newsdesk.export`, the same renderers as
 from __future__ import annotations
 
 import json
-from typing import Annotated, Any
+from collections.abc import Callable
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, HTTPException, Path, Request, Response
 from fastapi.responses import RedirectResponse
@@ -58,44 +59,37 @@ def rss(request: Request) -> Response:
     return cached_response(request, body, "application/rss+xml; charset=utf-8", LIST_MAX_AGE)
 
 
-def _export(request: Request, story_id: int, suffix: str) -> Response | None:
-    """Redirect a merged story's export to the surviving story's."""
-    current = store_of(request).resolve_story(story_id)
+def _markdown(view: StoryView) -> str:
+    return render_markdown([view])
+
+
+def _json(view: StoryView) -> str:
+    return json.dumps(story_to_dict(view), ensure_ascii=False, indent=2)
+
+
+_FORMATS: dict[str, tuple[Callable[[StoryView], str], str]] = {
+    "md": (_markdown, "text/markdown; charset=utf-8"),
+    "json": (_json, "application/json"),
+}
+
+
+@router.get(
+    "/stories/{story_id}.{fmt}",
+    response_class=Response,
+    responses={
+        200: {
+            "content": {"text/markdown": {}, "application/json": {}},
+            "description": "The story's brief and sources as Markdown (.md) or JSON (.json)",
+        },
+        **_STORY,
+    },
+)
+def story_export(request: Request, story_id: IdPath, fmt: Literal["md", "json"]) -> Response:
+    """One story's brief and sources, as ``newsdesk export`` writes them."""
+    store = store_of(request)
+    current = store.resolve_story(story_id)
     if current != story_id:
-        return RedirectResponse(f"/stories/{current}.{suffix}", status_code=301)
-    return None
-
-
-@router.get(
-    "/stories/{story_id}.md",
-    response_class=Response,
-    responses={
-        200: {"content": {"text/markdown": {}}, "description": "The story as Markdown"},
-        **_STORY,
-    },
-)
-def story_markdown(request: Request, story_id: IdPath) -> Response:
-    """One story's brief and sources as Markdown."""
-    redirect = _export(request, story_id, "md")
-    if redirect is not None:
-        return redirect
-    body = render_markdown([_view(store_of(request), story_id)]).encode("utf-8")
-    return cached_response(request, body, "text/markdown; charset=utf-8", STORY_MAX_AGE)
-
-
-@router.get(
-    "/stories/{story_id}.json",
-    response_class=Response,
-    responses={
-        200: {"content": {"application/json": {}}, "description": "The story as JSON"},
-        **_STORY,
-    },
-)
-def story_json(request: Request, story_id: IdPath) -> Response:
-    """One story's brief and sources as JSON (the ``newsdesk export --format json`` record)."""
-    redirect = _export(request, story_id, "json")
-    if redirect is not None:
-        return redirect
-    view = _view(store_of(request), story_id)
-    body = json.dumps(story_to_dict(view), ensure_ascii=False, indent=2).encode("utf-8")
-    return cached_response(request, body, "application/json", STORY_MAX_AGE)
+        return RedirectResponse(f"/stories/{current}.{fmt}", status_code=301)
+    renderer, media_type = _FORMATS[fmt]
+    body = renderer(_view(store, story_id)).encode("utf-8")
+    return cached_response(request, body, media_type, STORY_MAX_AGE)

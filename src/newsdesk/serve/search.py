@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime, time
 
 from markupsafe import Markup
 
-from newsdesk.store import Store
+from newsdesk.store import SearchHit, Store, snippet_to_html
 
 
 class SearchQueryError(ValueError):
@@ -22,23 +22,14 @@ class SearchForm:
     until: date | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class HitView:
-    kind: str
-    id: int
-    story_id: int | None
-    title: str
-    outlet: str | None
-    published: datetime | None
-    snippet: str
-    snippet_html: Markup
-    score: float
+def hit_url(hit: SearchHit) -> str:
+    """The page a hit links to: the story for a brief, else the article."""
+    return f"/stories/{hit.id}" if hit.kind == "brief" else f"/articles/{hit.id}"
 
-    @property
-    def href(self) -> str:
-        if self.kind == "brief":
-            return f"/stories/{self.id}"
-        return f"/articles/{self.id}"
+
+def snippet_markup(snippet: str) -> Markup:
+    """A hit's snippet as HTML: escaped, with only the store's ``<mark>`` markers kept."""
+    return Markup(snippet_to_html(snippet))
 
 
 def _day_start(day: date) -> datetime:
@@ -52,7 +43,7 @@ def _day_end(day: date) -> datetime:
 
 def run_search(
     store: Store, form: SearchForm, limit: int, offset: int
-) -> tuple[list[HitView], bool]:
+) -> tuple[list[SearchHit], bool]:
     """One page of hits, and whether there is a next page."""
     if form.since and form.until and form.since > form.until:
         raise SearchQueryError("The start date is after the end date.")
@@ -64,18 +55,4 @@ def run_search(
         limit=limit + 1,
         offset=offset,
     )
-    views = [
-        HitView(
-            kind=hit.kind,
-            id=hit.id,
-            story_id=hit.story_id,
-            title=hit.title,
-            outlet=hit.outlet,
-            published=hit.published,
-            snippet=hit.snippet,
-            snippet_html=Markup(hit.snippet_html()),
-            score=hit.score,
-        )
-        for hit in hits[:limit]
-    ]
-    return views, len(hits) > limit
+    return hits[:limit], len(hits) > limit

@@ -198,7 +198,7 @@ def orphan_originals(store: Store, members: Sequence[StoredArticle]) -> dict[int
 class CitedSource:
     note: int
     article_id: int | None
-    key: str
+    article_key: str
     outlet: str
     title: str
     published: datetime | None
@@ -240,7 +240,7 @@ def _cited_source(store: Store, citation: Citation, note: int, ids: dict[str, in
     return CitedSource(
         note=note,
         article_id=article_id,
-        key=citation.article_key,
+        article_key=citation.article_key,
         outlet=citation.outlet,
         title=citation.title,
         published=citation.published,
