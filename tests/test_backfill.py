@@ -66,7 +66,9 @@ def test_backfill_gives_the_stories_of_a_single_process_ingest(
         expected = ingest(inputs, single, settings)
         single_stories = story_partition(single)
         single_briefs = {
-            tuple(sorted(a.article.key for a in single.story_articles(s.id))): single.get_brief(s.id)
+            tuple(sorted(a.article.key for a in single.story_articles(s.id))): (
+                single.get_brief(s.id)
+            )
             for s in single.stories(limit=1000)
         }
     assert expected.added == len(records) + 12 and expected.reprints >= 1

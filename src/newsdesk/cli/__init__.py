@@ -36,3 +36,7 @@ def main() -> None:
 from newsdesk.cli.backfill import backfill  # noqa: E402
 
 cli.add_command(backfill)
+
+from newsdesk.cli.doctor import doctor  # noqa: E402
+
+cli.add_command(doctor)
