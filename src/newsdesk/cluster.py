@@ -191,19 +191,23 @@ class _TermSpace:
         result: npt.NDArray[np.float64] = np.log((self.documents + 1) / (self.df[ids] + 1)) + 1.0
         return result
 
-    def cosine(self, query: Sparse, other: Sparse) -> float:
+    def unit(self, vector: Sparse) -> Sparse:
+        """``vector`` scaled to unit length under the current IDF weighting."""
+        ids, values = vector
+        norm = float(np.linalg.norm(values * self.idf(ids)))
+        return ids, values / norm if norm else values
+
+    def dot(self, query: Sparse, other: Sparse) -> float:
+        """IDF-weighted dot product; for sums of unit vectors, the sum of pairwise cosines."""
         q_ids, q_values = query
         o_ids, o_values = other
         if not len(q_ids) or not len(o_ids):
             return 0.0
-        q = q_values * self.idf(q_ids)
-        o = o_values * self.idf(o_ids)
         scratch = self._scratch
-        scratch[q_ids] = q
-        dot = float(scratch[o_ids] @ o)
+        scratch[q_ids] = q_values * self.idf(q_ids)
+        dot = float(scratch[o_ids] @ (o_values * self.idf(o_ids)))
         scratch[q_ids] = 0.0
-        norms = float(np.sqrt((q @ q) * (o @ o)))
-        return dot / norms if norms else 0.0
+        return dot
 
 
 class StoryClusterer:
@@ -238,6 +242,7 @@ class StoryClusterer:
         self._last_time: datetime | None = None
         self._centroids = np.zeros((64, self.embedder.dim), dtype=np.float32)  # member sums
         self._slot_story = np.full(64, -1, dtype=np.int64)
+        self._slot_size = np.zeros(64, dtype=np.int64)
         self._free_slots: list[int] = list(range(63, -1, -1))
 
     # -- public API -------------------------------------------------------------------------
@@ -285,8 +290,8 @@ class StoryClusterer:
                 article.content_hash,
                 time,
                 dense[row],
-                self._space.encode(_sublinear(content_terms(article))),
-                self._space.encode(_sublinear(entity_terms(article))),
+                self._space.unit(self._space.encode(_sublinear(content_terms(article)))),
+                self._space.unit(self._space.encode(_sublinear(entity_terms(article)))),
             )
             if story_id is None:
                 results.append(self._assign(item))
@@ -325,14 +330,16 @@ class StoryClusterer:
         merged = self._merge_similar(best_id)
         return Assignment(self._items[index].story, False, merged)
 
-    def _score(self, dense: float, terms: Sparse, ents: Sparse, story: _Story) -> float:
+    def _score(self, dense: float, terms: Sparse, ents: Sparse, size: int, story: _Story) -> float:
+        """Average link: the mean similarity between the ``size`` articles summed in ``dense``
+        (a dot product of embedding sums), ``terms`` and ``ents``, and the story's articles."""
         w_dense, w_terms, w_ents = self.weights
-        score = w_dense * dense
+        total = w_dense * dense
         if w_terms:
-            score += w_terms * self._space.cosine(terms, story.term_vector())
+            total += w_terms * self._space.dot(terms, story.term_vector())
         if w_ents:
-            score += w_ents * self._space.cosine(ents, story.entity_vector())
-        return score
+            total += w_ents * self._space.dot(ents, story.entity_vector())
+        return total / (size * len(story.members))
 
     def _decay(self, time: datetime | None, story: _Story) -> float:
         if time is None or story.last is None or story.first is None or not self.half_life_hours:
@@ -348,18 +355,18 @@ class StoryClusterer:
         return story.first - self.window <= time <= story.last + self.window
 
     def _nearest(self, vector: Vector, exclude: int | None = None) -> list[tuple[_Story, float]]:
-        """The stories whose dense centroids are closest to ``vector``, with their cosines."""
-        norms = np.linalg.norm(self._centroids, axis=1)
-        norms[norms == 0] = 1.0
-        scores = (self._centroids @ vector) / norms
-        scores[self._slot_story < 0] = -2.0
-        k = min(self.candidates, len(scores))
-        top = np.argpartition(-scores, k - 1)[:k] if k < len(scores) else np.arange(len(scores))
+        """The stories whose articles' embeddings are closest to ``vector`` on average, each with
+        the dot product of ``vector`` and the sum of its articles' embeddings."""
+        sums = self._centroids @ vector
+        sizes = self._slot_size.astype(np.float32)
+        means = np.where(sizes > 0, sums / np.maximum(sizes, 1), -np.inf)
+        k = min(self.candidates, len(means))
+        top = np.argpartition(-means, k - 1)[:k] if k < len(means) else np.arange(len(means))
         found: list[tuple[_Story, float]] = []
         for slot in top:
             story_id = int(self._slot_story[slot])
             if story_id >= 0 and story_id != exclude:
-                found.append((self._stories[story_id], float(scores[slot])))
+                found.append((self._stories[story_id], float(sums[slot])))
         return found
 
     def _best_story(self, item: _Item) -> tuple[int | None, float]:
@@ -368,7 +375,7 @@ class StoryClusterer:
         for story, dense in self._nearest(item.dense):
             if not self._in_window(item.time, story):
                 continue
-            score = self._score(dense, item.terms, item.ents, story)
+            score = self._score(dense, item.terms, item.ents, 1, story)
             score *= self._decay(item.time, story)
             if score > best:
                 best_id, best = story.id, score
@@ -379,14 +386,15 @@ class StoryClusterer:
         merged: list[tuple[int, int]] = []
         while True:
             story = self._stories[story_id]
-            centroid = self._centroids[story.slot]
-            centroid = centroid / (float(np.linalg.norm(centroid)) or 1.0)
             target: _Story | None = None
             best = self.merge_threshold
-            for other, dense in self._nearest(centroid, exclude=story_id):
+            size = len(story.members)
+            for other, dense in self._nearest(self._centroids[story.slot] / size, story_id):
                 if not (self._in_window(story.first, other) or self._in_window(story.last, other)):
                     continue
-                score = self._score(dense, story.term_vector(), story.entity_vector(), other)
+                dense *= size
+                terms, ents = story.term_vector(), story.entity_vector()
+                score = self._score(dense, terms, ents, size, other)
                 if score >= best:
                     target, best = other, score
             if target is None:
@@ -401,6 +409,7 @@ class StoryClusterer:
         for index in absorbed.members:
             self._items[index].story = into.id
         into.members |= absorbed.members
+        self._slot_size[into.slot] = len(into.members)
         into.add(absorbed.term_vector(), absorbed.entity_vector(), 1.0)
         self._centroids[into.slot] += self._centroids[absorbed.slot]
         into.first = _min_time(into.first, absorbed.first)
@@ -412,12 +421,14 @@ class StoryClusterer:
             size = len(self._slot_story)
             self._centroids = np.vstack([self._centroids, np.zeros_like(self._centroids)])
             self._slot_story = np.concatenate([self._slot_story, np.full(size, -1, np.int64)])
+            self._slot_size = np.concatenate([self._slot_size, np.zeros(size, np.int64)])
             self._free_slots = list(range(2 * size - 1, size - 1, -1))
         return self._free_slots.pop()
 
     def _release(self, story: _Story) -> None:
         self._centroids[story.slot] = 0.0
         self._slot_story[story.slot] = -1
+        self._slot_size[story.slot] = 0
         self._free_slots.append(story.slot)
         del self._stories[story.id]
 
@@ -435,6 +446,7 @@ class StoryClusterer:
             self._slot_story[story.slot] = story_id
             self._stories[story_id] = story
         story.members.add(index)
+        self._slot_size[story.slot] = len(story.members)
         story.add(item.terms, item.ents, 1.0)
         self._centroids[story.slot] += item.dense
         story.first = _min_time(story.first, item.time)
@@ -450,6 +462,7 @@ class StoryClusterer:
         if story is None:
             return
         story.members.discard(index)
+        self._slot_size[story.slot] = len(story.members)
         if not story.members:
             self._release(story)
             return

@@ -40,11 +40,12 @@ class Settings:
     dedup_permutations: int = 128
 
     # Story clustering.
-    cluster_window_hours: float = 24.0 * 7
-    cluster_threshold: float = 0.25  # join the best story at or above this score
-    cluster_merge_threshold: float = 0.5  # merge two stories at or above this score
     # Score = weighted mean of cosines: dense embedding, TF-IDF terms, entity-like terms.
-    cluster_dense_weight: float = 1.0
+    cluster_window_hours: float = 24.0 * 7
+    cluster_threshold: float = 0.2  # join the best story at or above this score
+    cluster_merge_threshold: float = 0.3  # merge two stories at or above this score
+    # Score = weighted mean of cosines: dense embedding, TF-IDF terms, entity-like terms.
+    cluster_dense_weight: float = 0.5
     cluster_term_weight: float = 1.0
     cluster_entity_weight: float = 1.0
     cluster_candidates: int = 32  # stories scored per article (nearest dense centroids)

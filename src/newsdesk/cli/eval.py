@@ -47,3 +47,74 @@ def summarize_command(
         f"-l {budget}{' -m' if stem else ''}"
     )
     click.echo(format_table(results, title))
+
+
+@eval_group.command("cluster")
+@click.argument("inputs", nargs=-1, required=True)
+@click.option(
+    "--labels",
+    default="folder",
+    show_default=True,
+    help="'folder' (label = a folder of the file's path) or the JSONL field holding the story.",
+)
+@click.option("--label-depth", type=int, default=1, show_default=True, help="Folder levels up.")
+@click.option("--label-regex", default=None, help="Label = first group of this regex on the path.")
+@click.option("--baseline-threshold", type=float, default=0.2, show_default=True)
+def cluster_command(
+    inputs: tuple[str, ...],
+    labels: str,
+    label_depth: int,
+    label_regex: str | None,
+    baseline_threshold: float,
+) -> None:
+    """B-cubed and pairwise P/R/F1 of `newsdesk cluster` on labelled INPUTS, and of a baseline.
+
+    The baseline is single-pass TF-IDF: each article joins the cluster of its most similar
+    earlier article if their cosine reaches --baseline-threshold.
+    """
+    from newsdesk.cli.context import current_settings
+    from newsdesk.evaluation.cluster import (
+        LabelError,
+        baseline_clusters,
+        format_results,
+        jsonl_labels,
+        label_of_path,
+        score,
+    )
+    from newsdesk.models import Article
+    from newsdesk.pipeline import cluster_inputs
+    from newsdesk.sources import read_sources
+
+    settings = current_settings()
+    articles = [a for a in read_sources(list(inputs), settings) if isinstance(a, Article)]
+    try:
+        if labels == "folder":
+            gold = {
+                a.key: label_of_path(a.provenance.source, label_regex, label_depth)
+                for a in articles
+            }
+        else:
+            by_record = jsonl_labels([Path(i) for i in inputs], labels)
+            gold = {
+                a.key: by_record[(a.provenance.source, a.provenance.record or "")]
+                for a in articles
+                if (a.provenance.source, a.provenance.record or "") in by_record
+            }
+    except LabelError as error:
+        raise click.ClickException(str(error)) from None
+    assignments, rejected = cluster_inputs(list(inputs), settings)
+    ours = dict(assignments)
+    gold = {key: label for key, label in gold.items() if key in ours}
+    results = [
+        score("newsdesk", ours, gold),
+        score(
+            f"baseline tf-idf@{baseline_threshold}",
+            baseline_clusters(articles, baseline_threshold),
+            gold,
+        ),
+    ]
+    title = (
+        f"{len(gold)} labelled articles, {len(set(gold.values()))} labels"
+        f" ({len(rejected)} inputs rejected by the reader)"
+    )
+    click.echo(format_results(results, title))

@@ -180,6 +180,37 @@ def baseline_clusters(articles: Sequence[Article], threshold: float = 0.2) -> di
     return {a.key: label for a, label in zip(ordered, labels, strict=True)}
 
 
+def label_of_path(path: str, label_regex: str | None = None, label_depth: int = 1) -> str:
+    """An article's gold label from its file path: a folder name or a regex's first group."""
+    if label_regex is not None:
+        match = re.search(label_regex, Path(path).as_posix())
+        if match is None:
+            raise LabelError(f"{path}: label regex {label_regex!r} does not match the path")
+        return match.group(1) if match.groups() else match.group(0)
+    parents = Path(path).parents
+    if label_depth < 1 or label_depth > len(parents) - 1:
+        raise LabelError(f"{path}: no folder {label_depth} level(s) up to take a label from")
+    return parents[label_depth - 1].name
+
+
+def jsonl_labels(paths: Sequence[Path], field: str) -> dict[tuple[str, str], str]:
+    """(file, "line N") -> the record's ``field``, for JSONL files under ``paths``."""
+    labels: dict[tuple[str, str], str] = {}
+    for file in _files(paths):
+        with file.open(encoding="utf-8", errors="replace") as handle:
+            for number, line in enumerate(handle, 1):
+                if not line.strip():
+                    continue
+                try:
+                    record = json.loads(line)
+                except json.JSONDecodeError as error:
+                    raise LabelError(f"{file}: line {number}: not JSON ({error.msg})") from None
+                if not isinstance(record, dict) or field not in record:
+                    raise LabelError(f"{file}: line {number}: no {field!r} label")
+                labels[(str(file), f"line {number}")] = str(record[field])
+    return labels
+
+
 def score(method: str, predicted: dict[str, int], gold: dict[str, str]) -> Result:
     clusters = len({predicted[k] for k in gold})
     return Result(method, clusters, bcubed(predicted, gold), pairwise(predicted, gold))
@@ -190,3 +221,18 @@ def evaluate(data: Labelled, settings: Settings, embedder: Embedder | None = Non
     ours = cluster_articles(data.articles, settings, embedder)
     base = baseline_clusters(data.articles)
     return [score("newsdesk", ours, data.gold), score("baseline tf-idf", base, data.gold)]
+
+
+def format_results(results: Sequence[Result], title: str) -> str:
+    lines = [
+        title,
+        f"{'method':<24} {'clusters':>8}  {'B3 P':>6} {'B3 R':>6} {'B3 F1':>6}"
+        f"  {'pair P':>6} {'pair R':>6} {'pair F1':>7}",
+    ]
+    for r in results:
+        lines.append(
+            f"{r.method:<24} {r.clusters:>8}  {r.bcubed.precision:6.3f} {r.bcubed.recall:6.3f}"
+            f" {r.bcubed.f1:6.3f}  {r.pairwise.precision:6.3f} {r.pairwise.recall:6.3f}"
+            f" {r.pairwise.f1:7.3f}"
+        )
+    return "\n".join(lines)
