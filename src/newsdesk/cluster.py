@@ -168,6 +168,9 @@ class _TermSpace:
         self.df = np.zeros(1024, dtype=np.float64)
         self.documents = 0
         self._scratch = np.zeros(1024, dtype=np.float64)
+        self._version = 0
+        self._idf_of = -1
+        self._idf = np.zeros(0, dtype=np.float64)
 
     def encode(self, weights: dict[str, float]) -> Sparse:
         ids = np.fromiter((self._id(t) for t in weights), dtype=np.int64, count=len(weights))
@@ -181,14 +184,20 @@ class _TermSpace:
             if found >= len(self.df):
                 self.df = np.concatenate([self.df, np.zeros_like(self.df)])
                 self._scratch = np.zeros_like(self.df)
+                self._version += 1
         return found
 
     def count(self, ids: npt.NDArray[np.int64], sign: int) -> None:
         self.df[ids] += sign
         self.documents += sign
+        self._version += 1
 
     def idf(self, ids: npt.NDArray[np.int64]) -> npt.NDArray[np.float64]:
-        result: npt.NDArray[np.float64] = np.log((self.documents + 1) / (self.df[ids] + 1)) + 1.0
+        if self._idf_of != self._version:
+            # One vectorised pass per change of the window beats recomputing per comparison.
+            self._idf = np.log((self.documents + 1) / (self.df + 1)) + 1.0
+            self._idf_of = self._version
+        result: npt.NDArray[np.float64] = self._idf[ids]
         return result
 
     def unit(self, vector: Sparse) -> Sparse:
@@ -354,13 +363,15 @@ class StoryClusterer:
             return True
         return story.first - self.window <= time <= story.last + self.window
 
-    def _nearest(self, vector: Vector, exclude: int | None = None) -> list[tuple[_Story, float]]:
+    def _nearest(
+        self, vector: Vector, exclude: int | None = None, limit: int | None = None
+    ) -> list[tuple[_Story, float]]:
         """The stories whose articles' embeddings are closest to ``vector`` on average, each with
         the dot product of ``vector`` and the sum of its articles' embeddings."""
         sums = self._centroids @ vector
         sizes = self._slot_size.astype(np.float32)
         means = np.where(sizes > 0, sums / np.maximum(sizes, 1), -np.inf)
-        k = min(self.candidates, len(means))
+        k = min(limit or self.candidates, len(means))
         top = np.argpartition(-means, k - 1)[:k] if k < len(means) else np.arange(len(means))
         found: list[tuple[_Story, float]] = []
         for slot in top:
@@ -389,7 +400,7 @@ class StoryClusterer:
             target: _Story | None = None
             best = self.merge_threshold
             size = len(story.members)
-            for other, dense in self._nearest(self._centroids[story.slot] / size, story_id):
+            for other, dense in self._nearest(self._centroids[story.slot] / size, story_id, 8):
                 if not (self._in_window(story.first, other) or self._in_window(story.last, other)):
                     continue
                 dense *= size
