@@ -90,8 +90,7 @@ def main() -> None:
     parser.add_argument("--peer-max", type=int, default=10_000, help="largest size for the peer")
     args = parser.parse_args()
     print(f"embedder={args.embedder}  {args.per_day} articles/day, window 7 days")
-    header = "articles  runs  newsdesk art/s (all)  (last 10%)  window articles  stories  peer art/s"
-    print(header)
+    print("articles  runs  newsdesk art/s (all)  (last 10%)  window articles  stories  peer art/s")
     for size in args.sizes:
         results = [run(size, args.per_day, args.embedder) for _ in range(args.runs)]
         rate = statistics.median(r[0] for r in results)
