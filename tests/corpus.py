@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import html
 import json
+import re
 from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -100,8 +101,12 @@ def page_html(record: Record) -> str:
     )
 
 
+def record_host(record: Record) -> str:
+    return re.sub(r"[^a-z0-9.]+", "-", str(record["outlet"]).lower())
+
+
 def record_url(record: Record) -> str:
-    return f"https://{record['outlet']}/news/{record['id']}.html"
+    return f"https://{record_host(record)}/news/{record['id']}.html"
 
 
 def write_warc(path: Path, records: Iterable[Record], gzip: bool = True) -> Path:
@@ -122,7 +127,7 @@ def write_warc(path: Path, records: Iterable[Record], gzip: bool = True) -> Path
                 payload=BytesIO(b""),
                 http_headers=StatusAndHeaders(
                     f"GET /news/{record['id']}.html HTTP/1.1",
-                    [("Host", record["outlet"])],
+                    [("Host", record_host(record))],
                     is_http_request=True,
                 ),
             )

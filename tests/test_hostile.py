@@ -1,0 +1,163 @@
+"""Hostile input: decompression bombs, a 100 MB single line, 100k-deep HTML, path traversal in
+WARC target URIs, and <script> in every text field of the HTML export. Loopback and private
+feed addresses: tests/test_fetch.py and tests/test_sources_feeds.py (plus the numeric host
+spellings below, which they do not cover)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import textwrap
+import zlib
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from corpus import wikinews_records, write_warc
+from newsdesk.config import Settings
+from newsdesk.export import load_story_views, render_html
+from newsdesk.fetch import FetchError, check_url
+from newsdesk.models import Article, Provenance, Rejection
+from newsdesk.pipeline import IngestReport, ingest, place_unassigned, rebuild_briefs
+from newsdesk.sources import read_sources
+from newsdesk.store import open_store
+
+# Runs read_sources in a child limited to 2 GB of address space, printing what it read.
+BOUNDED = textwrap.dedent(
+    """
+    import resource, sys
+    resource.setrlimit(resource.RLIMIT_AS, (2 * 1024**3, 2 * 1024**3))
+    from newsdesk.config import Settings
+    from newsdesk.sources import read_sources
+    for item in read_sources([sys.argv[1]], Settings()):
+        print(type(item).__name__, str(item)[:300] if type(item).__name__ == "Rejection"
+              else item.key)
+    print("peak KiB", resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+    """
+)
+
+
+def read_bounded(path: Path) -> list[str]:
+    result = subprocess.run([sys.executable, "-c", BOUNDED, str(path)], capture_output=True,
+                            text=True, timeout=300)
+    assert result.returncode == 0, result.stderr[-2000:]
+    lines = result.stdout.splitlines()
+    assert int(lines[-1].split()[-1]) < 1_500_000  # peak memory stayed far below the limit
+    return lines[:-1]
+
+
+def _gzip_bomb(path: Path, prefix: bytes, size: int) -> None:
+    """``prefix`` then ``size`` zero bytes, gzip-compressed in a stream (about 1000:1)."""
+    compressor = zlib.compressobj(9, zlib.DEFLATED, 31)
+    chunk = b"\0" * (1 << 20)
+    with path.open("wb") as out:
+        out.write(compressor.compress(prefix))
+        for _ in range(size // len(chunk)):
+            out.write(compressor.compress(chunk))
+        out.write(compressor.flush())
+
+
+def test_html_gz_decompression_bomb_is_rejected(tmp_path: Path) -> None:
+    bomb = tmp_path / "page.html.gz"
+    _gzip_bomb(bomb, b"<html><body><p>", 1 << 30)  # 1 GiB inflated, ~1 MB on disk
+    assert bomb.stat().st_size < 2_000_000
+    (line,) = read_bounded(bomb)
+    assert line.startswith(f"Rejection {bomb}") and "larger than the 10,000,000-byte" in line
+
+
+def test_warc_gz_decompression_bomb_is_rejected(tmp_path: Path) -> None:
+    # A WARC response record claiming a 1 GiB HTML body, gzip-compressed to about 1 MB.
+    header = (
+        "WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: https://bomb.example/\r\n"
+        f"WARC-Record-ID: <urn:uuid:bomb>\r\nContent-Length: {(1 << 30) + 44}\r\n\r\n"
+        "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n"
+    ).encode()
+    bomb = tmp_path / "crawl.warc.gz"
+    _gzip_bomb(bomb, header, 1 << 30)
+    lines = read_bounded(bomb)
+    assert lines and all(line.startswith("Rejection") for line in lines)
+    assert "larger than 10,000,000 bytes" in lines[0]
+
+
+def test_100_mb_single_line_is_rejected_in_bounded_memory(tmp_path: Path) -> None:
+    records = wikinews_records(2)
+    path = tmp_path / "huge.jsonl"
+    with path.open("w", encoding="utf-8") as out:
+        ok = '{{"id": "ok-{}", "title": "t", "outlet": "o", "text": {}}}\n'
+        out.write(ok.format(1, json.dumps(records[0]["text"])))
+        out.write('{"id": "huge", "text": "' + "x" * 100_000_000 + '"}\n')
+        out.write(ok.format(2, json.dumps(records[1]["text"])))
+    lines = read_bounded(path)
+    assert lines[0] == "Article ok-1" and lines[2] == "Article ok-2"
+    assert lines[1].startswith(f"Rejection {path} [line 2]")
+
+    text = tmp_path / "huge.txt"
+    text.write_text("Headline\n\n" + "word " * 20_000_000)  # 100 MB, one line
+    (line,) = read_bounded(text)
+    assert line.startswith("Rejection") and "larger than" in line
+
+
+def test_100k_deep_html_does_not_crash(tmp_path: Path) -> None:
+    page = tmp_path / "deep.html"
+    depth = 100_000
+    body = "<div>" * depth + "<p>" + "Deep nesting text. " * 20 + "</p>" + "</div>" * depth
+    page.write_text(f"<html><head><title>Deep</title></head><body>{body}</body></html>")
+    (item,) = read_bounded(page)
+    assert item.startswith(("Article", "Rejection"))
+
+
+def test_path_traversal_target_uri_writes_nothing(tmp_path: Path) -> None:
+    warc = write_warc(tmp_path / "crawl.warc", wikinews_records(2), gzip=False)
+    traversal = "https://outlet-1/../../../../tmp/newsdesk-pwned.html"
+    data = warc.read_bytes()
+    data = data.replace(b"https://outlet-0/news/a0.html", b"file:///../../etc/passwd")
+    warc.write_bytes(data.replace(b"https://outlet-1/news/a1.html", traversal.encode()))
+    before = sorted(str(p) for p in tmp_path.rglob("*"))
+    db = tmp_path / "news.db"
+    with open_store(str(db)) as store:
+        report = ingest([str(warc)], store, Settings(db=str(db), embedder="tfidf"))
+        keys = [s.article.key for s in store.iter_articles()]
+    # The file: record is no web page (warcio parses no HTTP headers for it): not an article.
+    assert report.added == 1 and keys == [traversal]
+    after = sorted(str(p) for p in tmp_path.rglob("*") if not p.name.startswith("news.db"))
+    assert after == before  # only the store was written
+    assert not Path("/tmp/newsdesk-pwned.html").exists()
+
+
+@pytest.mark.parametrize(
+    "url", ["http://2130706433/", "http://0x7f.0.0.1/", "http://0177.0.0.1/", "http://0/",
+            "http://127.1/", "http://[0:0:0:0:0:ffff:7f00:1]/"],
+)
+def test_numeric_spellings_of_loopback_are_refused(url: str) -> None:
+    with pytest.raises(FetchError):
+        check_url(url, Settings())
+
+
+def test_script_in_every_text_field_is_escaped_in_html_export(tmp_path: Path) -> None:
+    evil = "<script>alert(1)</script>"
+    text = " ".join(f"{evil} Sentence number {i} about the harbour storm." for i in range(8))
+    article = Article(
+        key=f"key{evil}", title=f"Title {evil}", text=text, outlet=f"Outlet {evil}",
+        provenance=Provenance(f"file{evil}"), url=f"https://x.example/{evil}",
+        published=datetime(2024, 1, 1, tzinfo=UTC), language="en", author=f"Author {evil}",
+    )
+    db = tmp_path / "news.db"
+    with open_store(str(db)) as store:
+        store.add_article(article)
+        report = IngestReport()
+        place_unassigned(store, Settings(embedder="tfidf"), report)
+        rebuild_briefs(store, report.stories_touched, 100)
+        page = render_html(load_story_views(store))
+    assert "alert(1)" in page  # the text is shown...
+    assert "<script>alert" not in page  # ...but never as markup
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+
+
+def test_non_utf8_and_nul_bytes_are_read_or_rejected(tmp_path: Path) -> None:
+    page = tmp_path / "weird.html"
+    page.write_bytes(b"<html><body><p>" + b"caf\xe9 \x00 \xff\xfe news text here. " * 30
+                     + b"</p></body></html>")
+    (item,) = read_sources([str(page)], Settings())
+    assert isinstance(item, Article | Rejection)
