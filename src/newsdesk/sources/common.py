@@ -122,6 +122,10 @@ def guarded(
 def finish(draft: Draft, settings: Settings) -> Record:
     """Apply the checks every source shares: non-empty, long enough, truncated when huge."""
     text = draft.text.strip()
+    if not text and len(draft.title.split()) >= settings.min_article_words:
+        # A headline-only record (a feed entry, an ECB+ item whose body was one sentence) is
+        # still an article: its headline is its text, so it gets a story like any other.
+        text = " ".join(draft.title.split())
     if len(text) > settings.max_article_chars:
         text = truncate_text(text, settings.max_article_chars)
     count = len(text.split())
