@@ -219,3 +219,13 @@ class TimelineEvent:
     article_key: str
     sentence_index: int
     support: int
+
+
+@dataclass(slots=True)
+class StoryAttribution:
+    """Who said what in a story, about whom, confirmed by whom, and when."""
+
+    quotes: list[Quote] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+    timeline: list[TimelineEvent] = field(default_factory=list)

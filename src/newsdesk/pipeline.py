@@ -1,4 +1,4 @@
-"""The ingest pipeline: sources -> store -> dedup -> cluster -> brief.
+"""The ingest pipeline: sources -> store -> dedup -> cluster -> brief -> attribute.
 
 Ingest runs in two phases so that a crash loses nothing:
 
@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 from pathlib import Path
 
+from newsdesk.attribute import attribute_articles
 from newsdesk.brief import summarize
 from newsdesk.cluster import StoryClusterer
 from newsdesk.config import Settings
@@ -136,8 +137,10 @@ class Placer:
         return assignment.story_id
 
 
-def brief_story(store: Store, story_id: int, max_words: int) -> Brief:
-    """Summarise a stored story: canonical articles, with reprints counted as support."""
+def _canonical_and_reprints(
+    store: Store, story_id: int
+) -> tuple[list[Article], dict[str, list[str]]]:
+    """A story's canonical articles, and each one's reprints' outlets by its key."""
     members = store.story_articles(story_id)
     canonical = [m for m in members if m.canonical_id is None]
     by_id = {m.id: m for m in members}
@@ -146,7 +149,24 @@ def brief_story(store: Store, story_id: int, max_words: int) -> Brief:
         if member.canonical_id is not None and member.canonical_id in by_id:
             key = by_id[member.canonical_id].article.key
             reprints.setdefault(key, []).append(member.article.outlet)
-    return summarize([m.article for m in canonical], max_words, reprints=reprints)
+    return [m.article for m in canonical], reprints
+
+
+def brief_story(store: Store, story_id: int, max_words: int) -> Brief:
+    """Summarise a stored story: canonical articles, with reprints counted as support."""
+    articles, reprints = _canonical_and_reprints(store, story_id)
+    return summarize(articles, max_words, reprints=reprints)
+
+
+def attribute_story(store: Store, story_id: int, brief: Brief | None = None) -> None:
+    """Compute and store the story's quotes, entities, claims and timeline.
+
+    ``brief`` (the story's brief) seeds the claims, so the brief's outlet counts are its claims'.
+    """
+    articles, reprints = _canonical_and_reprints(store, story_id)
+    if brief is None:
+        brief = store.get_brief(story_id)
+    store.save_attribution(story_id, attribute_articles(articles, reprints, brief))
 
 
 def store_articles(
@@ -201,7 +221,9 @@ def rebuild_briefs(
     progress: ProgressCallback = _no_progress,
 ) -> None:
     for story_id in sorted(set(story_ids)):
-        store.save_brief(story_id, brief_story(store, story_id, max_words))
+        brief = brief_story(store, story_id, max_words)
+        store.save_brief(story_id, brief)
+        attribute_story(store, story_id, brief)
         progress("brief", 1)
 
 

@@ -4,6 +4,14 @@ and when (timeline). Store-free functions over :mod:`newsdesk.models` dataclasse
 from newsdesk.attribute.claims import group_claims
 from newsdesk.attribute.entities import extract_entities, find_entity
 from newsdesk.attribute.quotes import extract_quotes
+from newsdesk.attribute.story import attribute_articles
 from newsdesk.attribute.timeline import build_timeline
 
-__all__ = ["build_timeline", "extract_entities", "extract_quotes", "find_entity", "group_claims"]
+__all__ = [
+    "attribute_articles",
+    "build_timeline",
+    "extract_entities",
+    "extract_quotes",
+    "find_entity",
+    "group_claims",
+]

@@ -1,28 +1,24 @@
 """Corroboration: a story's sentences grouped into claims, with the independent outlets behind each.
 
-Two sentences state the same claim when the cosine of their content-word stem counts reaches
-``threshold``: the same measure and threshold the brief uses for "supporting outlets"
-(``newsdesk.brief.base``), so a brief's counts and the claim list agree. A syndicated copy counts
+A claim is a seed sentence with every sentence of the story whose content-stem cosine to it reaches
+``threshold``: the vectors, measure and threshold the brief uses for its "supporting outlets"
+(:func:`newsdesk.brief.base.supporting_outlets`). The brief's own sentences seed the first claims,
+so the outlets a brief sentence shows are exactly those of its claim. A syndicated copy counts
 once, under its original; its outlet is still listed in ``Claim.carried_by``.
 """
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
 from datetime import datetime
 
-from newsdesk.brief.base import SUPPORT_THRESHOLD, content_stems, cosine
-from newsdesk.models import Article, Claim, ClaimSource
-from newsdesk.text import split_sentences, words
+import numpy as np
+
+from newsdesk.brief.base import SUPPORT_THRESHOLD, prepare
+from newsdesk.models import Article, Brief, Claim, ClaimSource
 
 MIN_CONTENT_WORDS = 4
-
-
-@dataclass(slots=True)
-class _Group:
-    members: list[tuple[ClaimSource, Counter[str]]] = field(default_factory=list)
 
 
 def _when(published: datetime | None) -> tuple[int, float]:
@@ -34,55 +30,63 @@ def group_claims(
     reprints: Mapping[str, Sequence[str]] | None = None,
     canonical: Mapping[str, str] | None = None,
     threshold: float = SUPPORT_THRESHOLD,
+    brief: Brief | None = None,
 ) -> list[Claim]:
     """Claims of a story, best corroborated first.
 
     ``reprints`` maps an article key to the outlets of its syndicated copies; ``canonical`` maps a
     copy's key to its original's key (copies are then not read, only credited to the original).
+    ``brief``: the story's brief, whose sentences seed claims first (see the module docstring).
     """
-    reprints = dict(reprints or {})
-    canonical = dict(canonical or {})
     by_key = {a.key: a for a in articles}
     copies: dict[str, list[str]] = defaultdict(list)
-    for key, original in canonical.items():
+    for key, outlets in (reprints or {}).items():
+        copies[key].extend(outlets)
+    for key, original in (canonical or {}).items():
         if key != original and key in by_key:
             copies[original].append(by_key[key].outlet)
-    originals = [a for a in articles if canonical.get(a.key, a.key) == a.key]
+    originals = [a for a in articles if (canonical or {}).get(a.key, a.key) == a.key]
     originals.sort(key=lambda a: _when(a.published))
+    if not originals:
+        return []
 
-    groups: list[_Group] = []
-    index: dict[str, set[int]] = defaultdict(set)  # stem -> groups holding it
-    for article in originals:
-        for i, sentence in enumerate(split_sentences(article.text)):
-            stems = content_stems(words(sentence))
-            if len(stems) < MIN_CONTENT_WORDS:
-                continue
-            vector = Counter(stems)
-            source = ClaimSource(article.key, article.outlet, i, sentence, article.published)
-            best, best_score = -1, threshold
-            for g in set().union(*(index.get(stem, set()) for stem in vector)):
-                score = max(cosine(vector, other) for _, other in groups[g].members)
-                if score >= best_score:
-                    best, best_score = g, score
-            if best < 0:
-                best = len(groups)
-                groups.append(_Group())
-            groups[best].members.append((source, vector))
-            for stem in vector:
-                index[stem].add(best)
+    story = prepare(originals)
+    candidates = story.candidates
+    vectors = story.candidate_vectors
+    position = {(originals[c.article].key, c.index): i for i, c in enumerate(candidates)}
+    seeds = [
+        position[(s.citation.article_key, s.sentence_index)]
+        for s in (brief.sentences if brief is not None else [])
+        if (s.citation.article_key, s.sentence_index) in position
+    ]
+    seeds += [i for i, c in enumerate(candidates) if len(c.stems) >= MIN_CONTENT_WORDS]
 
-    claims = []
-    for group in groups:
-        sources = sorted((m[0] for m in group.members), key=lambda s: _when(s.published))
+    def source(i: int) -> ClaimSource:
+        article = originals[candidates[i].article]
+        return ClaimSource(
+            article.key, article.outlet, candidates[i].index, candidates[i].text, article.published
+        )
+
+    covered: set[int] = set()
+    claims: list[Claim] = []
+    for seed in seeds:
+        if seed in covered:
+            continue
+        similarity = np.asarray((vectors @ vectors[seed].T).todense()).ravel()
+        members = sorted(
+            {seed, *np.flatnonzero(similarity >= threshold).tolist()},
+            key=lambda i: (_when(originals[candidates[i].article].published), i),
+        )
+        covered.update(members)
+        sources = [source(i) for i in members]
         outlets = list(dict.fromkeys(s.outlet for s in sources if s.outlet))
         carried = list(outlets)
-        for s in sources:
-            carried.extend(reprints.get(s.article_key, ()))
-            carried.extend(copies.get(s.article_key, ()))
+        for key in dict.fromkeys(s.article_key for s in sources):
+            carried.extend(copies.get(key, ()))
         first = sources[0]
         claims.append(
             Claim(
-                text=first.text,
+                text=candidates[seed].text,
                 sources=sources,
                 outlets=outlets,
                 carried_by=list(dict.fromkeys(o for o in carried if o)),
@@ -92,3 +96,23 @@ def group_claims(
         )
     claims.sort(key=lambda c: (-c.support, _when(c.first_published)))
     return claims
+
+
+def claim_of(claims: Sequence[Claim], article_key: str, sentence_index: int) -> Claim | None:
+    """The claim seeded by that sentence, else the first claim that holds it."""
+    holding = [
+        c
+        for c in claims
+        if any(
+            s.article_key == article_key and s.sentence_index == sentence_index for s in c.sources
+        )
+    ]
+    for claim in holding:
+        own = next(
+            s
+            for s in claim.sources
+            if s.article_key == article_key and s.sentence_index == sentence_index
+        )
+        if own.text == claim.text:
+            return claim
+    return holding[0] if holding else None

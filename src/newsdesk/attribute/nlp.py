@@ -63,9 +63,10 @@ def entity_spans(texts: Sequence[str], nlp: NLPArg = None) -> list[list[Span]]:
     return out
 
 
-# A small cache so that quotes and entities of the same article share one NER pass.
+# A cache so that quotes and entities of the same article share one NER pass (a story is
+# warmed in one batch by attribute_articles).
 _CACHE: dict[str, list[Span]] = {}
-_CACHE_SIZE = 512
+_CACHE_SIZE = 4096
 
 
 def _remember(text: str, spans: list[Span]) -> None:

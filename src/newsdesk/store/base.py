@@ -22,10 +22,10 @@ from importlib import resources
 from typing import Any, Literal, Self, Union, get_args, get_origin, get_type_hints
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
-from newsdesk.models import Article, Brief, Provenance
+from newsdesk.models import Article, Brief, Provenance, StoryAttribution
 from newsdesk.text import split_sentences_with_paragraphs, words
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 """The newest schema version this code knows; migrations 0001..SCHEMA_VERSION exist."""
 
 MARK_START = "<mark>"
@@ -688,6 +688,8 @@ class Store(ABC):
                 (source, target, _now()),
             )
             self._execute("DELETE FROM briefs WHERE story_id = ?", (source,))
+            self._execute("DELETE FROM entity_index WHERE story_id = ?", (source,))
+            self._execute("DELETE FROM attributions WHERE story_id = ?", (source,))
             self._refresh_story(source)
             self._refresh_story(target)
         return target
@@ -810,3 +812,118 @@ class Store(ABC):
             return None
         brief: Brief = from_json_value(Brief, json.loads(payload))
         return brief
+
+    # --- attribution: quotes, entities, claims, timeline; the entity index; the watchlist ---
+
+    def save_attribution(self, story_id: int, attribution: StoryAttribution) -> None:
+        """Store the story's attribution, replacing any earlier one, and index its entities
+        under their names and aliases (casefolded) for :meth:`stories_mentioning`."""
+        columns = [
+            json.dumps(to_json_value(part), ensure_ascii=False)
+            for part in (
+                attribution.quotes,
+                attribution.entities,
+                attribution.claims,
+                attribution.timeline,
+            )
+        ]
+        index: dict[tuple[str, str], tuple[str, int]] = {}
+        for entity in attribution.entities:
+            for name in (entity.name, *entity.aliases):
+                key = (entity_key(name), entity.name)
+                if key[0] and key not in index:
+                    index[key] = (entity.kind, len(entity.mentions))
+        with self.transaction():
+            story_id = self.resolve_story(story_id)
+            self.ensure_story(story_id)
+            self._execute(
+                "INSERT INTO attributions (story_id, quotes, entities, claims, timeline, "
+                "updated_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (story_id) DO UPDATE SET "
+                "quotes = excluded.quotes, entities = excluded.entities, "
+                "claims = excluded.claims, timeline = excluded.timeline, "
+                "updated_at = excluded.updated_at",
+                (story_id, *columns, _now()),
+            )
+            self._execute("DELETE FROM entity_index WHERE story_id = ?", (story_id,))
+            self._execute_many(
+                "INSERT INTO entity_index (name, story_id, entity, kind, mentions) "
+                "VALUES (?, ?, ?, ?, ?)",
+                [
+                    (name, story_id, entity, kind, mentions)
+                    for (name, entity), (kind, mentions) in index.items()
+                ],
+            )
+
+    def get_attribution(self, story_id: int) -> StoryAttribution | None:
+        with self._lock:
+            rows = self._rows(
+                "SELECT quotes, entities, claims, timeline FROM attributions WHERE story_id = ?",
+                (self.resolve_story(story_id),),
+            )
+        if not rows:
+            return None
+        hints = get_type_hints(StoryAttribution)
+        parts = {
+            name: from_json_value(hints[name], json.loads(value))
+            for name, value in zip(
+                ("quotes", "entities", "claims", "timeline"), rows[0], strict=True
+            )
+        }
+        return StoryAttribution(**parts)
+
+    def attribution_updated_since(self, since: datetime | None = None) -> list[int]:
+        """Stories whose attribution was (re)computed at or after ``since``, newest first."""
+        sql = "SELECT story_id FROM attributions"
+        params: list[Any] = []
+        if since is not None:
+            sql += " WHERE updated_at >= ?"
+            params.append(since.astimezone(UTC).isoformat())
+        with self._lock:
+            rows = self._rows(sql + " ORDER BY updated_at DESC, story_id DESC", params)
+        return [int(r[0]) for r in rows]
+
+    def stories_mentioning(self, entity_name: str) -> list[int]:
+        """Live stories with an entity named ``entity_name`` (its name or an alias, any case),
+        the most mentioned first."""
+        with self._lock:
+            rows = self._rows(
+                "SELECT e.story_id, SUM(e.mentions) FROM entity_index e "
+                "JOIN stories s ON s.id = e.story_id "
+                "WHERE e.name = ? AND s.merged_into IS NULL "
+                "GROUP BY e.story_id ORDER BY 2 DESC, e.story_id DESC",
+                (entity_key(entity_name),),
+            )
+        return [int(r[0]) for r in rows]
+
+    def add_watch(self, term: str) -> bool:
+        """Follow ``term`` (an entity or keyword); False if it was already followed."""
+        key = entity_key(term)
+        if not key:
+            raise StoreError("a watchlist term needs at least one letter or digit")
+        with self.transaction():
+            return bool(
+                self._execute(
+                    "INSERT INTO watchlist (term_key, term, added_at) VALUES (?, ?, ?) "
+                    "ON CONFLICT (term_key) DO NOTHING",
+                    (key, " ".join(term.split()), _now()),
+                )
+            )
+
+    def remove_watch(self, term: str) -> bool:
+        """Stop following ``term``; False if it was not followed."""
+        with self.transaction():
+            return bool(
+                self._execute("DELETE FROM watchlist WHERE term_key = ?", (entity_key(term),))
+            )
+
+    def watchlist(self) -> list[tuple[str, datetime]]:
+        """Followed terms as (term, when added), in the order they were added."""
+        with self._lock:
+            rows = self._rows("SELECT term, added_at FROM watchlist ORDER BY added_at, term")
+        return [(str(t), datetime.fromisoformat(a)) for t, a in rows]
+
+
+def entity_key(name: str) -> str:
+    """How entity names and watch terms are compared: casefolded, single-spaced, no "the"."""
+    text = " ".join(name.casefold().replace("’", "'").split())
+    return text[4:] if text.startswith("the ") else text

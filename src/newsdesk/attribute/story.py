@@ -1,0 +1,35 @@
+"""A whole story's attribution at once: quotes, entities, claims and timeline."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from newsdesk.attribute.claims import group_claims
+from newsdesk.attribute.entities import extract_entities
+from newsdesk.attribute.nlp import NLPArg, body_and_sentences, entity_spans
+from newsdesk.attribute.quotes import extract_quotes
+from newsdesk.attribute.timeline import build_timeline
+from newsdesk.models import Article, Brief, StoryAttribution
+
+
+def attribute_articles(
+    articles: Sequence[Article],
+    reprints: Mapping[str, Sequence[str]] | None = None,
+    brief: Brief | None = None,
+    nlp: NLPArg = None,
+) -> StoryAttribution:
+    """Attribution of a story's canonical ``articles`` (``reprints``: key -> copies' outlets).
+
+    All bodies and headlines go through NER in one batch (``nlp.pipe``); quotes and entities then
+    reuse those spans. ``brief`` seeds the claims so that its counts and theirs agree.
+    """
+    bodies = [body_and_sentences(a.text)[0] for a in articles]
+    entity_spans([*bodies, *(a.title or "" for a in articles)], nlp)
+    quotes = [q for a in articles for q in extract_quotes(a, nlp=nlp)]
+    claims = group_claims(articles, reprints=reprints, brief=brief)
+    return StoryAttribution(
+        quotes=quotes,
+        entities=extract_entities(articles, nlp=nlp),
+        claims=claims,
+        timeline=build_timeline(claims),
+    )
