@@ -40,3 +40,8 @@ cli.add_command(backfill)
 from newsdesk.cli.doctor import doctor  # noqa: E402
 
 cli.add_command(doctor)
+
+from newsdesk.cli.attribution import COMMANDS as ATTRIBUTION_COMMANDS  # noqa: E402
+
+for command in ATTRIBUTION_COMMANDS:
+    cli.add_command(command)

@@ -118,3 +118,20 @@ def cluster_command(
         f" ({len(rejected)} inputs rejected by the reader)"
     )
     click.echo(format_results(results, title))
+
+
+@eval_group.command("quotes")
+@click.option("--split", type=click.Choice(["all", "dev", "heldout"]), default=None)
+@click.option("--errors", is_flag=True, help="Print every miss, false hit and wrong speaker.")
+@click.option(
+    "--data",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    default=None,
+    help="Shared data root holding multiling2011-en and ecbplus [../shared/data].",
+)
+def quotes_command(split: str | None, errors: bool, data: Path | None) -> None:
+    """Quote and speaker precision/recall on the annotated articles (tests/data/quotes)."""
+    from newsdesk.evaluation.quotes import main
+
+    argv = [*(["--split", split] if split else []), *(["--errors"] if errors else [])]
+    main([*argv, *(["--data", str(data)] if data else [])])

@@ -8,6 +8,7 @@ side by side with a writer such as the feed watcher).
 
 from __future__ import annotations
 
+import importlib
 import threading
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
@@ -113,6 +114,7 @@ def create_app(
     app.include_router(api.router)
     app.include_router(exports.router)
     app.include_router(pages.router)
+    app.include_router(importlib.import_module("newsdesk.serve.attribution").router)
 
     @app.exception_handler(StarletteHTTPException)
     async def html_errors(request: Request, error: StarletteHTTPException) -> Response:

@@ -1,0 +1,259 @@
+"""Attribution end to end on real WikiNews articles: stored per story by the ingest pipeline,
+brief and claims agreeing on outlet counts, the entity index across stories, the watchlist, the
+CLI commands, and the JSON API and pages (FastAPI TestClient)."""
+
+# ruff: noqa: F811
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+from fastapi.testclient import TestClient
+
+from newsdesk.attribute import attribute_articles
+from newsdesk.attribute.claims import claim_of
+from newsdesk.attribution import watchlist_matches
+from newsdesk.cli import cli
+from newsdesk.config import Settings
+from newsdesk.models import Article
+from newsdesk.pipeline import ingest
+from newsdesk.serve import create_app
+from newsdesk.store import Store, StoreError, open_store
+from serve_helpers import (
+    HOSTILE_MARKUP,
+    REPRINT_OF,
+    REPRINT_OUTLET,
+    WIKINEWS,
+    build_store,
+)
+
+# Store fixtures shared with test_store (both backends; pytest finds them by name).
+from test_store import postgres_server, postgres_url, real_articles, store  # noqa: F401
+
+
+@pytest.fixture(scope="module")
+def settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
+    return build_store(tmp_path_factory.mktemp("attribution"))
+
+
+@pytest.fixture(scope="module")
+def client(settings: Settings) -> Iterator[TestClient]:
+    with TestClient(create_app(settings)) as test_client:
+        yield test_client
+
+
+def run(settings: Settings, *args: str) -> Result:
+    return CliRunner().invoke(cli, ["--db", settings.db, *args], catch_exceptions=False)
+
+
+def story_of(store: Store, file_name: str) -> int:
+    stored = store.article_by_key(str(WIKINEWS / file_name))
+    assert stored is not None and stored.story_id is not None
+    return store.resolve_story(stored.story_id)
+
+
+# --- the store ------------------------------------------------------------------------------------
+
+
+def test_attribution_round_trip_entity_index_and_merge(
+    store: Store, real_articles: list[Article]
+) -> None:
+    tsunami = [a for a in real_articles if "/M000" in a.key][:4]
+    attribution = attribute_articles(tsunami)
+    assert attribution.quotes and attribution.entities and attribution.claims
+    store.save_attribution(7, attribution)
+    assert store.get_attribution(7) == attribution
+    assert store.get_attribution(8) is None
+
+    entity = next(e for e in attribution.entities if len(e.mentions) > 1)
+    for name in (entity.name, entity.name.upper(), *entity.aliases):
+        assert store.stories_mentioning(name) == [7]
+    assert store.stories_mentioning("no such entity anywhere") == []
+
+    store.save_attribution(7, attribution)  # replacing does not duplicate index rows
+    store.save_attribution(9, attribution)
+    assert sorted(store.stories_mentioning(entity.name)) == [7, 9]
+    store.merge_stories(9, 7)
+    assert store.stories_mentioning(entity.name) == [7]
+    assert store.get_attribution(9) == attribution  # story 9 now resolves to story 7
+
+
+def test_watchlist_terms(store: Store) -> None:
+    assert store.add_watch("Sohae  Satellite Launching Station")
+    assert not store.add_watch("the sohae satellite launching station")
+    assert store.add_watch("Pichilemu")
+    assert [t for t, _ in store.watchlist()] == [
+        "Sohae Satellite Launching Station",
+        "Pichilemu",
+    ]
+    assert store.remove_watch("PICHILEMU") and not store.remove_watch("Pichilemu")
+    with pytest.raises(StoreError, match="at least one letter"):
+        store.add_watch("  ")
+
+
+# --- the pipeline ---------------------------------------------------------------------------------
+
+
+def test_every_story_attributed_and_brief_counts_are_its_claims(settings: Settings) -> None:
+    with open_store(settings.db) as store:
+        summaries = store.stories(limit=500)
+        assert summaries
+        checked = 0
+        for summary in summaries:
+            attribution = store.get_attribution(summary.id)
+            brief = store.get_brief(summary.id)
+            assert attribution is not None and brief is not None
+            keys = {a.article.key for a in store.story_articles(summary.id)}
+            assert {q.article_key for q in attribution.quotes} <= keys
+            for sentence in brief.sentences:
+                claim = claim_of(
+                    attribution.claims, sentence.citation.article_key, sentence.sentence_index
+                )
+                assert claim is not None, sentence.text
+                assert set(claim.carried_by) == set(sentence.supporting_outlets)
+                assert set(claim.outlets) <= set(claim.carried_by)
+                checked += 1
+        assert checked > 20
+
+
+def test_reprint_counts_once_but_is_listed(settings: Settings) -> None:
+    with open_store(settings.db) as store:
+        attribution = store.get_attribution(story_of(store, REPRINT_OF))
+    assert attribution is not None
+    reprinted = [c for c in attribution.claims if REPRINT_OUTLET in c.carried_by]
+    assert reprinted
+    assert all(REPRINT_OUTLET not in c.outlets for c in attribution.claims)
+    assert all(c.support == len(c.outlets) for c in attribution.claims)
+
+
+def test_reingest_recomputes_only_touched_stories(settings: Settings, tmp_path: Path) -> None:
+    before = datetime.now(UTC)
+    with open_store(settings.db) as store:
+        ingest([str(WIKINEWS / "M0000.english")], store, settings)  # already stored: no change
+        assert store.attribution_updated_since(before) == []
+        extra = tmp_path / "late.jsonl"
+        text = (WIKINEWS / "M0053.english").read_text(encoding="utf-8").split("\n", 3)[3]
+        record = {
+            "id": "late-chile",
+            "title": "Late Chile report",
+            "text": text,
+            "outlet": "Late Wire",
+            "published": "2010-05-20T10:00:00+00:00",
+        }
+        extra.write_text(json.dumps(record) + "\n", encoding="utf-8")
+        report = ingest([str(extra)], store, settings)
+        assert report.added == 1
+        assert store.attribution_updated_since(before) == sorted(report.stories_touched)
+
+
+# --- the CLI --------------------------------------------------------------------------------------
+
+
+def test_quotes_claims_and_entity_commands(settings: Settings) -> None:
+    with open_store(settings.db) as store:
+        story = story_of(store, "M0050.english")
+        attribution = store.get_attribution(story)
+    assert attribution is not None and attribution.quotes
+    result = run(settings, "quotes", str(story))
+    assert result.exit_code == 0
+    speaker = attribution.quotes[0].speaker.split()[0]
+    assert speaker in result.output and "Wikinews" in result.output
+
+    result = run(settings, "claims", str(story))
+    assert result.exit_code == 0 and "first reported" in result.output
+
+    chile = [e for e in attribution.entities if e.name == "Chile"]
+    assert chile
+    result = run(settings, "entity", "chile")
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("Chile (place)")
+    assert f"{story:>6}" in result.output and "timeline" in result.output
+
+    missing = run(settings, "entity", "Atlantis Research Facility")
+    assert missing.exit_code == 1 and "no stored story mentions" in missing.output
+    assert run(settings, "quotes", "999999").exit_code == 1
+
+
+def test_watchlist_commands_show_matching_stories_and_claims(settings: Settings) -> None:
+    assert "following 'Pichilemu'" in run(settings, "watchlist", "add", "Pichilemu").output
+    assert "already" in run(settings, "watchlist", "add", "pichilemu").output
+    assert run(settings, "watchlist", "list").output.startswith("Pichilemu\t")
+    matches = run(settings, "watchlist", "matches", "--since", "all").output
+    assert "[Pichilemu] story" in matches
+    claim_lines = [line for line in matches.splitlines() if line.startswith("    (")]
+    assert claim_lines
+    with open_store(settings.db) as store:
+        found = watchlist_matches(store, None)
+    assert {m.term for m in found} == {"Pichilemu"} and len(claim_lines) == sum(
+        len(m.claims) for m in found
+    )
+    for match in found:
+        for claim in match.claims:
+            assert any("pichilemu" in s.text.casefold() for s in claim.sources)
+    assert run(settings, "watchlist", "matches", "--since", "2999-01-01").output == "no matches\n"
+    assert run(settings, "watchlist", "matches", "--since", "soon").exit_code == 2
+    assert "stopped" in run(settings, "watchlist", "remove", "PICHILEMU").output
+    assert run(settings, "watchlist", "remove", "Pichilemu").exit_code == 1
+
+
+# --- the web app ----------------------------------------------------------------------------------
+
+
+def test_api_quotes_claims_entity_and_watchlist(settings: Settings, client: TestClient) -> None:
+    with open_store(settings.db) as store:
+        story = story_of(store, "M0050.english")
+        attribution = store.get_attribution(story)
+    assert attribution is not None
+    quotes = client.get(f"/api/stories/{story}/quotes")
+    assert quotes.status_code == 200 and quotes.headers["etag"]
+    assert [q["text"] for q in quotes.json()["quotes"]] == [q.text for q in attribution.quotes]
+    claims = client.get(f"/api/stories/{story}/claims").json()["claims"]
+    assert all(c["support"] == len(c["outlets"]) for c in claims)
+    assert claims[0]["sources"][0]["outlet"] == claims[0]["first_outlet"]
+
+    entity = client.get("/api/entities/CHILE").json()
+    assert entity["name"] == "Chile" and story in [s["id"] for s in entity["stories"]]
+    assert client.get("/api/entities/Atlantis%20Research%20Facility").status_code == 404
+    assert client.get("/api/stories/999999/quotes").status_code == 404
+
+    with open_store(settings.db) as store:
+        store.add_watch("Chile")
+    try:
+        watch = client.get("/api/watchlist").json()
+        assert [t["term"] for t in watch["terms"]] == ["Chile"]
+        assert story in {m["story"]["id"] for m in watch["matches"]}
+        page = client.get("/watchlist")
+        assert page.status_code == 200 and f'href="/stories/{story}"' in page.text
+    finally:
+        with open_store(settings.db) as store:
+            store.remove_watch("Chile")
+
+
+def test_pages_escape_quotes_from_hostile_articles(settings: Settings, client: TestClient) -> None:
+    with open_store(settings.db) as store:
+        hostile = store.article_by_key("hostile-1")
+        assert hostile is not None and hostile.story_id is not None
+        story = store.resolve_story(hostile.story_id)
+        attribution = store.get_attribution(story)
+    assert attribution is not None
+    assert any("<script>" in q.text for q in attribution.quotes)
+    page = client.get(f"/stories/{story}/quotes")
+    assert page.status_code == 200
+    assert "&lt;script&gt;window.__xss=" in page.text
+    assert HOSTILE_MARKUP not in page.text and "<script>" not in page.text
+    entity = client.get("/entities/Chile")
+    assert entity.status_code == 200 and "<h1>Chile</h1>" in entity.text
+
+
+def test_eval_quotes_command_reports_each_split() -> None:
+    result = CliRunner().invoke(cli, ["eval", "quotes", "--split", "dev"], catch_exceptions=False)
+    assert result.exit_code == 0
+    rows = [line for line in result.output.splitlines() if "dev (20 articles) | all |" in line]
+    assert len(rows) == 2  # spaCy and the fallback
+    f1 = float(rows[0].split("|")[7])
+    assert 0.5 < f1 <= 1.0
