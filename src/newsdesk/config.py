@@ -1,7 +1,8 @@
 """All configuration in one typed place.
 
-Precedence, lowest first: the defaults below, a TOML file (``--config FILE``, ``$NEWSDESK_CONFIG``
-or ``./newsdesk.toml``), environment variables ``NEWSDESK_<FIELD>`` (upper case), command-line flags.
+Precedence, lowest first: the defaults below, a TOML file (``--config FILE``,
+``$NEWSDESK_CONFIG`` or ``./newsdesk.toml``), environment variables ``NEWSDESK_<FIELD>``
+(upper case), command-line flags.
 """
 
 from __future__ import annotations
@@ -49,12 +50,19 @@ class Settings:
     cluster_entity_weight: float = 1.0
     cluster_candidates: int = 32  # stories scored per article (nearest dense centroids)
     cluster_half_life_hours: float = 72.0  # score halves per this gap outside a story's span
+    # Stories that left the window, kept (most recent first) for undated articles to join.
+    cluster_archive_stories: int = 5000
     # auto | minilm | wordllama | tfidf. Hashed TF-IDF measured best for clustering (BENCHMARKS.md,
     # Clustering) and runs at thousands of articles/s; MiniLM manages about 40 leads/s on 2 cores.
     embedder: str = "tfidf"
 
     # Briefs.
     brief_max_words: int = 250
+
+    # Live feeds (newsdesk watch): seconds between polls of a feed, and the longest wait after
+    # repeated errors from one host (the wait doubles per error, starting at the interval).
+    watch_interval: float = 300.0
+    watch_max_backoff: float = 3600.0
 
     # Logging (newsdesk.logs): level debug|info|warning|error, format text|json.
     log_level: str = "warning"
