@@ -12,7 +12,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from newsdesk.attribute.nlp import NLPArg, Span, body_and_sentences, entity_spans, is_title_word
+from newsdesk.attribute.nlp import (
+    NON_NAME_WORDS,
+    NLPArg,
+    Span,
+    body_and_sentences,
+    entity_spans,
+    is_title_word,
+)
 from newsdesk.models import Article, Quote
 from newsdesk.text import split_paragraphs
 
@@ -85,7 +92,8 @@ _TIME = (
 _PRONOUNS = {"he", "she", "they", "we", "i", "him", "her"}
 _BAD_SUBJECTS = {"it", "which", "this", "there", "that", "who", "what", "what it", "these"}
 _NOUN_USE = re.compile(
-    r"^\s*(?:of|from|on|about|in|to|for|by|and|or|were|was|have|had|are|is|with|at)\b"
+    r"^\s*(?:of|from|on|about(?!\s+\d)|in|to|for|by|and|or|were|was|have|had|are|is|with|"
+    r"at(?!\s+(?:least|most)\b))\b"
 )
 _BOUNDARY_WORDS = re.compile(
     r"^.*\b(?:where|when|while|after|before|because|although|but|and|that|as|whom|if)\s+",
@@ -116,6 +124,9 @@ class _Found:
     direct: bool
     at: int = -1  # body offset of the subject, for resolving it
     resolved: bool = False
+
+
+_HEADLINE = 10**9  # the offset given to names found in the headline
 
 
 @dataclass(slots=True)
@@ -211,8 +222,10 @@ def _people(body: str, title: str, spans: list[Span], title_spans: list[Span]) -
         name = _clean_name(span.text)
         if not name:
             continue
+        name = _longer_form(name, body)
         role = re.match(
-            r",\s+((?:an?|the)\s[^,;\"“”]{3,90}?|[a-z][^,;\"“”]{3,90}?)(?:,|\.?\s*$|\.\s)",
+            r",\s+((?:an?|the)\s[^,;\"“”]{3,90}?|(?!(?:with|in|on|at|for|from|to|by|who|which|and|"
+            r"but|as|after|before|when|while|where)\b)[a-z][^,;\"“”]{3,90}?)(?:,|\.?\s*$|\.\s)",
             body[span.end :],
         )
         full = f"{name}, {role.group(1)}" if role else name
@@ -220,7 +233,7 @@ def _people(body: str, title: str, spans: list[Span], title_spans: list[Span]) -
     for span in title_spans:
         if span.label == "PERSON" and _clean_name(span.text):
             # Headline names help resolve surnames but are never "previous" mentions.
-            people.append(_Person(_clean_name(span.text), 10**9, _clean_name(span.text)))
+            people.append(_Person(_clean_name(span.text), _HEADLINE, _clean_name(span.text)))
     return people
 
 
@@ -232,17 +245,59 @@ def _clean_name(text: str) -> str:
     return " ".join(tokens).strip(" ,.")
 
 
+_FEMALE = re.compile(
+    r"\b(?:Mrs|Ms|Miss|Lady|Dame|Queen|Princess|actress|spokeswoman|chairwoman|businesswoman|"
+    r"congresswoman|sister|mother|daughter|wife|widow|grandmother)\b\.?,?\s*$"
+)
+_MALE = re.compile(
+    r"\b(?:Mr|Sir|Lord|King|Prince|spokesman|chairman|businessman|congressman|brother|father|"
+    r"son|husband|widower|grandfather)\b\.?,?\s*$"
+)
+
+
+def _gender(name: str, body: str, people: list[_Person]) -> str | None:
+    """ "m", "f" or None (unknown) for a person, from what the article itself says: an honorific or
+    a gendered role right before a mention ("Mrs Smith", "spokeswoman Ann Lee"), else the first
+    possessive pronoun after a mention in its sentence, before anyone else is named."""
+    surname = name.split()[-1]
+    relatives = {
+        p.name for p in people if p.name.split()[-1] == surname and len(p.name) > len(surname)
+    }
+    # Family members share a surname ("Kimani Gray", his sister "Mahnefah Gray"): full names only.
+    form = name if len(relatives - {name}) else surname
+    votes = {"m": 0, "f": 0}
+    starts = sorted(p.start for p in people if p.start < _HEADLINE)
+    for m in re.finditer(rf"\b{re.escape(form)}\b", body):
+        context = body[max(0, m.start() - 40) : m.start()].split(",")[-1]
+        if _FEMALE.search(context):
+            votes["f"] += 2
+        elif _MALE.search(context):
+            votes["m"] += 2
+        limit = next((x for x in starts if x > m.end()), len(body))
+        rest = re.split(r"(?<=[.!?])\s", body[m.end() : limit], maxsplit=1)[0]
+        pronoun = re.search(r"\b(his|her|he|she)\b", rest, re.IGNORECASE)
+        if pronoun is not None:
+            votes["m" if pronoun.group(1).lower() in ("his", "he") else "f"] += 1
+    if votes["m"] == votes["f"]:
+        return None
+    return "m" if votes["m"] > votes["f"] else "f"
+
+
 def _full_person(name: str, people: list[_Person]) -> _Person | None:
-    """The first mention giving a full name that ``name`` (maybe a surname) refers to."""
+    """The first mention giving the fullest name that ``name`` (maybe a surname) refers to."""
     tokens = name.split()
     if not tokens:
         return None
     last = tokens[-1]
-    for person in people:
-        ptokens = person.name.split()
-        if ptokens and ptokens[-1] == last and len(ptokens) >= len(tokens):
-            return person
-    return None
+    found = [
+        p for p in people if p.name.split()[-1:] == [last] and len(p.name.split()) >= len(tokens)
+    ]
+    # A longer form in the body first, else in the headline (its NER is less reliable).
+    return max(
+        found,
+        key=lambda p: (len(p.name.split()) > len(tokens), p.start < _HEADLINE, len(p.name.split())),
+        default=None,
+    )
 
 
 def _resolve(
@@ -260,18 +315,28 @@ def _resolve(
     if low in _PRONOUNS:
         if low in ("they", "we") and last_speaker is not None:
             return last_speaker.speaker, last_speaker.speaker_name
-        if before:
-            person = _full_person(before[-1].name, people) or before[-1]
-            return _with_role(person, people), person.name
+        wanted = {"he": "m", "him": "m", "she": "f", "her": "f"}.get(low)
+        for candidate in reversed(before):
+            person = _full_person(candidate.name, people) or candidate
+            if wanted is None or _gender(person.name, body, people) in (wanted, None):
+                return _with_role(person, people), person.name
         return subject, None
-    role = re.fullmatch(r"(?:the|The)\s+([a-z]+(?:\s+[a-z]+)?|[A-Z][a-z]+)", subject)
+    role = re.fullmatch(
+        r"(?:the|The|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\s+([a-z]+(?:\s+[a-z]+)?|[A-Z][a-z]+)", subject
+    )
     if role and is_title_word(role.group(1).split()[-1]):
         word = role.group(1).split()[-1].lower()
-        for person in reversed(before):
+        # The person given that role before, else soon after ("her spokesman said ...
+        # spokesman Harlan Boll said").
+        after = [p for p in people if at < p.start < at + 600]
+        for person in [*reversed(before), *after]:
             context = body[max(0, person.start - 40) : person.start].lower() + person.full.lower()
             if word in context:
                 full = _full_person(person.name, people) or person
                 return _with_role(full, people), full.name
+    described = _described_person(subject, at, body, people)
+    if described is not None:
+        return described
     end = at + len(subject) + 2
     inside = [s for s in body_spans if s.label == "PERSON" and at - 2 <= s.start and s.end <= end]
     names = [_clean_name(s.text) for s in inside if _clean_name(s.text)]
@@ -291,7 +356,7 @@ def _resolve(
             return subject, " and ".join(names)
         name = names[0]
         match = _full_person(name, people)
-        full_name = match.name if match is not None else name
+        full_name = match.name if match is not None else _longer_form(name, body)
         if full_name in subject:
             return subject, full_name
         return (_with_role(match, people) if match else subject), full_name
@@ -315,6 +380,97 @@ def _resolve(
 
 
 _LEADING_THE = re.compile(r"^(?:the|The)\s+")
+_GROUP_NOUNS = {"pair", "two", "duo", "couple", "both"}
+# A definite description of the article's central person: "the convicted killer said".
+_PERSON_NOUNS = {
+    "killer",
+    "suspect",
+    "actor",
+    "actress",
+    "singer",
+    "star",
+    "author",
+    "writer",
+    "novelist",
+    "player",
+    "coach",
+    "champion",
+    "victim",
+    "gunman",
+    "defendant",
+    "boxer",
+    "rider",
+    "cyclist",
+    "filmmaker",
+    "musician",
+    "comedian",
+    "rapper",
+    "host",
+    "veteran",
+    "teenager",
+    "entertainer",
+    "swimmer",
+    "athlete",
+    "billionaire",
+}
+
+
+def _described_person(
+    subject: str, at: int, body: str, people: list[_Person]
+) -> tuple[str, str | None] | None:
+    """Speaker and name for "the pair" (the last two people named together) or a definite
+    description of a person ("the convicted killer": the most named person so far)."""
+    m = re.fullmatch(r"(?:the|The)\s+((?:[a-z\-]+\s+){0,2})([a-z]+)", subject)
+    if m is None:
+        return None
+    before = [p for p in people if p.start < at]
+    if m.group(2) in _GROUP_NOUNS and not m.group(1):
+        joined = [p for p in before if " and " in p.name]  # one span without NER: "A and B"
+        if joined and (len(before) < 2 or joined[-1] is before[-1]):
+            return joined[-1].name, joined[-1].name
+        for first, second in zip(reversed(before[:-1]), reversed(before[1:]), strict=True):
+            between = body[first.start + len(first.name) : second.start]
+            if re.fullmatch(r"\s+and\s+", between):
+                pair = f"{first.name} and {second.name}"
+                return pair, pair
+        return None
+    if m.group(2) not in _PERSON_NOUNS or not before:
+        return None
+    counts: dict[str, int] = {}
+    for person in before:
+        full = _full_person(person.name, people) or person
+        counts[full.name] = counts.get(full.name, 0) + 1
+    name = max(reversed(list(counts)), key=lambda n: counts[n])
+    return name, name
+
+
+_PARTICLES = {
+    "de",
+    "van",
+    "von",
+    "der",
+    "den",
+    "da",
+    "di",
+    "du",
+    "la",
+    "le",
+    "al",
+    "el",
+    "bin",
+    "dos",
+}
+
+
+def _longer_form(name: str, body: str) -> str:
+    """``name`` with the first name the NER missed ("De Boer" -> "Yvo de Boer") if the body has
+    it."""
+    if name.split()[0].lower() not in _PARTICLES:
+        return name
+    m = re.search(rf"\b([A-Z][a-z][\w'’\-]*)\s+((?i:{re.escape(name)}))\b", body)
+    if m is None or is_title_word(m.group(1)) or m.group(1).lower() in NON_NAME_WORDS:
+        return name
+    return f"{m.group(1)} {m.group(2)}"
 
 
 def _with_role(person: _Person, people: list[_Person]) -> str:
@@ -435,6 +591,31 @@ def _told(obj: str | None, cue: str | None) -> str | None:
     return obj
 
 
+# A second source inside a reported clause: "X reported A, where the BBC reports that B".
+_NESTED = re.compile(
+    rf",\s+(?:where|while|and|but|as)\s+(?P<subj>(?:the\s+)?[A-Z][^,;\"“”]{{0,60}}?)\s+{_AUX}"
+    rf"(?:{_CUE})\s+(?:that\s+)?"
+)
+# The reported clause ends where the speaker's next act starts: "said A and praised the B".
+_CONJOINED = re.compile(r"\s+and\s+(?:also\s+)?[a-z]+ed\s+(?:the|a|an|his|her|their|its)\b")
+
+# What follows a closing quote and reads as a clause, not a speaker: "designed for her, died ...".
+_CLAUSE_AS_SUBJECT = re.compile(r"^\s*(?!(?:a|an|the|his|her|its|their)\b)[a-z][\w\-]*[\s,].*,")
+
+# After "X said" closing an attribution: the end, punctuation or a circumstance; not a new
+# content clause ('" Greek Prime Minister George Papandreou said the firebombing was ...').
+_ENDS_ATTRIBUTION = re.compile(
+    r"(?:\s+(?:the\s+|a\s+)?[a-z]+(?=\s+(?:in|on|at|during|after|before)\b|[.,;]))?"
+    rf"{_TIME}\s*(?:[.,;:!?\-–—]|$|(?:in|on|at|during|after|before|to|from|of|as|when|while|"
+    rf"adding|according|about|with|through|via)\b)"
+)
+
+# "According to new information ...": no one is speaking.
+_ABSTRACT_SOURCE = re.compile(
+    r"^(?:(?:the|new|the\s+latest|latest|recent|preliminary|early|official)\s+)*"
+    r"(?:information|data|figures|estimates|statistics|research|studies|results|records|analysis)\b"
+)
+
 _NEEDS_THAT = {
     "maintained",
     "maintains",
@@ -465,12 +646,17 @@ def _indirect(
     end = len(s) - (1 if s.endswith(".") else 0)
     m = re.match(r"^\s*According to (?P<src>[^,]{2,120}),\s*(?P<clause>.+)$", s)
     if m:
+        if _ABSTRACT_SOURCE.match(m.group("src")):
+            return []
         return [(m.start("clause"), end, m.group("src"), None)]
     m = re.match(r"^(?P<clause>.{10,}?),?\s+according to (?P<src>[^,.]{2,120})\.?$", s)
     if m:
+        if _ABSTRACT_SOURCE.match(m.group("src")):
+            return []
         return [(m.start("clause"), m.end("clause"), m.group("src"), None)]
     m = re.match(
-        rf"^(?P<clause>[^\"“”]{{10,}}?),\s+(?P<subj>[^,;\"“”]{{1,80}}?)\s+{_AUX}(?:{_CUE}){_TIME}"
+        rf"^(?P<clause>[^\"“”][^\"“”]{{9,}}?(?:[\"“”][^\"“”]{{1,60}}[\"“”][^\"“”]*?)?),\s+"
+        rf"(?P<subj>[^,;\"“”]{{1,80}}?)\s+{_AUX}(?:{_CUE}){_TIME}"
         rf"\.?\s*$",
         s,
     )
@@ -527,18 +713,33 @@ def _indirect(
             clause_end = start + saying.start()
         if len(s[start:clause_end].split()) < 3:
             continue
+        nested = _NESTED.search(s, start, clause_end)
+        second: tuple[int, int, str, str | None] | None = None
+        if nested is not None:
+            inner = _subject(nested.group("subj"), whole=True)
+            if inner is not None and len(s[nested.end() : clause_end].split()) >= 3:
+                second = (nested.end(), clause_end, inner, None)
+                clause_end = nested.start()
+        conjoined = _CONJOINED.search(s, start, clause_end)
+        if conjoined is not None and len(s[start : conjoined.start()].split()) >= 3:
+            clause_end = conjoined.start()
         out.append((start, clause_end, subj, _told(obj, verb)))
+        if second is not None:
+            out.append(second)
         break
     m = re.search(r",\s+saying\s+(?:that\s+)?", s)
     if m and len(s[m.end() : end].split()) >= 3:
         subj = out[0][2] if out else None
         if subj is None:
-            named = [
-                sp.text
-                for sp in spans
-                if base <= sp.start < base + m.start() and sp.label in ("PERSON", "ORG", "GPE")
-            ]
-            subj = named[0] if named else None
+            named = sorted(
+                (
+                    sp
+                    for sp in spans
+                    if base <= sp.start < base + m.start() and sp.label in ("PERSON", "ORG", "GPE")
+                ),
+                key=lambda sp: (sp.label != "PERSON", sp.start),
+            )
+            subj = named[0].text if named else None
         if subj:
             out.append((m.end(), end, subj, None))
     return out
@@ -582,10 +783,10 @@ def extract_quotes(article: Article, nlp: NLPArg = None) -> list[Quote]:
         for c_start, c_end, i_subj, i_told in _indirect(text, s_start, body_spans):
             clause = text[c_start:c_end].strip(' ,"“”')
             at = s_start + c_start
-            if (
-                not clause
-                or text[c_start:].lstrip()[:1] in "\"“”'‘`"
-                or any(d.start - 2 <= at < d.end for d in directs)
+            # A clause that is one direct quotation is left to it; one that only opens with a
+            # quoted fragment ('According to the BBC, "large waves" have struck ...') is kept.
+            if not clause or any(
+                d.start - 2 <= at < d.end and d.end >= s_start + c_end - 3 for d in directs
             ):
                 continue
             found_at = text.find(i_subj)
@@ -616,6 +817,8 @@ def extract_quotes(article: Article, nlp: NLPArg = None) -> list[Quote]:
             continue
         s_start, _, _ = sentence_of(item.start)
         after_at = item.end + 1
+        while after_at < len(body) and body[after_at] in "'’":
+            after_at += 1  # the second half of a closing '' mark
         after = body[after_at : min(len(body), item.end + 240)].split("\n", 1)[0]
         after = re.split(r"[\"“”]|''", after, maxsplit=1)[0]
         before = body[s_start : max(s_start, item.start - 1)].rstrip(" \"“'‘`")
@@ -628,10 +831,21 @@ def extract_quotes(article: Article, nlp: NLPArg = None) -> list[Quote]:
             subject_at = after_at + m.start("subj")
         else:
             m2 = _POST_NORMAL.match(after)
-            if m2 and len(m2.group("subj").split()) <= 30:
-                subj = _subject(m2.group("subj"), whole=True)
+            if (
+                m2
+                and len(m2.group("subj").split()) <= 30
+                and _ENDS_ATTRIBUTION.match(after, m2.end())
+            ):
                 subject_at = after_at + m2.start("subj")
-                told = _told(m2.group("obj"), m2.group("cue"))
+                text_of_subject = m2.group("subj")
+                if _CLAUSE_AS_SUBJECT.match(text_of_subject):
+                    # '" thrilled '' at the offer, Mark said': the subject is the last part.
+                    head, _, tail = text_of_subject.rpartition(",")
+                    subject_at += len(head) + 1
+                    text_of_subject = tail if tail.strip()[:1].isupper() else ""
+                if text_of_subject.strip():
+                    subj = _subject(text_of_subject, whole=True)
+                    told = _told(m2.group("obj"), m2.group("cue"))
         if subj is None:
             m3 = _PRE.search(before)
             m4 = _DESCRIBED.search(before)
