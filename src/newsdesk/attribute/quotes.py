@@ -731,7 +731,7 @@ def _indirect(
     if m and len(s[m.end() : end].split()) >= 3:
         subj = out[0][2] if out else None
         if subj is None:
-            named = sorted(
+            candidates: list[Span] = sorted(
                 (
                     sp
                     for sp in spans
@@ -739,7 +739,7 @@ def _indirect(
                 ),
                 key=lambda sp: (sp.label != "PERSON", sp.start),
             )
-            subj = named[0].text if named else None
+            subj = candidates[0].text if candidates else None
         if subj:
             out.append((m.end(), end, subj, None))
     return out
