@@ -2,10 +2,12 @@
 
 Input: the ten MultiLing 2011 topics (ten WikiNews articles each), read once. Both systems get the
 same articles and the same sentences (newsdesk.text), include their own sentence splitting and
-produce a 250-word brief. newsdesk's stem cache is cleared before every story, so each story is
-timed cold. Reported: the median over REPEATS runs of the mean time per story, and the ratio.
+produce a brief of each budget (100 words, the DUC setting, and 250, the MultiLing and CLI default).
+newsdesk's stem cache is cleared before every story, so each story is timed cold. The systems' runs
+are interleaved so that load from other processes hits both alike. Reported per budget: the median
+over REPEATS runs of the mean time per story, and the ratio.
 
-    .venv/bin/python benchmarks/bench_brief.py [DATASET] [--repeats N] [--max-words N]
+    .venv/bin/python benchmarks/bench_brief.py [DATASET] [--repeats N] [--max-words N ...]
 """
 
 from __future__ import annotations
@@ -54,15 +56,19 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("dataset", nargs="?", type=Path, default=DEFAULT_DATASET)
     parser.add_argument("--repeats", type=int, default=7)
-    parser.add_argument("--max-words", type=int, default=250)
+    parser.add_argument("--max-words", type=int, nargs="+", default=[100, 250])
     args = parser.parse_args()
     if hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
 
     dataset = load_dataset(args.dataset)
     stories = [read_articles(topic.sources) for topic in dataset.topics]
+    for budget in args.max_words:
+        report(stories, budget, args.repeats)
+
+
+def report(stories: Sequence[Sequence[Article]], budget: int, repeats: int) -> None:
     sizes = [len(s) for s in stories]
-    budget = args.max_words
     lexrank = sumy_system("lexrank")
     systems: dict[str, Callable[[Sequence[Article]], object]] = {
         "newsdesk (default)": lambda articles: summarize(articles, budget),
@@ -72,10 +78,9 @@ def main() -> None:
     for run in systems.values():
         run(stories[0])
 
-    # Interleave the systems' runs so that load from other processes hits both alike.
     wall: dict[str, list[float]] = {name: [] for name in systems}
     cpu: dict[str, list[float]] = {name: [] for name in systems}
-    for _ in range(args.repeats):
+    for _ in range(repeats):
         for name, run in systems.items():
             w, c = per_story_seconds(run, stories, 1)
             wall[name] += w
@@ -83,7 +88,7 @@ def main() -> None:
 
     print(
         f"Brief time per story: {len(stories)} stories of {min(sizes)}-{max(sizes)} articles, "
-        f"{budget} words, 1 core, median of {args.repeats} runs"
+        f"{budget} words, 1 core, median of {repeats} runs"
     )
     print(f"{'system':<22} {'wall ms':>8} {'CPU ms':>8} {'CPU min':>8} {'CPU max':>8}")
     for name in systems:
@@ -97,6 +102,7 @@ def main() -> None:
             table["newsdesk (default)"]
         )
         print(f"speed-up of newsdesk over sumy LexRank ({label} time): {ratio:.1f}x")
+    print()
 
 
 if __name__ == "__main__":

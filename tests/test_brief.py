@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 
 from newsdesk.brief import METHODS, summarize
+from newsdesk.brief.base import prepare
+from newsdesk.brief.coverage import CoverageMethod
 from newsdesk.models import Article, Provenance
 
 DATA = Path(__file__).resolve().parents[1] / ".." / "shared" / "data"
@@ -62,3 +64,15 @@ def test_small_budget_is_never_exceeded() -> None:
     articles = read_topic("M001")
     for budget in (15, 40, 100):
         assert summarize(articles, budget).word_count <= budget
+
+
+@needs_data
+def test_default_search_finds_the_exact_optimum_at_100_words() -> None:
+    """Branch and bound reaches what the exact ILP picks, also where greedy + local search don't."""
+    greedy_misses = 0
+    for topic in ("M000", "M003", "M004", "M005"):
+        story = prepare(read_topic(topic))
+        exact = sorted(CoverageMethod(solver="ilp").select(story, 100))
+        assert sorted(CoverageMethod().select(story, 100)) == exact
+        greedy_misses += sorted(CoverageMethod(solver="greedy").select(story, 100)) != exact
+    assert greedy_misses >= 2

@@ -19,6 +19,7 @@ from newsdesk.models import Article, Brief
 METHODS: dict[str, Callable[[], BriefMethod]] = {
     "coverage": CoverageMethod,
     "coverage-greedy": lambda: CoverageMethod(solver="greedy"),
+    "coverage-ilp": lambda: CoverageMethod(solver="ilp"),
     "centroid": CentroidMethod,
     "submodular": SubmodularMethod,
     "lead": LeadMethod,

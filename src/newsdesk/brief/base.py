@@ -209,7 +209,9 @@ class StoryText:
     units: list[Unit]
     sentences_by_article: list[list[int]]
     doc_freq: Counter[str]
+    _candidate_counts: csr_matrix | None = None
     _candidate_vectors: csr_matrix | None = None
+    _unit_stem_vectors: csr_matrix | None = None
     _unit_similarity: np.ndarray | None = None
 
     @property
@@ -220,29 +222,50 @@ class StoryText:
     def candidate_vectors(self) -> csr_matrix:
         """L2-normalised content-stem counts of every candidate (rows)."""
         if self._candidate_vectors is None:
-            self._candidate_vectors = _normalised_counts([c.stems for c in self.candidates])
+            self._candidate_vectors = _normalise_rows(self._counts())
         return self._candidate_vectors
+
+    @property
+    def unit_stem_vectors(self) -> csr_matrix:
+        """L2-normalised content-stem counts of every unit (the sum of its sentences' counts)."""
+        if self._unit_stem_vectors is None:
+            rows = [u for u, unit in enumerate(self.units) for _ in unit.members]
+            cols = [m for unit in self.units for m in unit.members]
+            membership = csr_matrix(
+                (np.ones(len(rows)), (rows, cols)), shape=(len(self.units), len(self.candidates))
+            )
+            self._unit_stem_vectors = _normalise_rows(csr_matrix(membership @ self._counts()))
+        return self._unit_stem_vectors
 
     @property
     def unit_similarity(self) -> np.ndarray:
         """Cosine similarity of content-stem counts between every pair of units."""
         if self._unit_similarity is None:
-            vectors = _normalised_counts([u.stems for u in self.units])
-            self._unit_similarity = np.asarray((vectors @ vectors.T).todense())
+            self._unit_similarity = self.similarity_among(range(len(self.units)))
         return self._unit_similarity
 
+    def similarity_among(self, units: Sequence[int]) -> np.ndarray:
+        """Cosine similarity between the given units only (cheaper than the full matrix)."""
+        vectors = self.unit_stem_vectors[list(units)]
+        return np.asarray((vectors @ vectors.T).todense())
 
-def _normalised_counts(documents: Sequence[Sequence[str]]) -> csr_matrix:
-    vocabulary: dict[str, int] = {}
-    rows: list[int] = []
-    cols: list[int] = []
-    vals: list[float] = []
-    for r, terms in enumerate(documents):
-        for term, count in Counter(terms).items():
-            rows.append(r)
-            cols.append(vocabulary.setdefault(term, len(vocabulary)))
-            vals.append(float(count))
-    matrix = csr_matrix((vals, (rows, cols)), shape=(len(documents), max(1, len(vocabulary))))
+    def _counts(self) -> csr_matrix:
+        if self._candidate_counts is None:
+            vocabulary: dict[str, int] = {}
+            rows: list[int] = []
+            cols: list[int] = []
+            vals: list[float] = []
+            for r, candidate in enumerate(self.candidates):
+                for term, count in Counter(candidate.stems).items():
+                    rows.append(r)
+                    cols.append(vocabulary.setdefault(term, len(vocabulary)))
+                    vals.append(float(count))
+            shape = (len(self.candidates), max(1, len(vocabulary)))
+            self._candidate_counts = csr_matrix((vals, (rows, cols)), shape=shape)
+        return self._candidate_counts
+
+
+def _normalise_rows(matrix: csr_matrix) -> csr_matrix:
     norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
     norms[norms == 0] = 1.0
     return csr_matrix(matrix.multiply(1.0 / norms[:, None]))
@@ -317,22 +340,28 @@ SUPPORT_THRESHOLD = 0.5
 
 
 def supporting_outlets(
-    story: StoryText, candidate: int, reprints: Mapping[str, Sequence[str]]
-) -> list[str]:
-    """Distinct outlets whose articles carry the same point, the cited outlet first."""
-    cand = story.candidates[candidate]
+    story: StoryText, candidates: Sequence[int], reprints: Mapping[str, Sequence[str]]
+) -> list[list[str]]:
+    """For each candidate, the distinct outlets whose articles carry the same point, the cited
+    outlet first."""
+    if not candidates:
+        return []
     vectors = story.candidate_vectors
-    similarity = np.asarray((vectors @ vectors[candidate].T).todense()).ravel()
-    own = story.articles[cand.article]
-    outlets = [own.outlet, *reprints.get(own.key, ())]
-    for a, indices in enumerate(story.sentences_by_article):
-        if a == cand.article or not indices:
-            continue
-        if similarity[indices].max() >= SUPPORT_THRESHOLD:
-            article = story.articles[a]
-            outlets.append(article.outlet)
-            outlets.extend(reprints.get(article.key, ()))
-    return list(dict.fromkeys(o for o in outlets if o))
+    similarity = np.asarray((vectors[list(candidates)] @ vectors.T).todense())
+    result = []
+    for row, c in zip(similarity, candidates, strict=True):
+        cand = story.candidates[c]
+        own = story.articles[cand.article]
+        outlets = [own.outlet, *reprints.get(own.key, ())]
+        for a, indices in enumerate(story.sentences_by_article):
+            if a == cand.article or not indices:
+                continue
+            if row[indices].max() >= SUPPORT_THRESHOLD:
+                article = story.articles[a]
+                outlets.append(article.outlet)
+                outlets.extend(reprints.get(article.key, ()))
+        result.append(list(dict.fromkeys(o for o in outlets if o)))
+    return result
 
 
 # --- methods -------------------------------------------------------------------------------------
@@ -395,12 +424,16 @@ def assemble(
     members = sorted(
         {m for u in unit_ids for m in story.units[u].members}, key=lambda c: _order_key(story, c)
     )
-    sentences: list[BriefSentence] = []
+    kept: list[int] = []
     total = 0
     for c in members:
-        cand = story.candidates[c]
-        if total + cand.length > max_words:
+        if total + story.candidates[c].length > max_words:
             break
+        kept.append(c)
+        total += story.candidates[c].length
+    sentences: list[BriefSentence] = []
+    for c, outlets in zip(kept, supporting_outlets(story, kept, reprints), strict=True):
+        cand = story.candidates[c]
         article = story.articles[cand.article]
         sentences.append(
             BriefSentence(
@@ -413,10 +446,9 @@ def assemble(
                     published=article.published,
                 ),
                 sentence_index=cand.index,
-                supporting_outlets=supporting_outlets(story, c, reprints),
+                supporting_outlets=outlets,
             )
         )
-        total += cand.length
     return Brief(sentences=sentences, max_words=max_words, method=method)
 
 
