@@ -154,3 +154,31 @@ def test_ecbplus_subset_quality_floor() -> None:
     data = _events(*folders)
     predicted = cluster_articles(data.articles, SETTINGS, EMBEDDER)
     assert bcubed(predicted, data.gold).f1 >= 0.83
+
+
+def test_undated_article_finds_its_story_after_the_story_left_the_window() -> None:
+    # A batch stores undated articles after all dated ones: by then their event may have left
+    # the window. They are matched against the archive of stories that left it.
+    quake = _events("37ecbplus").articles
+    other = _events("26ecbplus").articles[:4]
+    clusterer = _clusterer()
+    first = {clusterer.add(a).story_id for a in _dated(quake[:6])}
+    later = T0 + timedelta(hours=SETTINGS.cluster_window_hours * 3)
+    for article in _dated(other, start=later):
+        clusterer.add(article)
+    assert clusterer.active_articles == len(other)  # the quake articles were evicted
+    undated = dataclasses.replace(quake[7], published=None)
+    assignment = clusterer.add(undated)
+    assert len(first) == 1 and assignment.story_id in first and not assignment.is_new
+    mafia = dataclasses.replace(_events("26ecb").articles[0], published=None)
+    assert clusterer.add(mafia).story_id not in first
+
+
+def test_without_the_archive_an_undated_article_cannot_reach_a_story_out_of_the_window() -> None:
+    quake = _events("37ecbplus").articles
+    clusterer = _clusterer(cluster_archive_stories=0)
+    first = {clusterer.add(a).story_id for a in _dated(quake[:6])}
+    later = T0 + timedelta(hours=SETTINGS.cluster_window_hours * 3)
+    for article in _dated(_events("26ecbplus").articles[:4], start=later):
+        clusterer.add(article)
+    assert clusterer.add(dataclasses.replace(quake[7], published=None)).story_id not in first

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter, deque
+from collections import Counter, OrderedDict, deque
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -106,6 +106,17 @@ class _Story:
 
     def entity_vector(self) -> Sparse:
         return self._cached()[1]
+
+
+@dataclass(slots=True)
+class _Archived:
+    """What a story's articles that left the window add up to: for undated articles only."""
+
+    dense: Vector
+    terms: dict[int, float] = field(default_factory=dict)
+    ents: dict[int, float] = field(default_factory=dict)
+    size: int = 0
+    last: datetime | None = None
 
 
 def lead_text(article: Article) -> str:
@@ -248,11 +259,13 @@ class StoryClusterer:
         self._by_hash: dict[str, int] = {}
         self._space = _TermSpace()
         self._clock: datetime | None = None
-        self._last_time: datetime | None = None
         self._centroids = np.zeros((64, self.embedder.dim), dtype=np.float32)  # member sums
         self._slot_story = np.full(64, -1, dtype=np.int64)
         self._slot_size = np.zeros(64, dtype=np.int64)
         self._free_slots: list[int] = list(range(63, -1, -1))
+        self.archive_size = settings.cluster_archive_stories
+        self._archive: OrderedDict[int, _Archived] = OrderedDict()
+        self._archive_matrix: tuple[npt.NDArray[np.int64], Vector, Vector] | None = None
 
     # -- public API -------------------------------------------------------------------------
 
@@ -291,8 +304,7 @@ class StoryClusterer:
         dense = self.embedder.embed([lead_text(a) for a in articles])
         results: list[Assignment] = []
         for row, (article, story_id) in enumerate(zip(articles, known, strict=True)):
-            time = _utc(article.published) if article.published is not None else self._last_time
-            self._last_time = time
+            time = _utc(article.published) if article.published is not None else None
             self._advance_clock(time)
             item = _Item(
                 article.key,
@@ -342,13 +354,16 @@ class StoryClusterer:
     def _score(self, dense: float, terms: Sparse, ents: Sparse, size: int, story: _Story) -> float:
         """Average link: the mean similarity between the ``size`` articles summed in ``dense``
         (a dot product of embedding sums), ``terms`` and ``ents``, and the story's articles."""
+        return self._score_parts(
+            dense,
+            self._space.dot(terms, story.term_vector()),
+            self._space.dot(ents, story.entity_vector()),
+            size * len(story.members),
+        )
+
+    def _score_parts(self, dense: float, terms: float, ents: float, pairs: int) -> float:
         w_dense, w_terms, w_ents = self.weights
-        total = w_dense * dense
-        if w_terms:
-            total += w_terms * self._space.dot(terms, story.term_vector())
-        if w_ents:
-            total += w_ents * self._space.dot(ents, story.entity_vector())
-        return total / (size * len(story.members))
+        return (w_dense * dense + w_terms * terms + w_ents * ents) / pairs
 
     def _decay(self, time: datetime | None, story: _Story) -> float:
         if time is None or story.last is None or story.first is None or not self.half_life_hours:
@@ -390,6 +405,11 @@ class StoryClusterer:
             score *= self._decay(item.time, story)
             if score > best:
                 best_id, best = story.id, score
+        if item.time is None:
+            archived_id, archived_score = self._best_archived(item)
+            # An archived story is not near in time, so it must be as close as a merge needs.
+            if archived_score >= self.merge_threshold and archived_score > best:
+                best_id, best = archived_id, archived_score
         return best_id, best
 
     def _merge_similar(self, story_id: int) -> list[tuple[int, int]]:
@@ -426,6 +446,18 @@ class StoryClusterer:
         into.first = _min_time(into.first, absorbed.first)
         into.last = _max_time(into.last, absorbed.last)
         self._release(absorbed)
+        gone = self._archive.pop(absorbed.id, None)
+        if gone is not None:
+            kept = self._archive.get(into.id)
+            if kept is None:
+                self._archive[into.id] = gone
+            else:
+                kept.dense += gone.dense
+                _add_weights(kept.terms, _to_sparse(gone.terms), 1.0)
+                _add_weights(kept.ents, _to_sparse(gone.ents), 1.0)
+                kept.size += gone.size
+                kept.last = _max_time(kept.last, gone.last)
+            self._archive_matrix = None
 
     def _new_slot(self) -> int:
         if not self._free_slots:
@@ -444,6 +476,16 @@ class StoryClusterer:
         del self._stories[story.id]
 
     def _insert(self, item: _Item, story_id: int) -> int:
+        if item.time is None:
+            # An undated article takes the time of the story it joins (its nearest neighbours),
+            # else the latest time seen: it then ages out of the window with them.
+            active = self._stories.get(story_id)
+            archived = self._archive.get(story_id)
+            item.time = (
+                active.last
+                if active is not None and active.last is not None
+                else archived.last if archived is not None and archived.last else self._clock
+            )
         index = self._next_item
         self._next_item += 1
         item.story = story_id
@@ -468,7 +510,7 @@ class StoryClusterer:
         item = self._items.pop(index)
         if self._by_hash.get(item.digest) == index:
             del self._by_hash[item.digest]
-        self._space.count(np.union1d(item.terms[0], item.ents[0]), -1)
+        self._archive_item(item)
         story = self._stories.get(item.story)
         if story is None:
             return
@@ -482,6 +524,54 @@ class StoryClusterer:
         known = [t for t in (self._items[i].time for i in story.members) if t is not None]
         story.first = min(known) if known else None
         story.last = max(known) if known else None
+
+
+    def _archive_item(self, item: _Item) -> None:
+        if not self.archive_size:
+            return
+        archived = self._archive.get(item.story)
+        if archived is None:
+            archived = self._archive[item.story] = _Archived(np.zeros_like(item.dense))
+            while len(self._archive) > self.archive_size:
+                self._archive.popitem(last=False)
+        else:
+            self._archive.move_to_end(item.story)
+        archived.dense += item.dense
+        _add_weights(archived.terms, item.terms, 1.0)
+        _add_weights(archived.ents, item.ents, 1.0)
+        archived.size += 1
+        archived.last = _max_time(archived.last, item.time)
+        self._archive_matrix = None
+
+    def _best_archived(self, item: _Item) -> tuple[int | None, float]:
+        """The archived story an undated article matches best, and its score."""
+        if not self._archive:
+            return None, -1.0
+        if self._archive_matrix is None:
+            ids = list(self._archive)
+            self._archive_matrix = (
+                np.array(ids, dtype=np.int64),
+                np.stack([self._archive[i].dense for i in ids]),
+                np.array([self._archive[i].size for i in ids], dtype=np.float32),
+            )
+        ids_array, matrix, sizes = self._archive_matrix
+        sums = matrix @ item.dense
+        k = min(self.candidates, len(sums))
+        top = np.argpartition(-(sums / sizes), k - 1)[:k]
+        best_id: int | None = None
+        best = -1.0
+        for slot in top:
+            story_id = int(ids_array[slot])
+            archived = self._archive[story_id]
+            score = self._score_parts(
+                float(sums[slot]),
+                self._space.dot(item.terms, _to_sparse(archived.terms)),
+                self._space.dot(item.ents, _to_sparse(archived.ents)),
+                archived.size,
+            )
+            if score > best:
+                best_id, best = story_id, score
+        return best_id, best
 
 
 def _sublinear(counts: Counter[str]) -> dict[str, float]:

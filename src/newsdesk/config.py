@@ -43,13 +43,17 @@ class Settings:
     # Story clustering.
     cluster_window_hours: float = 24.0 * 7
     cluster_threshold: float = 0.2  # join the best story at or above this score
-    cluster_merge_threshold: float = 0.3  # merge two stories at or above this score
+    # Merge two stories, or let an undated article join a story that left the window, at or
+    # above this score.
+    cluster_merge_threshold: float = 0.4
     # Score = weighted mean of cosines: dense embedding, TF-IDF terms, entity-like terms.
     cluster_dense_weight: float = 0.5
     cluster_term_weight: float = 1.0
     cluster_entity_weight: float = 1.0
     cluster_candidates: int = 32  # stories scored per article (nearest dense centroids)
-    cluster_half_life_hours: float = 72.0  # score halves per this gap outside a story's span
+    # Score halves per this gap outside a story's span; 0 (measured best) means no decay inside
+    # the window: a 72 h half-life split MultiLing's weeks-long stories (BENCHMARKS.md).
+    cluster_half_life_hours: float = 0.0
     # Stories that left the window, kept (most recent first) for undated articles to join.
     cluster_archive_stories: int = 5000
     # auto | minilm | wordllama | tfidf. Hashed TF-IDF measured best for clustering (BENCHMARKS.md,
