@@ -14,6 +14,7 @@ from newsdesk.brief.base import (
     cosine,
     is_fragment,
     needs_context,
+    prepare,
     strip_dateline,
 )
 from newsdesk.models import Article, Provenance
@@ -41,6 +42,8 @@ DANGLING = [
     " (GHG) emissions.",
     'However, he said he believed the capacity to provide help was improving, saying: "All this'
     " is coming together right now.",
+    "The country's envoy to the United States believed damage costs could reach billions of"
+    " dollars.",
 ]
 # Seed-brief and MultiLing sentences that stand on their own.
 STANDALONE = [
@@ -65,6 +68,8 @@ FRAGMENTS = [
     "Reporting by Hyonhee Shin; Editing by Paul Tait and Lincoln Feast.",
     "BY JOHN DOUGLAS AND MARY SMITH ASSOCIATED PRESS WRITERS.",
     "The equipment was not returned.",  # too short to carry a point
+    '* United Nations - "UN Emergency Relief Coordinator and Under-Secretary-General for'
+    " Humanitarian Affairs Jan Egeland said the final death toll could climb beyond 150,000.",
 ]
 
 
@@ -93,6 +98,16 @@ def test_datelines_are_stripped_verbatim() -> None:
         ),
         ("BEIJING, Oct. 16 (Xinhua) -- China and Japan agreed on a new trade pact today.", "China"),
         ("LONDON (Reuters) - British police arrested four men over the bombings.", "British"),
+        (
+            "Meadow Lake, Saskatchewan – The municipal council of a small town in Canada's Prairies"
+            ' has said it "accidentally" donated $10,000 to the Red Cross for tsunami relief.',
+            "The municipal",
+        ),
+        (
+            "TEXAS, US – A United States Army court martial found Army Spc. Charles Graner"
+            " guilty of abusing prisoners at Iraq's Abu Ghraib prison.",
+            "A United",
+        ),
     ]:
         stripped = strip_dateline(raw)
         assert stripped.startswith(rest)
@@ -153,3 +168,32 @@ def test_repeated_point_is_said_once_and_counts_its_outlets() -> None:
     (same,) = [s for s in brief.sentences if s.text == point.text]
     assert {point.citation.outlet, "Other Outlet", "Reprint Daily"} <= set(same.supporting_outlets)
     assert same.support >= 3
+
+
+def test_dash_inside_a_sentence_is_no_dateline() -> None:
+    sentence = (
+        "Tony Blair – the British prime minister – said on Monday that the talks would go ahead."
+    )
+    assert strip_dateline(sentence) == sentence
+
+
+def test_sentence_inside_a_quotation_is_not_standalone() -> None:
+    """MultiLing M006: the middle of a reporter's three-sentence quotation has no speaker."""
+    paragraph = (
+        '"People are still very traumatised here," said a reporter for the Al Jazeera news agency'
+        " who was in Haiti when the aftershock struck. \"It's 6.30 in the morning, but people have"
+        " taken to the streets with whatever belongings they have. A lot of buildings did not"
+        " collapse in the quake [a week ago] but they have cracks. We do not have any reports of"
+        ' damage yet."'
+    )
+    article = Article(
+        key="m006", title="Aftershock hits Haiti", text=paragraph, outlet="Wikinews",
+        provenance=Provenance("m006"),
+    )  # fmt: skip
+    story = prepare([article])
+    standalone = [c.text for c in story.candidates if c.standalone]
+    assert standalone == [split_sentences(paragraph)[0]]
+    quoted = [c for c in story.candidates if c.text.startswith("A lot of buildings")]
+    assert quoted and quoted[0].needs_previous
+    unit_texts = {" ".join(story.candidates[m].text for m in u.members) for u in story.units}
+    assert not any("A lot of buildings" in t for t in unit_texts)

@@ -99,3 +99,12 @@ def test_real_article_is_split_verbatim() -> None:
     # The headline-like line and the date line stay separate units, not glued to the text.
     assert "Japan tops the U.S." in sentences
     assert "Saturday, January 1, 2005" in sentences
+
+
+def test_military_rank_abbreviation_does_not_end_a_sentence() -> None:
+    text = (
+        "In January 2005, a United States Army court martial proceeding found Army Spc. Charles"
+        " Graner guilty of abusing prisoners at the Abu Ghraib prison. The jury sentenced Graner to"
+        " ten years in prison."
+    )
+    assert len(split_sentences(text)) == 2

@@ -18,6 +18,7 @@ def _wordset(text: str) -> frozenset[str]:
 _ABBREVIATIONS = _wordset(
     """
     mr mrs ms dr prof sr jr st mt ft gen lt col capt cmdr sgt cpl pvt adm maj gov sen rep rev hon
+    spc pfc sfc ssgt msgt brig cdr ens lcpl
     pres supt insp det atty messrs mme mlle msgr fr
     jan feb mar apr jun jul aug sep sept oct nov dec
     mon tue tues wed thu thur thurs fri sat sun

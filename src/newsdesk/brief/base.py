@@ -62,11 +62,14 @@ _DATELINE = re.compile(
     r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s*(?:\d{4})?\s*)?"
     r"\((?:AP|Reuters|AFP|Xinhua|UPI|CNN|dpa|Bloomberg|[A-Z]{2,6})\)\s*(?:[_\-–—:]+|--)\s*"
     r"|^[A-Z][A-Z .,'\-]{2,40}(?:\s*\([A-Za-z]+\))?\s*(?:_|--|—|–)\s+"
+    # "Meadow Lake, Saskatchewan – " (place, region, then a dash).
+    r"|^[A-Z][\w.'\-]*(?: [A-Z][\w.'\-]*){0,3}, [A-Z][\w.'\-]*(?: [A-Z][\w.'\-]*){0,3}\s+[–—]\s+"
 )
 # Matched against the lower-cased sentence.
 _BOILERPLATE_START = re.compile(
     r"(?:photo\b|image:|video:|related:|read more|sign up|follow (?:us|him|her)|subscribe"
-    r"|advertisement|share this|sources?:|\(?(?:ap|reuters|afp)\)?\s*[-—–_]|by\s+\w)"
+    r"|advertisement|share this|sources?:|\(?(?:ap|reuters|afp)\)?\s*[-—–_]|by\s+\w"
+    r"|[*•·▪►\-]\s)"  # list bullets
 )
 _BOILERPLATE_ANYWHERE = re.compile(
     r"click here|all rights reserved|copyright|photo\s*(?:by|:|credit)|reporting by|editing by"
@@ -101,10 +104,13 @@ _SPEECH = r"(?:said|says|say|told|tells|added|adds|stated|noted|explained|insist
 # the reader has not met.
 _DANGLING_DEFINITE = re.compile(
     rf"^[\"“]?the\s+(?:[a-z\-]+\s+){{0,2}}{_ROLE}(?:'s)?\b(?:\s+\w+){{0,3}}\s+{_SPEECH}\b"
-    rf"|^[\"“]?the\s+(?:[a-z\-]+\s+){{0,1}}{_ROLE}\s+(?:is|was|has|had|will|would|also)\b",
+    rf"|^[\"“]?the\s+(?:[a-z\-]+\s+){{0,1}}{_ROLE}\s+(?:is|was|has|had|will|would|also)\b"
+    r"|^[\"“]?the\s+(?:country|nation|city|state|island|region|province|capital|company|firm"
+    r"|group|team|club|party|agency|organi[sz]ation|ministry|government)(?:'s|’s)\s",
     re.IGNORECASE,
 )
 _QUOTE_OPEN = re.compile(r"^[\"“‘']")
+_QUOTE_MARK = re.compile(r'["“”]')
 # Attribution of a quote to a pronoun or an unnamed definite role: "..., he said."
 _PRONOUN_SPEAKER = re.compile(
     rf"[,\"”’]\s*(?:he|she|they|it|the\s+(?:[a-z\-]+\s+)?{_ROLE})\s+{_SPEECH}\b"
@@ -168,6 +174,14 @@ def needs_context(text: str) -> bool:
         return True
     # A quotation whose speaker the sentence does not name.
     return bool(_QUOTE_OPEN.match(text) and not _ATTRIBUTION.search(text))
+
+
+def quote_open_after(text: str, open_before: bool = False) -> bool:
+    """Whether a quotation is still open at the end of ``text`` (straight quotes toggle)."""
+    state = open_before
+    for char in _QUOTE_MARK.findall(text):
+        state = (not state) if char == '"' else char == "“"
+    return state
 
 
 # --- story model ---------------------------------------------------------------------------------
@@ -282,13 +296,18 @@ def prepare(articles: Sequence[Article]) -> StoryText:
     for a, article in enumerate(articles):
         indices: list[int] = []
         seen: set[str] = set()
+        quoting, last_paragraph = False, -1
         for i, (paragraph, raw) in enumerate(split_sentences_with_paragraphs(article.text)):
             text = strip_dateline(raw)
             tokens = words(text)
             stems = content_stems(tokens)
             seen.update(stems)
             fragment = is_fragment(text, article.title)
-            dependent = not fragment and needs_context(text)
+            # A sentence inside a quotation opened by an earlier sentence: its speaker is there.
+            continues_quote = quoting and paragraph == last_paragraph
+            quoting = quote_open_after(text, continues_quote)
+            last_paragraph = paragraph
+            dependent = not fragment and (continues_quote or needs_context(text))
             indices.append(len(candidates))
             candidates.append(
                 Candidate(
