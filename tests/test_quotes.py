@@ -174,11 +174,18 @@ def test_particle_surname_and_said_at_least(nlp: object) -> None:
 @pytest.mark.parametrize("nlp", PATHS)
 def test_a_second_source_inside_a_reported_clause(nlp: object) -> None:
     text = (
+        'According to the BBC, "large waves" have struck Chile\'s Juan Fernández Islands, reaching '
+        "halfway into one inhabited area. "
         "Reuters reported the Tsunami hit Tahiti at 16.50 UTC, where the BBC reports that the "
         'first waves were "smaller," measuring only 36 centimeters.'
     )
     quotes = extract_quotes(article(text), nlp=nlp)
     assert [(q.speaker, q.text) for q in quotes] == [
+        (
+            "the BBC",
+            '"large waves" have struck Chile\'s Juan Fernández Islands, reaching halfway into one '
+            "inhabited area",
+        ),
         ("Reuters", "the Tsunami hit Tahiti at 16.50 UTC"),
         ("the BBC", 'the first waves were "smaller," measuring only 36 centimeters'),
     ]

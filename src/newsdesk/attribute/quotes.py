@@ -781,7 +781,7 @@ def extract_quotes(article: Article, nlp: NLPArg = None) -> list[Quote]:
     for s_start, s_end, _ in sentences:
         text = body[s_start:s_end].rstrip()
         for c_start, c_end, i_subj, i_told in _indirect(text, s_start, body_spans):
-            clause = text[c_start:c_end].strip(' ,"“”')
+            clause = _trim_marks(text[c_start:c_end])
             at = s_start + c_start
             # A clause that is one direct quotation is left to it; one that only opens with a
             # quoted fragment ('According to the BBC, "large waves" have struck ...') is kept.
@@ -917,6 +917,19 @@ def extract_quotes(article: Article, nlp: NLPArg = None) -> list[Quote]:
         )
         for f in found
     ]
+
+
+def _trim_marks(clause: str) -> str:
+    """A reported clause without its edge commas and any quotation mark left unpaired at its
+    edges (a fragment opening it keeps both marks: '"large waves" have struck ...')."""
+    clause = clause.strip(" ,")
+    while clause and clause[0] in '"“”' and len(re.findall(r'["“”]', clause)) % 2:
+        clause = clause[1:].lstrip()
+    while clause and clause[-1] in '"“”' and len(re.findall(r'["“”]', clause)) % 2:
+        clause = clause[:-1].rstrip(" ,")
+    if len(clause) > 1 and clause[0] in '"“' and clause[-1] in '"”' and clause.count('"') <= 2:
+        clause = clause[1:-1].strip(" ,")
+    return clause
 
 
 def _overlap(a: _Found, b: _Found) -> bool:

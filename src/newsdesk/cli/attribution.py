@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from datetime import UTC, datetime, timedelta
 
 import click
@@ -13,7 +14,8 @@ from newsdesk.cli.context import current_settings, opened_store
 from newsdesk.models import StoryAttribution
 from newsdesk.store import Store, StoreError
 
-stdout = Console(highlight=False, soft_wrap=False)
+# Wide enough for quotes when piped (rich assumes 80 columns without a terminal).
+stdout = Console(highlight=False, soft_wrap=False, width=None if sys.stdout.isatty() else 140)
 
 
 def _day(moment: datetime | None) -> str:
@@ -35,8 +37,8 @@ def quotes(story: int) -> None:
     with opened_store(current_settings()) as store:
         story_id, attribution = _attribution(store, story)
     table = Table(title=f"Quotes in story {story_id}", show_lines=True)
-    for column in ("speaker", "quote", "outlet", "told", "date"):
-        table.add_column(column, overflow="fold")
+    for column, ratio in (("speaker", 2), ("quote", 5), ("outlet", 1), ("told", 1), ("date", 1)):
+        table.add_column(column, overflow="fold", ratio=ratio)
     for q in attribution.quotes:
         text = f"“{q.text}”" if q.direct else q.text
         table.add_row(q.speaker, text, q.outlet, q.told_outlet or "", _day(q.published))
@@ -53,8 +55,13 @@ def claims(story: int, min_outlets: int) -> None:
     with opened_store(current_settings()) as store:
         story_id, attribution = _attribution(store, story)
     table = Table(title=f"Claims in story {story_id}", show_lines=True)
-    for column in ("outlets", "claim", "first reported", "also carried by"):
-        table.add_column(column, overflow="fold")
+    for column, ratio in (
+        ("outlets", 1),
+        ("claim", 6),
+        ("first reported", 2),
+        ("also carried by", 2),
+    ):
+        table.add_column(column, overflow="fold", ratio=ratio)
     for c in attribution.claims:
         if c.support < min_outlets:
             continue
