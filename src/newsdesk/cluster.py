@@ -1,15 +1,21 @@
 """Incremental story clustering: each article, in publication order, joins a story or opens one.
 
 An article is compared with every story active within ``settings.cluster_window_hours`` of it:
-the score mixes the cosine of dense title+lead embeddings with the cosine of TF-IDF term vectors
-(document frequencies counted over the window) and is damped by the time gap. The best story at
+the score is the average link (mean over the story's articles) of a weighted mix of dense
+title+lead embedding cosines, TF-IDF term cosines and entity-term cosines (capitalised words,
+numbers), optionally damped by the time gap. Document frequencies count every article seen, not
+only the window's: a short window alone makes a topic's common words look rare. The best story at
 or above ``settings.cluster_threshold`` takes the article; otherwise it opens a new story. After a
-story grows, a story that has become as similar to it as an article would need to be is merged
+story grows, a story that has become as similar to it as ``cluster_merge_threshold`` is merged
 into the older of the two, and the merge is reported so stored assignments can follow.
 
-Story state is a function of the articles inside the window and their stories only, so
-:meth:`StoryClusterer.restore` on the last window's stored assignments continues exactly where an
-uninterrupted run would be.
+An undated article has no place in time: it is scored against the active stories and against an
+archive of the last ``cluster_archive_stories`` stories that left the window (joining an archived
+story needs the merge threshold), and then takes the time of the story it joins.
+
+:meth:`StoryClusterer.restore` on the last window's stored assignments rebuilds the active
+stories exactly; the archive and the document frequencies of articles older than the window are
+not restored, so after a restart scores can differ slightly from an uninterrupted run.
 """
 
 from __future__ import annotations
@@ -481,11 +487,12 @@ class StoryClusterer:
             # else the latest time seen: it then ages out of the window with them.
             active = self._stories.get(story_id)
             archived = self._archive.get(story_id)
-            item.time = (
-                active.last
-                if active is not None and active.last is not None
-                else archived.last if archived is not None and archived.last else self._clock
+            item.time = _max_time(
+                active.last if active is not None else None,
+                archived.last if archived is not None else None,
             )
+            if item.time is None:
+                item.time = self._clock
         index = self._next_item
         self._next_item += 1
         item.story = story_id
@@ -524,7 +531,6 @@ class StoryClusterer:
         known = [t for t in (self._items[i].time for i in story.members) if t is not None]
         story.first = min(known) if known else None
         story.last = max(known) if known else None
-
 
     def _archive_item(self, item: _Item) -> None:
         if not self.archive_size:
