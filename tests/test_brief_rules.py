@@ -197,3 +197,45 @@ def test_sentence_inside_a_quotation_is_not_standalone() -> None:
     assert quoted and quoted[0].needs_previous
     unit_texts = {" ".join(story.candidates[m].text for m in u.members) for u in story.units}
     assert not any("A lot of buildings" in t for t in unit_texts)
+
+
+def _article(key: str, text: str, title: str = "Texas inmate escapes") -> Article:
+    return Article(key=key, title=title, text=text, outlet=key, provenance=Provenance(key))
+
+
+def test_second_sentence_of_a_pair_is_checked_for_redundancy() -> None:
+    """ECB+ 3ecbplus: "..., it said." joins its predecessor; it repeats another outlet's point."""
+    first = _article(
+        "a",
+        "Arcade Joseph Comeaux Jr., 49, ran away on foot with the guards' guns and wearing one of"
+        " their gray correctional officer uniforms, the statement from the Texas Department of"
+        " Criminal Justice said. Comeaux was serving a life sentence for indecency with a child,"
+        " aggravated sexual assault and two counts of aggravated assault with a deadly weapon, it"
+        " said.",
+    )
+    second = _article(
+        "b",
+        "Comeaux was serving life in prison for aggravated sexual assault out of Brazos County.",
+    )
+    story = prepare([first, second])
+    pair = next(u for u, unit in enumerate(story.units) if len(unit.members) == 2)
+    alone = next(u for u, unit in enumerate(story.units) if unit.members == (2,))
+    assert story.similarity_among([pair, alone])[0, 1] >= REDUNDANCY_THRESHOLD
+    texts = [s.text for s in summarize([first, second], 100).sentences]
+    assert not (second.text in texts and any(t.endswith("it said.") for t in texts))
+
+
+def test_headline_only_records_still_brief() -> None:
+    """ECB+ 23ecb: every record is a headline (text = title); the headlines are the content."""
+    headlines = [
+        "Police say a Perth mountain climber who watched his brother fall over the edge of New"
+        " Zealand's highest mountain is devastated.",
+        "Dr Mark Vinar, 43, is presumed dead after disappearing off Zurbriggens Ridge, on Mt Cook,"
+        " on Thursday.",
+        "A colleague has paid tribute to a Perth doctor feared dead after a fall from a mountain in"
+        " New Zealand.",
+    ]
+    articles = [_article(f"h{i}", h, title=h) for i, h in enumerate(headlines)]
+    brief = summarize(articles, 100)
+    assert brief.sentences
+    assert all(s.text in headlines for s in brief.sentences)

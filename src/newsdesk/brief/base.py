@@ -259,9 +259,23 @@ class StoryText:
         return self._unit_similarity
 
     def similarity_among(self, units: Sequence[int]) -> np.ndarray:
-        """Cosine similarity between the given units only (cheaper than the full matrix)."""
-        vectors = self.unit_stem_vectors[list(units)]
-        return np.asarray((vectors @ vectors.T).todense())
+        """Similarity between the given units only (cheaper than the full matrix): the larger of
+        the units' cosine and their most similar pair of sentences, so that a two-sentence unit
+        whose second sentence repeats another unit counts as redundant with it."""
+        units = list(units)
+        vectors = self.unit_stem_vectors[units]
+        similarity = np.asarray((vectors @ vectors.T).todense())
+        if any(len(self.units[u].members) > 1 for u in units):
+            owner = np.array([r for r, u in enumerate(units) for _ in self.units[u].members])
+            members = [m for u in units for m in self.units[u].members]
+            sentences = self.candidate_vectors[members]
+            pairs = np.asarray((sentences @ sentences.T).todense())
+            by_unit = np.zeros((len(units), len(members)))
+            np.maximum.at(by_unit, (owner, slice(None)), pairs)
+            best = np.zeros((len(units), len(units)))
+            np.maximum.at(best.T, owner, by_unit.T)
+            similarity = np.maximum(similarity, best)
+        return similarity
 
     def _counts(self) -> csr_matrix:
         if self._candidate_counts is None:
@@ -297,12 +311,14 @@ def prepare(articles: Sequence[Article]) -> StoryText:
         indices: list[int] = []
         seen: set[str] = set()
         quoting, last_paragraph = False, -1
+        # A headline-only record: its one sentence is the headline, and the story's content.
+        title = "" if article.text.strip() == article.title.strip() else article.title
         for i, (paragraph, raw) in enumerate(split_sentences_with_paragraphs(article.text)):
             text = strip_dateline(raw)
             tokens = words(text)
             stems = content_stems(tokens)
             seen.update(stems)
-            fragment = is_fragment(text, article.title)
+            fragment = is_fragment(text, title)
             # A sentence inside a quotation opened by an earlier sentence: its speaker is there.
             continues_quote = quoting and paragraph == last_paragraph
             quoting = quote_open_after(text, continues_quote)
