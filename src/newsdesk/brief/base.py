@@ -266,14 +266,12 @@ class StoryText:
         vectors = self.unit_stem_vectors[units]
         similarity = np.asarray((vectors @ vectors.T).todense())
         if any(len(self.units[u].members) > 1 for u in units):
-            owner = np.array([r for r, u in enumerate(units) for _ in self.units[u].members])
             members = [m for u in units for m in self.units[u].members]
+            starts = np.cumsum([0] + [len(self.units[u].members) for u in units[:-1]])
             sentences = self.candidate_vectors[members]
             pairs = np.asarray((sentences @ sentences.T).todense())
-            by_unit = np.zeros((len(units), len(members)))
-            np.maximum.at(by_unit, (owner, slice(None)), pairs)
-            best = np.zeros((len(units), len(units)))
-            np.maximum.at(best.T, owner, by_unit.T)
+            # Maximum over each unit's block of sentence pairs (a unit's members are contiguous).
+            best = np.maximum.reduceat(np.maximum.reduceat(pairs, starts, axis=0), starts, axis=1)
             similarity = np.maximum(similarity, best)
         return similarity
 
