@@ -160,9 +160,8 @@ def render_markdown(views: Sequence[StoryView]) -> str:
         lines.append("")
         span = _span(story)
         lines.append(
-            f"*{story.article_count} articles from {len(story.outlets)} outlets"
-            + (f", {span}" if span else "")
-            + "*"
+            f"*{count_of(story.article_count, 'article')} from "
+            f"{count_of(len(story.outlets), 'outlet')}" + (f", {span}" if span else "") + "*"
         )
         lines.append("")
         sentences = view.brief.sentences if view.brief else []
@@ -184,6 +183,11 @@ def render_markdown(views: Sequence[StoryView]) -> str:
     return "\n".join(lines)
 
 
+def count_of(number: int, noun: str) -> str:
+    """``count_of(1, "article")`` is "1 article"; other numbers take a plural "s"."""
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
+
+
 _TEMPLATES = jinja2.Environment(
     loader=jinja2.FunctionLoader(
         lambda name: resources.files("newsdesk").joinpath("templates", name).read_text("utf-8")
@@ -191,6 +195,7 @@ _TEMPLATES = jinja2.Environment(
     autoescape=True,
     undefined=jinja2.StrictUndefined,
 )
+_TEMPLATES.filters["count_of"] = count_of
 
 
 def render_html(views: Sequence[StoryView], title: str = "newsdesk briefs") -> str:

@@ -9,7 +9,14 @@ from pathlib import Path
 import click
 
 from newsdesk.cli.context import current_settings, opened_store, progress_bar, stderr
-from newsdesk.export import FORMATS, StoryView, load_story_views, render, story_to_dict
+from newsdesk.export import (
+    FORMATS,
+    StoryView,
+    count_of,
+    load_story_views,
+    render,
+    story_to_dict,
+)
 from newsdesk.models import Brief, Rejection
 from newsdesk.pipeline import brief_inputs, brief_story, cluster_inputs
 from newsdesk.pipeline import ingest as run_ingest
@@ -53,8 +60,8 @@ def stories(limit: int, offset: int) -> None:
     for story in summaries:
         last = story.last_published.date().isoformat() if story.last_published else "undated"
         click.echo(
-            f"{story.id:>6}  {last}  {story.article_count:>3} articles  "
-            f"{len(story.outlets):>2} outlets  {story.headline}"
+            f"{story.id:>6}  {last}  {count_of(story.article_count, 'article'):>12}  "
+            f"{count_of(len(story.outlets), 'outlet'):>10}  {story.headline}"
         )
     if not summaries:
         click.echo("no stories yet: run `newsdesk ingest PATH` first", err=True)
