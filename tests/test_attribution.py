@@ -115,7 +115,8 @@ def test_every_story_attributed_and_brief_counts_are_its_claims(settings: Settin
                     attribution.claims, sentence.citation.article_key, sentence.sentence_index
                 )
                 assert claim is not None, sentence.text
-                assert set(claim.carried_by) == set(sentence.supporting_outlets)
+                assert set(claim.carried_by) == set(sentence.carried_by)
+                assert claim.support == sentence.support
                 assert set(claim.outlets) <= set(claim.carried_by)
                 checked += 1
         assert checked > 20

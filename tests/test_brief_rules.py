@@ -166,7 +166,9 @@ def test_repeated_point_is_said_once_and_counts_its_outlets() -> None:
     texts = [s.text for s in brief.sentences]
     assert texts.count(point.text) == 1
     (same,) = [s for s in brief.sentences if s.text == point.text]
-    assert {point.citation.outlet, "Other Outlet", "Reprint Daily"} <= set(same.supporting_outlets)
+    assert {point.citation.outlet, "Other Outlet"} <= set(same.supporting_outlets)
+    assert "Reprint Daily" in same.reprinted_by and "Reprint Daily" not in same.supporting_outlets
+    assert same.support == len(set(same.supporting_outlets))
     assert same.support >= 3
 
 

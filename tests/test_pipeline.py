@@ -115,7 +115,8 @@ def test_syndicated_copy_is_one_source_listing_both_outlets(tmp_path: Path) -> N
         assert brief is not None and brief.sentences
         assert all(s.citation.article_key == "orig-1" for s in brief.sentences)
         assert any(
-            {"Example News", "Example Daily"} <= set(s.supporting_outlets) for s in brief.sentences
+            s.supporting_outlets == ["Example News"] and s.reprinted_by == ["Example Daily"]
+            for s in brief.sentences
         )
 
 

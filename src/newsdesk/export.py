@@ -123,6 +123,7 @@ def story_to_dict(view: StoryView) -> dict[str, Any]:
                 "article": s.citation.article_key,
                 "support": s.support,
                 "supporting_outlets": sorted(set(s.supporting_outlets)),
+                "reprinted_by": sorted(set(s.reprinted_by)),
             }
             for s in sentences
         ],
@@ -166,7 +167,11 @@ def render_markdown(views: Sequence[StoryView]) -> str:
         lines.append("")
         sentences = view.brief.sentences if view.brief else []
         for sentence in sentences:
-            support = f" ({sentence.support} outlets)" if sentence.support > 1 else ""
+            support = (
+                f" ({count_of(sentence.support, 'independent outlet')})"
+                if sentence.support > 1
+                else ""
+            )
             lines.append(
                 f"{_markdown_text(sentence.text)} [{view.source_number(sentence)}]{support}"
             )
@@ -226,7 +231,7 @@ def render_html(views: Sequence[StoryView], title: str = "newsdesk briefs") -> s
                         "date": _date(s.citation.published),
                         "source_number": view.source_number(s),
                         "support": s.support,
-                        "outlets": sorted(set(s.supporting_outlets)),
+                        "outlets": s.carried_by,
                     }
                     for s in sentences
                 ],

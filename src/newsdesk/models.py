@@ -98,17 +98,28 @@ class Citation:
 
 @dataclass(slots=True)
 class BriefSentence:
-    """A sentence of a brief: verbatim source text, its citation, and its corroboration."""
+    """A sentence of a brief: verbatim source text, its citation, and its corroboration.
+
+    ``supporting_outlets`` are the outlets whose own (independent) articles carry the same point,
+    the cited outlet first; ``reprinted_by`` are outlets that only ran a syndicated copy of one of
+    those articles: they are listed, but a wire copy counts once.
+    """
 
     text: str
     citation: Citation
     sentence_index: int
     supporting_outlets: list[str] = field(default_factory=list)
+    reprinted_by: list[str] = field(default_factory=list)
 
     @property
     def support(self) -> int:
-        """How many distinct outlets carry the same point (at least the cited one)."""
+        """How many distinct independent outlets carry the same point (at least the cited one)."""
         return max(1, len(set(self.supporting_outlets)))
+
+    @property
+    def carried_by(self) -> list[str]:
+        """Every outlet that ran the point, independent or as a reprint."""
+        return list(dict.fromkeys([*self.supporting_outlets, *self.reprinted_by]))
 
 
 @dataclass(slots=True)

@@ -374,9 +374,9 @@ SUPPORT_THRESHOLD = 0.5
 
 def supporting_outlets(
     story: StoryText, candidates: Sequence[int], reprints: Mapping[str, Sequence[str]]
-) -> list[list[str]]:
-    """For each candidate, the distinct outlets whose articles carry the same point, the cited
-    outlet first."""
+) -> list[tuple[list[str], list[str]]]:
+    """For each candidate: the distinct outlets whose own articles carry the same point (the cited
+    outlet first), and the further outlets that only reprinted one of those articles."""
     if not candidates:
         return []
     vectors = story.candidate_vectors
@@ -385,15 +385,18 @@ def supporting_outlets(
     for row, c in zip(similarity, candidates, strict=True):
         cand = story.candidates[c]
         own = story.articles[cand.article]
-        outlets = [own.outlet, *reprints.get(own.key, ())]
+        outlets = [own.outlet]
+        copies = list(reprints.get(own.key, ()))
         for a, indices in enumerate(story.sentences_by_article):
             if a == cand.article or not indices:
                 continue
             if row[indices].max() >= SUPPORT_THRESHOLD:
                 article = story.articles[a]
                 outlets.append(article.outlet)
-                outlets.extend(reprints.get(article.key, ()))
-        result.append(list(dict.fromkeys(o for o in outlets if o)))
+                copies.extend(reprints.get(article.key, ()))
+        independent = list(dict.fromkeys(o for o in outlets if o))
+        reprinted = [o for o in dict.fromkeys(copies) if o and o not in independent]
+        result.append((independent, reprinted))
     return result
 
 
@@ -465,7 +468,8 @@ def assemble(
         kept.append(c)
         total += story.candidates[c].length
     sentences: list[BriefSentence] = []
-    for c, outlets in zip(kept, supporting_outlets(story, kept, reprints), strict=True):
+    support = supporting_outlets(story, kept, reprints)
+    for c, (outlets, reprinted) in zip(kept, support, strict=True):
         cand = story.candidates[c]
         article = story.articles[cand.article]
         sentences.append(
@@ -480,6 +484,7 @@ def assemble(
                 ),
                 sentence_index=cand.index,
                 supporting_outlets=outlets,
+                reprinted_by=reprinted,
             )
         )
     return Brief(sentences=sentences, max_words=max_words, method=method)

@@ -96,8 +96,11 @@ class CitationOut(BaseModel):
 
 class BriefSentenceOut(BaseModel):
     text: str = Field(description="Verbatim from the cited article.")
-    support: int = Field(description="Distinct outlets that carry this point.")
-    supporting_outlets: list[str]
+    support: int = Field(
+        description="Distinct independent outlets that carry this point (a wire copy counts once)."
+    )
+    supporting_outlets: list[str] = Field(description="Those independent outlets.")
+    reprinted_by: list[str] = Field(description="Outlets that only ran a syndicated copy.")
     citation: CitationOut
 
     @staticmethod
@@ -106,6 +109,7 @@ class BriefSentenceOut(BaseModel):
             text=sentence.text,
             support=sentence.support,
             supporting_outlets=sentence.supporting_outlets,
+            reprinted_by=sentence.reprinted_by,
             citation=CitationOut.model_validate(sentence.citation),
         )
 

@@ -212,6 +212,11 @@ class CitedSentence:
     citation: CitedSource
     support: int
     supporting_outlets: list[str]
+    reprinted_by: list[str]
+
+    @property
+    def carried_by(self) -> list[str]:
+        return [*self.supporting_outlets, *self.reprinted_by]
 
 
 def cite_brief(
@@ -249,13 +254,13 @@ def _cited_source(store: Store, citation: Citation, note: int, ids: dict[str, in
 
 
 def _cited_sentence(sentence: BriefSentence, source: CitedSource) -> CitedSentence:
-    outlets = sorted(set(sentence.supporting_outlets) | {source.outlet}, key=str.casefold)
     return CitedSentence(
         text=sentence.text,
         note=source.note,
         citation=source,
-        support=max(sentence.support, len(outlets)),
-        supporting_outlets=outlets,
+        support=sentence.support,
+        supporting_outlets=sentence.supporting_outlets,
+        reprinted_by=sentence.reprinted_by,
     )
 
 
