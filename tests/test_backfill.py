@@ -45,13 +45,16 @@ def _syndicated_copy(record: dict[str, Any]) -> dict[str, Any]:
     """A reprint of a real article by another outlet: new headline, last paragraph cut."""
     paragraphs = record["text"].split("\n\n")
     text = "\n\n".join(paragraphs[:-1]) if len(paragraphs) > 2 else record["text"]
-    return {**record, "id": record["id"] + "-copy", "outlet": "reprints.example",
-            "title": "Reprint: " + record["title"], "text": text}
+    return {
+        **record,
+        "id": record["id"] + "-copy",
+        "outlet": "reprints.example",
+        "title": "Reprint: " + record["title"],
+        "text": text,
+    }
 
 
-def test_backfill_gives_the_stories_of_a_single_process_ingest(
-    tmp_path: Path, client: Any
-) -> None:
+def test_backfill_gives_the_stories_of_a_single_process_ingest(tmp_path: Path, client: Any) -> None:
     # Three ECB+ topics, each with two similar events, as a crawler's WARC, plus a reprint and
     # a JSONL file of other stories: the clustering decisions are far from trivial.
     records = ecbplus_records(["10", "11", "12"])
@@ -127,11 +130,30 @@ def test_files_are_grouped_in_input_order(tmp_path: Path) -> None:
 def test_backfill_command_with_json_logs(tmp_path: Path) -> None:
     warc = write_warc(tmp_path / "news.warc.gz", wikinews_records(30))
     db = tmp_path / "news.db"
-    command = [sys.executable, "-m", "newsdesk", "--db", str(db), "--log-format", "json",
-               "--log-level", "info", "backfill", str(warc), "--workers", "1",
-               "--partition-size", "20"]
-    result = subprocess.run(command, capture_output=True, text=True, timeout=300,
-                            env={**os.environ, "NEWSDESK_EMBEDDER": "tfidf"})
+    command = [
+        sys.executable,
+        "-m",
+        "newsdesk",
+        "--db",
+        str(db),
+        "--log-format",
+        "json",
+        "--log-level",
+        "info",
+        "backfill",
+        str(warc),
+        "--workers",
+        "1",
+        "--partition-size",
+        "20",
+    ]
+    result = subprocess.run(
+        command,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env={**os.environ, "NEWSDESK_EMBEDDER": "tfidf"},
+    )
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("added 30, duplicates skipped 0")
     events = [json.loads(line) for line in result.stderr.splitlines() if line.startswith("{")]

@@ -23,8 +23,22 @@ COUNT = 240
 
 
 def _command(db: Path, warc: Path, *extra: str) -> list[str]:
-    return [sys.executable, "-m", "newsdesk", "--db", str(db), "--log-format", "json",
-            "--log-level", "info", "backfill", str(warc), "--partition-size", "16", *extra]
+    return [
+        sys.executable,
+        "-m",
+        "newsdesk",
+        "--db",
+        str(db),
+        "--log-format",
+        "json",
+        "--log-level",
+        "info",
+        "backfill",
+        str(warc),
+        "--partition-size",
+        "16",
+        *extra,
+    ]
 
 
 def _wait_for_stored_partition(stream: IO[str], process: subprocess.Popen[str]) -> None:
@@ -51,8 +65,12 @@ def test_sigkill_backfill_mid_run_then_rerun(tmp_path: Path) -> None:
     warc = write_warc(tmp_path / "crawl.warc.gz", records)
     db = tmp_path / "news.db"
     process = subprocess.Popen(
-        _command(db, warc, "--workers", "2"), env=ENV, stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE, text=True, start_new_session=True,
+        _command(db, warc, "--workers", "2"),
+        env=ENV,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
     )
     assert process.stderr is not None
     _wait_for_stored_partition(process.stderr, process)
@@ -63,8 +81,7 @@ def test_sigkill_backfill_mid_run_then_rerun(tmp_path: Path) -> None:
         survived = store.article_count()
     assert 0 < survived < COUNT
 
-    rerun = subprocess.run(_command(db, warc), env=ENV, capture_output=True, text=True,
-                           timeout=600)
+    rerun = subprocess.run(_command(db, warc), env=ENV, capture_output=True, text=True, timeout=600)
     assert rerun.returncode == 0, rerun.stderr[-2000:]
     assert f"duplicates skipped {survived}" in rerun.stdout
     _assert_complete(db, records)
@@ -76,9 +93,21 @@ def test_sigkill_one_worker_mid_run(tmp_path: Path) -> None:
     db = tmp_path / "news.db"
     port_file = tmp_path / "scheduler.json"
     scheduler = subprocess.Popen(
-        [sys.executable, "-m", "distributed.cli.dask_scheduler", "--host", "127.0.0.1",
-         "--port", "0", "--no-dashboard", "--scheduler-file", str(port_file)],
-        env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        [
+            sys.executable,
+            "-m",
+            "distributed.cli.dask_scheduler",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            "0",
+            "--no-dashboard",
+            "--scheduler-file",
+            str(port_file),
+        ],
+        env=ENV,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     workers: list[subprocess.Popen[bytes]] = []
     try:
@@ -87,14 +116,29 @@ def test_sigkill_one_worker_mid_run(tmp_path: Path) -> None:
             time.sleep(0.2)
         address = json.loads(port_file.read_text())["address"]
         for _ in range(2):
-            workers.append(subprocess.Popen(
-                [sys.executable, "-m", "distributed.cli.dask_worker", address, "--no-nanny",
-                 "--nthreads", "1", "--no-dashboard"],
-                env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-            ))
+            workers.append(
+                subprocess.Popen(
+                    [
+                        sys.executable,
+                        "-m",
+                        "distributed.cli.dask_worker",
+                        address,
+                        "--no-nanny",
+                        "--nthreads",
+                        "1",
+                        "--no-dashboard",
+                    ],
+                    env=ENV,
+                    stdout=subprocess.DEVNULL,
+                    stderr=subprocess.DEVNULL,
+                )
+            )
         backfill = subprocess.Popen(
-            _command(db, warc, "--scheduler", address), env=ENV, stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE, text=True,
+            _command(db, warc, "--scheduler", address),
+            env=ENV,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
         )
         assert backfill.stderr is not None
         _wait_for_stored_partition(backfill.stderr, backfill)

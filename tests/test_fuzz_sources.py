@@ -92,8 +92,10 @@ json_values = st.recursive(
     lambda inner: st.lists(inner, max_size=4) | st.dictionaries(text, inner, max_size=4),
     max_leaves=12,
 )
-field_names = st.sampled_from(["id", "url", "title", "text", "html", "outlet", "published",
-                               "language"]) | text
+field_names = (
+    st.sampled_from(["id", "url", "title", "text", "html", "outlet", "published", "language"])
+    | text
+)
 
 
 @st.composite
@@ -167,8 +169,26 @@ def test_feed_reader(data: bytes) -> None:
 
 # --- HTML ---------------------------------------------------------------------------------------
 
-tags = st.sampled_from(["p", "div", "article", "h1", "title", "script", "style", "meta", "br",
-                        "table", "td", "span", "a", "html", "body", "head"])
+tags = st.sampled_from(
+    [
+        "p",
+        "div",
+        "article",
+        "h1",
+        "title",
+        "script",
+        "style",
+        "meta",
+        "br",
+        "table",
+        "td",
+        "span",
+        "a",
+        "html",
+        "body",
+        "head",
+    ]
+)
 
 
 @st.composite

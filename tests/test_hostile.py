@@ -40,8 +40,9 @@ BOUNDED = textwrap.dedent(
 
 
 def read_bounded(path: Path) -> list[str]:
-    result = subprocess.run([sys.executable, "-c", BOUNDED, str(path)], capture_output=True,
-                            text=True, timeout=300)
+    result = subprocess.run(
+        [sys.executable, "-c", BOUNDED, str(path)], capture_output=True, text=True, timeout=300
+    )
     assert result.returncode == 0, result.stderr[-2000:]
     lines = result.stdout.splitlines()
     assert int(lines[-1].split()[-1]) < 1_500_000  # peak memory stayed far below the limit
@@ -127,8 +128,15 @@ def test_path_traversal_target_uri_writes_nothing(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    "url", ["http://2130706433/", "http://0x7f.0.0.1/", "http://0177.0.0.1/", "http://0/",
-            "http://127.1/", "http://[0:0:0:0:0:ffff:7f00:1]/"],
+    "url",
+    [
+        "http://2130706433/",
+        "http://0x7f.0.0.1/",
+        "http://0177.0.0.1/",
+        "http://0/",
+        "http://127.1/",
+        "http://[0:0:0:0:0:ffff:7f00:1]/",
+    ],
 )
 def test_numeric_spellings_of_loopback_are_refused(url: str) -> None:
     with pytest.raises(FetchError):
@@ -139,9 +147,15 @@ def test_script_in_every_text_field_is_escaped_in_html_export(tmp_path: Path) ->
     evil = "<script>alert(1)</script>"
     text = " ".join(f"{evil} Sentence number {i} about the harbour storm." for i in range(8))
     article = Article(
-        key=f"key{evil}", title=f"Title {evil}", text=text, outlet=f"Outlet {evil}",
-        provenance=Provenance(f"file{evil}"), url=f"https://x.example/{evil}",
-        published=datetime(2024, 1, 1, tzinfo=UTC), language="en", author=f"Author {evil}",
+        key=f"key{evil}",
+        title=f"Title {evil}",
+        text=text,
+        outlet=f"Outlet {evil}",
+        provenance=Provenance(f"file{evil}"),
+        url=f"https://x.example/{evil}",
+        published=datetime(2024, 1, 1, tzinfo=UTC),
+        language="en",
+        author=f"Author {evil}",
     )
     db = tmp_path / "news.db"
     with open_store(str(db)) as store:
@@ -157,7 +171,8 @@ def test_script_in_every_text_field_is_escaped_in_html_export(tmp_path: Path) ->
 
 def test_non_utf8_and_nul_bytes_are_read_or_rejected(tmp_path: Path) -> None:
     page = tmp_path / "weird.html"
-    page.write_bytes(b"<html><body><p>" + b"caf\xe9 \x00 \xff\xfe news text here. " * 30
-                     + b"</p></body></html>")
+    page.write_bytes(
+        b"<html><body><p>" + b"caf\xe9 \x00 \xff\xfe news text here. " * 30 + b"</p></body></html>"
+    )
     (item,) = read_sources([str(page)], Settings())
     assert isinstance(item, Article | Rejection)
