@@ -18,8 +18,9 @@ def eval_group() -> None:
 @click.option("--method", default="default", show_default=True, help="newsdesk brief method.")
 @click.option("--baselines/--no-baselines", default=True, help="Also run sumy LexRank, TextRank.")
 @click.option("--stem/--no-stem", default=True, help="Porter stemming (ROUGE-1.5.5 -m).")
+@click.option("--per-topic", is_flag=True, help="Also print every system's scores per topic.")
 def summarize_command(
-    dataset: Path, max_words: int | None, method: str, baselines: bool, stem: bool
+    dataset: Path, max_words: int | None, method: str, baselines: bool, stem: bool, per_topic: bool
 ) -> None:
     """ROUGE-1/2 of newsdesk briefs on a MultiLing or DUC-style DATASET folder."""
     from newsdesk.evaluation.summarize import (
@@ -27,6 +28,7 @@ def summarize_command(
         Summarizer,
         evaluate,
         format_table,
+        format_topic_table,
         load_dataset,
         newsdesk_system,
         sumy_system,
@@ -47,6 +49,9 @@ def summarize_command(
         f"-l {budget}{' -m' if stem else ''}"
     )
     click.echo(format_table(results, title))
+    if per_topic:
+        click.echo()
+        click.echo(format_topic_table(results))
 
 
 @eval_group.command("cluster")

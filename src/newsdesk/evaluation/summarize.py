@@ -57,6 +57,8 @@ class SystemScore:
     rouge2: RougeScore
     seconds: float
     note: str = ""
+    # Per topic: (topic name, ROUGE-1 recall, ROUGE-2 recall).
+    per_topic: list[tuple[str, float, float]] = field(default_factory=list)
 
 
 _MULTILING_SOURCE = re.compile(r"^(M\d{3})\d+\.english$")
@@ -195,11 +197,13 @@ def sumy_system(algorithm: str) -> Summarizer:
 
 def score_summaries(
     summaries: Sequence[str], topics: Sequence[Topic], max_words: int | None, stem: bool
-) -> tuple[RougeScore, RougeScore]:
+) -> tuple[RougeScore, RougeScore, list[tuple[str, float, float]]]:
+    """Mean ROUGE-1 and ROUGE-2 over topics, and each topic's recalls."""
     pairs = list(zip(summaries, topics, strict=True))
     r1 = [rouge_n(s, t.models, 1, stem=stem, max_words=max_words) for s, t in pairs]
     r2 = [rouge_n(s, t.models, 2, stem=stem, max_words=max_words) for s, t in pairs]
-    return mean_score(r1), mean_score(r2)
+    per_topic = [(t.name, a.recall, b.recall) for t, a, b in zip(topics, r1, r2, strict=True)]
+    return mean_score(r1), mean_score(r2), per_topic
 
 
 def evaluate(
@@ -217,8 +221,8 @@ def evaluate(
         start = time.perf_counter()
         summaries = ["\n".join(system(a, max_words)) for a in articles]
         seconds = time.perf_counter() - start
-        r1, r2 = score_summaries(summaries, topics, max_words, stem)
-        results.append(SystemScore(name, r1, r2, seconds))
+        r1, r2, per_topic = score_summaries(summaries, topics, max_words, stem)
+        results.append(SystemScore(name, r1, r2, seconds, per_topic=per_topic))
     if dataset.layout == "multiling":
         results.extend(_participants(dataset, topics, max_words, stem))
     return results
@@ -234,10 +238,23 @@ def _participants(
     best = max(official, key=lambda s: official[s][2])
     if not all(best in t.peers for t in topics):
         return []
-    r1, r2 = score_summaries([t.peers[best] for t in topics], topics, max_words, stem)
+    r1, r2, per_topic = score_summaries([t.peers[best] for t in topics], topics, max_words, stem)
     scores = official[best]
     note = f"official (no stemming, no -l): R1 {scores.get(1, 0):.4f} R2 {scores[2]:.4f}"
-    return [SystemScore(f"best participant {best}", r1, r2, 0.0, note)]
+    return [SystemScore(f"best participant {best}", r1, r2, 0.0, note, per_topic)]
+
+
+def format_topic_table(results: Sequence[SystemScore]) -> str:
+    """ROUGE-1 / ROUGE-2 recall of every system on every topic."""
+    systems = [r for r in results if r.per_topic]
+    if not systems:
+        return ""
+    header = "topic    " + "".join(f"{r.system[:21]:>23}" for r in systems)
+    lines = [header, "         " + "      R1 recall R2 recall" * len(systems)]
+    for i, (topic, _, _) in enumerate(systems[0].per_topic):
+        cells = "".join(f"{r.per_topic[i][1]:>14.4f}{r.per_topic[i][2]:>9.4f}" for r in systems)
+        lines.append(f"{topic:<9}{cells}")
+    return "\n".join(lines)
 
 
 def format_table(results: Sequence[SystemScore], title: str) -> str:
