@@ -14,7 +14,8 @@ import pytest
 
 from corpus import big_jsonl
 from newsdesk.config import Settings
-from newsdesk.pipeline import ingest
+from newsdesk.pipeline import IngestReport, ingest, place_unassigned, store_articles
+from newsdesk.sources import read_sources
 from newsdesk.store import open_store
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -155,3 +156,21 @@ def test_sigkill_mid_ingest_then_rerun_loses_nothing(tmp_path: Path) -> None:
         keys = [s.article.key for s in store.iter_articles()]
         assert sorted(keys) == sorted(f"a{i}" for i in range(count))
         assert all(s.story_id is not None for s in store.iter_articles())
+
+
+def test_briefs_left_stale_by_a_crash_are_rebuilt_by_the_next_ingest(tmp_path: Path) -> None:
+    """A run killed after placing articles but before writing briefs: the next run writes them."""
+    settings = settings_for(tmp_path)
+    files = topic_files(4)
+    with open_store(settings.db) as store:
+        report = IngestReport()
+        store_articles(read_sources(files[:5], settings), store, report)
+        place_unassigned(store, settings, report)  # ... and the process dies here
+        stale = store.stories_with_stale_briefs()
+        assert stale and set(stale) == report.stories_touched
+        assert all(store.get_brief(story_id) is None for story_id in stale)
+
+        rerun = ingest(files[:5], store, settings)
+        assert rerun.added == 0
+        assert store.stories_with_stale_briefs() == []
+        assert all(store.get_brief(story_id) is not None for story_id in stale)

@@ -32,8 +32,8 @@ from newsdesk.models import Article, Provenance, Rejection
 from newsdesk.pipeline import (
     IngestReport,
     ProgressCallback,
+    finish_briefs,
     place_unassigned,
-    rebuild_briefs,
     store_articles,
 )
 from newsdesk.sources import folder_files, read_sources
@@ -290,7 +290,7 @@ def backfill(
     )
     report.driver_seconds["place"] = time.perf_counter() - began
     began = time.perf_counter()
-    rebuild_briefs(store, report.ingest.stories_touched, settings.brief_max_words, progress)
+    finish_briefs(store, settings, report.ingest, progress)
     report.driver_seconds["brief"] = time.perf_counter() - began
     ingest = report.ingest
     log.info(

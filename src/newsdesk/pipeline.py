@@ -227,6 +227,32 @@ def rebuild_briefs(
         progress("brief", 1)
 
 
+def finish_briefs(
+    store: Store,
+    settings: Settings,
+    report: IngestReport,
+    progress: ProgressCallback = _no_progress,
+) -> None:
+    """Phase 3: rebuild the briefs of the stories this run touched, and of any story whose brief
+    a crashed earlier run left older than its newest article."""
+    stale = store.stories_with_stale_briefs()
+    rebuild_briefs(store, report.stories_touched | set(stale), settings.brief_max_words, progress)
+
+
+def ingest_records(
+    items: Iterable[Article | Rejection],
+    store: Store,
+    settings: Settings,
+    progress: ProgressCallback = _no_progress,
+) -> IngestReport:
+    """Store, deduplicate, cluster and brief already-read records (all three phases)."""
+    report = IngestReport()
+    store_articles(items, store, report, progress)
+    place_unassigned(store, settings, report, progress)
+    finish_briefs(store, settings, report, progress)
+    return report
+
+
 def ingest(
     inputs: Sequence[str],
     store: Store,
@@ -234,10 +260,7 @@ def ingest(
     progress: ProgressCallback = _no_progress,
 ) -> IngestReport:
     """Read, store, deduplicate, cluster and brief everything in ``inputs``."""
-    report = IngestReport()
-    store_articles(read_sources(inputs, settings), store, report, progress)
-    place_unassigned(store, settings, report, progress)
-    rebuild_briefs(store, report.stories_touched, settings.brief_max_words, progress)
+    report = ingest_records(read_sources(inputs, settings), store, settings, progress)
     log.info(
         "ingest finished",
         extra={

@@ -23,7 +23,7 @@ import feedparser
 from newsdesk.config import Settings
 from newsdesk.fetch import ACCEPT_FEED, Fetcher, FetchError
 from newsdesk.models import Rejection
-from newsdesk.pipeline import IngestReport, place_unassigned, rebuild_briefs, store_articles
+from newsdesk.pipeline import ingest_records
 from newsdesk.sources.feeds import read_feed_entries
 from newsdesk.store import Store, StoreError
 
@@ -177,11 +177,8 @@ class FeedWatcher:
                 raise FetchError(f"not a readable feed: {parsed.get('bozo_exception')}")
             # Remember the validators only once the feed has been read, so a failed ingest
             # is retried in full at the next poll.
-            report = IngestReport()
             records = read_feed_entries(parsed, feed.url, self._settings, fetcher, self._is_new)
-            store_articles(records, self._store, report)
-        place_unassigned(self._store, self._settings, report)
-        rebuild_briefs(self._store, report.stories_touched, self._settings.brief_max_words)
+            report = ingest_records(records, self._store, self._settings)
         feed.etag = response.etag
         feed.last_modified = response.last_modified
         for rejection in report.rejected:

@@ -533,6 +533,20 @@ class Store(ABC):
         """Articles not yet in a story, in publication order (undated last)."""
         return self._iter_articles(["story_id IS NULL"], [], undated=True)
 
+    def stories_with_stale_briefs(self) -> list[int]:
+        """Live stories whose brief is missing or older than their newest article.
+
+        After a crash between placing articles and rebuilding briefs, these are the briefs the
+        next ingest must rebuild.
+        """
+        rows = self._rows(
+            "SELECT s.id FROM stories s LEFT JOIN briefs b ON b.story_id = s.id "
+            "WHERE s.merged_into IS NULL AND s.article_count > 0 AND (b.story_id IS NULL OR "
+            "b.updated_at < (SELECT MAX(a.ingested_at) FROM articles a WHERE a.story_id = s.id)) "
+            "ORDER BY s.id"
+        )
+        return [int(row[0]) for row in rows]
+
     def latest_published(self) -> datetime | None:
         """The publication time of the most recently published article."""
         return _parse_time(
