@@ -9,8 +9,11 @@ from __future__ import annotations
 import click
 
 from newsdesk import __version__
+from newsdesk.cli.attribution import COMMANDS as ATTRIBUTION_COMMANDS
+from newsdesk.cli.backfill import backfill
 from newsdesk.cli.commands import brief, cluster, export, ingest, stories
 from newsdesk.cli.context import settings_options
+from newsdesk.cli.doctor import doctor
 from newsdesk.cli.eval import eval_group
 from newsdesk.cli.serve import serve
 from newsdesk.cli.watch import watch
@@ -23,25 +26,21 @@ def cli() -> None:
     """Turn news articles from many outlets into one cited brief per story."""
 
 
-for command in (ingest, stories, brief, export, cluster, eval_group):
+for command in (
+    ingest,
+    stories,
+    brief,
+    export,
+    cluster,
+    serve,
+    watch,
+    backfill,
+    doctor,
+    *ATTRIBUTION_COMMANDS,
+    eval_group,
+):
     cli.add_command(command)
-cli.add_command(serve)
-cli.add_command(watch)
 
 
 def main() -> None:
     cli()
-
-
-from newsdesk.cli.backfill import backfill  # noqa: E402
-
-cli.add_command(backfill)
-
-from newsdesk.cli.doctor import doctor  # noqa: E402
-
-cli.add_command(doctor)
-
-from newsdesk.cli.attribution import COMMANDS as ATTRIBUTION_COMMANDS  # noqa: E402
-
-for command in ATTRIBUTION_COMMANDS:
-    cli.add_command(command)
