@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -86,3 +87,70 @@ def test_ingest_stories_export_and_rejections(tmp_path: Path) -> None:
 
     code, out, _ = run("--db", db, "ingest", str(folder / "M0090.english"))
     assert code == 0 and "added 0, duplicates skipped 1" in out
+
+
+def test_brief_of_a_stored_story_leaves_the_stored_brief_alone(tmp_path: Path) -> None:
+    folder = copy_topics(tmp_path, 9)
+    db = str(tmp_path / "n.db")
+    assert run("--db", db, "ingest", str(folder))[0] == 0
+    code, out, _ = run("--db", db, "export", "--format", "json")
+    story = json.loads(out)["stories"][0]
+    stored_words = sum(len(s["text"].split()) for s in story["brief"])
+    assert stored_words > 20
+
+    code, out, _ = run(
+        "--db", db, "brief", str(story["id"]), "--max-words", "20", "--format", "plain"
+    )
+    assert code == 0 and sum(len(line.split()) for line in out.splitlines()) <= 20
+
+    _, out, _ = run("--db", db, "export", "--format", "json", "--story", str(story["id"]))
+    again = json.loads(out)["stories"][0]
+    assert sum(len(s["text"].split()) for s in again["brief"]) == stored_words
+
+
+def test_export_of_an_unknown_story_is_an_error(tmp_path: Path) -> None:
+    folder = copy_topics(tmp_path, 9)
+    db = str(tmp_path / "n.db")
+    run("--db", db, "ingest", str(folder))
+    code, _, err = run("--db", db, "export", "--format", "json", "--story", "999")
+    assert code == 1 and "no story 999" in err
+
+
+def test_markdown_export_never_links_a_javascript_url(tmp_path: Path) -> None:
+    record = {
+        "id": "x1",
+        "url": "javascript:alert(1)",
+        "title": "Evil [link](javascript:alert(2)) title",
+        "text": (WIKINEWS / "M0090.english").read_text(encoding="utf-8"),
+        "outlet": "Evil <b>Outlet</b>",
+        "published": "2008-08-24T12:00:00Z",
+    }
+    source = tmp_path / "evil.jsonl"
+    source.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    db = str(tmp_path / "n.db")
+    assert run("--db", db, "ingest", str(source))[0] == 0
+    code, out, _ = run("--db", db, "export", "--format", "markdown")
+    assert code == 0
+    # Text that looks like a link is escaped (\]), so no live javascript: link remains.
+    assert not re.search(r"(?<!\\)\]\(<?javascript:", out)
+    assert "javascript:alert(1)" not in out  # the article's own URL is not linked
+    assert "<b>" not in out
+
+
+def test_every_data_file_of_the_package_is_shipped() -> None:
+    """Templates, static files and migrations must be package data, or a wheel lacks them."""
+    import fnmatch
+    import tomllib
+
+    patterns = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"][
+        "setuptools"
+    ]["package-data"]["newsdesk"]
+    package = ROOT / "src" / "newsdesk"
+    data_files = [
+        p.relative_to(package).as_posix()
+        for p in package.rglob("*")
+        if p.is_file() and p.suffix not in {".py", ".pyc"} and "__pycache__" not in p.parts
+    ]
+    assert data_files
+    unshipped = [f for f in data_files if not any(fnmatch.fnmatch(f, pat) for pat in patterns)]
+    assert not unshipped, f"not in [tool.setuptools.package-data]: {unshipped}"

@@ -16,9 +16,9 @@ from fastapi.testclient import TestClient
 
 from newsdesk.config import Settings
 from newsdesk.serve import create_app
-from newsdesk.serve.safety import safe_url
 from newsdesk.serve.timeline import build_timeline
 from newsdesk.store import Store, StoredArticle, open_store
+from newsdesk.urls import safe_url
 from serve_helpers import (
     HOSTILE_MARKUP,
     HOSTILE_OUTLET,

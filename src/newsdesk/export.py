@@ -21,6 +21,7 @@ import jinja2
 from newsdesk import __version__
 from newsdesk.models import Brief, BriefSentence
 from newsdesk.store import Store, StoredArticle, StorySummary
+from newsdesk.urls import safe_url
 
 FORMATS = ("markdown", "html", "json", "rss")
 
@@ -180,9 +181,12 @@ def render_markdown(views: Sequence[StoryView]) -> str:
             lines.extend(["*No brief yet.*", ""])
         for number, source in enumerate(view.sources, start=1):
             title = _markdown_text(source.title)
-            linked = f"[{title}]({source.url})" if source.url else title
+            url = safe_url(source.url)
+            # <...> keeps a URL with spaces or parentheses in one piece.
+            linked = f"[{title}](<{url.replace('>', '%3E')}>)" if url else title
             date = f", {_date(source.published)}" if source.published else ""
-            reprints = f" (also run by {', '.join(source.reprints)})" if source.reprints else ""
+            also = ", ".join(_markdown_text(o) for o in source.reprints)
+            reprints = f" (also run by {also})" if source.reprints else ""
             lines.append(f"{number}. {_markdown_text(source.outlet)}: {linked}{date}{reprints}")
         lines.append("")
     return "\n".join(lines)
@@ -215,9 +219,7 @@ def render_html(views: Sequence[StoryView], title: str = "newsdesk briefs") -> s
                     {
                         "outlet": s.outlet,
                         "title": s.title,
-                        "url": s.url
-                        if s.url and s.url.startswith(("http://", "https://"))
-                        else None,
+                        "url": safe_url(s.url),
                         "date": _date(s.published),
                         "provenance": "" if s.url else s.provenance,
                         "reprints": s.reprints,

@@ -26,7 +26,6 @@ from newsdesk.cluster import StoryClusterer
 from newsdesk.config import Settings
 from newsdesk.dedup import NearDuplicateIndex, Signature
 from newsdesk.embed import Embedder, load_embedder
-from newsdesk.export import StoryView, load_story_views
 from newsdesk.models import Article, Brief, Rejection
 from newsdesk.sources import read_sources
 from newsdesk.store import Store, StoredArticle, open_store
@@ -299,9 +298,8 @@ def _store_keeping_ids(
         if isinstance(item, Rejection):
             report.rejected.append(item)
             continue
-        outcome = store.add_article(item)
-        stored_id = outcome.article_id if outcome.status == "added" else outcome.existing_id
-        keyed.append((item.key, stored_id if stored_id is not None else outcome.article_id))
+        # For a duplicate, article_id is the already stored copy.
+        keyed.append((item.key, store.add_article(item).article_id))
     return keyed
 
 
@@ -321,17 +319,14 @@ def cluster_inputs(
     return assignments, report.rejected
 
 
-def brief_inputs(
-    inputs: Sequence[str], settings: Settings, max_words: int
-) -> tuple[Brief, StoryView | None, list[Rejection]]:
-    """Brief all articles in ``inputs`` as ONE story (reprints folded, as in live ingest)."""
+ONE_STORY = 1
+"""The story id :func:`store_as_one_story` gives every article."""
+
+
+def store_as_one_story(inputs: Sequence[str], store: Store, settings: Settings) -> list[Rejection]:
+    """Store all articles in ``inputs`` as story :data:`ONE_STORY` (``newsdesk brief PATH``),
+    reprints folded under their originals as in live ingest; returns the rejected records."""
     report = IngestReport()
-    with scratch_store() as store:
-        _store_keeping_ids(inputs, store, settings, report, _no_progress)
-        place_unassigned(store, settings, report, single_story=1)
-        if store.story(1) is None:
-            return Brief([], max_words, "none"), None, report.rejected
-        brief = brief_story(store, 1, max_words)
-        store.save_brief(1, brief)
-        views = load_story_views(store, [1])
-    return brief, views[0], report.rejected
+    _store_keeping_ids(inputs, store, settings, report, _no_progress)
+    place_unassigned(store, settings, report, single_story=ONE_STORY)
+    return report.rejected

@@ -15,8 +15,7 @@ from newsdesk.backfill import (
 from newsdesk.backfill import (
     backfill as run_backfill,
 )
-from newsdesk.cli.commands import _report_rejections
-from newsdesk.cli.context import current_settings, opened_store, progress_bar
+from newsdesk.cli.context import current_settings, opened_store, progress_bar, report_rejections
 
 
 @click.command()
@@ -66,7 +65,7 @@ def backfill(
         finally:
             close_client(client)
     ingest = report.ingest
-    _report_rejections(ingest.rejected)
+    report_rejections(ingest.rejected)
     click.echo(
         f"added {ingest.added}, duplicates skipped {ingest.duplicates}, "
         f"reprints linked {ingest.reprints}, rejected {len(ingest.rejected)}; "

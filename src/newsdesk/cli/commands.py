@@ -8,7 +8,12 @@ from pathlib import Path
 
 import click
 
-from newsdesk.cli.context import current_settings, opened_store, progress_bar, stderr
+from newsdesk.cli.context import (
+    current_settings,
+    opened_store,
+    progress_bar,
+    report_rejections,
+)
 from newsdesk.export import (
     FORMATS,
     StoryView,
@@ -17,14 +22,15 @@ from newsdesk.export import (
     render,
     story_to_dict,
 )
-from newsdesk.models import Brief, Rejection
-from newsdesk.pipeline import brief_inputs, brief_story, cluster_inputs
+from newsdesk.pipeline import (
+    ONE_STORY,
+    brief_story,
+    cluster_inputs,
+    scratch_store,
+    store_as_one_story,
+)
 from newsdesk.pipeline import ingest as run_ingest
-
-
-def _report_rejections(rejections: list[Rejection]) -> None:
-    for rejection in rejections:
-        stderr.print(f"rejected: {rejection}", markup=False, soft_wrap=True)
+from newsdesk.store import Store
 
 
 @click.command()
@@ -39,7 +45,7 @@ def ingest(inputs: tuple[str, ...]) -> None:
     settings = current_settings()
     with opened_store(settings) as store, progress_bar() as progress:
         report = run_ingest(list(inputs), store, settings, progress)
-    _report_rejections(report.rejected)
+    report_rejections(report.rejected)
     click.echo(
         f"added {report.added}, duplicates skipped {report.duplicates}, "
         f"reprints linked {report.reprints}, rejected {len(report.rejected)}; "
@@ -67,10 +73,6 @@ def stories(limit: int, offset: int) -> None:
         click.echo("no stories yet: run `newsdesk ingest PATH` first", err=True)
 
 
-def _plain(brief: Brief) -> str:
-    return "".join(s.text + "\n" for s in brief.sentences)
-
-
 @click.command()
 @click.argument("target", nargs=-1, required=True)
 @click.option("--max-words", type=int, default=None, help="Word budget (default: settings).")
@@ -93,30 +95,30 @@ def brief(target: tuple[str, ...], max_words: int | None, fmt: str) -> None:
     budget = max_words or settings.brief_max_words
     if len(target) == 1 and target[0].isdigit() and not Path(target[0]).exists():
         with opened_store(settings) as store:
-            story_id = store.resolve_story(int(target[0]))
-            if store.story(story_id) is None:
-                raise click.ClickException(f"no story {target[0]}: `newsdesk stories` lists them")
-            result = brief_story(store, story_id, budget)
-            store.save_brief(story_id, result)
-            views = load_story_views(store, [story_id])
-        if fmt == "plain":
-            click.echo(_plain(result), nl=False)
-        elif fmt == "json":
-            click.echo(json.dumps(story_to_dict(views[0]), ensure_ascii=False, indent=2))
-        else:
-            click.echo(render(views, "markdown"), nl=False)
-        return
-
-    result_brief, view, rejected = brief_inputs(list(target), settings, budget)
-    _report_rejections(rejected)
-    if view is None:
-        raise click.ClickException("no article could be read from the given paths")
+            view = _fresh_brief_view(store, int(target[0]), budget)
+    else:
+        with scratch_store() as store:
+            report_rejections(store_as_one_story(list(target), store, settings))
+            if store.story(ONE_STORY) is None:
+                raise click.ClickException("no article could be read from the given paths")
+            view = _fresh_brief_view(store, ONE_STORY, budget)
     if fmt == "plain":
-        click.echo(_plain(result_brief), nl=False)
+        sentences = view.brief.sentences if view.brief else []
+        click.echo("".join(s.text + "\n" for s in sentences), nl=False)
     elif fmt == "json":
         click.echo(json.dumps(story_to_dict(view), ensure_ascii=False, indent=2))
     else:
         click.echo(render([view], "markdown"), nl=False)
+
+
+def _fresh_brief_view(store: Store, story_id: int, max_words: int) -> StoryView:
+    """A story with a brief made now at ``max_words``; the stored brief is left as it is."""
+    resolved = store.resolve_story(story_id)
+    summary = store.story(resolved)
+    if summary is None:
+        raise click.ClickException(f"no story {story_id}: `newsdesk stories` lists them")
+    brief = brief_story(store, resolved, max_words)
+    return StoryView(summary, brief, store.story_articles(resolved))
 
 
 @click.command()
@@ -133,6 +135,10 @@ def export(fmt: str, output: str | None, story_ids: tuple[int, ...]) -> None:
     """Export stories with their briefs and citations (HTML is one self-contained page)."""
     settings = current_settings()
     with opened_store(settings) as store:
+        missing = [i for i in story_ids if store.story(store.resolve_story(i)) is None]
+        if missing:
+            listed = ", ".join(map(str, missing))
+            raise click.ClickException(f"no story {listed}: `newsdesk stories` lists them")
         views: list[StoryView] = load_story_views(store, story_ids or None)
     text = render(views, fmt)
     if output is None:
@@ -156,7 +162,7 @@ def cluster(inputs: tuple[str, ...], fmt: str) -> None:
     settings = current_settings()
     with progress_bar() as progress:
         assignments, rejected = cluster_inputs(list(inputs), settings, progress)
-    _report_rejections(rejected)
+    report_rejections(rejected)
     if not assignments:
         raise click.ClickException("no article could be read from the given inputs")
     for key, story_id in assignments:

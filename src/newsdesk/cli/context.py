@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from typing import Any, TypeVar
 
@@ -12,6 +12,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn
 
 from newsdesk.config import ConfigError, Settings, load_settings
 from newsdesk.logs import LOG_FORMATS, LOG_LEVELS, configure_logging
+from newsdesk.models import Rejection
 from newsdesk.pipeline import ProgressCallback
 from newsdesk.store import Store, StoreError, open_store
 
@@ -79,14 +80,23 @@ def current_settings() -> Settings:
 
 @contextmanager
 def opened_store(settings: Settings) -> Iterator[Store]:
+    """The configured store; a store error, at open or mid-run, becomes a one-line CLI error."""
     try:
         store = open_store(settings.db)
     except StoreError as error:
         raise click.ClickException(str(error)) from None
     try:
         yield store
+    except StoreError as error:
+        raise click.ClickException(str(error)) from None
     finally:
         store.close()
+
+
+def report_rejections(rejections: Iterable[Rejection]) -> None:
+    """One line on stderr per rejected record, naming the file and record."""
+    for rejection in rejections:
+        stderr.print(f"rejected: {rejection}", markup=False, soft_wrap=True)
 
 
 @contextmanager

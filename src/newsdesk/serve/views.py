@@ -11,10 +11,10 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from newsdesk.models import Brief, BriefSentence, Citation
-from newsdesk.serve.safety import safe_url
 from newsdesk.serve.timeline import Timeline, build_timeline
 from newsdesk.store import Store, StoredArticle, StorySummary
 from newsdesk.text import split_paragraphs
+from newsdesk.urls import safe_url
 
 LEAD_CHARS = 280
 FRONT_OUTLETS = 8

@@ -1,4 +1,4 @@
-"""Outbound links to untrusted URLs.
+"""URLs from untrusted pages: which ones may become links.
 
 Article titles, texts and URLs come from pages newsdesk does not control. Templates autoescape
 every text; an ``href`` also needs its scheme checked, which is done here.
