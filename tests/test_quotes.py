@@ -226,7 +226,102 @@ def test_annotated_set_scores_hold() -> None:
     score = evaluate(None if HAS_MODEL else False)["all"]
     assert score.gold == 229
     assert score.f1 >= 0.85
-    assert score.speaker_accuracy >= (0.86 if HAS_MODEL else 0.82)
+    assert score.speaker_accuracy >= (0.90 if HAS_MODEL else 0.86)
     heldout = evaluate(None if HAS_MODEL else False, split="heldout")["all"]
     assert heldout.gold + evaluate(False, split="dev")["all"].gold == 229
     assert heldout.f1 >= 0.84
+
+
+# Speaker rules from the dev half's errors; sentences verbatim from ECB+ and MultiLing articles.
+
+
+@pytest.mark.parametrize("nlp", PATHS)
+def test_short_organisation_name_resolves_to_its_full_form(nlp: object) -> None:
+    text = (
+        "Superior Court Judge James Bodiford sentenced Nichols to seven consecutive life sentences "
+        "and four sentences of life without parole for the March 11, 2005, incident that left four "
+        "people dead, The Atlanta Journal-Constitution reported. The Journal-Constitution said "
+        "Nichols, who also received an additional sentence of 485 years, offered a show of remorse "
+        "before his sentence was announced Saturday."
+    )
+    quotes = extract_quotes(article(text), nlp=nlp)
+    remorse = next(q for q in quotes if "show of remorse" in q.text)
+    assert (remorse.speaker_name or "").endswith("Atlanta Journal-Constitution")
+
+
+@pytest.mark.parametrize("nlp", PATHS)
+def test_headline_descriptor_is_not_part_of_the_name(nlp: object) -> None:
+    text = (
+        "Current yellow jersey, Michael Rasmussen has been withdrawn from the 2007 Tour de France "
+        "by his team Rabobank for lying to the team about his whereabouts in June, saying he was "
+        "in Mexico while he was, in fact, in Italy."
+    )
+    title = "Tour de France: Yellow jersey Rasmussen withdrawn"
+    [quote] = extract_quotes(article(text, title=title), nlp=nlp)
+    assert quote.speaker_name == "Michael Rasmussen"
+
+
+@pytest.mark.skipif(not HAS_MODEL, reason="no model")
+def test_surname_the_ner_calls_an_organisation_is_the_person() -> None:
+    # spaCy labels "Weitz" ORG here; the headline names Chris Weitz.
+    text = (
+        "Weitz comes on board to helm the second installment in Stephenie Meyer's four-book series "
+        "after Summit and \"Twilight '' director Catherine Hardwicke failed to reach a deal on the "
+        "new movie. There have been conflicting reports about Hardwicke's departure, with some "
+        "noting creative and other differences. Summit has said it was a matter of scheduling. "
+        "Weitz has not helmed a girl-oriented project before but has been involved in movies that "
+        "encompass elements featured in \"Twilight, '' producing the teen-aimed coming-of-age tale "
+        "\"American Pie '' and directing the fantasy adventure \"The Golden Compass. '' Still, the "
+        'director was taking few chances. "I promise to remain responsive to your hopes and '
+        "fears, '' he wrote in his own letter to fans Saturday."
+    )
+    title = (
+        "Chris Weitz is in negotiations to helm \"New Moon, '' the sequel to Summit "
+        "Entertainment's vampire breakout \"Twilight. ''"
+    )
+    quotes = extract_quotes(article(text, title=title), nlp=None)
+    promise = next(q for q in quotes if q.text.startswith("I promise"))
+    assert promise.speaker_name == "Chris Weitz"
+
+
+@pytest.mark.parametrize("nlp", PATHS)
+def test_a_document_speaks_for_whoever_issued_it(nlp: object) -> None:
+    text = (
+        "In its information for the press, the UNFCCC secretariat states that the latest "
+        "Intergovernmental Panel on Climate Change (IPCC) report made it unmistakenably clear that "
+        "the problem and danger of global warming needs to be tackled immediately, and with a "
+        "world wide response. While the Kyoto Protocol includes reduction targets for the "
+        'signatory developed nations through 2012, the communique says that a "new international '
+        'climate change deal must be put in place" so that no time gap occurs.'
+    )
+    quotes = extract_quotes(article(text), nlp=nlp)
+    deal = next(q for q in quotes if "climate change deal" in q.text)
+    assert "UNFCCC" in deal.speaker
+
+
+@pytest.mark.parametrize("nlp", PATHS)
+def test_the_agency_is_the_one_introduced_as_an_agency(nlp: object) -> None:
+    text = (
+        "Egypt's state news agency MENA reported that the cuts happened off the coast of Sicily "
+        "at 10:00 am (0800 GMT) on Friday, with Indian-registered Reliance GlobalCom directing a "
+        "submarine cable repair company to head to the region to fix the cables. The agency added "
+        "that services were being rerouted to backup cables and satellites to compensate for the "
+        "failures."
+    )
+    quotes = extract_quotes(article(text), nlp=nlp)
+    rerouted = next(q for q in quotes if q.text.startswith("services were being rerouted"))
+    assert rerouted.speaker_name == "MENA"
+    assert rerouted.speaker == "MENA, the agency"
+
+
+@pytest.mark.skipif(not HAS_MODEL, reason="no model")
+def test_the_company_is_the_organisation_named_before() -> None:
+    text = (
+        "Internet and telephone communications between Europe, the Middle East and Asia were "
+        "severely disrupted Friday after three undersea cables were damaged in the Mediterranean, "
+        "France Telecom said. The company said it was sending a ship to fix the lines but that it "
+        "would not arrive until Monday."
+    )
+    quotes = extract_quotes(article(text), nlp=None)
+    ship = next(q for q in quotes if q.text.startswith("it was sending a ship"))
+    assert (ship.speaker, ship.speaker_name) == ("France Telecom, the company", "France Telecom")

@@ -230,6 +230,17 @@ def _people(body: str, title: str, spans: list[Span], title_spans: list[Span]) -
         )
         full = f"{name}, {role.group(1)}" if role else name
         people.append(_Person(name, span.start, full))
+    # NER often mislabels a lone surname as an organisation or place ("Weitz", "Hardwicke"): one
+    # that is the surname of a person named in the article or headline is that person.
+    surnames = {
+        _clean_name(s.text).split()[-1]
+        for s in [*spans, *title_spans]
+        if s.label == "PERSON" and len(_clean_name(s.text).split()) > 1
+    }
+    for span in spans:
+        if span.label in ("ORG", "GPE", "LOC", "NORP") and _clean_name(span.text) in surnames:
+            people.append(_Person(_clean_name(span.text), span.start, _clean_name(span.text)))
+    people.sort(key=lambda p: p.start)
     for span in title_spans:
         if span.label == "PERSON" and _clean_name(span.text):
             # Headline names help resolve surnames but are never "previous" mentions.
@@ -242,7 +253,25 @@ def _clean_name(text: str) -> str:
     titles = [i for i, t in enumerate(tokens[:-1]) if is_title_word(t)]
     if titles:
         tokens = tokens[titles[-1] + 1 :]
+    # Only the trailing run of name words: "Yellow jersey Rasmussen" (a headline) -> "Rasmussen".
+    keep = len(tokens)
+    while keep > 0 and _name_word(tokens[keep - 1]):
+        keep -= 1
+    if keep < len(tokens):
+        tokens = tokens[keep:]
+        while tokens and not tokens[0][:1].isupper():
+            tokens = tokens[1:]
     return " ".join(tokens).strip(" ,.")
+
+
+def _name_word(token: str) -> bool:
+    return (
+        token[:1].isupper()
+        or token[:1].isdigit()
+        or token.lower() in _PARTICLES
+        or token in ("and", "&")
+        or re.match(r"[a-z]+-[A-Z]", token) is not None
+    )
 
 
 _FEMALE = re.compile(
@@ -337,6 +366,14 @@ def _resolve(
     described = _described_person(subject, at, body, people)
     if described is not None:
         return described
+    organisation = _described_organisation(subject, at, body, body_spans)
+    if organisation is not None:
+        return f"{organisation}, {_LEADING_THE.sub('the ', subject)}", organisation
+    if last_speaker is not None and re.fullmatch(
+        rf"(?:the|The)\s+(?:[a-z\-]+\s+)?(?:{_DOCUMENTS})", subject
+    ):
+        # "the communique says": the document of whoever was just reported issuing it.
+        return last_speaker.speaker, last_speaker.speaker_name
     end = at + len(subject) + 2
     inside = [s for s in body_spans if s.label == "PERSON" and at - 2 <= s.start and s.end <= end]
     names = [_clean_name(s.text) for s in inside if _clean_name(s.text)]
@@ -375,8 +412,52 @@ def _resolve(
     ):
         return subject, head  # "Charlotte Streck, the director of ..." missed by NER
     if org:
-        return subject, org[0]
+        return subject, _longest_org(org[0], body_spans)
     return subject, None
+
+
+_DOCUMENTS = "statement|communique|communiqué|release|report|letter|memo|document|filing|notice"
+_ORG_NOUNS = (
+    "company|firm|group|agency|organisation|organization|ministry|department|studio|network|"
+    "commission|committee|council|party|team|club|league|bank|union|government|court|board|"
+    "foundation|institute|university|newspaper|paper|airline|channel|station|broadcaster"
+)
+
+
+_ANY_ORG = {"company", "firm", "group", "agency", "organisation", "organization", "studio"}
+
+
+def _longest_org(name: str, spans: list[Span]) -> str:
+    """An organisation's fullest form in the article: "The Journal-Constitution" -> "The Atlanta
+    Journal-Constitution" (a longer ORG mention ending with the same word)."""
+    last = name.split()[-1].lower()
+    longer = [
+        s.text
+        for s in spans
+        if s.label == "ORG"
+        and s.text.split()[-1].lower() == last
+        and set(_LEADING_THE.sub("", name).lower().split()) <= set(s.text.lower().split())
+    ]
+    return max(longer, key=len) if longer and len(max(longer, key=len)) > len(name) else name
+
+
+def _described_organisation(subject: str, at: int, body: str, spans: list[Span]) -> str | None:
+    """ "the company said": the organisation last introduced with that noun ("news agency MENA"),
+    else the nearest one named before whose name holds it ("the ministry" -> "Foreign Ministry"),
+    else (for nouns any organisation goes by) the nearest one named before."""
+    m = re.fullmatch(rf"(?:the|The)\s+(?:[a-z\-]+\s+)?({_ORG_NOUNS})", subject)
+    if m is None:
+        return None
+    noun = m.group(1).lower()
+    named = list(re.finditer(rf"\b{noun}\s+([A-Z][\w&\-]*(?:\s+[A-Z][\w&\-]*)*)", body[:at]))
+    if named:
+        return named[-1].group(1)  # "Egypt's state news agency MENA ... the agency said"
+    before = [s for s in spans if s.label == "ORG" and s.end <= at]
+    holding = [s for s in before if noun in s.text.lower().split()]
+    # Only a noun any organisation goes by falls back to the nearest one: "the government" is
+    # rarely the last ORG named (NER makes governments places).
+    chosen = (holding or (before if noun in _ANY_ORG else []))[-1:]
+    return _longest_org(chosen[0].text, spans) if chosen else None
 
 
 _LEADING_THE = re.compile(r"^(?:the|The)\s+")
