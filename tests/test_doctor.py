@@ -37,7 +37,7 @@ def test_healthy_store(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stdout + result.stderr
     lines = {line.split()[1]: line.split()[0] for line in result.stdout.splitlines()}
     assert lines["store"] == lines["schema"] == lines["search"] == lines["disk"] == "OK"
-    assert f"{db}: 1 articles" in result.stdout
+    assert f"{db}: 1 article" in result.stdout and "1 articles" not in result.stdout
 
 
 def test_newer_schema_and_non_store_fail(tmp_path: Path) -> None:

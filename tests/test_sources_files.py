@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import json
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -7,6 +8,8 @@ from newsdesk.config import Settings
 from newsdesk.models import Article, Rejection
 from newsdesk.sources import read_sources
 from newsdesk.text import split_paragraphs
+
+ROOT_WIKINEWS = Path(__file__).resolve().parents[1] / "examples" / "wikinews"
 
 DATA = Path(__file__).parent / "data" / "sources"
 SHARED = Path(__file__).resolve().parents[1] / ".." / "shared" / "data"
@@ -120,3 +123,18 @@ def test_gzip_bomb_is_capped(tmp_path: Path) -> None:
     assert bomb.stat().st_size < 200_000
     (rejection,) = _read(bomb, settings=Settings(fetch_max_bytes=5_000_000))
     assert isinstance(rejection, Rejection) and "limit" in rejection.reason
+
+
+def test_one_bad_item_of_a_json_list_spares_the_rest(tmp_path: Path) -> None:
+    body = (ROOT_WIKINEWS / "M0030.english").read_text(encoding="utf-8")
+    items = [
+        {"title": "First", "text": body, "url": "https://a.example/1"},
+        ["not", "an", "article"],
+        {"title": "Third", "text": body + "\n\nA closing line.", "url": "https://a.example/3"},
+    ]
+    path = tmp_path / "list.json"
+    path.write_text(json.dumps(items), encoding="utf-8")
+    records = list(read_sources([str(path)], Settings()))
+    assert [r.title for r in records if isinstance(r, Article)] == ["First", "Third"]
+    (rejection,) = [r for r in records if isinstance(r, Rejection)]
+    assert rejection.provenance.record == "item 1" and str(path) in str(rejection)

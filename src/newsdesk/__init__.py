@@ -1,6 +1,6 @@
 """newsdesk: from many outlets' articles to one faithful, cited brief per story."""
 
-from newsdesk.models import Article, Brief, BriefSentence, Citation, Provenance, Rejection, Story
+from newsdesk.models import Article, Brief, BriefSentence, Citation, Provenance, Rejection
 
 __version__ = "0.1.0"
 
@@ -11,6 +11,5 @@ __all__ = [
     "Citation",
     "Provenance",
     "Rejection",
-    "Story",
     "__version__",
 ]

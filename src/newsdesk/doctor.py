@@ -15,6 +15,7 @@ from typing import Literal
 from newsdesk.config import Settings
 from newsdesk.store import StoreError, open_store
 from newsdesk.store.base import SCHEMA_VERSION
+from newsdesk.text import count_of
 
 Status = Literal["OK", "WARN", "FAIL"]
 
@@ -44,7 +45,9 @@ def check_store(settings: Settings) -> list[Check]:
         store = open_store(settings.db)
     except StoreError as error:
         return [Check("store", "FAIL", str(error))]
-    checks = [Check("store", "OK", f"{store.location}: {store.article_count():,} articles")]
+    checks = [
+        Check("store", "OK", f"{store.location}: {count_of(store.article_count(), 'article')}")
+    ]
     try:
         version = store.schema_version()  # type: ignore[attr-defined]
         if version == SCHEMA_VERSION:

@@ -21,6 +21,7 @@ import jinja2
 from newsdesk import __version__
 from newsdesk.models import Brief, BriefSentence
 from newsdesk.store import Store, StoredArticle, StorySummary
+from newsdesk.text import count_of
 from newsdesk.urls import safe_url
 
 FORMATS = ("markdown", "html", "json", "rss")
@@ -190,11 +191,6 @@ def render_markdown(views: Sequence[StoryView]) -> str:
             lines.append(f"{number}. {_markdown_text(source.outlet)}: {linked}{date}{reprints}")
         lines.append("")
     return "\n".join(lines)
-
-
-def count_of(number: int, noun: str) -> str:
-    """``count_of(1, "article")`` is "1 article"; other numbers take a plural "s"."""
-    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
 
 
 _TEMPLATES = jinja2.Environment(

@@ -116,11 +116,11 @@ class Fetcher:
         self,
         settings: Settings,
         *,
-        host_delay: float = 0.0,
+        host_delay: float | None = None,
         transport: httpx.BaseTransport | None = None,
     ) -> None:
         self._settings = settings
-        self._host_delay = host_delay
+        self._host_delay = settings.fetch_host_delay if host_delay is None else host_delay
         self._last_request: dict[str, float] = {}
         self._lock = threading.Lock()
         self._client = httpx.Client(

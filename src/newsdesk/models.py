@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +54,11 @@ class Article:
 _SPACE = re.compile(r"\s+")
 
 
+def as_utc(moment: datetime) -> datetime:
+    """``moment`` in UTC; a naive datetime is taken to be UTC already (as sources produce)."""
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+
+
 def normalise_for_hash(text: str) -> str:
     return _SPACE.sub(" ", text).strip().casefold()
 
@@ -75,16 +80,6 @@ class Rejection:
 
     def __str__(self) -> str:
         return f"{self.provenance}: {self.reason}"
-
-
-@dataclass(frozen=True, slots=True)
-class Sentence:
-    """A sentence of an article, verbatim, with its position."""
-
-    article_key: str
-    index: int
-    text: str
-    paragraph: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,18 +126,6 @@ class Brief:
     @property
     def word_count(self) -> int:
         return sum(len(s.text.split()) for s in self.sentences)
-
-
-@dataclass(slots=True)
-class Story:
-    """A set of articles about one event, as stored."""
-
-    id: int
-    headline: str
-    article_keys: list[str]
-    outlets: list[str]
-    first_published: datetime | None
-    last_published: datetime | None
 
 
 # --- attribution: quotes, entities, claims, timeline -------------------------------------------

@@ -113,3 +113,8 @@ def split_sentences_with_paragraphs(text: str) -> list[tuple[int, str]]:
 def words(text: str) -> list[str]:
     """Lower-cased word tokens (letters and digits, internal apostrophes kept)."""
     return [w.lower() for w in _WORD.findall(text)]
+
+
+def count_of(number: int, noun: str) -> str:
+    """``count_of(1, "article")`` is "1 article"; other numbers take a plural "s"."""
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"

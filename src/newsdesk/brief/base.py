@@ -14,7 +14,7 @@ from abc import ABC, abstractmethod
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 from functools import lru_cache
 from typing import cast
 
@@ -22,7 +22,7 @@ import numpy as np
 from scipy.sparse import csr_matrix
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
-from newsdesk.models import Article, Brief, BriefSentence, Citation
+from newsdesk.models import Article, Brief, BriefSentence, Citation, as_utc
 from newsdesk.text import split_sentences_with_paragraphs, words
 
 STOPWORDS: frozenset[str] = frozenset(ENGLISH_STOP_WORDS) | frozenset(
@@ -355,19 +355,6 @@ def prepare(articles: Sequence[Article]) -> StoryText:
 # --- similarity, redundancy and corroboration ----------------------------------------------------
 
 
-def cosine(a: Counter[str], b: Counter[str]) -> float:
-    if not a or not b:
-        return 0.0
-    if len(a) > len(b):
-        a, b = b, a
-    dot = sum(v * b[k] for k, v in a.items() if k in b)
-    if not dot:
-        return 0.0
-    na = math.sqrt(sum(v * v for v in a.values()))
-    nb = math.sqrt(sum(v * v for v in b.values()))
-    return dot / (na * nb)
-
-
 REDUNDANCY_THRESHOLD = 0.5
 SUPPORT_THRESHOLD = 0.5
 
@@ -442,10 +429,13 @@ def redundant_with(story: StoryText, unit: int, chosen: Sequence[int]) -> bool:
     )
 
 
+_NO_DATE = datetime.min.replace(tzinfo=UTC)
+
+
 def _order_key(story: StoryText, candidate: int) -> tuple[datetime, int, int]:
     cand = story.candidates[candidate]
     published = story.articles[cand.article].published
-    when = published.replace(tzinfo=None) if published else datetime.min
+    when = as_utc(published) if published else _NO_DATE
     return (when, cand.article, cand.index)
 
 

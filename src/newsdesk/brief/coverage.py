@@ -221,7 +221,8 @@ class CoverageMethod(BriefMethod):
             constraints=LinearConstraint(matrix, -np.inf, np.array(upper)),
             integrality=np.ones(n_c + n_u),
             bounds=Bounds(0, 1),
-            # A node limit, not only a clock limit, keeps the result independent of machine load.
+            # The node limit bounds the work; the clock limit is only a safety net that a story of
+            # ordinary size never reaches, so results do not depend on machine load in practice.
             options={
                 "time_limit": self.time_limit,
                 "node_limit": 2000,

@@ -17,7 +17,6 @@ from newsdesk.cli.context import (
 from newsdesk.export import (
     FORMATS,
     StoryView,
-    count_of,
     load_story_views,
     render,
     story_to_dict,
@@ -31,6 +30,7 @@ from newsdesk.pipeline import (
 )
 from newsdesk.pipeline import ingest as run_ingest
 from newsdesk.store import Store
+from newsdesk.text import count_of
 
 
 @click.command()

@@ -23,9 +23,15 @@ class BackgroundWatcher:
         self._thread: threading.Thread | None = None
 
     def _run(self) -> None:
-        with opened_store(self._settings) as store:
-            watcher = FeedWatcher(self._feeds, store, self._settings)
-            watcher.run(self._stop, report=lambda r: stderr.print(describe(r), markup=False))
+        # An exception here would end the thread quietly while the server goes on serving stale
+        # stories; say so on stderr instead, in one line.
+        try:
+            with opened_store(self._settings) as store:
+                watcher = FeedWatcher(self._feeds, store, self._settings)
+                watcher.run(self._stop, report=lambda r: stderr.print(describe(r), markup=False))
+        except (click.ClickException, StoreError) as error:
+            message = error.format_message() if isinstance(error, click.ClickException) else error
+            stderr.print(f"watch stopped: {message}", markup=False)
 
     def start(self) -> None:
         self._thread = threading.Thread(target=self._run, name="newsdesk-watch", daemon=True)

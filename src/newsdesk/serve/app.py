@@ -139,11 +139,6 @@ def store_of(request: Request) -> Store:
     return provider.get()
 
 
-def settings_of(request: Request) -> Settings:
-    settings: Settings = request.app.state.settings
-    return settings
-
-
 def render(request: Request, template: str, **context: Any) -> bytes:
     env: jinja2.Environment = request.app.state.templates
     return env.get_template(template).render(**context).encode("utf-8")

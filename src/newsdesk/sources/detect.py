@@ -88,8 +88,3 @@ def detect(path: Path) -> Format:
         head = _head(path)
         return Format.JSONL if sniff(head) is Format.JSONL else Format.JSON
     return sniff(_head(path))
-
-
-def is_gzip(path: Path) -> bool:
-    with path.open("rb") as handle:
-        return handle.read(2) == b"\x1f\x8b"

@@ -10,7 +10,15 @@ from pathlib import Path
 from newsdesk.config import Settings
 from newsdesk.extract import decode_bytes, extract_html, parse_date
 from newsdesk.models import Provenance, Rejection
-from newsdesk.sources.common import Draft, InputTooLarge, Record, finish, read_capped, reflow
+from newsdesk.sources.common import (
+    Draft,
+    InputTooLarge,
+    Record,
+    finish,
+    guarded,
+    read_capped,
+    reflow,
+)
 from newsdesk.sources.jsonl import article_from_object
 
 
@@ -63,9 +71,17 @@ def read_json_file(path: Path, source: str, settings: Settings) -> Iterator[Reco
             yield Rejection(Provenance(source), "empty JSON list")
         for index, item in enumerate(parsed):
             provenance = Provenance(source, f"item {index}")
-            yield article_from_object(
-                item, provenance, f"{source}#{index}", path.parent.name, settings
+            record = guarded(
+                provenance,
+                article_from_object,
+                item,
+                provenance,
+                f"{source}#{index}",
+                path.parent.name,
+                settings,
             )
+            if record is not None:
+                yield record
     else:
         yield article_from_object(parsed, Provenance(source), source, path.parent.name, settings)
 
