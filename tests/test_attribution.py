@@ -7,6 +7,8 @@ CLI commands, and the JSON API and pages (FastAPI TestClient)."""
 from __future__ import annotations
 
 import json
+import re
+from html import unescape
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -258,3 +260,36 @@ def test_eval_quotes_command_reports_each_split() -> None:
     assert len(rows) == 2  # spaCy and the fallback
     f1 = float(rows[0].split("|")[7])
     assert 0.5 < f1 <= 1.0
+
+
+def test_story_page_links_quotes_and_named_entities(settings: Settings, client: TestClient) -> None:
+    with open_store(settings.db) as store:
+        story = story_of(store, "M0050.english")
+        attribution = store.get_attribution(story)
+        hostile = store.article_by_key("hostile-1")
+        assert hostile is not None and hostile.story_id is not None
+        hostile_story = store.resolve_story(hostile.story_id)
+    assert attribution is not None
+    page = client.get(f"/stories/{story}")
+    assert page.status_code == 200
+    html = page.text
+    assert f'href="/stories/{story}/quotes"' in html
+    assert client.get(f"/stories/{story}/quotes").status_code == 200
+    section = html.split('<section class="entities"', 1)[1].split("</section>", 1)[0]
+    links = re.findall(r'<a class="entity" href="([^"]+)">([^<]+)</a>', section)
+    assert ("/entities/Chile", "Chile") in links
+    kinds = {e.name: e.kind for e in attribution.entities}
+    assert {kinds[unescape(name)] for _, name in links} <= {
+        "person",
+        "organisation",
+        "place",
+        "facility",
+    }
+    assert "People:" in section and "Places:" in section
+    # Every linked entity page resolves to that entity (names are URL-quoted).
+    for href, name in links[:5]:
+        entity = client.get(href)
+        assert entity.status_code == 200, href
+    # A story with hostile text still renders escaped.
+    hostile_page = client.get(f"/stories/{hostile_story}")
+    assert hostile_page.status_code == 200 and "<script>" not in hostile_page.text

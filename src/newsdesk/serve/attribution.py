@@ -7,6 +7,7 @@ JSON under ``/api/`` and server-rendered pages (``/stories/{id}/quotes``, ``/ent
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from datetime import datetime
 from typing import Annotated, Any
 from urllib.parse import quote as url_quote
@@ -20,7 +21,7 @@ from newsdesk.attribution import (
     story_attribution,
     watchlist_matches,
 )
-from newsdesk.models import StoryAttribution
+from newsdesk.models import Entity, StoryAttribution
 from newsdesk.serve.app import render, store_of
 from newsdesk.serve.caching import LIST_MAX_AGE, STORY_MAX_AGE, cached_response
 from newsdesk.store import Store
@@ -152,3 +153,22 @@ def watchlist_page(request: Request, since: Since = None) -> Response:
 
 def entity_url(name: str) -> str:
     return "/entities/" + url_quote(name, safe="")
+
+
+ENTITY_KINDS = (
+    ("person", "People"),
+    ("organisation", "Organisations"),
+    ("place", "Places"),
+    ("facility", "Facilities"),
+)
+STORY_ENTITIES_PER_KIND = 12
+
+
+def entity_groups(entities: Sequence[Entity]) -> list[tuple[str, list[Entity]]]:
+    """A story's entities for its page: (heading, most mentioned first) per kind, empty kinds
+    left out."""
+    groups = [
+        (heading, [e for e in entities if e.kind == kind][:STORY_ENTITIES_PER_KIND])
+        for kind, heading in ENTITY_KINDS
+    ]
+    return [(heading, found) for heading, found in groups if found]

@@ -10,6 +10,7 @@ from fastapi import APIRouter, HTTPException, Path, Query, Request, Response
 from fastapi.responses import RedirectResponse
 
 from newsdesk.serve.app import render, store_of
+from newsdesk.serve.attribution import entity_groups, entity_url
 from newsdesk.serve.caching import (
     ARTICLE_MAX_AGE,
     LIST_MAX_AGE,
@@ -68,6 +69,8 @@ def story_page(request: Request, story_id: IdPath) -> Response:
     detail = load_story(store, story_id)
     if detail is None:
         raise HTTPException(404, f"There is no story {story_id}.")
+    # Stored attribution only (ingest computes it): viewing a page never runs NER.
+    attribution = store.get_attribution(story_id)
     body = render(
         request,
         "story.html",
@@ -76,6 +79,8 @@ def story_page(request: Request, story_id: IdPath) -> Response:
         citations=detail.sources,
         timeline=detail.timeline,
         groups=detail.groups,
+        entity_groups=entity_groups(attribution.entities if attribution else []),
+        entity_url=entity_url,
     )
     return cached_response(request, body, HTML, STORY_MAX_AGE)
 
