@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import json
 import re
-from html import unescape
 from collections.abc import Iterator
 from datetime import UTC, datetime
+from html import unescape
 from pathlib import Path
 
 import pytest
@@ -289,7 +289,7 @@ def test_story_page_links_quotes_and_named_entities(settings: Settings, client: 
     # Every linked entity page resolves to that entity (names are URL-quoted).
     for href, name in links[:5]:
         entity = client.get(href)
-        assert entity.status_code == 200, href
+        assert entity.status_code == 200 and f"<h1>{name}</h1>" in entity.text, href
     # A story with hostile text still renders escaped.
     hostile_page = client.get(f"/stories/{hostile_story}")
     assert hostile_page.status_code == 200 and "<script>" not in hostile_page.text
