@@ -17,6 +17,7 @@ import pytest
 from click.testing import CliRunner, Result
 from fastapi.testclient import TestClient
 
+from local_http import LocalServer, Route
 from newsdesk.attribute import attribute_articles
 from newsdesk.attribute.claims import claim_of
 from newsdesk.attribution import watchlist_matches
@@ -36,6 +37,9 @@ from serve_helpers import (
 
 # Store fixtures shared with test_store (both backends; pytest finds them by name).
 from test_store import postgres_server, postgres_url, real_articles, store  # noqa: F401
+from test_watch import ARTICLES as WATCH_ARTICLES
+from test_watch import _feed as watch_feed
+from test_watch import site  # noqa: F401
 
 
 @pytest.fixture(scope="module")
@@ -293,3 +297,60 @@ def test_story_page_links_quotes_and_named_entities(settings: Settings, client: 
     # A story with hostile text still renders escaped.
     hostile_page = client.get(f"/stories/{hostile_story}")
     assert hostile_page.status_code == 200 and "<script>" not in hostile_page.text
+
+
+# --- newsdesk watch -------------------------------------------------------------------------------
+
+
+def test_watch_reports_new_stories_and_claims_matching_the_watchlist(
+    site: LocalServer, tmp_path: Path
+) -> None:
+    """A real feed on loopback: the poll that ingests the Chile earthquake articles lists that
+    story and its claims naming Chile; terms nothing mentions, and a poll that adds nothing,
+    print no watchlist lines."""
+    site.routes["/feed.xml"] = Route(
+        watch_feed(site.base, WATCH_ARTICLES[:2]), headers={"Content-Type": "application/rss+xml"}
+    )
+    env = {"NEWSDESK_ALLOW_PRIVATE_ADDRESSES": "true"}
+    db = ["--db", str(tmp_path / "w.db")]
+    invoke = CliRunner().invoke
+    for term in ("Chile", "Atlantis Research Facility"):
+        assert invoke(cli, [*db, "watchlist", "add", term], env=env).exit_code == 0
+    args = [*db, "watch", "--once", f"{site.base}/feed.xml"]
+    first = invoke(cli, args, env=env, catch_exceptions=False)
+    assert first.exit_code == 0, first.output
+    lines = first.output.strip().splitlines()
+    assert lines[0] == f"{site.base}/feed.xml: 2 new article(s)"
+    with open_store(str(tmp_path / "w.db")) as store:
+        headers = set()
+        for name in WATCH_ARTICLES[:2]:
+            stored = store.article_by_key(f"{site.base}/news/{name}.html")
+            assert stored is not None and stored.story_id is not None
+            story = store.story(store.resolve_story(stored.story_id))
+            assert story is not None
+            headers.add(f"watchlist: [Chile] story {story.id}: {story.headline}")
+    # One block per new story (both are about Chile): its header, then up to three claims.
+    blocks: dict[str, list[str]] = {}
+    for line in lines[1:]:
+        assert line.startswith("watchlist: ")
+        if line.startswith("watchlist:     "):
+            blocks[list(blocks)[-1]].append(line)
+        else:
+            blocks[line] = []
+    assert set(blocks) == headers
+    for claims in blocks.values():
+        shown = [c for c in claims if not c.endswith("more claims)")]
+        assert 1 <= len(shown) <= 3
+        assert all(
+            re.match(r"watchlist:     \(\d+ outlets, first Loopback Herald\) ", c) for c in shown
+        )
+        assert all("Chile" in c for c in shown)
+    assert not any("Atlantis" in line for line in lines)
+
+    site.routes["/feed.xml"] = Route(
+        watch_feed(site.base, WATCH_ARTICLES), headers={"Content-Type": "application/rss+xml"}
+    )
+    second = invoke(cli, args, env=env, catch_exceptions=False)
+    assert second.output.startswith(f"{site.base}/feed.xml: 1 new article(s)")
+    third = invoke(cli, args, env=env, catch_exceptions=False)
+    assert third.output.strip() == f"{site.base}/feed.xml: 0 new article(s)"

@@ -4,7 +4,7 @@ matches the watchlist. Shared by the CLI and the web app (``newsdesk.serve.attri
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -84,14 +84,20 @@ def _mentions(text: str, names: Sequence[str]) -> bool:
     return any(re.search(rf"(?<!\w){re.escape(n.casefold())}(?!\w)", folded) for n in names)
 
 
-def watchlist_matches(store: Store, since: datetime | None = None) -> list[WatchMatch]:
+def watchlist_matches(
+    store: Store, since: datetime | None = None, stories: Collection[int] | None = None
+) -> list[WatchMatch]:
     """Stories whose attribution changed at or after ``since`` (all when None) that mention a
-    watched term, as an entity (name or alias) or as words in a claim; newest stories first."""
+    watched term, as an entity (name or alias) or as words in a claim; newest stories first.
+    ``stories``: only these (e.g. the stories one poll of ``newsdesk watch`` touched)."""
     terms = [term for term, _ in store.watchlist()]
     if not terms:
         return []
+    wanted = None if stories is None else {store.resolve_story(s) for s in stories}
     matches: list[WatchMatch] = []
     for story_id in store.attribution_updated_since(since):
+        if wanted is not None and story_id not in wanted:
+            continue
         attribution = store.get_attribution(story_id)
         summary = store.story(story_id)
         if attribution is None or summary is None or summary.id != story_id:

@@ -90,6 +90,7 @@ class PollResult:
     added: int = 0
     rejected: list[Rejection] = field(default_factory=list)
     error: str | None = None
+    stories: list[int] = field(default_factory=list)  # stories the ingest touched
 
 
 class FeedWatcher:
@@ -183,7 +184,13 @@ class FeedWatcher:
         feed.last_modified = response.last_modified
         for rejection in report.rejected:
             log.warning("%s", rejection)
-        return PollResult(feed.url, "updated", added=report.added, rejected=report.rejected)
+        return PollResult(
+            feed.url,
+            "updated",
+            added=report.added,
+            rejected=report.rejected,
+            stories=sorted(report.stories_touched),
+        )
 
     def _is_new(self, key: str) -> bool:
         return self._store.article_by_key(key) is None

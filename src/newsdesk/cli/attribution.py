@@ -3,13 +3,19 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Collection, Sequence
 from datetime import UTC, datetime, timedelta
 
 import click
 from rich.console import Console
 from rich.table import Table
 
-from newsdesk.attribution import entity_report, story_attribution, watchlist_matches
+from newsdesk.attribution import (
+    WatchMatch,
+    entity_report,
+    story_attribution,
+    watchlist_matches,
+)
 from newsdesk.cli.context import current_settings, opened_store
 from newsdesk.models import StoryAttribution
 from newsdesk.store import Store, StoreError
@@ -144,11 +150,33 @@ def watch_matches(since: str) -> None:
         found = watchlist_matches(store, moment)
     if not found:
         click.echo("no matches")
+    for line in describe_matches(found):
+        click.echo(line)
+
+
+def describe_matches(found: Sequence[WatchMatch], max_claims: int | None = None) -> list[str]:
+    """Lines for the user: each matching story, then its claims that mention the term."""
+    lines = []
     for match in found:
         story = match.story
-        click.echo(f"[{match.term}] story {story.id}: {story.headline}")
-        for c in match.claims:
-            click.echo(f"    ({c.support} outlets, first {c.first_outlet}) {c.text}")
+        lines.append(f"[{match.term}] story {story.id}: {story.headline}")
+        shown = match.claims if max_claims is None else match.claims[:max_claims]
+        for c in shown:
+            lines.append(f"    ({c.support} outlets, first {c.first_outlet}) {c.text}")
+        if len(shown) < len(match.claims):
+            lines.append(f"    (+{len(match.claims) - len(shown)} more claims)")
+    return lines
+
+
+def watch_report(store: Store, stories: Collection[int]) -> list[str]:
+    """What ``newsdesk watch`` prints after a poll that touched ``stories``: the watchlist
+    matches among them (at most three claims each; `watchlist matches` lists all)."""
+    if not stories:
+        return []
+    return [
+        f"watchlist: {line}"
+        for line in describe_matches(watchlist_matches(store, stories=stories), max_claims=3)
+    ]
 
 
 def _parse_since(text: str) -> datetime | None:

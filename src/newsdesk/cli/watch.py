@@ -6,6 +6,7 @@ import threading
 
 import click
 
+from newsdesk.cli.attribution import watch_report
 from newsdesk.cli.context import current_settings, opened_store, stderr
 from newsdesk.watch import FeedListError, FeedWatcher, PollResult, feed_list
 
@@ -41,7 +42,9 @@ def watch(feeds: tuple[str, ...], interval: float | None, once: bool) -> None:
 
     Feeds are fetched with conditional GET (ETag / Last-Modified); only entries not yet stored
     have their pages fetched. A host that fails is retried after a wait that doubles with each
-    error (up to settings.watch_max_backoff). Stop with Ctrl-C.
+    error (up to settings.watch_max_backoff). After a poll that ingested something, the stories
+    it touched that mention a watchlist term are listed with their matching claims. Stop with
+    Ctrl-C.
     """
     settings = current_settings()
     if interval is not None:
@@ -49,10 +52,16 @@ def watch(feeds: tuple[str, ...], interval: float | None, once: bool) -> None:
     urls = feeds_or_usage_error(feeds)
     with opened_store(settings) as store:
         watcher = FeedWatcher(urls, store, settings)
+
+        def report(result: PollResult) -> None:
+            click.echo(describe(result))
+            for line in watch_report(store, result.stories):
+                click.echo(line)
+
         if once:
             results = watcher.poll_all()
             for result in results:
-                click.echo(describe(result))
+                report(result)
             if any(r.status == "error" for r in results):
                 raise SystemExit(1)
             return
@@ -62,6 +71,6 @@ def watch(feeds: tuple[str, ...], interval: float | None, once: bool) -> None:
         )
         stop = threading.Event()
         try:
-            watcher.run(stop, report=lambda result: click.echo(describe(result)))
+            watcher.run(stop, report=report)
         except KeyboardInterrupt:
             stop.set()
