@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from datetime import UTC, datetime
 from html import unescape
 from pathlib import Path
+from unittest import mock
 
 import pytest
 from click.testing import CliRunner, Result
@@ -19,6 +20,7 @@ from fastapi.testclient import TestClient
 
 from local_http import LocalServer, Route
 from newsdesk.attribute import attribute_articles
+from newsdesk.attribute import nlp as nlp_module
 from newsdesk.attribute.claims import claim_of
 from newsdesk.attribution import watchlist_matches
 from newsdesk.cli import cli
@@ -354,3 +356,22 @@ def test_watch_reports_new_stories_and_claims_matching_the_watchlist(
     assert second.output.startswith(f"{site.base}/feed.xml: 1 new article(s)")
     third = invoke(cli, args, env=env, catch_exceptions=False)
     assert third.output.strip() == f"{site.base}/feed.xml: 0 new article(s)"
+
+
+def test_attribution_ner_off_ingests_with_the_rules_only(tmp_path: Path) -> None:
+    """``attribution_ner = false``: ingest never touches spaCy and still stores quotes, entities
+    and claims for each story (the fast path for bulk ingest)."""
+    settings = Settings(db=str(tmp_path / "rules.db"), attribution_ner=False)
+    files = [str(WIKINEWS / f"M005{i}.english") for i in range(3)]
+    with (
+        mock.patch.object(nlp_module, "load_nlp", side_effect=AssertionError("spaCy used")),
+        open_store(settings.db) as store,
+    ):
+        report = ingest(files, store, settings)
+        assert report.added == 3
+        story = story_of(store, "M0050.english")
+        attribution = store.get_attribution(story)
+    assert attribution is not None
+    assert attribution.quotes and attribution.claims
+    found = {(e.name, e.kind) for e in attribution.entities}
+    assert {("Chatham Islands", "place"), ("Hawaii News Now", "organisation")} <= found

@@ -68,6 +68,10 @@ class Settings:
     # Briefs.
     brief_max_words: int = 250
 
+    # Attribution (quotes, entities, claims) at ingest: spaCy NER (~45 CPU ms/article), or the
+    # rule-based capitalisation fallback (~2 ms/article) for fast ingest (BENCHMARKS.md).
+    attribution_ner: bool = True
+
     # Live feeds (newsdesk watch): seconds between polls of a feed, and the longest wait after
     # repeated errors from one host (the wait doubles per error, starting at the interval).
     watch_interval: float = 300.0

@@ -157,15 +157,19 @@ def brief_story(store: Store, story_id: int, max_words: int) -> Brief:
     return summarize(articles, max_words, reprints=reprints)
 
 
-def attribute_story(store: Store, story_id: int, brief: Brief | None = None) -> None:
+def attribute_story(
+    store: Store, story_id: int, brief: Brief | None = None, ner: bool = True
+) -> None:
     """Compute and store the story's quotes, entities, claims and timeline.
 
     ``brief`` (the story's brief) seeds the claims, so the brief's outlet counts are its claims'.
+    ``ner=False``: the rule-based entity fallback instead of spaCy (``settings.attribution_ner``).
     """
     articles, reprints = _canonical_and_reprints(store, story_id)
     if brief is None:
         brief = store.get_brief(story_id)
-    store.save_attribution(story_id, attribute_articles(articles, reprints, brief))
+    attribution = attribute_articles(articles, reprints, brief, nlp=None if ner else False)
+    store.save_attribution(story_id, attribution)
 
 
 def store_articles(
@@ -218,11 +222,12 @@ def rebuild_briefs(
     story_ids: Iterable[int],
     max_words: int,
     progress: ProgressCallback = _no_progress,
+    ner: bool = True,
 ) -> None:
     for story_id in sorted(set(story_ids)):
         brief = brief_story(store, story_id, max_words)
         store.save_brief(story_id, brief)
-        attribute_story(store, story_id, brief)
+        attribute_story(store, story_id, brief, ner=ner)
         progress("brief", 1)
 
 
@@ -235,7 +240,13 @@ def finish_briefs(
     """Phase 3: rebuild the briefs of the stories this run touched, and of any story whose brief
     a crashed earlier run left older than its newest article."""
     stale = store.stories_with_stale_briefs()
-    rebuild_briefs(store, report.stories_touched | set(stale), settings.brief_max_words, progress)
+    rebuild_briefs(
+        store,
+        report.stories_touched | set(stale),
+        settings.brief_max_words,
+        progress,
+        ner=settings.attribution_ner,
+    )
 
 
 def ingest_records(
