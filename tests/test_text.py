@@ -6,7 +6,13 @@ from pathlib import Path
 
 import pytest
 
-from newsdesk.text import split_paragraphs, split_sentences, split_sentences_with_paragraphs, words
+from newsdesk.text import (
+    mentions_any,
+    split_paragraphs,
+    split_sentences,
+    split_sentences_with_paragraphs,
+    words,
+)
 
 SOURCE = (
     Path(__file__).resolve().parents[1] / ".." / "shared" / "data" / "multiling2011-en" / "source"
@@ -108,3 +114,10 @@ def test_military_rank_abbreviation_does_not_end_a_sentence() -> None:
         " ten years in prison."
     )
     assert len(split_sentences(text)) == 2
+
+
+def test_mentions_any_matches_whole_words_only() -> None:
+    assert mentions_any("The US and Japan pledged aid.", ["US"])
+    assert not mentions_any("It failed because of the storm.", ["US"])
+    assert mentions_any("Officials at the Sohae Satellite Launching Station said", ["sohae"])
+    assert not mentions_any("anything", ["", "Sohae"])

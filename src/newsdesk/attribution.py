@@ -3,8 +3,7 @@ matches the watchlist. Shared by the CLI and the web app (``newsdesk.serve.attri
 
 from __future__ import annotations
 
-import re
-from collections.abc import Collection, Sequence
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -12,17 +11,24 @@ from newsdesk.attribute import build_timeline, find_entity
 from newsdesk.models import Claim, Entity, StoryAttribution, TimelineEvent
 from newsdesk.pipeline import attribute_story
 from newsdesk.store import Store, StorySummary
+from newsdesk.text import mentions_any
 
 
-def story_attribution(store: Store, story_id: int) -> StoryAttribution | None:
-    """The story's stored attribution, computed now if the story predates it; None: no story."""
+def story_attribution(
+    store: Store, story_id: int, *, compute: bool = True
+) -> StoryAttribution | None:
+    """The story's stored attribution; None when there is no such story.
+
+    A story stored before attribution existed has none: with ``compute`` it is worked out and
+    stored now (the CLI), else it reads as empty (the web app, which never writes on a GET).
+    """
     if store.story(story_id) is None:
         return None
     found = store.get_attribution(story_id)
-    if found is None:
+    if found is None and compute:
         attribute_story(store, story_id)
         found = store.get_attribution(story_id)
-    return found
+    return found or StoryAttribution()
 
 
 @dataclass(slots=True)
@@ -79,11 +85,6 @@ class WatchMatch:
     claims: list[Claim]
 
 
-def _mentions(text: str, names: Sequence[str]) -> bool:
-    folded = text.casefold()
-    return any(re.search(rf"(?<!\w){re.escape(n.casefold())}(?!\w)", folded) for n in names)
-
-
 def watchlist_matches(
     store: Store, since: datetime | None = None, stories: Collection[int] | None = None
 ) -> list[WatchMatch]:
@@ -106,9 +107,9 @@ def watchlist_matches(
             entity = find_entity(attribution.entities, term)
             names = [term] if entity is None else [term, entity.name, *entity.aliases]
             claims = [
-                c for c in attribution.claims if any(_mentions(s.text, names) for s in c.sources)
+                c for c in attribution.claims if any(mentions_any(s.text, names) for s in c.sources)
             ]
-            exact = entity is not None and _mentions(
+            exact = entity is not None and mentions_any(
                 " ".join([entity.name, *entity.aliases]), [term]
             )
             if claims or exact:

@@ -7,7 +7,7 @@ quotes its sources exactly.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 
 def _wordset(text: str) -> frozenset[str]:
@@ -118,3 +118,10 @@ def words(text: str) -> list[str]:
 def count_of(number: int, noun: str) -> str:
     """``count_of(1, "article")`` is "1 article"; other numbers take a plural "s"."""
     return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
+
+
+def mentions_any(text: str, phrases: Sequence[str]) -> bool:
+    """Whether ``text`` contains any of ``phrases`` as whole words, ignoring case ("US" is not
+    found in "because")."""
+    folded = text.casefold()
+    return any(re.search(rf"(?<!\w){re.escape(p.casefold())}(?!\w)", folded) for p in phrases if p)

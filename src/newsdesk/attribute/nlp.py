@@ -7,6 +7,7 @@ are excluded at load time, which is what makes spaCy cheap enough to run on ever
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -52,27 +53,31 @@ def entity_spans(texts: Sequence[str], nlp: NLPArg = None) -> list[list[Span]]:
     model = resolve(nlp)
     if model is None:
         return [heuristic_spans(t) for t in texts]
-    out: list[list[Span]] = [[] for _ in texts]
-    todo = [i for i, t in enumerate(texts) if t not in _CACHE]
+    model_id = id(model)
+    with _CACHE_LOCK:
+        found = {i: _CACHE.get((model_id, t)) for i, t in enumerate(texts)}
+    todo = [i for i, spans in found.items() if spans is None]
     if todo:
         for i, doc in zip(todo, model.pipe([texts[i] for i in todo], batch_size=32), strict=True):
             spans = [Span(e.start_char, e.end_char, e.text, e.label_) for e in doc.ents]
-            _remember(texts[i], spans)
-    for i, t in enumerate(texts):
-        out[i] = _CACHE[t]
-    return out
+            found[i] = spans
+            _remember((model_id, texts[i]), spans)
+    return [found[i] or [] for i in range(len(texts))]
 
 
 # A cache so that quotes and entities of the same article share one NER pass (a story is
-# warmed in one batch by attribute_articles).
-_CACHE: dict[str, list[Span]] = {}
+# warmed in one batch by attribute_articles). Keyed by model, and locked: the web server's
+# threads and the feed watcher may run attribution at the same time.
+_CACHE: dict[tuple[int, str], list[Span]] = {}
 _CACHE_SIZE = 4096
+_CACHE_LOCK = threading.Lock()
 
 
-def _remember(text: str, spans: list[Span]) -> None:
-    if len(_CACHE) >= _CACHE_SIZE:
-        _CACHE.pop(next(iter(_CACHE)))
-    _CACHE[text] = spans
+def _remember(key: tuple[int, str], spans: list[Span]) -> None:
+    with _CACHE_LOCK:
+        if len(_CACHE) >= _CACHE_SIZE:
+            _CACHE.pop(next(iter(_CACHE)), None)
+        _CACHE[key] = spans
 
 
 # --- fallback -------------------------------------------------------------------------------------

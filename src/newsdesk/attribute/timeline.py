@@ -6,13 +6,14 @@ from collections.abc import Sequence
 from datetime import datetime
 
 from newsdesk.models import Claim, Entity, TimelineEvent
+from newsdesk.text import mentions_any
 
 
 def _mentions(claim: Claim, entity: Entity) -> bool:
     places = {(m.article_key, m.sentence_index) for m in entity.mentions}
-    names = [a.casefold() for a in (entity.name, *entity.aliases)]
+    names = [entity.name, *entity.aliases]
     return any(
-        (s.article_key, s.sentence_index) in places or any(n in s.text.casefold() for n in names)
+        (s.article_key, s.sentence_index) in places or mentions_any(s.text, names)
         for s in claim.sources
     )
 

@@ -49,7 +49,7 @@ def _json(request: Request, value: Any, max_age: int) -> Response:
 
 def _story(store: Store, story_id: int) -> tuple[int, StoryAttribution]:
     current = store.resolve_story(story_id)
-    found = story_attribution(store, current)
+    found = story_attribution(store, current, compute=False)
     if found is None:
         raise HTTPException(404, f"There is no story {story_id}.")
     return current, found
