@@ -16,7 +16,7 @@ from fastapi.testclient import TestClient
 
 from newsdesk.config import Settings
 from newsdesk.serve import create_app
-from newsdesk.serve.timeline import build_timeline
+from newsdesk.serve.timeline import coverage_histogram
 from newsdesk.store import Store, StoredArticle, open_store
 from newsdesk.urls import safe_url
 from serve_helpers import (
@@ -289,12 +289,14 @@ def test_safe_url_allows_only_http_links() -> None:
 
 def test_timeline_buckets_by_the_finest_scale_that_fits(store: Store) -> None:
     dates = [m.article.published for m in store.iter_articles()]
-    chart = build_timeline(dates)
+    chart = coverage_histogram(dates)
     assert chart is not None
     assert sum(bar.count for bar in chart.bars) == sum(1 for d in dates if d is not None)
     assert len(chart.bars) <= 48
-    hours = build_timeline([datetime(2024, 5, 1, h, tzinfo=UTC) for h in (9, 9, 10, 15)] + [None])
+    hours = coverage_histogram(
+        [datetime(2024, 5, 1, h, tzinfo=UTC) for h in (9, 9, 10, 15)] + [None]
+    )
     assert hours is not None and hours.bucket == "hour" and hours.undated == 1
     assert [b.count for b in hours.bars] == [2, 1, 1]
     assert max(b.height for b in hours.bars) == hours.bars[0].height
-    assert build_timeline([None, None]) is None
+    assert coverage_histogram([None, None]) is None

@@ -33,6 +33,7 @@ from newsdesk.pipeline import (
     IngestReport,
     ProgressCallback,
     finish_briefs,
+    no_progress,
     place_unassigned,
     store_articles,
 )
@@ -224,17 +225,13 @@ class PrecomputedEmbedder:
         return out
 
 
-def _no_progress(stage: str, advance: int) -> None:
-    del stage, advance
-
-
 def backfill(
     inputs: Sequence[str],
     store: Store,
     settings: Settings,
     client: Any,
     partition_size: int = DEFAULT_PARTITION_SIZE,
-    progress: ProgressCallback = _no_progress,
+    progress: ProgressCallback = no_progress,
 ) -> BackfillReport:
     """Backfill ``inputs`` into ``store`` using the Dask ``client``'s workers (see module doc)."""
     report = BackfillReport()

@@ -46,7 +46,7 @@ class IngestReport:
     stories_touched: set[int] = field(default_factory=set)
 
 
-def _no_progress(stage: str, advance: int) -> None:
+def no_progress(stage: str, advance: int) -> None:
     del stage, advance
 
 
@@ -176,7 +176,7 @@ def store_articles(
     items: Iterable[Article | Rejection],
     store: Store,
     report: IngestReport,
-    progress: ProgressCallback = _no_progress,
+    progress: ProgressCallback = no_progress,
 ) -> None:
     """Phase 1: commit every article read; count duplicates and keep rejections."""
     for item in items:
@@ -195,20 +195,26 @@ def place_unassigned(
     store: Store,
     settings: Settings,
     report: IngestReport,
-    progress: ProgressCallback = _no_progress,
+    progress: ProgressCallback = no_progress,
     single_story: int | None = None,
     embedder: Embedder | None = None,
     signatures: Mapping[str, bytes] | None = None,
+    placer: Placer | None = None,
 ) -> None:
     """Phase 2: dedup and cluster, in publication order, every article without a story.
 
     ``signatures`` maps an article's content hash to its precomputed signature bytes, and
     ``embedder`` may hold precomputed vectors (see :class:`Placer`): both from backfill workers.
+    ``placer`` is one kept from an earlier call on the same store: building one restores the
+    whole clustering window (as costly as placing that many articles), which a long-running
+    process ingesting small batches should pay once. Pass one only while this process is the
+    store's sole writer; otherwise its state misses what others placed.
     """
     pending = list(store.unassigned_articles())
     if not pending:
         return
-    placer = Placer(store, settings, single_story, embedder)
+    if placer is None:
+        placer = Placer(store, settings, single_story, embedder)
     for stored in pending:
         known = (signatures or {}).get(stored.article.content_hash)
         signature = None if known is None else NearDuplicateIndex.from_bytes(known)
@@ -221,7 +227,7 @@ def rebuild_briefs(
     store: Store,
     story_ids: Iterable[int],
     max_words: int,
-    progress: ProgressCallback = _no_progress,
+    progress: ProgressCallback = no_progress,
     ner: bool = True,
 ) -> None:
     for story_id in sorted(set(story_ids)):
@@ -235,7 +241,7 @@ def finish_briefs(
     store: Store,
     settings: Settings,
     report: IngestReport,
-    progress: ProgressCallback = _no_progress,
+    progress: ProgressCallback = no_progress,
 ) -> None:
     """Phase 3: rebuild the briefs of the stories this run touched, and of any story whose brief
     a crashed earlier run left older than its newest article."""
@@ -253,7 +259,7 @@ def ingest_records(
     items: Iterable[Article | Rejection],
     store: Store,
     settings: Settings,
-    progress: ProgressCallback = _no_progress,
+    progress: ProgressCallback = no_progress,
 ) -> IngestReport:
     """Store, deduplicate, cluster and brief already-read records (all three phases)."""
     report = IngestReport()
@@ -267,7 +273,7 @@ def ingest(
     inputs: Sequence[str],
     store: Store,
     settings: Settings,
-    progress: ProgressCallback = _no_progress,
+    progress: ProgressCallback = no_progress,
 ) -> IngestReport:
     """Read, store, deduplicate, cluster and brief everything in ``inputs``."""
     report = ingest_records(read_sources(inputs, settings), store, settings, progress)
@@ -315,7 +321,7 @@ def _store_keeping_ids(
 
 
 def cluster_inputs(
-    inputs: Sequence[str], settings: Settings, progress: ProgressCallback = _no_progress
+    inputs: Sequence[str], settings: Settings, progress: ProgressCallback = no_progress
 ) -> tuple[list[tuple[str, int]], list[Rejection]]:
     """Cluster the articles in ``inputs`` as live ingest would; returns (key, story) pairs."""
     report = IngestReport()
@@ -338,6 +344,6 @@ def store_as_one_story(inputs: Sequence[str], store: Store, settings: Settings) 
     """Store all articles in ``inputs`` as story :data:`ONE_STORY` (``newsdesk brief PATH``),
     reprints folded under their originals as in live ingest; returns the rejected records."""
     report = IngestReport()
-    _store_keeping_ids(inputs, store, settings, report, _no_progress)
+    _store_keeping_ids(inputs, store, settings, report, no_progress)
     place_unassigned(store, settings, report, single_story=ONE_STORY)
     return report.rejected

@@ -12,7 +12,7 @@ from datetime import UTC, date, datetime
 from itertools import islice
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, HTTPException, Path, Query, Request, Response
+from fastapi import APIRouter, HTTPException, Query, Request, Response
 from pydantic import BaseModel, ConfigDict, Field
 
 from newsdesk.serve.app import store_of
@@ -22,6 +22,7 @@ from newsdesk.serve.caching import (
     STORY_MAX_AGE,
     cached_response,
 )
+from newsdesk.serve.params import JSON, MAX_ID, IdPath
 from newsdesk.serve.search import SearchForm, SearchQueryError, hit_url, run_search
 from newsdesk.serve.views import (
     CitedSentence,
@@ -33,11 +34,8 @@ from newsdesk.serve.views import (
 )
 from newsdesk.store import StoredArticle
 
-MAX_ID = 2**62
 MAX_OFFSET = 1_000_000
-JSON = "application/json"
 
-IdPath = Annotated[int, Path(ge=0, le=MAX_ID)]
 Limit = Annotated[int, Query(ge=1, le=100, description="Items per page.")]
 Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Items to skip.")]
 

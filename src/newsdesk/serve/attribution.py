@@ -24,6 +24,7 @@ from newsdesk.attribution import (
 from newsdesk.models import Entity, StoryAttribution
 from newsdesk.serve.app import render, store_of
 from newsdesk.serve.caching import LIST_MAX_AGE, STORY_MAX_AGE, cached_response
+from newsdesk.serve.params import HTML, JSON, IdPath
 from newsdesk.store import Store
 from newsdesk.store.base import to_json_value
 
@@ -31,10 +32,6 @@ router = APIRouter()
 
 _NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"description": "No such story or entity."}}
 
-MAX_ID = 2**62
-HTML = "text/html; charset=utf-8"
-JSON = "application/json"
-IdPath = Annotated[int, Path(ge=0, le=MAX_ID)]
 NamePath = Annotated[str, Path(min_length=1, max_length=200)]
 Since = Annotated[
     datetime | None,

@@ -8,21 +8,20 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from typing import Annotated, Any, Literal
+from typing import Any, Literal
 
-from fastapi import APIRouter, HTTPException, Path, Request, Response
+from fastapi import APIRouter, HTTPException, Request, Response
 from fastapi.responses import RedirectResponse
 
 from newsdesk.export import StoryView, render_markdown, render_rss, story_to_dict
 from newsdesk.serve.app import store_of
 from newsdesk.serve.caching import LIST_MAX_AGE, STORY_MAX_AGE, cached_response
+from newsdesk.serve.params import IdPath
 from newsdesk.store import Store
 
 router = APIRouter(tags=["exports"])
 
 RSS_STORIES = 50
-MAX_ID = 2**62
-IdPath = Annotated[int, Path(ge=0, le=MAX_ID)]
 _COMMON: dict[int | str, dict[str, Any]] = {
     304: {"description": "Not modified: the client's copy (If-None-Match) is current."},
 }

@@ -6,7 +6,7 @@ from datetime import date
 from typing import Annotated
 from urllib.parse import urlencode
 
-from fastapi import APIRouter, HTTPException, Path, Query, Request, Response
+from fastapi import APIRouter, HTTPException, Query, Request, Response
 from fastapi.responses import RedirectResponse
 
 from newsdesk.serve.app import render, store_of
@@ -17,6 +17,7 @@ from newsdesk.serve.caching import (
     STORY_MAX_AGE,
     cached_response,
 )
+from newsdesk.serve.params import HTML, IdPath
 from newsdesk.serve.search import SearchForm, SearchQueryError, run_search
 from newsdesk.serve.views import (
     format_moment,
@@ -30,11 +31,7 @@ router = APIRouter(include_in_schema=False)
 
 FRONT_PAGE_SIZE = 30
 SEARCH_PAGE_SIZE = 20
-MAX_ID = 2**62
 MAX_PAGE = 100_000
-
-HTML = "text/html; charset=utf-8"
-IdPath = Annotated[int, Path(ge=0, le=MAX_ID)]
 
 
 def _page_link(path: str, page: int, **params: str) -> str:

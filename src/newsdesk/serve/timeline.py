@@ -62,7 +62,7 @@ def _floor(moment: datetime, size: timedelta) -> datetime:
     return epoch + ((moment - epoch) // size) * size
 
 
-def build_timeline(moments: Sequence[datetime | None]) -> Timeline | None:
+def coverage_histogram(moments: Sequence[datetime | None]) -> Timeline | None:
     """Histogram of arrival times, bucketed at the finest scale that fits in ``_MAX_BARS`` bars.
 
     Returns ``None`` when no moment is known.

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from newsdesk.models import Brief, BriefSentence, Citation
-from newsdesk.serve.timeline import Timeline, build_timeline
+from newsdesk.serve.timeline import Timeline, coverage_histogram
 from newsdesk.store import Store, StoredArticle, StorySummary
 from newsdesk.text import split_paragraphs
 from newsdesk.urls import safe_url
@@ -296,7 +296,7 @@ def load_story(store: Store, story_id: int) -> StoryDetail | None:
         sources=sources,
         groups=group_by_outlet(members, orphans),
         orphans=orphans,
-        timeline=build_timeline([m.article.published or m.ingested_at for m in members]),
+        timeline=coverage_histogram([m.article.published or m.ingested_at for m in members]),
         members=members,
     )
 
