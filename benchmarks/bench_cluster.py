@@ -12,11 +12,18 @@ Prints, per size, the median over runs of articles/s for the whole stream and fo
 would try first (single-pass TF-IDF over all earlier articles, no window) where it is affordable.
 
     .venv/bin/python benchmarks/bench_cluster.py --sizes 10000 100000 --runs 3
+
+With ``--write-stream PATH`` it instead writes a labelled quality stream (JSONL with a ``story``
+field) for ``newsdesk eval cluster PATH --labels story``, the judged path: the real ECB+ articles
+on synthetic dates, each event's articles spread over 1-5 days, topics starting over 60 days, and
+a topic's two similar events ``--gap far`` (2-6 weeks apart, beyond the window) or ``--gap close``
+(1-8 days apart, inside one window), in random order per topic.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import random
 import statistics
 import time
@@ -62,6 +69,38 @@ def synthetic_stream(count: int, per_day: int, seed: int = 7) -> Iterator[Articl
         )
 
 
+def labelled_stream(gap: str, seed: int) -> list[dict[str, str]]:
+    """ECB+ events on synthetic dates (see the module doc), as JSONL records, shuffled."""
+    data = load_labelled_folder([ECBPLUS])
+    by_event: dict[str, list[Article]] = defaultdict(list)
+    for article in data.articles:
+        by_event[data.gold[article.key]].append(article)
+    rng = random.Random(seed)
+    low, high = (1, 8) if gap == "close" else (14, 42)
+    records: list[dict[str, str]] = []
+    for topic in sorted({e.removesuffix("plus").removesuffix("ecb") for e in by_event}, key=int):
+        start = START + timedelta(days=rng.uniform(0, 60))
+        apart = timedelta(days=rng.uniform(low, high))
+        events = [f"{topic}ecb", f"{topic}ecbplus"]
+        rng.shuffle(events)
+        for order, event in enumerate(events):
+            span = rng.uniform(1, 5)
+            for article in by_event[event]:
+                when = start + apart * order + timedelta(days=rng.uniform(0, span))
+                records.append(
+                    {
+                        "id": article.key,
+                        "title": article.title,
+                        "text": article.text,
+                        "outlet": article.outlet,
+                        "published": when.isoformat(),
+                        "story": event,
+                    }
+                )
+    rng.shuffle(records)
+    return records
+
+
 def run(count: int, per_day: int, embedder_name: str) -> tuple[float, float, int, int]:
     articles = list(synthetic_stream(count, per_day))
     clusterer = StoryClusterer(Settings(), load_embedder(embedder_name))
@@ -88,7 +127,16 @@ def main() -> None:
     parser.add_argument("--per-day", type=int, default=1000)
     parser.add_argument("--embedder", default="tfidf")
     parser.add_argument("--peer-max", type=int, default=10_000, help="largest size for the peer")
+    parser.add_argument("--write-stream", type=Path, help="write a labelled stream and stop")
+    parser.add_argument("--gap", choices=["far", "close"], default="far")
+    parser.add_argument("--seed", type=int, default=1)
     args = parser.parse_args()
+    if args.write_stream is not None:
+        records = labelled_stream(args.gap, args.seed)
+        with args.write_stream.open("w", encoding="utf-8") as out:
+            out.writelines(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
+        print(f"{len(records)} articles written to {args.write_stream}")
+        return
     print(f"embedder={args.embedder}  {args.per_day} articles/day, window 7 days")
     print("articles  runs  newsdesk art/s (all)  (last 10%)  window articles  stories  peer art/s")
     for size in args.sizes:
