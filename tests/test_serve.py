@@ -300,3 +300,31 @@ def test_timeline_buckets_by_the_finest_scale_that_fits(store: Store) -> None:
     assert [b.count for b in hours.bars] == [2, 1, 1]
     assert max(b.height for b in hours.bars) == hours.bars[0].height
     assert coverage_histogram([None, None]) is None
+
+
+def test_metrics_count_requests_by_route_template(client: TestClient, store: Store) -> None:
+    story_id = store.stories(limit=1, offset=0)[0].id
+    for _ in range(3):
+        assert client.get(f"/stories/{story_id}").status_code == 200
+    assert client.get("/api/stories/999999999").status_code == 404
+    response = client.get("/metrics")
+    assert response.status_code == 200
+    assert response.headers["content-type"].startswith("text/plain; version=0.0.4")
+    text = response.text
+    line = re.search(
+        r'^newsdesk_http_requests_total\{method="GET",route="/stories/\{story_id(?::int)?\}",'
+        r'status="200"\} (\d+)$',
+        text,
+        re.M,
+    )
+    assert line is not None and int(line.group(1)) >= 3
+    assert re.search(r'route="/api/stories/\{story_id(?::int)?\}",status="404"\} \d+$', text, re.M)
+    assert f"newsdesk_articles {store.article_count()}\n" in text
+    buckets = re.findall(
+        r'^newsdesk_http_request_duration_seconds_bucket\{method="GET",'
+        r'route="/stories/\{story_id(?::int)?\}",le="([^"]+)"\} (\d+)$',
+        text,
+        re.M,
+    )
+    counts = [int(c) for _, c in buckets]
+    assert buckets[-1][0] == "+Inf" and counts == sorted(counts) and counts[-1] >= 3

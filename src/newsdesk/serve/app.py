@@ -23,6 +23,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from newsdesk import __version__
 from newsdesk.config import Settings, load_settings
+from newsdesk.serve.metrics import CONTENT_TYPE, MetricsMiddleware, Registry
 from newsdesk.serve.search import hit_url, snippet_markup
 from newsdesk.serve.views import format_moment
 from newsdesk.store import Store, open_store
@@ -109,6 +110,15 @@ def create_app(
     app.state.settings = settings
     app.state.stores = stores
     app.state.templates = _templates()
+    registry = Registry()
+    app.add_middleware(MetricsMiddleware, registry=registry)
+
+    @app.get("/metrics", include_in_schema=False)
+    def metrics(request: Request) -> Response:
+        """Prometheus text format: request counts and latencies, the store's size."""
+        body = registry.render(articles=store_of(request).article_count())
+        return Response(body, media_type=CONTENT_TYPE, headers={"Cache-Control": "no-store"})
+
     static = resources.files("newsdesk.serve").joinpath("static")
     app.mount("/static", StaticFiles(directory=str(static)), name="static")
     app.include_router(api.router)
