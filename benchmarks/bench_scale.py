@@ -32,12 +32,16 @@ import itertools
 import json
 import random
 import statistics
+import sys
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from bench_store import percentile
 from newsdesk.config import Settings
 from newsdesk.evaluation.cluster import load_labelled_folder
 from newsdesk.models import Article
@@ -127,11 +131,6 @@ def corpus_file(count: int, per_day: int) -> Path:
                 out.write(json.dumps(record, ensure_ascii=False) + "\n")
         partial.rename(path)
     return path
-
-
-def percentile(values: list[float], share: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
 
 
 def latency_ms(action: Callable[[int], object], ids: list[int]) -> tuple[float, float]:
