@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 from pathlib import Path
 
@@ -11,7 +12,6 @@ from newsdesk.brief import summarize
 from newsdesk.brief.base import (
     REDUNDANCY_THRESHOLD,
     content_stems,
-    cosine,
     is_fragment,
     needs_context,
     prepare,
@@ -133,6 +133,13 @@ def test_seed_brief_as_a_story_loses_its_dangling_sentences() -> None:
             assert chosen[chosen.index(sentence) - 1] == previous
     assert "Those kinds of challenges can drag out the process by many years." not in chosen
     assert not any(s.endswith("the spokesman said.") for s in chosen)
+
+
+def cosine(a: Counter[str], b: Counter[str]) -> float:
+    """Reference cosine of two bags of stems, independent of the brief's own matrices."""
+    dot = sum(v * b[k] for k, v in a.items())
+    norms = math.sqrt(sum(v * v for v in a.values())) * math.sqrt(sum(v * v for v in b.values()))
+    return dot / norms if norms else 0.0
 
 
 @needs_data
