@@ -15,13 +15,16 @@ from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
 
 from local_http import LocalServer, Route, serve
+from newsdesk import watch as watch_module
 from newsdesk.cli import cli
 from newsdesk.config import Settings
+from newsdesk.pipeline import ingest
 from newsdesk.store import open_store
 from newsdesk.watch import FeedListError, FeedWatcher, feed_list
 from serve_helpers import WIKINEWS, free_port
@@ -256,3 +259,40 @@ def test_serve_with_watch_ingests_while_serving(site: LocalServer, tmp_path: Pat
             process.kill()
             process.wait()
     assert process.returncode == 0, process.stderr.read() if process.stderr else ""
+
+
+def test_watcher_keeps_its_placer_unless_another_writer_added_articles(
+    site: LocalServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Restoring the clustering window costs as much as placing it: pay it once per process."""
+    built: list[object] = []
+    real_placer = watch_module.Placer
+
+    def counting_placer(*args: Any, **kwargs: Any) -> Any:
+        built.append(args)
+        return real_placer(*args, **kwargs)
+
+    monkeypatch.setattr(watch_module, "Placer", counting_placer)
+    feed = f"{site.base}/grow.xml"
+    settings = _settings(tmp_path)
+    with open_store(settings.db) as store:
+        watcher = FeedWatcher([feed], store, settings)
+        for count, etag in ((1, '"a"'), (2, '"b"')):
+            site.routes["/grow.xml"] = Route(
+                _feed(site.base, ARTICLES[:count]),
+                headers={"Content-Type": "application/rss+xml", "ETag": etag},
+            )
+            (result,) = watcher.poll_all()
+            assert result.added == 1
+        assert len(built) == 1
+
+        # Another writer stores an article: the next poll rebuilds its state from the store.
+        other = WIKINEWS / "M0090.english"
+        ingest([str(other)], store, settings)
+        site.routes["/grow.xml"] = Route(
+            _feed(site.base, ARTICLES[:3]),
+            headers={"Content-Type": "application/rss+xml", "ETag": '"c"'},
+        )
+        (result,) = watcher.poll_all()
+        assert result.added == 1 and len(built) == 2
+        assert all(s.story_id is not None for s in store.iter_articles())

@@ -260,11 +260,14 @@ def ingest_records(
     store: Store,
     settings: Settings,
     progress: ProgressCallback = no_progress,
+    placer: Placer | None = None,
 ) -> IngestReport:
-    """Store, deduplicate, cluster and brief already-read records (all three phases)."""
+    """Store, deduplicate, cluster and brief already-read records (all three phases).
+
+    ``placer``: see :func:`place_unassigned`."""
     report = IngestReport()
     store_articles(items, store, report, progress)
-    place_unassigned(store, settings, report, progress)
+    place_unassigned(store, settings, report, progress, placer=placer)
     finish_briefs(store, settings, report, progress)
     return report
 

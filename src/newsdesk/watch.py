@@ -23,7 +23,7 @@ import feedparser
 from newsdesk.config import Settings
 from newsdesk.fetch import ACCEPT_FEED, Fetcher, FetchError
 from newsdesk.models import Rejection
-from newsdesk.pipeline import ingest_records
+from newsdesk.pipeline import Placer, ingest_records
 from newsdesk.sources.feeds import read_feed_entries
 from newsdesk.store import Store, StoreError
 
@@ -109,6 +109,10 @@ class FeedWatcher:
         self._clock = clock
         self.feeds = [FeedState(url) for url in feeds]
         self.hosts: dict[str, HostState] = {}
+        # Kept across polls so each small batch does not restore the whole clustering window
+        # again; dropped when the store grew by other hands since our last ingest.
+        self._placer: Placer | None = None
+        self._articles_after_last_ingest = -1
 
     def backoff_delay(self, failures: int) -> float:
         """Seconds to leave a host alone after ``failures`` consecutive errors."""
@@ -179,7 +183,8 @@ class FeedWatcher:
             # Remember the validators only once the feed has been read, so a failed ingest
             # is retried in full at the next poll.
             records = read_feed_entries(parsed, feed.url, self._settings, fetcher, self._is_new)
-            report = ingest_records(records, self._store, self._settings)
+            report = ingest_records(records, self._store, self._settings, placer=self._placer_now())
+            self._articles_after_last_ingest = self._store.article_count()
         feed.etag = response.etag
         feed.last_modified = response.last_modified
         for rejection in report.rejected:
@@ -191,6 +196,13 @@ class FeedWatcher:
             rejected=report.rejected,
             stories=sorted(report.stories_touched),
         )
+
+    def _placer_now(self) -> Placer:
+        if self._placer is None or self._store.article_count() != self._articles_after_last_ingest:
+            # Built after this poll's articles are stored would be better, but a Placer only
+            # restores placed articles, so building it first loses nothing.
+            self._placer = Placer(self._store, self._settings)
+        return self._placer
 
     def _is_new(self, key: str) -> bool:
         return self._store.article_by_key(key) is None
