@@ -13,6 +13,7 @@ import tempfile
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -348,6 +349,19 @@ def test_search_bm25_order_filters_and_snippets(store: Store, real_articles: lis
     assert store.search("tsunami", limit=2, offset=1) == hits[1:3]
     # Operators and punctuation are taken as words, never as FTS syntax errors.
     assert store.search('tsunami" OR NEAR(') == store.search("tsunami or near")
+
+
+def test_search_candidate_cap_changes_no_result(store: Store, real_articles: list[Article]) -> None:
+    _load_outlets(store, real_articles)
+    filters: list[dict[str, Any]] = [
+        {"outlet": "Beta Post"},
+        {"since": min(a.published for a in real_articles if a.published is not None)},
+    ]
+    expected = [store.search("tsunami", limit=2, offset=1, **f) for f in filters]
+    assert all(expected)
+    # A cap of 3 candidates: some filters keep enough of them, others need every match.
+    store.SEARCH_CANDIDATES = 3
+    assert [store.search("tsunami", limit=2, offset=1, **f) for f in filters] == expected
 
 
 def test_search_finds_briefs(store: Store, real_articles: list[Article]) -> None:

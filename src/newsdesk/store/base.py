@@ -284,14 +284,25 @@ class Store(ABC):
 
     # --- full-text search: the dialect supplies these pieces, the query shape is shared ---
 
+    _ARTICLE_RANK: str
+    """SELECT id, score of every article matching the match text (one parameter), no ORDER BY:
+    touches the full-text index only, so ranking never reads the articles table."""
     _ARTICLE_MATCH: str
     """FROM ... WHERE <match>, for articles aliased ``a``; one parameter: the match text."""
     _ARTICLE_SCORE: str
     _ARTICLE_SNIPPET: str
+    _ARTICLE_ID: str
+    """The matched article's id as the full-text index sees it (selects rows by id cheaply)."""
+    _BRIEF_RANK: str
     _BRIEF_MATCH: str
     """Likewise for briefs aliased ``b``, joined to their stories aliased ``s``."""
     _BRIEF_SCORE: str
     _BRIEF_SNIPPET: str
+    _BRIEF_ID: str
+
+    SEARCH_CANDIDATES = 1000
+    """With filters, the best this many matches are filtered first; only when fewer than a page
+    pass does the search filter every match (results are the same either way)."""
 
     @staticmethod
     @abstractmethod
@@ -319,13 +330,16 @@ class Store(ABC):
         if not terms:
             return []
         match = self._match_text(terms)
-        article_where, article_params = [self._ARTICLE_MATCH], [match]
-        brief_where, brief_params = [self._BRIEF_MATCH], [match]
+        article_where: list[str] = []
+        brief_where: list[str] = []
+        article_params: list[Any] = []
+        brief_params: list[Any] = []
         if outlet is not None:
             article_where.append("a.outlet = ?")
             article_params.append(outlet)
+            # Not a correlated EXISTS: SQLite would walk the outlet's index for every brief.
             brief_where.append(
-                "EXISTS (SELECT 1 FROM articles x WHERE x.story_id = b.story_id AND x.outlet = ?)"
+                "b.story_id IN (SELECT x.story_id FROM articles x WHERE x.outlet = ?)"
             )
             brief_params.append(outlet)
         for bound, operator in ((since, ">="), (until, "<=")):
@@ -334,46 +348,94 @@ class Store(ABC):
                 brief_where.append(f"s.last_sort <> '' AND s.last_sort {operator} ?")
                 article_params.append(str(sort_key(bound)))
                 brief_params.append(str(sort_key(bound)))
-        # Rank first, then make snippets only for the page of results: snippets are the costly
-        # part, and the database would otherwise make one for every match before sorting.
-        ranking = (
-            f"SELECT 'article', a.id, {self._ARTICLE_SCORE} AS score "
-            f"FROM {' AND '.join(article_where)} UNION ALL "
-            f"SELECT 'brief', b.story_id, {self._BRIEF_SCORE} AS score "
-            f"FROM {' AND '.join(brief_where)} ORDER BY 3 DESC, 1, 2 LIMIT ? OFFSET ?"
-        )
+        wanted = offset + limit
+        # Rank each kind, then make snippets only for the page: snippets are the costly part.
+        # The best ``wanted`` of each kind hold the best ``wanted`` of both together.
+        ranked: list[tuple[str, int, float]] = []
         details = {
             "article": f"SELECT a.id, a.story_id, a.title, a.outlet, a.published, "
-            f"{self._ARTICLE_SNIPPET} FROM {self._ARTICLE_MATCH} AND a.id IN ({{ids}})",
+            f"{self._ARTICLE_SNIPPET} FROM {self._ARTICLE_MATCH} "
+            f"AND {self._ARTICLE_ID} IN ({{ids}})",
             "brief": f"SELECT b.story_id, b.story_id, COALESCE(({_STORY_HEADLINE}), ''), NULL, "
             f"s.last_published, {self._BRIEF_SNIPPET} FROM {self._BRIEF_MATCH} "
-            f"AND b.story_id IN ({{ids}})",
+            f"AND {self._BRIEF_ID} IN ({{ids}})",
         }
         found: dict[tuple[str, int], tuple[Any, ...]] = {}
         with self._lock:
-            ranked = self._rows(ranking, [*article_params, *brief_params, limit, offset])
+            for kind, rank, full, join, where, params in (
+                (
+                    "article",
+                    self._ARTICLE_RANK,
+                    f"SELECT a.id, {self._ARTICLE_SCORE} FROM {self._ARTICLE_MATCH}",
+                    "JOIN articles a ON a.id = r.id",
+                    article_where,
+                    article_params,
+                ),
+                (
+                    "brief",
+                    self._BRIEF_RANK,
+                    f"SELECT b.story_id, {self._BRIEF_SCORE} FROM {self._BRIEF_MATCH}",
+                    "JOIN briefs b ON b.story_id = r.id JOIN stories s ON s.id = b.story_id",
+                    brief_where,
+                    brief_params,
+                ),
+            ):
+                best = self._best_matches(rank, full, join, where, match, params, wanted)
+                ranked.extend((kind, item_id, score) for item_id, score in best)
+            ranked.sort(key=lambda hit: (-hit[2], hit[0], hit[1]))
+            ranked = ranked[offset:wanted]
             for kind, sql in details.items():
-                ids = [int(i) for k, i, _ in ranked if k == kind]
+                ids = [i for k, i, _ in ranked if k == kind]
                 if ids:
                     marks = ", ".join("?" for _ in ids)
                     for row in self._rows(sql.format(ids=marks), [match, *ids]):
                         found[(kind, int(row[0]))] = row[1:]
         hits = []
         for kind, item_id, score in ranked:
-            story, title, hit_outlet, published, snippet = found[(kind, int(item_id))]
+            story, title, hit_outlet, published, snippet = found[(kind, item_id)]
             hits.append(
                 SearchHit(
-                    kind=kind,
-                    id=int(item_id),
+                    kind="article" if kind == "article" else "brief",
+                    id=item_id,
                     story_id=None if story is None else int(story),
                     title=str(title),
                     outlet=hit_outlet,
                     published=_parse_time(published),
                     snippet=str(snippet),
-                    score=float(score),
+                    score=score,
                 )
             )
         return hits
+
+    def _best_matches(
+        self,
+        rank: str,
+        full: str,
+        join: str,
+        where: list[str],
+        match: str,
+        params: list[Any],
+        wanted: int,
+    ) -> list[tuple[int, float]]:
+        """The ``wanted`` best (id, score) matches passing ``where``, best first, ties by id."""
+        order = "ORDER BY 2 DESC, 1 LIMIT ?"
+        if not where:
+            rows = self._rows(f"SELECT r.id, r.score FROM ({rank}) r {order}", [match, wanted])
+            return [(int(i), float(score)) for i, score in rows]
+        # bm25 must score every match anyway; filtering only the best candidates saves reading
+        # every matching row (a common word matches a third of the store).
+        cap = max(self.SEARCH_CANDIDATES, wanted)
+        candidates = self._rows(
+            f"SELECT r.id, r.score, CASE WHEN {' AND '.join(where)} THEN 1 ELSE 0 END "
+            f"FROM (SELECT * FROM ({rank}) r0 ORDER BY 2 DESC, 1 LIMIT ?) r {join} "
+            f"ORDER BY 2 DESC, 1",
+            [*params, match, cap],
+        )
+        kept = [(int(i), float(score)) for i, score, keep in candidates if keep]
+        if len(kept) >= wanted or len(candidates) < cap:
+            return kept[:wanted]
+        rows = self._rows(f"{full} AND {' AND '.join(where)} {order}", [match, *params, wanted])
+        return [(int(i), float(score)) for i, score in rows]
 
     @abstractmethod
     def close(self) -> None: ...

@@ -154,9 +154,19 @@ class PostgresStore(Store):
 
     # --- search: tsvector columns (title weighted A, text B), ts_rank and ts_headline ---
 
+    _ARTICLE_RANK = (
+        "SELECT a.id, ts_rank(a.search, q)::float8 AS score "
+        "FROM articles a, plainto_tsquery('english', ?) q WHERE a.search @@ q"
+    )
+    _ARTICLE_ID = "a.id"
     _ARTICLE_MATCH = "articles a, plainto_tsquery('english', ?) q WHERE a.search @@ q"
     _ARTICLE_SCORE = "ts_rank(a.search, q)::float8"
     _ARTICLE_SNIPPET = f"ts_headline('english', a.text, q, '{_HEADLINE}')"
+    _BRIEF_RANK = (
+        "SELECT b.story_id AS id, ts_rank(b.search, q)::float8 AS score "
+        "FROM briefs b, plainto_tsquery('english', ?) q WHERE b.search @@ q"
+    )
+    _BRIEF_ID = "b.story_id"
     _BRIEF_MATCH = (
         "briefs b JOIN stories s ON s.id = b.story_id, plainto_tsquery('english', ?) q "
         "WHERE b.search @@ q"

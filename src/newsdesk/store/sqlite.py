@@ -166,16 +166,25 @@ class SqliteStore(Store):
 
     # --- search ---
 
+    _ARTICLE_RANK = (
+        "SELECT rowid AS id, -bm25(articles_fts, 3.0, 1.0) AS score FROM articles_fts "
+        "WHERE articles_fts MATCH ?"
+    )
     _ARTICLE_MATCH = (
         "articles_fts JOIN articles a ON a.id = articles_fts.rowid WHERE articles_fts MATCH ?"
     )
     _ARTICLE_SCORE = "-bm25(articles_fts, 3.0, 1.0)"
     _ARTICLE_SNIPPET = f"snippet(articles_fts, -1, '{MARK_START}', '{MARK_END}', '…', 24)"
+    _ARTICLE_ID = "articles_fts.rowid"
+    _BRIEF_RANK = (
+        "SELECT rowid AS id, -bm25(briefs_fts) AS score FROM briefs_fts WHERE briefs_fts MATCH ?"
+    )
     _BRIEF_MATCH = (
         "briefs_fts JOIN briefs b ON b.story_id = briefs_fts.rowid "
         "JOIN stories s ON s.id = b.story_id WHERE briefs_fts MATCH ?"
     )
     _BRIEF_SCORE = "-bm25(briefs_fts)"
+    _BRIEF_ID = "briefs_fts.rowid"
     _BRIEF_SNIPPET = f"snippet(briefs_fts, 0, '{MARK_START}', '{MARK_END}', '…', 24)"
 
     @staticmethod
