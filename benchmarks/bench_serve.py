@@ -21,21 +21,32 @@ Scenarios, each against random targets:
   story api  /api/stories/{id}: the same story as JSON
   search     /search?q=...: FTS5 bm25 search page over articles and briefs (30 queries)
 
+With --postgres, the same scenarios also run with PostgreSQL 15 behind the server: a throwaway
+server (initdb + pg_ctl in a temporary folder, loopback only, fsync off: the load only reads),
+loaded with a table-by-table copy of the same SQLite store; the table shows both side by side.
+
     .venv/bin/python benchmarks/bench_serve.py [--articles 100000] [--seconds 10] [--runs 3]
+        [--workers 1] [--postgres]
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import json
 import os
 import random
+import shutil
+import socket
+import sqlite3
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 from urllib.parse import quote
@@ -182,12 +193,81 @@ def client(base: str, paths_file: str, seconds: float) -> None:
     )
 
 
+# --- PostgreSQL behind the server ---
+
+# Copied in this order (foreign keys); generated tsvector columns are left to PostgreSQL.
+_TABLES = (
+    "stories", "story_merges", "articles", "sentences", "signatures", "briefs",
+    "attributions", "entity_index", "watchlist",
+)  # fmt: skip
+
+
+@contextlib.contextmanager
+def postgres_server() -> Iterator[str]:
+    """A throwaway PostgreSQL server on loopback; yields its URL, removes everything after."""
+    found = sorted(Path("/usr/lib/postgresql").glob("*/bin/initdb"), reverse=True)
+    if not found:
+        raise SystemExit("--postgres needs the PostgreSQL server: apt-get install postgresql")
+    bindir = found[0].parent
+    folder = Path(tempfile.mkdtemp(prefix="newsdesk-bench-pg-"))
+    as_owner: list[str] = []
+    if os.geteuid() == 0:  # initdb refuses to run as root
+        shutil.chown(folder, "postgres", "postgres")
+        as_owner = ["setpriv", "--reuid=postgres", "--regid=postgres", "--init-groups"]
+    port, data = _free_port(), folder / "data"
+    try:
+        subprocess.run(
+            [*as_owner, str(bindir / "initdb"), "-D", str(data), "-U", "postgres",
+             "--auth=trust", "-E", "UTF8", "--locale=C"],
+            check=True, capture_output=True,
+        )  # fmt: skip
+        options = (
+            f"-p {port} -c listen_addresses=127.0.0.1 -k {folder} -c fsync=off "
+            "-c max_connections=200 -c shared_buffers=1GB"
+        )
+        subprocess.run(
+            [*as_owner, str(bindir / "pg_ctl"), "-D", str(data), "-l", str(folder / "log"),
+             "-w", "-o", options, "start"],
+            check=True, capture_output=True,
+        )  # fmt: skip
+        yield f"postgresql://postgres@127.0.0.1:{port}/postgres"
+    finally:
+        subprocess.run(
+            [*as_owner, str(bindir / "pg_ctl"), "-D", str(data), "-m", "immediate", "stop"],
+            check=False, capture_output=True,
+        )  # fmt: skip
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def copy_to_postgres(db: Path, url: str) -> None:
+    """Copy every row of the SQLite store at ``db`` into the (new) PostgreSQL store at ``url``."""
+    import psycopg
+
+    started = time.perf_counter()
+    open_store(url).close()  # creates the schema
+    source = sqlite3.connect(db)
+    with psycopg.connect(url) as target:
+        for table in _TABLES:
+            columns = [row[1] for row in source.execute(f"PRAGMA table_info({table})").fetchall()]
+            names = ", ".join(columns)
+            with target.cursor().copy(f"COPY {table} ({names}) FROM STDIN") as copy:
+                for row in source.execute(f"SELECT {names} FROM {table} ORDER BY rowid"):
+                    copy.write_row(row)
+        target.execute(
+            "SELECT setval(pg_get_serial_sequence('articles', 'id'), "
+            "(SELECT COALESCE(MAX(id), 1) FROM articles))"
+        )
+        target.commit()
+        target.autocommit = True
+        target.execute("VACUUM ANALYZE")
+    source.close()
+    print(f"  copied {db.name} into PostgreSQL in {time.perf_counter() - started:.0f} s")
+
+
 # --- the driver ---
 
 
 def _free_port() -> int:
-    import socket
-
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return int(sock.getsockname()[1])
@@ -214,6 +294,7 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=10.0)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--workers", type=int, default=1)
+    parser.add_argument("--postgres", action="store_true", help="also run with PostgreSQL behind")
     parser.add_argument("--client", nargs=2, metavar=("BASE", "PATHS_JSON"), help=argparse.SUPPRESS)
     options = parser.parse_args()
     if options.client:
@@ -241,16 +322,29 @@ def main() -> None:
         "story api": [f"/api/stories/{i}" for i in sample],
         "search": [f"/search?q={quote(q)}" for q in QUERIES],
     }
+    results = {"sqlite": run_scenarios(str(db), scenarios, options)}
+    if options.postgres:
+        with postgres_server() as url:
+            copy_to_postgres(db, url)
+            results["postgresql"] = run_scenarios(url, scenarios, options)
+    print_table(results)
+
+
+Runs = dict[str, list[dict[str, float]]]
+
+
+def run_scenarios(db: str, scenarios: dict[str, list[str]], options: argparse.Namespace) -> Runs:
+    """Start the server over the store at ``db``, load it with each scenario, stop it."""
     port = _free_port()
     base = f"http://127.0.0.1:{port}"
-    env = {**os.environ, "NEWSDESK_DB": str(db)}
+    env = {**os.environ, "NEWSDESK_DB": db}
     server = subprocess.Popen(
         [sys.executable, "-m", "uvicorn", "--factory", "newsdesk.serve.app:app_from_environment",
          "--host", "127.0.0.1", "--port", str(port), "--workers", str(options.workers),
          "--log-level", "warning", "--no-access-log"],
         env=env,
     )  # fmt: skip
-    results: dict[str, list[dict[str, float]]] = defaultdict(list)
+    results: Runs = defaultdict(list)
     try:
         _wait_until_up(base, server)
         for name, paths in scenarios.items():
@@ -266,16 +360,36 @@ def main() -> None:
     finally:
         server.terminate()
         server.wait(30)
+    return results
 
-    floor = statistics.median(r["rps"] for r in results["static"])
-    header = ("scenario", "req/s", "p50 ms", "p99 ms", "errors", "vs static")
-    print("\n{:<10} {:>8} {:>8} {:>8} {:>7} {:>10}".format(*header))
-    for name, runs in results.items():
-        rps = statistics.median(r["rps"] for r in runs)
-        p50 = statistics.median(r["p50"] for r in runs)
-        p99 = statistics.median(r["p99"] for r in runs)
-        errors = sum(int(r["errors"]) for r in runs)
-        print(f"{name:<10} {rps:>8.0f} {p50:>8.1f} {p99:>8.1f} {errors:>7} {rps / floor:>10.2f}")
+
+def print_table(results: dict[str, Runs]) -> None:
+    """One row per scenario and backend: medians over runs, errors summed, req/s relative to
+    static on the same backend and (after the first backend) to the first backend."""
+    first = next(iter(results.values()))
+    header = (
+        "scenario",
+        "backend",
+        "req/s",
+        "p50 ms",
+        "p99 ms",
+        "errors",
+        "vs static",
+        "vs " + next(iter(results)),
+    )
+    print("\n{:<10} {:<10} {:>8} {:>8} {:>8} {:>7} {:>10} {:>10}".format(*header))
+    for name in first:
+        for backend, runs in results.items():
+            floor = statistics.median(r["rps"] for r in runs["static"])
+            rps = statistics.median(r["rps"] for r in runs[name])
+            ref = statistics.median(r["rps"] for r in first[name])
+            p50 = statistics.median(r["p50"] or 0.0 for r in runs[name])
+            p99 = statistics.median(r["p99"] or 0.0 for r in runs[name])
+            errors = sum(int(r["errors"]) for r in runs[name])
+            print(
+                f"{name:<10} {backend:<10} {rps:>8.0f} {p50:>8.1f} {p99:>8.1f} {errors:>7} "
+                f"{rps / floor:>10.2f} {rps / ref:>10.2f}"
+            )
 
 
 if __name__ == "__main__":
