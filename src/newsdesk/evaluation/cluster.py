@@ -2,17 +2,17 @@
 
 Labels come from the folder layout (an article's label is the name of the folder holding it, or a
 regular expression's first group on its path: ``--label-regex 'docs/(\\d+)ecb'`` scores ECB+
-topics) or from a field of JSONL records (``story`` by default).
+topics) or from a field of JSONL records (``story`` by default). Articles are read by
+:func:`newsdesk.sources.read_sources`, the reader ``newsdesk cluster`` uses, so what is scored here
+(keys, titles, texts, dates) is what the command clusters.
 """
 
 from __future__ import annotations
 
-import contextlib
 import json
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 
 import numpy as np
@@ -21,7 +21,8 @@ from newsdesk.cluster import cluster_articles, publication_order
 from newsdesk.config import Settings
 from newsdesk.embed import Embedder
 from newsdesk.evaluation.bcubed import Scores, bcubed, pairwise
-from newsdesk.models import Article, Provenance
+from newsdesk.models import Article
+from newsdesk.sources import folder_files, read_sources
 
 
 class LabelError(ValueError):
@@ -42,122 +43,37 @@ class Result:
     pairwise: Scores
 
 
-_DATE_LINE = re.compile(
-    r"^(?:\w+day,\s+)?(January|February|March|April|May|June|July|August|September|October|"
-    r"November|December)\s+(\d{1,2}),\s+(\d{4})\s*$"
-)
-_PREFIX_DATE = re.compile(r"^(\d{4})/(\d{2})/(\d{2})\s+")
-
-
-def _read_text_file(path: Path) -> Article:
-    """A plain-text article: first line the title (maybe "YYYY/MM/DD title"), a date line maybe."""
-    lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
-    title = lines[0].strip() if lines else ""
-    published: datetime | None = None
-    match = _PREFIX_DATE.match(title)
-    if match:
-        published = datetime(int(match[1]), int(match[2]), int(match[3]))
-        title = title[match.end() :]
-    body = lines[1:]
-    for position, line in enumerate(body[:4]):
-        date = _DATE_LINE.match(line.strip())
-        if date:
-            published = datetime.strptime(" ".join(date.groups()), "%B %d %Y")
-            body = body[:position] + body[position + 1 :]
-            break
-    return Article(
-        key=str(path),
-        title=title,
-        text="\n".join(body).strip(),
-        outlet=path.parent.name,
-        provenance=Provenance(str(path)),
-        published=published,
-    )
-
-
-def _read_json_file(path: Path) -> Article:
-    """A news-please style JSON record (title, text, date_publish, source_domain, url)."""
-    record = json.loads(path.read_text(encoding="utf-8"))
-    published = None
-    # Free-form dates ("Posted 12 / 19 / 2005 3 : 36 PM") are left out: the article is undated.
-    with contextlib.suppress(ValueError):
-        published = datetime.fromisoformat(str(record.get("date_publish")))
-    return Article(
-        key=str(path),
-        title=str(record.get("title") or ""),
-        text=str(record.get("text") or ""),
-        outlet=str(record.get("source_domain") or path.parent.name),
-        provenance=Provenance(str(path)),
-        url=record.get("url"),
-        published=published,
-    )
-
-
-def _files(paths: Sequence[Path]) -> list[Path]:
-    found: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            found.extend(p for p in sorted(path.rglob("*")) if p.is_file())
-        else:
-            found.append(path)
-    return [p for p in found if not p.name.startswith(".")]
+def _read(paths: Sequence[Path], settings: Settings | None) -> list[Article]:
+    """Articles exactly as ``newsdesk cluster`` reads them (rejected records left out)."""
+    items = read_sources([str(p) for p in paths], settings or Settings())
+    return [item for item in items if isinstance(item, Article)]
 
 
 def load_labelled_folder(
-    paths: Sequence[Path], label_regex: str | None = None, label_depth: int = 1
+    paths: Sequence[Path],
+    label_regex: str | None = None,
+    label_depth: int = 1,
+    settings: Settings | None = None,
 ) -> Labelled:
-    """Articles from files under ``paths``, labelled by folder name (``label_depth`` levels up:
-    1 is the immediate parent) or by the first group of ``label_regex`` searched in the path."""
-    pattern = re.compile(label_regex) if label_regex else None
-    articles: list[Article] = []
-    gold: dict[str, str] = {}
-    for file in _files(paths):
-        if file.suffix == ".jsonl":
-            raise LabelError(f"{file}: JSONL input takes its labels from a field, not folders")
-        article = _read_json_file(file) if file.suffix == ".json" else _read_text_file(file)
-        if pattern is not None:
-            match = pattern.search(file.as_posix())
-            if match is None:
-                raise LabelError(f"{file}: label regex {label_regex!r} does not match the path")
-            label = match.group(1) if match.groups() else match.group(0)
-        else:
-            label = file.parents[label_depth - 1].name
-        articles.append(article)
-        gold[article.key] = label
+    """Articles read from ``paths`` by the real reader, labelled by folder name (``label_depth``
+    levels up: 1 is the immediate parent) or by the first group of ``label_regex`` on the path."""
+    articles = _read(paths, settings)
+    gold = {a.key: label_of_path(a.provenance.source, label_regex, label_depth) for a in articles}
     return Labelled(articles, gold)
 
 
-def load_labelled_jsonl(paths: Sequence[Path], field: str = "story") -> Labelled:
-    """Articles from JSONL records (id, url, title, text, outlet, published), labelled by the
-    record's ``field``."""
-    articles: list[Article] = []
+def load_labelled_jsonl(
+    paths: Sequence[Path], field: str = "story", settings: Settings | None = None
+) -> Labelled:
+    """Articles read from JSONL files by the real reader, labelled by the record's ``field``."""
+    by_record = jsonl_labels(paths, field)
+    articles = _read(paths, settings)
     gold: dict[str, str] = {}
-    for file in _files(paths):
-        with file.open(encoding="utf-8") as handle:
-            for number, line in enumerate(handle, 1):
-                if not line.strip():
-                    continue
-                where = f"{file}: line {number}"
-                try:
-                    record = json.loads(line)
-                except json.JSONDecodeError as error:
-                    raise LabelError(f"{where}: not JSON ({error.msg})") from None
-                if field not in record:
-                    raise LabelError(f"{where}: no {field!r} label")
-                key = str(record.get("id") or record.get("url") or f"{file}:{number}")
-                published = record.get("published")
-                articles.append(
-                    Article(
-                        key=key,
-                        title=str(record.get("title") or ""),
-                        text=str(record.get("text") or ""),
-                        outlet=str(record.get("outlet") or ""),
-                        provenance=Provenance(str(file), str(number)),
-                        url=record.get("url"),
-                        published=datetime.fromisoformat(published) if published else None,
-                    )
-                )
-                gold[key] = str(record[field])
+    for article in articles:
+        where = (article.provenance.source, article.provenance.record or "")
+        if where not in by_record:
+            raise LabelError(f"{where[0]}: {where[1]}: no {field!r} label")
+        gold[article.key] = by_record[where]
     return Labelled(articles, gold)
 
 
@@ -191,6 +107,14 @@ def label_of_path(path: str, label_regex: str | None = None, label_depth: int = 
     if label_depth < 1 or label_depth > len(parents) - 1:
         raise LabelError(f"{path}: no folder {label_depth} level(s) up to take a label from")
     return parents[label_depth - 1].name
+
+
+def _files(paths: Sequence[Path]) -> list[Path]:
+    """Files under ``paths`` named as read_sources names them (its provenance source)."""
+    found: list[Path] = []
+    for path in paths:
+        found.extend(folder_files(path) if path.is_dir() else [path])
+    return found
 
 
 def jsonl_labels(paths: Sequence[Path], field: str) -> dict[tuple[str, str], str]:
