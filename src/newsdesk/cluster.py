@@ -174,10 +174,11 @@ def entity_terms(article: Article) -> Counter[str]:
 
 
 class _TermSpace:
-    """Term ids, document frequencies over the window, and IDF-weighted cosines of sparse vectors.
+    """Term ids, document frequencies, and IDF-weighted cosines of sparse vectors.
 
-    IDF is taken from the current window at scoring time, so scores depend only on the articles
-    inside the window; term weights are stored raw and weighted when compared.
+    Document frequencies are cumulative: every article ever added counts, including those that
+    have left the window (see the module doc). IDF is computed from them at scoring time; term
+    weights are stored raw and weighted when compared.
     """
 
     def __init__(self) -> None:
