@@ -211,10 +211,36 @@ def test_same_url_after_normalisation_is_duplicate(
     assert store.add_article(different).status == "added"
 
 
-def test_same_key_is_duplicate(store: Store, real_articles: list[Article]) -> None:
+def test_same_key_from_the_same_source_is_duplicate(
+    store: Store, real_articles: list[Article]
+) -> None:
     first = store.add_article(real_articles[0])
-    again = dataclasses.replace(real_articles[1], key=real_articles[0].key)
-    assert store.add_article(again).existing_id == first.article_id
+    edited = dataclasses.replace(
+        real_articles[1], key=real_articles[0].key, provenance=real_articles[0].provenance
+    )
+    assert store.add_article(edited).existing_id == first.article_id
+
+
+def test_same_key_from_another_source_is_a_different_article(
+    store: Store, real_articles: list[Article]
+) -> None:
+    """Two JSONL files that both number their records "1": neither article is lost."""
+    first = dataclasses.replace(
+        real_articles[0], key="1", provenance=Provenance("a.jsonl", "line 1")
+    )
+    other = dataclasses.replace(
+        real_articles[1], key="1", provenance=Provenance("b.jsonl", "line 1")
+    )
+    assert store.add_article(first).status == "added"
+    outcome = store.add_article(other)
+    original = store.article_by_key("1")
+    assert original is not None and original.article.provenance.source == "a.jsonl"
+    assert outcome.status == "added" and outcome.article_id != original.id
+    stored = store.get_article(outcome.article_id)
+    assert stored is not None and stored.article.key == "1 @ b.jsonl"
+    assert stored.article.text == other.text
+    assert store.add_article(other).status == "duplicate"  # re-ingest still changes nothing
+    assert store.article_count() == 2
 
 
 def test_migrations_on_empty_file_and_reopen(tmp_path: Path, real_articles: list[Article]) -> None:

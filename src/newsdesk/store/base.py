@@ -495,13 +495,20 @@ class Store(ABC):
     def add_article(self, article: Article) -> AddOutcome:
         """Store an article and its sentences, unless the same article is already stored.
 
-        The same key, the same normalised URL or the same content hash counts as the same article:
-        the outcome is then ``duplicate`` with the stored article's id, and nothing changes.
+        The same key from the same source, the same normalised URL or the same content hash
+        counts as the same article: the outcome is then ``duplicate`` with the stored article's id,
+        and nothing changes. A key already taken by a record of another source (two JSONL files
+        that both number their records from 1) does not make a different article a duplicate:
+        it is stored under ``"KEY @ SOURCE"``.
         """
         url_norm = normalise_url(article.url) if article.url else None
         digest = article.content_hash
         with self.transaction():
-            existing = self._find_existing(article.key, url_norm, digest)
+            key = article.key
+            owner = self._scalar("SELECT provenance_source FROM articles WHERE key = ?", (key,))
+            if owner is not None and owner != article.provenance.source:
+                key = f"{article.key} @ {article.provenance.source}"
+            existing = self._find_existing(key, url_norm, digest)
             if existing is not None:
                 return AddOutcome(existing, "duplicate", existing)
             inserted = self._rows(
@@ -510,7 +517,7 @@ class Store(ABC):
                 "provenance_record, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                 "ON CONFLICT DO NOTHING RETURNING id",
                 (
-                    article.key,
+                    key,
                     article.url,
                     url_norm,
                     digest,
@@ -527,7 +534,7 @@ class Store(ABC):
                 ),
             )
             if not inserted:  # another writer stored it between our check and our insert
-                existing = self._find_existing(article.key, url_norm, digest)
+                existing = self._find_existing(key, url_norm, digest)
                 assert existing is not None
                 return AddOutcome(existing, "duplicate", existing)
             article_id = int(inserted[0][0])
