@@ -174,3 +174,29 @@ def test_briefs_left_stale_by_a_crash_are_rebuilt_by_the_next_ingest(tmp_path: P
         assert rerun.added == 0
         assert store.stories_with_stale_briefs() == []
         assert all(store.get_brief(story_id) is not None for story_id in stale)
+
+
+def test_two_ingests_at_once_never_share_a_story_id(tmp_path: Path) -> None:
+    """Placement is locked across processes, so concurrent writers allocate distinct stories."""
+    db = str(tmp_path / "shared.db")
+    env = {**os.environ, "NEWSDESK_EMBEDDER": "tfidf"}
+    runs = [
+        subprocess.Popen(
+            [sys.executable, "-m", "newsdesk", "--db", db, "ingest", *topic_files(topic)],
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+        )
+        for topic in (2, 7)  # sailors seized by Iran; the Abu Ghraib trials
+    ]
+    for run in runs:
+        _, err = run.communicate(timeout=600)
+        assert run.returncode == 0, err
+    with open_store(db) as store:
+        assert store.article_count() == 20
+        for story in store.stories(limit=1000, offset=0):
+            topics = {
+                Path(a.article.provenance.source).name[:4] for a in store.story_articles(story.id)
+            }
+            assert len(topics) == 1, f"story {story.id} mixes {topics}"
+        assert all(s.story_id is not None for s in store.iter_articles())

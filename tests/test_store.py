@@ -551,3 +551,15 @@ def test_transaction_rolls_back_everything(store: Store, real_articles: list[Art
     assert {s.article.key for s in store.iter_articles()} == {
         real_articles[i].key for i in (0, 1, 3)
     }
+
+
+def test_full_ingest_on_each_backend_releases_the_placement_lock(store: Store) -> None:
+    from newsdesk.pipeline import ingest
+
+    wikinews = Path(__file__).resolve().parents[1] / "examples" / "wikinews"
+    files = [str(p) for p in sorted(wikinews.glob("M009?.english"))]
+    report = ingest(files, store, Settings(embedder="tfidf"))
+    assert report.added == 10 and not report.rejected
+    assert all(s.story_id is not None for s in store.iter_articles())
+    with store.placement_lock():  # released by the ingest: taking it again does not hang
+        assert list(store.unassigned_articles()) == []

@@ -210,17 +210,19 @@ def place_unassigned(
     process ingesting small batches should pay once. Pass one only while this process is the
     store's sole writer; otherwise its state misses what others placed.
     """
-    pending = list(store.unassigned_articles())
-    if not pending:
-        return
-    if placer is None:
-        placer = Placer(store, settings, single_story, embedder)
-    for stored in pending:
-        known = (signatures or {}).get(stored.article.content_hash)
-        signature = None if known is None else NearDuplicateIndex.from_bytes(known)
-        with store.transaction():
-            report.stories_touched.add(placer.place(stored, report, signature))
-        progress("place", 1)
+    with store.placement_lock():
+        # Read under the lock: another process may have placed these meanwhile.
+        pending = list(store.unassigned_articles())
+        if not pending:
+            return
+        if placer is None:
+            placer = Placer(store, settings, single_story, embedder)
+        for stored in pending:
+            known = (signatures or {}).get(stored.article.content_hash)
+            signature = None if known is None else NearDuplicateIndex.from_bytes(known)
+            with store.transaction():
+                report.stories_touched.add(placer.place(stored, report, signature))
+            progress("place", 1)
 
 
 def rebuild_briefs(

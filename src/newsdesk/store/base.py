@@ -15,7 +15,7 @@ import threading
 import types
 from abc import ABC, abstractmethod
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from importlib import resources
@@ -439,6 +439,12 @@ class Store(ABC):
 
     @abstractmethod
     def close(self) -> None: ...
+
+    @abstractmethod
+    def placement_lock(self) -> AbstractContextManager[None]:
+        """Held by whoever places articles into stories (dedup + clustering), across processes:
+        story ids come from the placer's memory of the store, so two placers at once could give
+        two stories one id, or place one article twice. Other writes need not wait for it."""
 
     def __enter__(self) -> Self:
         return self

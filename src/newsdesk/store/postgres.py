@@ -7,7 +7,9 @@ connection; open one Store per process or thread pool.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import time
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any
 
 import psycopg
@@ -25,6 +27,7 @@ from newsdesk.store.base import (
 )
 
 LOCK_TIMEOUT = "10s"
+PLACEMENT_LOCK_KEY = 0x6E657773  # "news": the advisory lock that placers take
 _MIGRATION_LOCK = 7_364_001  # advisory lock id: concurrent openers migrate one at a time
 
 _HEADLINE = f"StartSel={MARK_START}, StopSel={MARK_END}, MaxWords=24, MinWords=12, MaxFragments=2"
@@ -147,6 +150,25 @@ class PostgresStore(Store):
     def _rollback(self) -> None:
         if self._conn.info.transaction_status != psycopg.pq.TransactionStatus.IDLE:
             self._execute("ROLLBACK")
+
+    @contextmanager
+    def placement_lock(self) -> Iterator[None]:
+        # A session-level advisory lock, released by the server if this connection dies. Polled
+        # with try-lock: a blocking wait would hit this session's lock_timeout during a long
+        # ingest by another process.
+        while True:
+            with self._lock:
+                row = self._conn.execute(
+                    "SELECT pg_try_advisory_lock(%s)", (PLACEMENT_LOCK_KEY,)
+                ).fetchone()
+            if row is not None and row[0]:
+                break
+            time.sleep(0.2)
+        try:
+            yield
+        finally:
+            with self._lock:
+                self._conn.execute("SELECT pg_advisory_unlock(%s)", (PLACEMENT_LOCK_KEY,))
 
     def close(self) -> None:
         with self._lock:

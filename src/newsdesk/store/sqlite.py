@@ -7,9 +7,11 @@ last few commits, never corrupt the file.
 
 from __future__ import annotations
 
+import fcntl
 import os
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -159,6 +161,16 @@ class SqliteStore(Store):
         # SQLite may already have rolled back by itself (e.g. after SQLITE_FULL).
         if self._conn.in_transaction:
             self._execute("ROLLBACK")
+
+    @contextmanager
+    def placement_lock(self) -> Iterator[None]:
+        # An OS file lock beside the store: released by the kernel if the holder is killed.
+        with open(f"{self.location}.place-lock", "a+b") as handle:
+            fcntl.flock(handle, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(handle, fcntl.LOCK_UN)
 
     def close(self) -> None:
         with self._lock:
