@@ -614,12 +614,14 @@ class Store(ABC):
         After a crash between placing articles and rebuilding briefs, these are the briefs the
         next ingest must rebuild.
         """
-        rows = self._rows(
-            "SELECT s.id FROM stories s LEFT JOIN briefs b ON b.story_id = s.id "
-            "WHERE s.merged_into IS NULL AND s.article_count > 0 AND (b.story_id IS NULL OR "
-            "b.updated_at < (SELECT MAX(a.ingested_at) FROM articles a WHERE a.story_id = s.id)) "
-            "ORDER BY s.id"
-        )
+        with self._lock:
+            rows = self._rows(
+                "SELECT s.id FROM stories s LEFT JOIN briefs b ON b.story_id = s.id "
+                "WHERE s.merged_into IS NULL AND s.article_count > 0 AND (b.story_id IS NULL "
+                "OR b.updated_at < "
+                "(SELECT MAX(a.ingested_at) FROM articles a WHERE a.story_id = s.id)) "
+                "ORDER BY s.id"
+            )
         return [int(row[0]) for row in rows]
 
     def latest_published(self) -> datetime | None:
