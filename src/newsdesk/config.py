@@ -57,10 +57,6 @@ class Settings:
     cluster_half_life_hours: float = 0.0
     # Stories that left the window, kept (most recent first) for undated articles to join.
     cluster_archive_stories: int = 5000
-    # Joining a story below cluster_key_bypass needs one of the article's cluster_key_terms most
-    # salient entity terms (IDF-weighted) to occur in the story; 0 turns the requirement off.
-    cluster_key_terms: int = 3
-    cluster_key_bypass: float = 0.4
     # auto | minilm | wordllama | tfidf. Hashed TF-IDF measured best for clustering (BENCHMARKS.md,
     # Clustering) and runs at thousands of articles/s; MiniLM manages about 40 leads/s on 2 cores.
     embedder: str = "tfidf"
