@@ -16,11 +16,13 @@ from newsdesk.evaluation.bcubed import bcubed
 from newsdesk.evaluation.cluster import (
     LabelError,
     Labelled,
+    jsonl_labels,
     load_labelled_folder,
     load_labelled_jsonl,
 )
 from newsdesk.models import Article
 from newsdesk.pipeline import cluster_inputs
+from newsdesk.sources import read_sources
 
 ECBPLUS = Path(__file__).resolve().parents[2] / "shared" / "data" / "ecbplus" / "docs"
 pytestmark = pytest.mark.skipif(not ECBPLUS.is_dir(), reason="needs ../shared/data/ecbplus")
@@ -217,6 +219,14 @@ def test_jsonl_labels_follow_the_records_and_a_missing_label_names_the_line(
     data = load_labelled_jsonl([path])
     assert data.gold == {"a0": "s0", "a1": "s1"}
     assert [a.text for a in data.articles] == [a.text for a in quake]
+    spelled = f"{tmp_path}/./stream.jsonl"  # kept as given by read_sources, as by jsonl_labels
+    (first, second) = read_sources([spelled], SETTINGS)
+    labels = jsonl_labels([spelled], "story")
+    assert isinstance(first, Article) and isinstance(second, Article)
+    assert [labels[(a.provenance.source, a.provenance.record or "")] for a in (first, second)] == [
+        "s0",
+        "s1",
+    ]
     path.write_text(lines[0] + "\n" + json.dumps({"id": "x", "title": "t", "text": quake[1].text}))
     with pytest.raises(LabelError, match="line 2: no 'story' label"):
         load_labelled_jsonl([path])

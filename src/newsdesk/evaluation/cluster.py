@@ -109,18 +109,24 @@ def label_of_path(path: str, label_regex: str | None = None, label_depth: int = 
     return parents[label_depth - 1].name
 
 
-def _files(paths: Sequence[Path]) -> list[Path]:
-    """Files under ``paths`` named as read_sources names them (its provenance source)."""
-    found: list[Path] = []
-    for path in paths:
-        found.extend(folder_files(path) if path.is_dir() else [path])
+def _files(inputs: Sequence[str | Path]) -> list[tuple[Path, str]]:
+    """Files under ``inputs``, each with the name read_sources gives it (its provenance source):
+    a file passed directly keeps the spelling it was given (``./a.jsonl``)."""
+    found: list[tuple[Path, str]] = []
+    for item in inputs:
+        path = Path(item)
+        if path.is_dir():
+            found.extend((file, str(file)) for file in folder_files(path))
+        else:
+            found.append((path, str(item)))
     return found
 
 
-def jsonl_labels(paths: Sequence[Path], field: str) -> dict[tuple[str, str], str]:
-    """(file, "line N") -> the record's ``field``, for JSONL files under ``paths``."""
+def jsonl_labels(inputs: Sequence[str | Path], field: str) -> dict[tuple[str, str], str]:
+    """(file, "line N") -> the record's ``field``, for JSONL files under ``inputs``, keyed as
+    read_sources names the records' provenance (pass the inputs as given to read_sources)."""
     labels: dict[tuple[str, str], str] = {}
-    for file in _files(paths):
+    for file, source in _files(inputs):
         with file.open(encoding="utf-8", errors="replace") as handle:
             for number, line in enumerate(handle, 1):
                 if not line.strip():
@@ -128,10 +134,10 @@ def jsonl_labels(paths: Sequence[Path], field: str) -> dict[tuple[str, str], str
                 try:
                     record = json.loads(line)
                 except json.JSONDecodeError as error:
-                    raise LabelError(f"{file}: line {number}: not JSON ({error.msg})") from None
+                    raise LabelError(f"{source}: line {number}: not JSON ({error.msg})") from None
                 if not isinstance(record, dict) or field not in record:
-                    raise LabelError(f"{file}: line {number}: no {field!r} label")
-                labels[(str(file), f"line {number}")] = str(record[field])
+                    raise LabelError(f"{source}: line {number}: no {field!r} label")
+                labels[(source, f"line {number}")] = str(record[field])
     return labels
 
 
