@@ -99,7 +99,7 @@ def cluster_command(
                 for a in articles
             }
         else:
-            by_record = jsonl_labels([Path(i) for i in inputs], labels)
+            by_record = jsonl_labels(list(inputs), labels)
             gold = {
                 a.key: by_record[(a.provenance.source, a.provenance.record or "")]
                 for a in articles
