@@ -29,7 +29,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 from corpus import ECBPLUS, ecbplus_records, write_warc  # noqa: E402
 from newsdesk.backfill import BackfillReport, backfill, close_client, start_client  # noqa: E402
-from newsdesk.config import Settings  # noqa: E402
+from newsdesk.config import Settings, load_settings  # noqa: E402
 from newsdesk.pipeline import ingest  # noqa: E402
 from newsdesk.store import open_store  # noqa: E402
 
@@ -65,7 +65,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--partition-size", type=int, default=40, help="WARC records")
     args = parser.parse_args()
-    settings = Settings()
+    settings = load_settings()  # NEWSDESK_* variables choose, e.g., the embedder
 
     with tempfile.TemporaryDirectory(prefix="bench-backfill-") as tmp:
         folder = Path(tmp)
