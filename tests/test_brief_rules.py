@@ -15,6 +15,7 @@ from newsdesk.brief.base import (
     is_fragment,
     needs_context,
     prepare,
+    quote_open_after,
     strip_dateline,
 )
 from newsdesk.models import Article, Provenance
@@ -248,3 +249,29 @@ def test_headline_only_records_still_brief() -> None:
     brief = summarize(articles, 100)
     assert brief.sentences
     assert all(s.text in headlines for s in brief.sentences)
+
+
+def test_ldc_wire_conventions_nyt_datelines_and_tex_quotes() -> None:
+    """DUC/TDT text: "PHNOM PENH, Cambodia _ " datelines and ``...'' quotation marks."""
+    assert (
+        strip_dateline("PHNOM PENH, Cambodia _ The leader of the opposition said Friday that")
+        == "The leader of the opposition said Friday that"
+    )
+    assert quote_open_after("``We will not accept a government formed by force,")
+    assert not quote_open_after("``We will not accept it,'' Ranariddh told reporters.")
+    lead = (
+        "   PHNOM PENH, Cambodia _ The leader of Cambodia's main opposition party said Friday that "
+        "he would not join a coalition government with Prime Minister Hun Sen.\n\n"
+        "   ``We will not accept a government that is formed by force,'' Ranariddh told "
+        "reporters outside the palace.\n\n"
+        "   Hun Sen's Cambodian People's Party won 64 of the 122 seats in the assembly, short of "
+        "the two-thirds majority needed to form a government alone."
+    )
+    article = Article(
+        key="NYT19981016.0215", title="Cambodian opposition leader refuses to join coalition",
+        text=lead, outlet="New York Times", provenance=Provenance("NYT19981016.0215"),
+    )  # fmt: skip
+    brief = summarize([article], 100)
+    texts = [s.text for s in brief.sentences]
+    assert texts and texts[0].startswith("The leader of Cambodia's")
+    assert not any("``" in t for t in texts), texts  # direct quotes are not summary points

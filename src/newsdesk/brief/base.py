@@ -62,6 +62,8 @@ _DATELINE = re.compile(
     r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s*(?:\d{4})?\s*)?"
     r"\((?:AP|Reuters|AFP|Xinhua|UPI|CNN|dpa|Bloomberg|[A-Z]{2,6})\)\s*(?:[_\-–—:]+|--)\s*"
     r"|^[A-Z][A-Z .,'\-]{2,40}(?:\s*\([A-Za-z]+\))?\s*(?:_|--|—|–)\s+"
+    # "PHNOM PENH, Cambodia _ " (NYT wire: capitalised city, then the country or state).
+    r"|^[A-Z][A-Z .'\-]{2,30}, [A-Z][A-Za-z.' \-]{1,30}?\s+(?:_|--)\s+"
     # "Meadow Lake, Saskatchewan – " (place, region, then a dash).
     r"|^[A-Z][\w.'\-]*(?: [A-Z][\w.'\-]*){0,3}, [A-Z][\w.'\-]*(?: [A-Z][\w.'\-]*){0,3}\s+[–—]\s+"
 )
@@ -109,11 +111,12 @@ _DANGLING_DEFINITE = re.compile(
     r"|group|team|club|party|agency|organi[sz]ation|ministry|government)(?:'s|’s)\s",
     re.IGNORECASE,
 )
-_QUOTE_OPEN = re.compile(r"^[\"“‘']")
-_QUOTE_MARK = re.compile(r'["“”]')
+# LDC/DUC wire text writes quotes as ``...'' (TeX style): those count as quote marks too.
+_QUOTE_OPEN = re.compile(r"^(?:[\"“‘']|``)")
+_QUOTE_MARK = re.compile(r'["“”]|``|\'\'')
 # Attribution of a quote to a pronoun or an unnamed definite role: "..., he said."
 _PRONOUN_SPEAKER = re.compile(
-    rf"[,\"”’]\s*(?:he|she|they|it|the\s+(?:[a-z\-]+\s+)?{_ROLE})\s+{_SPEECH}\b"
+    rf"[,\"”’']\s*(?:he|she|they|it|the\s+(?:[a-z\-]+\s+)?{_ROLE})\s+{_SPEECH}\b"
     rf"|\b{_SPEECH}\s+(?:he|she|they)\b"
 )
 _SPEECH_HINT = re.compile(rf"\b{_SPEECH}\b")
@@ -180,7 +183,7 @@ def quote_open_after(text: str, open_before: bool = False) -> bool:
     """Whether a quotation is still open at the end of ``text`` (straight quotes toggle)."""
     state = open_before
     for char in _QUOTE_MARK.findall(text):
-        state = (not state) if char == '"' else char == "“"
+        state = (not state) if char == '"' else char in ("“", "``")
     return state
 
 

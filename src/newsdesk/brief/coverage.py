@@ -31,7 +31,8 @@ from newsdesk.text import words
 Concept = tuple[str, str]
 # A direct quotation: the sentence opens with one, or attributes one ("...," he said / X says).
 _DIRECT_QUOTE = re.compile(
-    r"^[\"“'‘]|(?:[\"”]|[,.!?]['’])\s*,?\s*(?:he|she|they|[A-Z]\w+(?: [A-Z]\w+)*)\s+(?:said|says)"
+    r"^(?:[\"“'‘]|``)|(?:[\"”]|[,.!?](?:''|['’]))\s*,?\s*"
+    r"(?:he|she|they|[A-Z]\w+(?: [A-Z]\w+)*)\s+(?:said|says|told)"
 )
 
 
