@@ -256,6 +256,9 @@ class Store(ABC):
     """
 
     location: str
+    # Appended to a SELECT that must lock the rows it reads until the transaction ends
+    # (PostgreSQL; SQLite has one writer at a time and needs nothing).
+    _FOR_UPDATE = ""
 
     def __init__(self) -> None:
         self._lock = threading.RLock()
@@ -801,6 +804,9 @@ class Store(ABC):
         return sorted(found)
 
     def _refresh_story(self, story_id: int) -> None:
+        # Lock the story row first: two writers adding to one story at once would otherwise each
+        # count without the other's article and the later UPDATE would lose one.
+        self._rows(f"SELECT id FROM stories WHERE id = ?{self._FOR_UPDATE}", (story_id,))
         count = int(self._scalar("SELECT COUNT(*) FROM articles WHERE story_id = ?", (story_id,)))
         first = self._rows(
             "SELECT published, published_sort FROM articles WHERE story_id = ? "

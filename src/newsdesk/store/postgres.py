@@ -45,6 +45,9 @@ def _display(url: str) -> str:
 
 
 class PostgresStore(Store):
+    # NO KEY UPDATE: does not conflict with the KEY SHARE lock a foreign-key check takes.
+    _FOR_UPDATE = " FOR NO KEY UPDATE"
+
     def __init__(self, url: str) -> None:
         super().__init__()
         self.location = _display(url)
