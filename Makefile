@@ -29,7 +29,7 @@ demo: $(VENV)/.runtime
 	@mkdir -p $(OUT)
 	@rm -f $(OUT)/demo.db $(OUT)/demo.db-wal $(OUT)/demo.db-shm
 	$(BIN)/newsdesk --db $(OUT)/demo.db ingest examples/wikinews
-	$(BIN)/newsdesk --db $(OUT)/demo.db stories
+	$(BIN)/newsdesk --db $(OUT)/demo.db stories --limit 10
 	$(BIN)/newsdesk --db $(OUT)/demo.db export --format html --output $(OUT)/demo.html
 	@echo
 	@echo "Demo brief of every story: $(OUT)/demo.html (open it in a browser)"
