@@ -8,7 +8,6 @@ side by side with a writer such as the feed watcher).
 
 from __future__ import annotations
 
-import importlib
 import threading
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
@@ -79,7 +78,8 @@ def create_app(
     ``on_startup``/``on_shutdown`` let ``newsdesk serve --watch`` run the feed watcher for the
     app's lifetime.
     """
-    from newsdesk.serve import api, exports, pages
+    # Imported here: the routers import render/store_of from this module.
+    from newsdesk.serve import api, attribution, exports, pages
 
     stores = StoreProvider(settings.db)
     # Open (and migrate) the store once up front, so a bad --db fails at start, not per request.
@@ -124,7 +124,7 @@ def create_app(
     app.include_router(api.router)
     app.include_router(exports.router)
     app.include_router(pages.router)
-    app.include_router(importlib.import_module("newsdesk.serve.attribution").router)
+    app.include_router(attribution.router)
 
     @app.exception_handler(StarletteHTTPException)
     async def html_errors(request: Request, error: StarletteHTTPException) -> Response:
