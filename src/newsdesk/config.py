@@ -43,7 +43,12 @@ class Settings:
 
     # Story clustering.
     cluster_window_hours: float = 24.0 * 7
-    cluster_threshold: float = 0.2  # join the best story at or above this score
+    cluster_threshold: float = 0.17  # join the best story at or above this score ...
+    # ... and at or above this fraction of the story's cohesion (the mean score between its own
+    # articles), up to the cap: a tight story asks more of a newcomer than a loose one, and two
+    # near-copies opening a story do not lock out other outlets (BENCHMARKS.md, Clustering).
+    cluster_cohesion: float = 0.6
+    cluster_threshold_cap: float = 0.3
     # Merge two stories, or let an undated article join a story that left the window, at or
     # above this score.
     cluster_merge_threshold: float = 0.4

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from newsdesk.attribute import attribute_articles
 from newsdesk.brief import summarize
-from newsdesk.cluster import StoryClusterer
+from newsdesk.cluster import StoryClusterer, publication_positions
 from newsdesk.config import Settings
 from newsdesk.dedup import NearDuplicateIndex, Signature
 from newsdesk.embed import Embedder, load_embedder
@@ -212,7 +212,9 @@ def place_unassigned(
     """
     with store.placement_lock():
         # Read under the lock: another process may have placed these meanwhile.
-        pending = list(store.unassigned_articles())
+        arrived = sorted(store.unassigned_articles(), key=lambda s: s.id)
+        positions = publication_positions([s.article.published for s in arrived])
+        pending = [arrived[i] for i in positions]
         if not pending:
             return
         if placer is None:
