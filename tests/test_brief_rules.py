@@ -56,6 +56,14 @@ STANDALONE = [
     "U.S. citizens donating in 2005 to help tsunami victims may write off their donations on their"
     " 2004 tax returns, thanks to a bill quickly passed in the U.S. House of Representatives and"
     " the U.S. Senate on a voice vote, and signed into law by president George W. Bush.",
+    # ECB+ and MultiLing: an existential "there" and a named organisation need nothing before.
+    "There were no immediate reports of any casualties at the camp, less than 25 km (15 miles)"
+    " from the border with Sudan.",
+    "The US Geological Survey said the latest tremor had a magnitude of 6.1 and was centered 59"
+    " kilometres from the capital Port-au-Prince, which was devastated by the initial quake.",
+    'The Ministry of Defence said that the Royal Navy personnel had been "engaged in routine'
+    ' boarding operations of merchant shipping in Iraqi territorial waters" and had finished'
+    " their search of the suspect vessel when they were surrounded by Iranian forces.",
 ]
 FRAGMENTS = [
     "North Korea may be working on new intercontinental missiles",  # headline, no verb/period

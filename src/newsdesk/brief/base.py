@@ -111,6 +111,15 @@ _DANGLING_DEFINITE = re.compile(
     r"|group|team|club|party|agency|organi[sz]ation|ministry|government)(?:'s|’s)\s",
     re.IGNORECASE,
 )
+# Exceptions to the two rules above: existential "there" ("There were no reports of damage")
+# points back to nothing, and a definite description made of a name ("The US Geological Survey
+# said", "The Ministry of Defence said") tells the reader who is speaking.
+_EXISTENTIAL_THERE = re.compile(
+    r"^[\"“'‘(]?there\s+(?:is|are|was|were|has|have|had|will|would|could|may|might|must|should"
+    r"|seems?|seemed|appears?|appeared|remains?|remained)\b",
+    re.IGNORECASE,
+)
+_NAMED_DEFINITE = re.compile(r"^[\"“]?The\s+[A-Z][\w.'\-]*\s+(?:(?:of|for|on)\s+(?:the\s+)?)?[A-Z]")
 # LDC/DUC wire text writes quotes as ``...'' (TeX style): those count as quote marks too.
 _QUOTE_OPEN = re.compile(r"^(?:[\"“‘']|``)")
 _QUOTE_MARK = re.compile(r'["“”]|``|\'\'')
@@ -170,7 +179,9 @@ def is_fragment(text: str, title: str = "") -> bool:
 
 def needs_context(text: str) -> bool:
     """True when the sentence opens with a reference its reader cannot resolve on its own."""
-    if _DANGLING_OPENER.match(text) or _DANGLING_DEFINITE.match(text):
+    if _DANGLING_OPENER.match(text) and not _EXISTENTIAL_THERE.match(text):
+        return True
+    if _DANGLING_DEFINITE.match(text) and not _NAMED_DEFINITE.match(text):
         return True
     lowered = text.lower()
     if _SPEECH_HINT.search(lowered) and _PRONOUN_SPEAKER.search(lowered):
