@@ -8,13 +8,14 @@ import signal
 import subprocess
 import sys
 import time
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
-from corpus import big_jsonl
+from corpus import big_jsonl, wikinews_records, write_jsonl
 from newsdesk.config import Settings
-from newsdesk.pipeline import IngestReport, ingest, place_unassigned, store_articles
+from newsdesk.pipeline import IngestReport, Placer, ingest, place_unassigned, store_articles
 from newsdesk.sources import read_sources
 from newsdesk.store import open_store
 
@@ -200,3 +201,29 @@ def test_two_ingests_at_once_never_share_a_story_id(tmp_path: Path) -> None:
             }
             assert len(topics) == 1, f"story {story.id} mixes {topics}"
         assert all(s.story_id is not None for s in store.iter_articles())
+
+
+def test_a_kept_placer_forgets_signatures_a_window_old_but_still_finds_recent_reprints(
+    tmp_path: Path,
+) -> None:
+    # A month of articles, one a day, placed in daily calls by one kept Placer (as `newsdesk
+    # watch` does): the MinHash index holds about one window of them, not the whole month.
+    settings = settings_for(tmp_path)
+    records = wikinews_records(30)
+    for day, record in enumerate(records):
+        record["published"] = (datetime(2024, 1, 1, tzinfo=UTC) + timedelta(days=day)).isoformat()
+    window_days = settings.cluster_window_hours / 24
+    yesterday = records[-2]
+    reprint = dict(yesterday, id="copy", outlet="Reprint Daily")
+    reprint["text"] = yesterday["text"] + "\n\nThis story first appeared in " + yesterday["outlet"]
+    with open_store(settings.db) as store:
+        report = IngestReport()
+        placer = Placer(store, settings)
+        for day, record in enumerate([*records, reprint]):
+            path = write_jsonl(tmp_path / f"day{day}.jsonl", [record])
+            store_articles(read_sources([str(path)], settings), store, report)
+            place_unassigned(store, settings, report, placer=placer)
+            assert placer.indexed_signatures <= window_days + 2
+        assert report.reprints == 1
+        copy = next(s for s in store.iter_articles() if s.article.outlet == "Reprint Daily")
+        assert copy.canonical_id is not None

@@ -14,10 +14,11 @@ from __future__ import annotations
 
 import logging
 import tempfile
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from newsdesk.attribute import attribute_articles
@@ -26,7 +27,7 @@ from newsdesk.cluster import StoryClusterer, publication_positions
 from newsdesk.config import Settings
 from newsdesk.dedup import NearDuplicateIndex, Signature
 from newsdesk.embed import Embedder, load_embedder
-from newsdesk.models import Article, Brief, Rejection
+from newsdesk.models import Article, Brief, Rejection, as_utc
 from newsdesk.sources import read_sources
 from newsdesk.store import Store, StoredArticle, open_store
 
@@ -54,7 +55,10 @@ class Placer:
     """Places stored articles into stories: near-duplicate check first, then the clusterer.
 
     Its state (the MinHash index and the clusterer's recent stories) is rebuilt from the store
-    for the clustering time window, so live ingest continues where the last run stopped.
+    for the clustering time window, so live ingest continues where the last run stopped. A kept
+    Placer (``newsdesk watch``) forgets signatures older than that window as time moves on, so its
+    memory stays bounded however long it runs: a reprint is looked for among one window of
+    articles, as after a restart.
     """
 
     def __init__(
@@ -72,6 +76,9 @@ class Placer:
         self._store = store
         self._settings = settings
         self._dedup = NearDuplicateIndex(settings)
+        self._dedup_window = timedelta(hours=settings.cluster_window_hours)
+        self._dedup_times: deque[tuple[datetime, int]] = deque()  # (time, id), oldest first
+        self._dedup_clock: datetime | None = None
         self._single_story = single_story
         self._clusterer: StoryClusterer | None = None
         if single_story is None:
@@ -96,7 +103,25 @@ class Placer:
                 if s.story_id is not None and s.canonical_id is None
             )
         for article_id, signature in self._store.iter_signatures(since=since):
-            self._dedup.add(article_id, NearDuplicateIndex.from_bytes(signature))
+            # Restored entries are stamped with the newest time: kept at least a window more.
+            self._remember(article_id, NearDuplicateIndex.from_bytes(signature), latest)
+
+    def _remember(self, article_id: int, signature: Signature, when: datetime | None) -> None:
+        """Index a signature, and forget those a window older than the newest time seen."""
+        self._dedup.add(article_id, signature)
+        if when is None:
+            return
+        when = as_utc(when)
+        self._dedup_times.append((when, article_id))
+        if self._dedup_clock is None or when > self._dedup_clock:
+            self._dedup_clock = when
+        cutoff = self._dedup_clock - self._dedup_window
+        while self._dedup_times and self._dedup_times[0][0] < cutoff:
+            self._dedup.remove(self._dedup_times.popleft()[1])
+
+    @property
+    def indexed_signatures(self) -> int:
+        return len(self._dedup)
 
     def place(
         self, stored: StoredArticle, report: IngestReport, signature: Signature | None = None
@@ -118,7 +143,8 @@ class Placer:
             report.reprints += 1
             return story_id
 
-        self._dedup.add(stored.id, signature)
+        # An undated article takes the newest time seen, as in the clusterer.
+        self._remember(stored.id, signature, stored.article.published or self._dedup_clock)
         if self._clusterer is None:
             story_id = self._single_story or 1
             self._store.ensure_story(story_id)
