@@ -1,6 +1,8 @@
 from __future__ import annotations
 
 import gzip
+import socket
+from typing import Any
 
 import pytest
 
@@ -46,6 +48,30 @@ def test_redirect_to_loopback_is_refused_at_each_hop() -> None:
         with Fetcher(Settings()) as fetcher, pytest.raises(FetchError, match="non-public"):
             fetcher.fetch(f"{server.base}/hop")
         assert server.requests == []
+
+
+def test_a_host_rebinding_to_loopback_after_the_check_is_refused(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # DNS rebinding: the name resolves to a public address when checked, then to loopback when
+    # the connection is made. The connection must be refused, not made to the local server.
+    real_getaddrinfo = socket.getaddrinfo
+    lookups: list[str] = []
+
+    def rebinding(host: Any, port: Any, *args: Any, **kwargs: Any) -> Any:
+        if host != "rebind.test":
+            return real_getaddrinfo(host, port, *args, **kwargs)
+        lookups.append(host)
+        address = "93.184.216.34" if len(lookups) == 1 else "127.0.0.1"
+        return [(socket.AF_INET, socket.SOCK_STREAM, 6, "", (address, port))]
+
+    monkeypatch.setattr(socket, "getaddrinfo", rebinding)
+    with serve({"/x": Route(b"secret")}) as server:
+        port = server.base.rsplit(":", 1)[1]
+        with Fetcher(Settings()) as fetcher, pytest.raises(FetchError, match="non-public"):
+            fetcher.fetch(f"http://rebind.test:{port}/x")
+        assert server.requests == []
+    assert len(lookups) == 2  # checked, then resolved again at connect time
 
 
 @pytest.mark.parametrize(

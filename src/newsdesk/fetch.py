@@ -1,9 +1,11 @@
 """Polite, safe HTTP fetching for feeds and pages (used by ingest and by ``newsdesk watch``).
 
 Safety: only http(s); every hop's host is resolved and refused if any address is private,
-loopback, link-local, multicast or reserved (unless ``settings.allow_private_addresses``);
-redirects are followed by hand so each hop is checked; bodies are streamed and cut off at
-``settings.fetch_max_bytes`` *after* decompression, so a gzip bomb cannot fill memory.
+loopback, link-local, multicast or reserved (unless ``settings.allow_private_addresses``), and
+checked again on the addresses the connection is actually made to, so a host that re-resolves to
+a private address after the first check (DNS rebinding) is refused too; redirects are followed
+by hand so each hop is checked; bodies are streamed and cut off at ``settings.fetch_max_bytes``
+*after* decompression, so a gzip bomb cannot fill memory.
 Politeness: a clear user agent, timeouts, and a minimum delay between requests to one host.
 Conditional GET: pass the ETag / Last-Modified of the previous response; a 304 comes back as
 ``FetchResult.not_modified``.
@@ -15,11 +17,12 @@ import ipaddress
 import socket
 import threading
 import time
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from types import TracebackType
 from urllib.parse import urljoin, urlsplit
 
+import httpcore
 import httpx
 
 from newsdesk.config import Settings
@@ -109,6 +112,51 @@ def check_url(url: str, settings: Settings) -> None:
             )
 
 
+class _PublicOnlyBackend(httpcore.SyncBackend):
+    """Resolves the host itself and connects only if every address is public."""
+
+    def connect_tcp(
+        self,
+        host: str,
+        port: int,
+        timeout: float | None = None,
+        local_address: str | None = None,
+        socket_options: Iterable[httpcore.SOCKET_OPTION] | None = None,
+    ) -> httpcore.NetworkStream:
+        try:
+            infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+        except (socket.gaierror, UnicodeError) as error:
+            raise httpcore.ConnectError(f"cannot resolve host {host!r}: {error}") from None
+        addresses = [str(info[4][0]) for info in infos]
+        for address in addresses:
+            if not _is_public(address):
+                raise httpcore.ConnectError(
+                    f"refused: {host} resolves to non-public address {address} at connect time"
+                )
+        failure: Exception = httpcore.ConnectError(f"no address for {host!r}")
+        for address in addresses:
+            try:
+                return super().connect_tcp(address, port, timeout, local_address, socket_options)
+            except httpcore.ConnectError as error:
+                failure = error
+        raise failure
+
+
+def _public_only_transport() -> httpx.HTTPTransport:
+    transport = httpx.HTTPTransport()
+    # httpx has no public hook for the network backend, so its pool is rebuilt around ours
+    # (tests/test_fetch.py checks a rebinding host is refused, should httpx's internals move).
+    limits = httpx.Limits()
+    transport._pool = httpcore.ConnectionPool(
+        ssl_context=httpx.create_ssl_context(),
+        max_connections=limits.max_connections,
+        max_keepalive_connections=limits.max_keepalive_connections,
+        keepalive_expiry=limits.keepalive_expiry,
+        network_backend=_PublicOnlyBackend(),
+    )
+    return transport
+
+
 class Fetcher:
     """A reusable HTTP client; use as a context manager or call :meth:`close`."""
 
@@ -123,6 +171,8 @@ class Fetcher:
         self._host_delay = settings.fetch_host_delay if host_delay is None else host_delay
         self._last_request: dict[str, float] = {}
         self._lock = threading.Lock()
+        if transport is None and not settings.allow_private_addresses:
+            transport = _public_only_transport()
         self._client = httpx.Client(
             headers={"User-Agent": settings.user_agent},
             timeout=httpx.Timeout(settings.fetch_timeout),
