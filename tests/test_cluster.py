@@ -185,12 +185,12 @@ def test_merge_joins_two_stories_and_keeps_the_history() -> None:
 
 
 def test_ecbplus_subset_quality_floor() -> None:
-    # Ten topics, twenty events, read as `newsdesk cluster` reads them (77 of 231 with a parsed
-    # date): measured B-cubed F1 0.892 (P 0.978, R 0.819).
+    # Ten topics, twenty events, read as `newsdesk cluster` reads them (99 of 231 with a parsed
+    # date): measured B-cubed F1 0.919 (P 0.992, R 0.856).
     folders = [f"{t}{s}" for t in range(1, 11) for s in ("ecb", "ecbplus")]
     data = _events(*folders)
     predicted = cluster_articles(data.articles, SETTINGS, EMBEDDER)
-    assert bcubed(predicted, data.gold).f1 >= 0.88
+    assert bcubed(predicted, data.gold).f1 >= 0.9
 
 
 def test_undated_article_finds_its_story_after_the_story_left_the_window() -> None:

@@ -5,6 +5,8 @@ import json
 from collections import Counter
 from pathlib import Path
 
+import pytest
+
 from newsdesk.extract import decode_bytes, extract_html, guess_language, parse_date
 from newsdesk.text import split_paragraphs, words
 
@@ -63,6 +65,29 @@ def test_decode_bytes() -> None:
     assert decode_bytes(text.encode("utf-16")) == text
     latin = '<meta charset="iso-8859-1"><p>caf\xe9</p>'.encode("latin-1")
     assert "café" in decode_bytes(latin)
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        # date_publish strings of ECB+ (news-please records of tokenised text), as given.
+        ("December 15th, 2008, 7 : 35 am", "2008-12-15"),
+        ("12 / 16 / 08 1 : 30 AM EST", "2008-12-16"),
+        ("2013 - 09 - 26 Parliament has 125 seats.", "2013-09-26"),
+        ("POSTED : 05 / 02 / 07, 9 : 00 PM PDT |", "2007-05-02"),
+        ("Published on 18th September 2013", "2013-09-18"),
+        ("Last updated 13 : 26 14 / 09 / 2013", "2013-09-14"),
+        ("Updated 4 / 9 / 2007 6 : 04 PM", "2007-04-09"),
+    ],
+)
+def test_free_text_dates_of_web_pages(text: str, day: str) -> None:
+    parsed = parse_date(text)
+    assert parsed is not None and parsed.date().isoformat() == day
+
+
+def test_text_without_a_full_date_is_not_a_date() -> None:
+    assert parse_date("Dec. 24 4 : 33 AM EST") is None  # no year
+    assert parse_date("They won 3 - 2 at home.") is None
 
 
 def test_parse_date_and_language() -> None:

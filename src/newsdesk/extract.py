@@ -112,12 +112,19 @@ _MONTHS = {
     for name in names
 }
 _MONTH_NAME = "|".join(sorted(_MONTHS, key=len, reverse=True))
-_DAY_MONTH_YEAR = re.compile(rf"\b(\d{{1,2}})\s+({_MONTH_NAME})\.?,?\s+(\d{{4}})\b", re.IGNORECASE)
-_MONTH_DAY_YEAR = re.compile(rf"\b({_MONTH_NAME})\.?\s+(\d{{1,2}}),?\s+(\d{{4}})\b", re.IGNORECASE)
+_ORDINAL = r"(?:st|nd|rd|th)?"
+_DAY_MONTH_YEAR = re.compile(
+    rf"\b(\d{{1,2}}){_ORDINAL}\s+({_MONTH_NAME})\.?,?\s+(\d{{4}})\b", re.IGNORECASE
+)
+_MONTH_DAY_YEAR = re.compile(
+    rf"\b({_MONTH_NAME})\.?\s+(\d{{1,2}}){_ORDINAL},?\s+(\d{{4}})\b", re.IGNORECASE
+)
 _NUMERIC = re.compile(
     r"\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2}))?)?"
-    r"|\b(\d{1,2})/(\d{1,2})/(\d{4})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?"
+    r"|\b(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})\b(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?"
 )
+# Tokenised text (as in ECB+) spaces its separators: "12 / 16 / 08 1 : 30 AM", "2013 - 09 - 26".
+_SPACED_SEPARATOR = re.compile(r"(?<=\d) ([/:-]) (?=\d)")
 
 
 def _utc(value: datetime) -> datetime:
@@ -135,8 +142,9 @@ def _build(year: int, month: int, day: int, *clock: str | None) -> datetime | No
 def parse_date(value: object) -> datetime | None:
     """Parse the date formats found in news data into an aware UTC datetime; None if unparseable.
 
-    Handles ISO 8601, RFC 822 (feeds, HTTP), "2005/01/08", "10/16/1998 09:24:00" (US order,
-    as in LDC data), "January 8, 2005" and "8 January 2005". Naive times are taken as UTC.
+    Handles ISO 8601, RFC 822 (feeds, HTTP), "2005/01/08", "10/16/1998 09:24:00" and "12/16/08"
+    (US order, as in LDC data), "January 8, 2005", "December 15th, 2008" and "8 January 2005",
+    also with tokenised spacing ("12 / 16 / 08 1 : 30 AM"). Naive times are taken as UTC.
     """
     if isinstance(value, datetime):
         return _utc(value)
@@ -151,11 +159,18 @@ def parse_date(value: object) -> datetime | None:
         return _utc(email.utils.parsedate_to_datetime(text))
     except (TypeError, ValueError, IndexError):
         pass
+    text = _SPACED_SEPARATOR.sub(r"\1", text)
     if match := _NUMERIC.search(text):
         groups = match.groups()
         if groups[0]:
             return _build(int(groups[0]), int(groups[1]), int(groups[2]), *groups[3:6])
-        return _build(int(groups[8]), int(groups[6]), int(groups[7]), *groups[9:12])
+        year = int(groups[8])
+        if len(groups[8]) == 2:  # "12/16/08": two-digit years as in US datelines
+            year += 2000 if year < 70 else 1900
+        month, day = int(groups[6]), int(groups[7])
+        if month > 12 >= day:  # "14/09/2013": day first, as outside the US
+            month, day = day, month
+        return _build(year, month, day, *groups[9:12])
     if match := _MONTH_DAY_YEAR.search(text):
         month = _MONTHS[match.group(1).lower()]
         return _build(int(match.group(3)), month, int(match.group(2)))
