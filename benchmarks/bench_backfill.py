@@ -28,6 +28,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 
 from corpus import ECBPLUS, ecbplus_records, write_warc  # noqa: E402
+from newsdesk.attribute.nlp import clear_cache, load_nlp  # noqa: E402
 from newsdesk.backfill import BackfillReport, backfill, close_client, start_client  # noqa: E402
 from newsdesk.config import Settings, load_settings  # noqa: E402
 from newsdesk.pipeline import ingest  # noqa: E402
@@ -40,6 +41,7 @@ def topics(count: int) -> list[str]:
 
 
 def run_ingest(warc: Path, settings: Settings, folder: Path) -> tuple[float, int, int]:
+    clear_cache()  # the NER cache would let a repeated run skip the costliest per-story work
     db = folder / f"ingest-{time.monotonic_ns()}.db"
     with open_store(str(db)) as store:
         began = time.perf_counter()
@@ -51,6 +53,8 @@ def run_ingest(warc: Path, settings: Settings, folder: Path) -> tuple[float, int
 def run_backfill(
     warc: Path, settings: Settings, folder: Path, client: Any, size: int
 ) -> tuple[float, BackfillReport]:
+    clear_cache()
+    client.run(clear_cache)  # the workers brief and attribute: their NER caches too
     db = folder / f"backfill-{time.monotonic_ns()}.db"
     with open_store(str(db)) as store:
         began = time.perf_counter()
@@ -85,6 +89,8 @@ def main() -> None:
             try:
                 client.wait_for_workers(workers)
                 run_backfill(warm, settings, folder, client, 2)  # load models on every worker
+                if settings.attribution_ner:
+                    client.run(load_nlp)  # briefs and attribution run on the workers too
                 runs = [
                     run_backfill(warc, settings, folder, client, args.partition_size)
                     for _ in range(args.runs)

@@ -70,7 +70,8 @@ def test_backfill_gives_the_stories_of_a_single_process_ingest(tmp_path: Path, c
         single_stories = story_partition(single)
         single_briefs = {
             tuple(sorted(a.article.key for a in single.story_articles(s.id))): (
-                single.get_brief(s.id)
+                single.get_brief(s.id),
+                single.get_attribution(s.id),
             )
             for s in single.stories(limit=1000)
         }
@@ -86,11 +87,18 @@ def test_backfill_gives_the_stories_of_a_single_process_ingest(tmp_path: Path, c
         assert 1 < len(single_stories) < expected.added
         copy = store.article_by_key(record_url(reprint))
         assert copy is not None and copy.canonical_id is not None
+        quoted = named = 0
         for story in store.stories(limit=1000):
             keys = tuple(sorted(a.article.key for a in store.story_articles(story.id)))
-            brief, single_brief = store.get_brief(story.id), single_briefs[keys]
+            # Briefs and attribution were computed on the workers, yet match the single process.
+            single_brief, single_attribution = single_briefs[keys]
+            brief, attribution = store.get_brief(story.id), store.get_attribution(story.id)
             assert brief is not None and single_brief is not None
             assert [s.text for s in brief.sentences] == [s.text for s in single_brief.sentences]
+            assert attribution is not None and attribution == single_attribution
+            quoted += len(attribution.quotes)
+            named += len(attribution.entities)
+        assert quoted > 0 and named > 0  # the comparison above was not of empty attributions
 
         again = backfill(inputs, store, settings, client, partition_size=9)
         assert again.ingest.added == 0 and again.ingest.duplicates == expected.added

@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
 import pytest
 
 from newsdesk.attribute.entities import extract_entities, find_entity
-from newsdesk.attribute.nlp import load_nlp
+from newsdesk.attribute.nlp import fork_is_safe, load_nlp
 from newsdesk.models import Article, Provenance
+
+ROOT = Path(__file__).resolve().parents[1]
 
 PATHS = [
     pytest.param(None, id="spacy", marks=pytest.mark.skipif(load_nlp() is None, reason="no model")),
@@ -55,3 +62,39 @@ def test_person_titles_and_surnames_merge(nlp: object) -> None:
     assert {m.article_key for m in trump.mentions} == {"post", "diplomat"}
     assert find_entity(entities, "President Trump") is trump
     assert find_entity(entities, "Kangson") is None
+
+
+@pytest.mark.skipif(load_nlp() is None, reason="no spaCy model")
+def test_ner_on_two_processes_finds_the_same_spans_as_one() -> None:
+    # In a fresh single-threaded interpreter (where forking is safe), 240 real WikiNews
+    # paragraphs through spaCy on two forked processes and on one: identical spans.
+    script = """
+import json, sys
+from pathlib import Path
+from newsdesk.attribute.nlp import clear_cache, entity_spans, fork_is_safe
+assert fork_is_safe()
+paragraphs = [p for f in sorted(Path("examples/wikinews").glob("*.english"))
+              for p in f.read_text(encoding="utf-8").split("\\n\\n") if len(p.split()) > 20][:240]
+assert len(paragraphs) == 240
+two = entity_spans(paragraphs, processes=2)
+clear_cache()
+one = entity_spans(paragraphs, processes=1)
+assert two == one and sum(map(len, one)) > 500
+print("ok")
+"""
+    done = subprocess.run(
+        [sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=300
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.strip().endswith("ok")
+
+
+def test_forking_is_not_safe_beside_other_threads() -> None:
+    stop = threading.Event()
+    thread = threading.Thread(target=stop.wait)
+    thread.start()
+    try:
+        assert not fork_is_safe()
+    finally:
+        stop.set()
+        thread.join()

@@ -72,6 +72,8 @@ class Settings:
     # Attribution (quotes, entities, claims) at ingest: spaCy NER (~45 CPU ms/article), or the
     # rule-based capitalisation fallback (~2 ms/article) for fast ingest (BENCHMARKS.md).
     attribution_ner: bool = True
+    # Processes for the NER of a large ingest's touched stories (one batch, forked where safe).
+    attribution_processes: int = 2
 
     # Live feeds (newsdesk watch): seconds between polls of a feed, and the longest wait after
     # repeated errors from one host (the wait doubles per error, starting at the interval).

@@ -21,13 +21,14 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from newsdesk.attribute import attribute_articles
+from newsdesk.attribute import attribute_articles, warm_entities
+from newsdesk.attribute.nlp import CACHE_TEXTS, fork_is_safe
 from newsdesk.brief import summarize
 from newsdesk.cluster import StoryClusterer, publication_positions
 from newsdesk.config import Settings
 from newsdesk.dedup import NearDuplicateIndex, Signature
 from newsdesk.embed import Embedder, load_embedder
-from newsdesk.models import Article, Brief, Rejection, as_utc
+from newsdesk.models import Article, Brief, Rejection, StoryAttribution, as_utc
 from newsdesk.sources import read_sources
 from newsdesk.store import Store, StoredArticle, open_store
 
@@ -162,9 +163,7 @@ class Placer:
         return assignment.story_id
 
 
-def _canonical_and_reprints(
-    store: Store, story_id: int
-) -> tuple[list[Article], dict[str, list[str]]]:
+def story_sources(store: Store, story_id: int) -> tuple[list[Article], dict[str, list[str]]]:
     """A story's canonical articles, and each one's reprints' outlets by its key."""
     members = store.story_articles(story_id)
     canonical = [m for m in members if m.canonical_id is None]
@@ -179,7 +178,7 @@ def _canonical_and_reprints(
 
 def brief_story(store: Store, story_id: int, max_words: int) -> Brief:
     """Summarise a stored story: canonical articles, with reprints counted as support."""
-    articles, reprints = _canonical_and_reprints(store, story_id)
+    articles, reprints = story_sources(store, story_id)
     return summarize(articles, max_words, reprints=reprints)
 
 
@@ -191,11 +190,24 @@ def attribute_story(
     ``brief`` (the story's brief) seeds the claims, so the brief's outlet counts are its claims'.
     ``ner=False``: the rule-based entity fallback instead of spaCy (``settings.attribution_ner``).
     """
-    articles, reprints = _canonical_and_reprints(store, story_id)
+    articles, reprints = story_sources(store, story_id)
     if brief is None:
         brief = store.get_brief(story_id)
     attribution = attribute_articles(articles, reprints, brief, nlp=None if ner else False)
     store.save_attribution(story_id, attribution)
+
+
+def brief_and_attribution(
+    articles: Sequence[Article],
+    reprints: Mapping[str, Sequence[str]],
+    max_words: int,
+    ner: bool = True,
+) -> tuple[Brief, StoryAttribution]:
+    """A story's brief and attribution from its sources (:func:`story_sources`), without a store:
+    what a backfill worker computes."""
+    brief = summarize(articles, max_words, reprints=reprints)
+    attribution = attribute_articles(articles, reprints, brief, nlp=None if ner else False)
+    return brief, attribution
 
 
 def store_articles(
@@ -259,12 +271,35 @@ def rebuild_briefs(
     max_words: int,
     progress: ProgressCallback = no_progress,
     ner: bool = True,
+    processes: int = 1,
 ) -> None:
+    """Brief and attribute ``story_ids`` and save both. With ``ner`` and ``processes`` > 1, the
+    NER of many stories' articles runs as one batch on that many processes where forking is safe
+    (:func:`newsdesk.attribute.nlp.fork_is_safe`), in groups the span cache can hold."""
+    processes = processes if ner and fork_is_safe() else 1
+    group: list[tuple[int, list[Article], dict[str, list[str]]]] = []
+    texts = 0
+
+    def flush() -> None:
+        if processes > 1:
+            # One NER batch over the group's articles on several cores; each story then finds
+            # its spans cached.
+            warm_entities([a for _, articles, _ in group for a in articles], processes=processes)
+        for story_id, articles, reprints in group:
+            brief, attribution = brief_and_attribution(articles, reprints, max_words, ner)
+            store.save_brief(story_id, brief)
+            store.save_attribution(story_id, attribution)
+            progress("brief", 1)
+        group.clear()
+
     for story_id in sorted(set(story_ids)):
-        brief = brief_story(store, story_id, max_words)
-        store.save_brief(story_id, brief)
-        attribute_story(store, story_id, brief, ner=ner)
-        progress("brief", 1)
+        articles, reprints = story_sources(store, story_id)
+        if group and texts + 2 * len(articles) > CACHE_TEXTS:
+            flush()
+            texts = 0
+        group.append((story_id, articles, reprints))
+        texts += 2 * len(articles)  # a body and a headline each
+    flush()
 
 
 def finish_briefs(
@@ -275,14 +310,19 @@ def finish_briefs(
 ) -> None:
     """Phase 3: rebuild the briefs of the stories this run touched, and of any story whose brief
     a crashed earlier run left older than its newest article."""
-    stale = store.stories_with_stale_briefs()
     rebuild_briefs(
         store,
-        report.stories_touched | set(stale),
+        stories_to_brief(store, report),
         settings.brief_max_words,
         progress,
         ner=settings.attribution_ner,
+        processes=settings.attribution_processes,
     )
+
+
+def stories_to_brief(store: Store, report: IngestReport) -> list[int]:
+    """The stories this run touched, and any whose brief a crashed run left stale."""
+    return sorted(report.stories_touched | set(store.stories_with_stale_briefs()))
 
 
 def ingest_records(

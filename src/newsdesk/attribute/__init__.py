@@ -4,7 +4,7 @@ and when (timeline). Store-free functions over :mod:`newsdesk.models` dataclasse
 from newsdesk.attribute.claims import group_claims
 from newsdesk.attribute.entities import extract_entities, find_entity
 from newsdesk.attribute.quotes import extract_quotes
-from newsdesk.attribute.story import attribute_articles
+from newsdesk.attribute.story import attribute_articles, warm_entities
 from newsdesk.attribute.timeline import build_timeline
 
 __all__ = [
@@ -14,4 +14,5 @@ __all__ = [
     "extract_quotes",
     "find_entity",
     "group_claims",
+    "warm_entities",
 ]

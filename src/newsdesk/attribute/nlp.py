@@ -6,6 +6,7 @@ are excluded at load time, which is what makes spaCy cheap enough to run on ever
 
 from __future__ import annotations
 
+import multiprocessing
 import re
 import threading
 from collections.abc import Sequence
@@ -48,8 +49,12 @@ def resolve(nlp: NLPArg) -> NLP | None:
     return nlp
 
 
-def entity_spans(texts: Sequence[str], nlp: NLPArg = None) -> list[list[Span]]:
-    """Named-entity spans of each text: spaCy NER when available, else capitalisation heuristics."""
+def entity_spans(texts: Sequence[str], nlp: NLPArg = None, processes: int = 1) -> list[list[Span]]:
+    """Named-entity spans of each text: spaCy NER when available, else capitalisation heuristics.
+
+    ``processes`` > 1 lets spaCy fork that many workers for a large batch (see
+    :func:`fork_is_safe`); it pays off from a few hundred texts.
+    """
     model = resolve(nlp)
     if model is None:
         return [heuristic_spans(t) for t in texts]
@@ -58,7 +63,10 @@ def entity_spans(texts: Sequence[str], nlp: NLPArg = None) -> list[list[Span]]:
         found = {i: _CACHE.get((model_id, t)) for i, t in enumerate(texts)}
     todo = [i for i, spans in found.items() if spans is None]
     if todo:
-        for i, doc in zip(todo, model.pipe([texts[i] for i in todo], batch_size=32), strict=True):
+        batch = [texts[i] for i in todo]
+        workers = processes if processes > 1 and len(batch) >= _MIN_FORK_BATCH else 1
+        docs = model.pipe(batch, batch_size=32, n_process=workers)
+        for i, doc in zip(todo, docs, strict=True):
             spans = [Span(e.start_char, e.end_char, e.text, e.label_) for e in doc.ents]
             found[i] = spans
             _remember((model_id, texts[i]), spans)
@@ -70,7 +78,25 @@ def entity_spans(texts: Sequence[str], nlp: NLPArg = None) -> list[list[Span]]:
 # threads and the feed watcher may run attribution at the same time.
 _CACHE: dict[tuple[int, str], list[Span]] = {}
 _CACHE_SIZE = 4096
+CACHE_TEXTS = _CACHE_SIZE // 2
+"""How many texts a caller may warm at once and still find them all cached afterwards."""
 _CACHE_LOCK = threading.Lock()
+
+
+_MIN_FORK_BATCH = 200
+
+
+def fork_is_safe() -> bool:
+    """Whether spaCy may fork worker processes here: not inside a daemonic process (a Dask
+    worker cannot have children) and not beside other threads (a web server's, a watcher's),
+    whose locks a forked child could inherit held."""
+    return not multiprocessing.current_process().daemon and threading.active_count() == 1
+
+
+def clear_cache() -> None:
+    """Forget every text's cached spans (benchmarks: each run must pay for its NER)."""
+    with _CACHE_LOCK:
+        _CACHE.clear()
 
 
 def _remember(key: tuple[int, str], spans: list[Span]) -> None:

@@ -12,6 +12,13 @@ from newsdesk.attribute.timeline import build_timeline
 from newsdesk.models import Article, Brief, StoryAttribution
 
 
+def warm_entities(articles: Sequence[Article], nlp: NLPArg = None, processes: int = 1) -> None:
+    """Run NER over the bodies and headlines of ``articles`` in one batch, into the span cache
+    that quotes and entities read: for one story, or for many stories at once (``processes``)."""
+    bodies = [body_and_sentences(a.text)[0] for a in articles]
+    entity_spans([*bodies, *(a.title or "" for a in articles)], nlp, processes)
+
+
 def attribute_articles(
     articles: Sequence[Article],
     reprints: Mapping[str, Sequence[str]] | None = None,
@@ -23,8 +30,7 @@ def attribute_articles(
     All bodies and headlines go through NER in one batch (``nlp.pipe``); quotes and entities then
     reuse those spans. ``brief`` seeds the claims so that its counts and theirs agree.
     """
-    bodies = [body_and_sentences(a.text)[0] for a in articles]
-    entity_spans([*bodies, *(a.title or "" for a in articles)], nlp)
+    warm_entities(articles, nlp)
     quotes = [q for a in articles for q in extract_quotes(a, nlp=nlp)]
     claims = group_claims(articles, reprints=reprints, brief=brief)
     return StoryAttribution(
