@@ -78,6 +78,14 @@ def test_decode_bytes() -> None:
         ("Published on 18th September 2013", "2013-09-18"),
         ("Last updated 13 : 26 14 / 09 / 2013", "2013-09-14"),
         ("Updated 4 / 9 / 2007 6 : 04 PM", "2007-04-09"),
+        # A field running on into the story: the first date is the publication date, and a
+        # two-digit year is never put in the future.
+        (
+            "Chiefs lose 20 - 13 to Colts December 23, 2012 The 1961 Dallas Texans rushed for 398"
+            " yards against Houston (10 / 1 / 61)",
+            "2012-12-23",
+        ),
+        ("(10 / 1 / 61)", "1961-10-01"),
     ],
 )
 def test_free_text_dates_of_web_pages(text: str, day: str) -> None:

@@ -125,6 +125,7 @@ _NUMERIC = re.compile(
 )
 # Tokenised text (as in ECB+) spaces its separators: "12 / 16 / 08 1 : 30 AM", "2013 - 09 - 26".
 _SPACED_SEPARATOR = re.compile(r"(?<=\d) ([/:-]) (?=\d)")
+_DATE_PATTERNS = (_NUMERIC, _MONTH_DAY_YEAR, _DAY_MONTH_YEAR)
 
 
 def _utc(value: datetime) -> datetime:
@@ -160,24 +161,26 @@ def parse_date(value: object) -> datetime | None:
     except (TypeError, ValueError, IndexError):
         pass
     text = _SPACED_SEPARATOR.sub(r"\1", text)
-    if match := _NUMERIC.search(text):
-        groups = match.groups()
-        if groups[0]:
-            return _build(int(groups[0]), int(groups[1]), int(groups[2]), *groups[3:6])
-        year = int(groups[8])
-        if len(groups[8]) == 2:  # "12/16/08": two-digit years as in US datelines
-            year += 2000 if year < 70 else 1900
-        month, day = int(groups[6]), int(groups[7])
-        if month > 12 >= day:  # "14/09/2013": day first, as outside the US
-            month, day = day, month
-        return _build(year, month, day, *groups[9:12])
-    if match := _MONTH_DAY_YEAR.search(text):
-        month = _MONTHS[match.group(1).lower()]
-        return _build(int(match.group(3)), month, int(match.group(2)))
-    if match := _DAY_MONTH_YEAR.search(text):
-        month = _MONTHS[match.group(2).lower()]
-        return _build(int(match.group(3)), month, int(match.group(1)))
-    return None
+    # The first date in the text wins: a date field may run on into the story ("December 23,
+    # 2012 ... against Houston (10/1/61)").
+    found = [m for m in (p.search(text) for p in _DATE_PATTERNS) if m is not None]
+    if not found:
+        return None
+    match = min(found, key=lambda m: m.start())
+    if match.re is _MONTH_DAY_YEAR:
+        return _build(int(match.group(3)), _MONTHS[match.group(1).lower()], int(match.group(2)))
+    if match.re is _DAY_MONTH_YEAR:
+        return _build(int(match.group(3)), _MONTHS[match.group(2).lower()], int(match.group(1)))
+    groups = match.groups()
+    if groups[0]:
+        return _build(int(groups[0]), int(groups[1]), int(groups[2]), *groups[3:6])
+    year = int(groups[8])
+    if len(groups[8]) == 2:  # "12/16/08": the century that does not put it in the future
+        year += 2000 if 2000 + year <= datetime.now(UTC).year + 1 else 1900
+    month, day = int(groups[6]), int(groups[7])
+    if month > 12 >= day:  # "14/09/2013": day first, as outside the US
+        month, day = day, month
+    return _build(year, month, day, *groups[9:12])
 
 
 def outlet_from_url(url: str | None) -> str | None:
