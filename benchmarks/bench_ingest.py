@@ -7,16 +7,20 @@ the same run and on the same input:
 * read only (sources: JSONL parsing),
 * read + store (SQLite, sentences, full-text index),
 * full ingest (read, store, MinHash dedup, clustering, briefs),
+* then, as a new process would, an incremental ingest of ``--more`` further articles into that
+  store (the NER cache cleared): once with the NER spans the first ingest stored, once with that
+  table emptied (what re-attributing the touched stories costs without it),
 
 and reports medians over several runs with the ratio of each phase to read-only.
 
-    .venv/bin/python benchmarks/bench_ingest.py [--articles 2000] [--runs 3]
+    .venv/bin/python benchmarks/bench_ingest.py [--articles 2000] [--more 50] [--runs 3]
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import shutil
 import statistics
 import tempfile
 import time
@@ -75,11 +79,15 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--articles", type=int, default=2000)
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--more", type=int, default=50, help="articles of the incremental ingest")
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory() as folder:
-        corpus = Path(folder) / "corpus.jsonl"
-        build_corpus(corpus, args.articles)
+        corpus, more = Path(folder) / "corpus.jsonl", Path(folder) / "more.jsonl"
+        build_corpus(corpus, args.articles + args.more)
+        lines = corpus.read_text(encoding="utf-8").splitlines(keepends=True)
+        corpus.write_text("".join(lines[: args.articles]), encoding="utf-8")
+        more.write_text("".join(lines[args.articles :]), encoding="utf-8")
         # NEWSDESK_* variables choose, e.g., NEWSDESK_ATTRIBUTION_NER=false
         settings = load_settings(overrides={"db": str(Path(folder) / "bench.db")})
         results: dict[str, list[float]] = {
@@ -87,6 +95,8 @@ def main() -> None:
             "read+store": [],
             "read+store+place": [],
             "full ingest": [],
+            "+more, spans kept": [],
+            "+more, spans gone": [],
         }
         brief_times: list[float] = []
         for run in range(args.runs):
@@ -117,13 +127,23 @@ def main() -> None:
                     began = time.perf_counter()
                     brief_story(store, story_id, settings.brief_max_words)
                     brief_times.append(time.perf_counter() - began)
+            for phase, forget in (("+more, spans kept", False), ("+more, spans gone", True)):
+                copy = f"{folder}/m{run}{int(forget)}.db"
+                shutil.copyfile(db, copy)
+                with open_store(copy) as store:
+                    if forget:
+                        with store.transaction():
+                            store._execute("DELETE FROM ner_spans")
+                    clear_cache()  # a new process
+                    results[phase].append(timed(partial(ingest, [str(more)], store, settings)))
 
     base = statistics.median(results["read"])
     print(f"{args.articles} articles, {args.runs} runs (medians)")
     print(f"{'phase':<20}{'seconds':>10}{'articles/s':>12}{'x read':>8}")
     for phase, times in results.items():
         median = statistics.median(times)
-        print(f"{phase:<20}{median:>10.2f}{args.articles / median:>12.0f}{median / base:>8.1f}")
+        count = args.more if phase.startswith("+more") else args.articles
+        print(f"{phase:<20}{median:>10.2f}{count / median:>12.0f}{median / base:>8.1f}")
     print(
         f"brief per story: median {statistics.median(brief_times) * 1000:.0f} ms "
         f"over {len(brief_times)} stories"

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from corpus import big_jsonl, wikinews_records, write_jsonl
+from newsdesk.attribute.nlp import body_and_sentences, clear_cache, entity_spans, load_nlp
 from newsdesk.config import Settings
 from newsdesk.pipeline import IngestReport, Placer, ingest, place_unassigned, store_articles
 from newsdesk.sources import read_sources
@@ -227,3 +228,23 @@ def test_a_kept_placer_forgets_signatures_a_window_old_but_still_finds_recent_re
         assert report.reprints == 1
         copy = next(s for s in store.iter_articles() if s.article.outlet == "Reprint Daily")
         assert copy.canonical_id is not None
+
+
+@pytest.mark.skipif(load_nlp() is None, reason="no spaCy model")
+def test_ner_spans_are_stored_so_a_new_process_does_not_run_ner_again(tmp_path: Path) -> None:
+    settings = settings_for(tmp_path)
+    clear_cache()  # earlier tests in this process ingested the same texts
+    with open_store(settings.db) as store:
+        ingest(topic_files(5), store, settings)
+        texts = [body_and_sentences(s.article.text)[0] for s in store.iter_articles()]
+        first = entity_spans(texts)  # spaCy's spans, as ingest computed them
+        assert sum(map(len, first)) > 50
+        clear_cache()  # what a new process starts with
+
+        class NoNER:
+            meta = load_nlp().meta  # the same model name and version
+
+            def pipe(self, *args: object, **kwargs: object) -> object:
+                raise AssertionError("NER ran again on a stored text")
+
+        assert entity_spans(texts, nlp=NoNER(), persisted=store) == first

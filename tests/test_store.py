@@ -563,3 +563,13 @@ def test_full_ingest_on_each_backend_releases_the_placement_lock(store: Store) -
     assert all(s.story_id is not None for s in store.iter_articles())
     with store.placement_lock():  # released by the ingest: taking it again does not hang
         assert list(store.unassigned_articles()) == []
+
+
+def test_ner_spans_round_trip_and_keep_the_first_copy(store: Store) -> None:
+    store.save_ner_spans("en_core_web_sm-3.8.0", [("h1", '[[0, 5, "Seoul", "GPE"]]'), ("h2", "[]")])
+    store.save_ner_spans("en_core_web_sm-3.8.0", [("h1", "[]"), ("h1", "[]")])  # known: kept
+    store.save_ner_spans("other-1.0", [("h1", "[]")])
+    found = store.ner_spans("en_core_web_sm-3.8.0", ["h1", "h2", "h3", "h1"])
+    assert found == {"h1": '[[0, 5, "Seoul", "GPE"]]', "h2": "[]"}
+    assert store.ner_spans("other-1.0", ["h1"]) == {"h1": "[]"}
+    assert store.ner_spans("en_core_web_sm-3.8.0", []) == {}

@@ -22,7 +22,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from newsdesk.attribute import attribute_articles, warm_entities
-from newsdesk.attribute.nlp import CACHE_TEXTS, fork_is_safe
+from newsdesk.attribute.nlp import CACHE_TEXTS, SpanStore, fork_is_safe
 from newsdesk.brief import summarize
 from newsdesk.cluster import StoryClusterer, publication_positions
 from newsdesk.config import Settings
@@ -193,7 +193,9 @@ def attribute_story(
     articles, reprints = story_sources(store, story_id)
     if brief is None:
         brief = store.get_brief(story_id)
-    attribution = attribute_articles(articles, reprints, brief, nlp=None if ner else False)
+    attribution = attribute_articles(
+        articles, reprints, brief, nlp=None if ner else False, persisted=store
+    )
     store.save_attribution(story_id, attribution)
 
 
@@ -202,11 +204,13 @@ def brief_and_attribution(
     reprints: Mapping[str, Sequence[str]],
     max_words: int,
     ner: bool = True,
+    persisted: SpanStore | None = None,
 ) -> tuple[Brief, StoryAttribution]:
-    """A story's brief and attribution from its sources (:func:`story_sources`), without a store:
-    what a backfill worker computes."""
+    """A story's brief and attribution from its sources (:func:`story_sources`): what a backfill
+    worker computes. ``persisted`` (the store, where there is one) keeps NER spans across runs."""
     brief = summarize(articles, max_words, reprints=reprints)
-    attribution = attribute_articles(articles, reprints, brief, nlp=None if ner else False)
+    nlp = None if ner else False
+    attribution = attribute_articles(articles, reprints, brief, nlp=nlp, persisted=persisted)
     return brief, attribution
 
 
@@ -284,9 +288,10 @@ def rebuild_briefs(
         if processes > 1:
             # One NER batch over the group's articles on several cores; each story then finds
             # its spans cached.
-            warm_entities([a for _, articles, _ in group for a in articles], processes=processes)
+            everything = [a for _, articles, _ in group for a in articles]
+            warm_entities(everything, processes=processes, persisted=store)
         for story_id, articles, reprints in group:
-            brief, attribution = brief_and_attribution(articles, reprints, max_words, ner)
+            brief, attribution = brief_and_attribution(articles, reprints, max_words, ner, store)
             store.save_brief(story_id, brief)
             store.save_attribution(story_id, attribution)
             progress("brief", 1)

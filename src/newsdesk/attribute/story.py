@@ -6,17 +6,23 @@ from collections.abc import Mapping, Sequence
 
 from newsdesk.attribute.claims import group_claims
 from newsdesk.attribute.entities import extract_entities
-from newsdesk.attribute.nlp import NLPArg, body_and_sentences, entity_spans
+from newsdesk.attribute.nlp import NLPArg, SpanStore, body_and_sentences, entity_spans
 from newsdesk.attribute.quotes import extract_quotes
 from newsdesk.attribute.timeline import build_timeline
 from newsdesk.models import Article, Brief, StoryAttribution
 
 
-def warm_entities(articles: Sequence[Article], nlp: NLPArg = None, processes: int = 1) -> None:
+def warm_entities(
+    articles: Sequence[Article],
+    nlp: NLPArg = None,
+    processes: int = 1,
+    persisted: SpanStore | None = None,
+) -> None:
     """Run NER over the bodies and headlines of ``articles`` in one batch, into the span cache
-    that quotes and entities read: for one story, or for many stories at once (``processes``)."""
+    that quotes and entities read: for one story, or for many stories at once (``processes``).
+    With ``persisted``, spans stored by earlier processes are reused and new ones stored."""
     bodies = [body_and_sentences(a.text)[0] for a in articles]
-    entity_spans([*bodies, *(a.title or "" for a in articles)], nlp, processes)
+    entity_spans([*bodies, *(a.title or "" for a in articles)], nlp, processes, persisted)
 
 
 def attribute_articles(
@@ -24,13 +30,14 @@ def attribute_articles(
     reprints: Mapping[str, Sequence[str]] | None = None,
     brief: Brief | None = None,
     nlp: NLPArg = None,
+    persisted: SpanStore | None = None,
 ) -> StoryAttribution:
     """Attribution of a story's canonical ``articles`` (``reprints``: key -> copies' outlets).
 
     All bodies and headlines go through NER in one batch (``nlp.pipe``); quotes and entities then
     reuse those spans. ``brief`` seeds the claims so that its counts and theirs agree.
     """
-    warm_entities(articles, nlp)
+    warm_entities(articles, nlp, persisted=persisted)
     quotes = [q for a in articles for q in extract_quotes(a, nlp=nlp)]
     claims = group_claims(articles, reprints=reprints, brief=brief)
     return StoryAttribution(

@@ -25,7 +25,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 from newsdesk.models import Article, Brief, Provenance, StoryAttribution
 from newsdesk.text import split_sentences_with_paragraphs, words
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 """The newest schema version this code knows; migrations 0001..SCHEMA_VERSION exist."""
 
 MARK_START = "<mark>"
@@ -674,6 +674,35 @@ class Store(ABC):
             if len(rows) < _PAGE:
                 break
             last_id = rows[-1][0]
+
+    # --- NER spans (attribution's cache that outlives the process) ---
+
+    def ner_spans(self, model: str, text_hashes: Sequence[str]) -> dict[str, str]:
+        """Stored spans (JSON) of the given text hashes under ``model``; missing ones left out."""
+        found: dict[str, str] = {}
+        unique = list(dict.fromkeys(text_hashes))
+        for start in range(0, len(unique), 500):
+            chunk = unique[start : start + 500]
+            marks = ", ".join("?" * len(chunk))
+            with self._lock:
+                rows = self._rows(
+                    f"SELECT text_hash, spans FROM ner_spans WHERE model = ? "
+                    f"AND text_hash IN ({marks})",
+                    [model, *chunk],
+                )
+            found.update((str(h), str(spans)) for h, spans in rows)
+        return found
+
+    def save_ner_spans(self, model: str, rows: Sequence[tuple[str, str]]) -> None:
+        """Keep (text hash, spans JSON) pairs under ``model``; known hashes are left as they are."""
+        if not rows:
+            return
+        with self.transaction():
+            self._execute_many(
+                "INSERT INTO ner_spans (model, text_hash, spans) VALUES (?, ?, ?) "
+                "ON CONFLICT (model, text_hash) DO NOTHING",
+                [(model, text_hash, spans) for text_hash, spans in rows],
+            )
 
     # --- near duplicates ---
 
