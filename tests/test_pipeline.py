@@ -248,3 +248,23 @@ def test_ner_spans_are_stored_so_a_new_process_does_not_run_ner_again(tmp_path: 
                 raise AssertionError("NER ran again on a stored text")
 
         assert entity_spans(texts, nlp=NoNER(), persisted=store) == first
+
+
+def test_a_future_dated_article_does_not_make_the_placer_forget_the_window(
+    tmp_path: Path,
+) -> None:
+    # A feed's typo (a date a year ahead) must not push the signature clock past everything.
+    settings = settings_for(tmp_path)
+    original, typo = wikinews_records(2)
+    original["published"] = datetime.now(UTC).isoformat()
+    typo["published"] = (datetime.now(UTC) + timedelta(days=400)).isoformat()
+    copy = dict(original, id="copy", outlet="Reprint Daily")
+    copy["text"] = original["text"] + "\n\nThis story first appeared in " + original["outlet"]
+    with open_store(settings.db) as store:
+        report = IngestReport()
+        placer = Placer(store, settings)
+        for day, record in enumerate([original, typo, copy]):
+            path = write_jsonl(tmp_path / f"item{day}.jsonl", [record])
+            store_articles(read_sources([str(path)], settings), store, report)
+            place_unassigned(store, settings, report, placer=placer)
+        assert report.reprints == 1

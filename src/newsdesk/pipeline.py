@@ -12,13 +12,13 @@ but not yet placed in a story.
 
 from __future__ import annotations
 
+import heapq
 import logging
 import tempfile
-from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from newsdesk.attribute import attribute_articles, warm_entities
@@ -78,7 +78,7 @@ class Placer:
         self._settings = settings
         self._dedup = NearDuplicateIndex(settings)
         self._dedup_window = timedelta(hours=settings.cluster_window_hours)
-        self._dedup_times: deque[tuple[datetime, int]] = deque()  # (time, id), oldest first
+        self._dedup_times: list[tuple[datetime, int]] = []  # a heap of (time, id): oldest first
         self._dedup_clock: datetime | None = None
         self._single_story = single_story
         self._clusterer: StoryClusterer | None = None
@@ -112,13 +112,15 @@ class Placer:
         self._dedup.add(article_id, signature)
         if when is None:
             return
-        when = as_utc(when)
-        self._dedup_times.append((when, article_id))
+        # A date beyond tomorrow (a feed's typo) must not advance the clock, or the whole window
+        # would be forgotten at once.
+        when = min(as_utc(when), datetime.now(UTC) + timedelta(days=1))
+        heapq.heappush(self._dedup_times, (when, article_id))
         if self._dedup_clock is None or when > self._dedup_clock:
             self._dedup_clock = when
         cutoff = self._dedup_clock - self._dedup_window
         while self._dedup_times and self._dedup_times[0][0] < cutoff:
-            self._dedup.remove(self._dedup_times.popleft()[1])
+            self._dedup.remove(heapq.heappop(self._dedup_times)[1])
 
     @property
     def indexed_signatures(self) -> int:
