@@ -3,7 +3,8 @@
 Safety: only http(s); every hop's host is resolved and refused if any address is private,
 loopback, link-local, multicast or reserved (unless ``settings.allow_private_addresses``), and
 checked again on the addresses the connection is actually made to, so a host that re-resolves to
-a private address after the first check (DNS rebinding) is refused too; redirects are followed
+a private address after the first check (DNS rebinding) is refused too (except behind an
+environment proxy, which makes the connections itself); redirects are followed
 by hand so each hop is checked; bodies are streamed and cut off at ``settings.fetch_max_bytes``
 *after* decompression, so a gzip bomb cannot fill memory.
 Politeness: a clear user agent, timeouts, and a minimum delay between requests to one host.
@@ -17,6 +18,7 @@ import ipaddress
 import socket
 import threading
 import time
+import urllib.request
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from types import TracebackType
@@ -142,8 +144,14 @@ class _PublicOnlyBackend(httpcore.SyncBackend):
         raise failure
 
 
+def _env_proxy() -> bool:
+    proxies = urllib.request.getproxies()
+    return any(proxies.get(scheme) for scheme in ("http", "https", "all"))
+
+
 def _public_only_transport() -> httpx.HTTPTransport:
     transport = httpx.HTTPTransport()
+    transport._pool.close()  # replaced below; it holds no connection yet
     # httpx has no public hook for the network backend, so its pool is rebuilt around ours
     # (tests/test_fetch.py checks a rebinding host is refused, should httpx's internals move).
     limits = httpx.Limits()
@@ -171,7 +179,9 @@ class Fetcher:
         self._host_delay = settings.fetch_host_delay if host_delay is None else host_delay
         self._last_request: dict[str, float] = {}
         self._lock = threading.Lock()
-        if transport is None and not settings.allow_private_addresses:
+        # Behind an egress proxy (HTTP(S)_PROXY / ALL_PROXY in the environment) the proxy makes
+        # the connections: httpx's own transport then honours it, and the URL check still runs.
+        if transport is None and not settings.allow_private_addresses and not _env_proxy():
             transport = _public_only_transport()
         self._client = httpx.Client(
             headers={"User-Agent": settings.user_agent},
