@@ -3,6 +3,7 @@ from __future__ import annotations
 import gzip
 import json
 from collections import Counter
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -110,3 +111,12 @@ def test_parse_date_and_language() -> None:
         guess_language("Der Bürgermeister sagte, dass die Brücke am Freitag für die Stadt öffnet.")
         == "de"
     )
+
+
+def test_twelve_hour_times_and_two_digit_years() -> None:
+    assert str(parse_date("12 / 16 / 08 1 : 30 PM")) == "2008-12-16 13:30:00+00:00"
+    assert str(parse_date("1/1/2020 12:05 AM")) == "2020-01-01 00:05:00+00:00"
+    assert str(parse_date("POSTED : 05 / 02 / 07, 9 : 00 PM PDT |")) == "2007-05-02 21:00:00+00:00"
+    assert str(parse_date("10/16/1998 09:24:00")) == "1998-10-16 09:24:00+00:00"
+    later = parse_date(f"1/1/{(datetime.now(UTC).year + 1) % 100:02d}")
+    assert later is not None and later.year <= datetime.now(UTC).year  # never a later year

@@ -121,7 +121,8 @@ _MONTH_DAY_YEAR = re.compile(
 )
 _NUMERIC = re.compile(
     r"\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2}))?)?"
-    r"|\b(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})\b(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?"
+    r"|\b(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})\b"
+    r"(?:,?\s+(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s*([AaPp])\.?\s?[Mm]\b\.?)?)?"
 )
 # Tokenised text (as in ECB+) spaces its separators: "12 / 16 / 08 1 : 30 AM", "2013 - 09 - 26".
 _SPACED_SEPARATOR = re.compile(r"(?<=\d) ([/:-]) (?=\d)")
@@ -175,12 +176,15 @@ def parse_date(value: object) -> datetime | None:
     if groups[0]:
         return _build(int(groups[0]), int(groups[1]), int(groups[2]), *groups[3:6])
     year = int(groups[8])
-    if len(groups[8]) == 2:  # "12/16/08": the century that does not put it in the future
-        year += 2000 if 2000 + year <= datetime.now(UTC).year + 1 else 1900
+    if len(groups[8]) == 2:  # "12/16/08": the century that does not put it in a later year
+        year += 2000 if 2000 + year <= datetime.now(UTC).year else 1900
     month, day = int(groups[6]), int(groups[7])
     if month > 12 >= day:  # "14/09/2013": day first, as outside the US
         month, day = day, month
-    return _build(year, month, day, *groups[9:12])
+    hour, minute, second = groups[9:12]
+    if hour is not None and groups[12] is not None:  # "1:30 PM" is 13:30, "12:05 AM" 00:05
+        hour = str(int(hour) % 12 + (12 if groups[12].lower() == "p" else 0))
+    return _build(year, month, day, hour, minute, second)
 
 
 def outlet_from_url(url: str | None) -> str | None:
