@@ -40,6 +40,10 @@ def topics(count: int) -> list[str]:
     return sorted(names, key=int)[:count]
 
 
+def _nlp_loaded() -> bool:
+    return load_nlp() is not None  # not the model itself: it would be pickled back (~15 MB)
+
+
 def run_ingest(warc: Path, settings: Settings, folder: Path) -> tuple[float, int, int]:
     clear_cache()  # the NER cache would let a repeated run skip the costliest per-story work
     db = folder / f"ingest-{time.monotonic_ns()}.db"
@@ -90,7 +94,7 @@ def main() -> None:
                 client.wait_for_workers(workers)
                 run_backfill(warm, settings, folder, client, 2)  # load models on every worker
                 if settings.attribution_ner:
-                    client.run(load_nlp)  # briefs and attribution run on the workers too
+                    client.run(_nlp_loaded)  # briefs and attribution run on the workers too
                 runs = [
                     run_backfill(warc, settings, folder, client, args.partition_size)
                     for _ in range(args.runs)

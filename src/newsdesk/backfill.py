@@ -50,11 +50,11 @@ from newsdesk.store import Store
 log = logging.getLogger(__name__)
 
 DEFAULT_PARTITION_SIZE = 200
+"""WARC records (or files, for other formats) per partition: enough work to dwarf the
+per-task overhead of Dask (tens of milliseconds), small enough to balance two workers."""
 STORIES_PER_TASK = 4
 """Stories briefed per worker task: a 10-article story takes 30-60 ms with attribution, so a task
 is worth its Dask overhead, and a few hundred touched stories still spread over the workers."""
-"""WARC records (or files, for other formats) per partition: enough work to dwarf the
-per-task overhead of Dask (tens of milliseconds), small enough to balance two workers."""
 
 
 class BackfillError(RuntimeError):

@@ -11,6 +11,7 @@ import json
 import multiprocessing
 import re
 import threading
+from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -78,6 +79,9 @@ def entity_spans(
     model_id = id(model)
     with _CACHE_LOCK:
         found = {i: _CACHE.get((model_id, t)) for i, t in enumerate(texts)}
+        for i, t in enumerate(texts):  # least recently used goes first, not oldest inserted
+            if found[i] is not None:
+                _CACHE.move_to_end((model_id, t))
     todo = [i for i, spans in found.items() if spans is None]
     if todo and persisted is not None:
         name = model_name(model)
@@ -117,7 +121,7 @@ def _text_hash(text: str) -> str:
 # A cache so that quotes and entities of the same article share one NER pass (a story is
 # warmed in one batch by attribute_articles). Keyed by model, and locked: the web server's
 # threads and the feed watcher may run attribution at the same time.
-_CACHE: dict[tuple[int, str], list[Span]] = {}
+_CACHE: OrderedDict[tuple[int, str], list[Span]] = OrderedDict()
 _CACHE_SIZE = 4096
 CACHE_TEXTS = _CACHE_SIZE // 2
 """How many texts a caller may warm at once and still find them all cached afterwards."""
@@ -128,10 +132,15 @@ _MIN_FORK_BATCH = 200
 
 
 def fork_is_safe() -> bool:
-    """Whether spaCy may fork worker processes here: not inside a daemonic process (a Dask
-    worker cannot have children) and not beside other threads (a web server's, a watcher's),
-    whose locks a forked child could inherit held."""
-    return not multiprocessing.current_process().daemon and threading.active_count() == 1
+    """Whether spaCy may start worker processes here: processes start by forking (elsewhere each
+    child would be sent the model), this is not a daemonic process (a Dask worker cannot have
+    children), and no other Python thread runs (a web server's, a watcher's) whose locks a forked
+    child could inherit held. Native threads of libraries are not seen by this check."""
+    return (
+        multiprocessing.get_start_method(allow_none=True) in (None, "fork")
+        and not multiprocessing.current_process().daemon
+        and threading.active_count() == 1
+    )
 
 
 def clear_cache() -> None:
@@ -142,9 +151,10 @@ def clear_cache() -> None:
 
 def _remember(key: tuple[int, str], spans: list[Span]) -> None:
     with _CACHE_LOCK:
-        if len(_CACHE) >= _CACHE_SIZE:
-            _CACHE.pop(next(iter(_CACHE)), None)
         _CACHE[key] = spans
+        _CACHE.move_to_end(key)
+        while len(_CACHE) > _CACHE_SIZE:
+            _CACHE.popitem(last=False)
 
 
 # --- fallback -------------------------------------------------------------------------------------

@@ -119,7 +119,9 @@ _EXISTENTIAL_THERE = re.compile(
     r"|seems?|seemed|appears?|appeared|remains?|remained)\b",
     re.IGNORECASE,
 )
-_NAMED_DEFINITE = re.compile(r"^[\"“]?The\s+[A-Z][\w.'\-]*\s+(?:(?:of|for|on)\s+(?:the\s+)?)?[A-Z]")
+_NAMED_DEFINITE = re.compile(
+    r"^[\"“]?The\s+[A-Z][\w.\-]*(?:'(?!s\b)\w+)*\s+(?:(?:of|for|on)\s+(?:the\s+)?)?[A-Z]"
+)
 # LDC/DUC wire text writes quotes as ``...'' (TeX style): those count as quote marks too.
 _QUOTE_OPEN = re.compile(r"^(?:[\"“‘']|``)")
 _QUOTE_MARK = re.compile(r'["“”]|``|\'\'')
