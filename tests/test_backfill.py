@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import sqlite3
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -103,6 +104,14 @@ def test_backfill_gives_the_stories_of_a_single_process_ingest(tmp_path: Path, c
         again = backfill(inputs, store, settings, client, partition_size=9)
         assert again.ingest.added == 0 and again.ingest.duplicates == expected.added
         assert story_partition(store) == single_stories
+
+    # The workers' NER spans were kept, as a single-process ingest keeps them.
+    def spans(db: Path) -> set[tuple[str, str, str]]:
+        with sqlite3.connect(db) as connection:
+            return set(connection.execute("SELECT model, text_hash, spans FROM ner_spans"))
+
+    kept = spans(tmp_path / "distributed.db")
+    assert kept == spans(tmp_path / "single.db") and len(kept) >= expected.added
 
 
 def test_warc_record_ranges_add_up_to_the_whole_file(tmp_path: Path) -> None:

@@ -27,6 +27,8 @@ from typing import Any
 
 import numpy as np
 
+from newsdesk.attribute.nlp import ner_model_name, span_rows
+from newsdesk.attribute.story import ner_texts
 from newsdesk.cluster import Vector, lead_text
 from newsdesk.config import Settings
 from newsdesk.dedup import NearDuplicateIndex
@@ -80,6 +82,7 @@ class PartitionResult:
     vectors: Matrix  # one row per Article in ``items``, in order
     embedder: str
     seconds: dict[str, float]  # worker time: read (incl. extraction), signature, embed
+    ner_model: str | None = None  # the worker's spaCy model (name-version), if attribution uses one
 
 
 @dataclass(slots=True)
@@ -202,6 +205,7 @@ def run_partition(partition: Partition, settings: Settings) -> PartitionResult:
         vectors,
         embedder.name,
         {"read": read_done - started, "signature": signed - read_done, "embed": embedded - signed},
+        ner_model_name() if settings.attribution_ner else None,
     )
 
 
@@ -250,6 +254,7 @@ def backfill(
     partitions = plan_partitions(inputs, partition_size, offsets)
     report.partitions = len(partitions)
     base = load_embedder(settings.embedder)
+    ner_model = ner_model_name() if settings.attribution_ner else None
     log.info("backfill planned", extra={"partitions": len(partitions), "warc_files": len(warcs)})
     report.driver_seconds["plan"] = time.perf_counter() - clock
 
@@ -266,6 +271,12 @@ def backfill(
             raise BackfillError(
                 f"workers embed with {result.embedder} but this machine with {base.name}: "
                 "install the same model packages on both, or set the embedder explicitly"
+            )
+        if result.ner_model != ner_model:
+            raise BackfillError(
+                f"workers find entities with {result.ner_model or 'rules'} but this machine with "
+                f"{ner_model or 'rules'}: install the same model packages on both, or set "
+                "attribution_ner = false"
             )
         began = time.perf_counter()
         store_articles(result.items, store, report.ingest, progress)
@@ -316,12 +327,24 @@ StorySources = tuple[int, list[Article], dict[str, list[str]]]
 Briefed = tuple[int, Brief, StoryAttribution]
 
 
-def brief_stories(stories: list[StorySources], max_words: int, ner: bool) -> list[Briefed]:
-    """Worker task: the brief and attribution of each story from its sources."""
-    return [
+@dataclass(slots=True)
+class BriefedBatch:
+    stories: list[Briefed]
+    ner_model: str | None  # the model the spans below came from (None: no spaCy)
+    spans: list[tuple[str, str]]  # (text hash, spans JSON), for the store's ner_spans
+
+
+def brief_stories(stories: list[StorySources], max_words: int, ner: bool) -> BriefedBatch:
+    """Worker task: the brief and attribution of each story from its sources, and the NER spans
+    it computed, so the driver can keep them as an ingest does."""
+    briefed = [
         (story_id, *brief_and_attribution(articles, reprints, max_words, ner))
         for story_id, articles, reprints in stories
     ]
+    if not ner:
+        return BriefedBatch(briefed, None, [])
+    texts = ner_texts([a for _, articles, _ in stories for a in articles])
+    return BriefedBatch(briefed, ner_model_name(), span_rows(texts))
 
 
 def _brief_on_workers(
@@ -350,7 +373,10 @@ def _brief_on_workers(
     first = [submit(batch) for batch in itertools.islice(batches, in_flight)]
     pending = as_completed(first)  # type: ignore[no-untyped-call]
     for future in pending:
-        for story_id, brief, attribution in future.result():
+        batch_result: BriefedBatch = future.result()
+        if batch_result.ner_model is not None:
+            store.save_ner_spans(batch_result.ner_model, batch_result.spans)
+        for story_id, brief, attribution in batch_result.stories:
             with store.transaction():
                 store.save_brief(story_id, brief)
                 store.save_attribution(story_id, attribution)

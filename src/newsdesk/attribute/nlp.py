@@ -101,17 +101,37 @@ def entity_spans(
             spans = [Span(e.start_char, e.end_char, e.text, e.label_) for e in doc.ents]
             found[i] = spans
             _remember((model_id, texts[i]), spans)
-            rows = [[s.start, s.end, s.text, s.label] for s in spans]
-            new.append((_text_hash(texts[i]), json.dumps(rows, ensure_ascii=False)))
+            new.append((_text_hash(texts[i]), _encode(spans)))
         if persisted is not None:
             persisted.save_ner_spans(model_name(model), new)
     return [found[i] or [] for i in range(len(texts))]
+
+
+def ner_model_name(nlp: NLPArg = None) -> str | None:
+    """The name and version of the NER model ``nlp`` resolves to; None for the rule fallback."""
+    model = resolve(nlp)
+    return None if model is None else model_name(model)
+
+
+def span_rows(texts: Sequence[str], nlp: NLPArg = None) -> list[tuple[str, str]]:
+    """(text hash, spans JSON) of ``texts`` as :class:`SpanStore` keeps them (NER runs only for
+    texts not in the cache): what a process without the store hands to one that has it."""
+    if resolve(nlp) is None:
+        return []
+    rows = []
+    for text, spans in zip(texts, entity_spans(texts, nlp), strict=True):
+        rows.append((_text_hash(text), _encode(spans)))
+    return rows
 
 
 def model_name(model: NLP) -> str:
     """The model's name and version: stored spans are valid for that model only."""
     meta = getattr(model, "meta", {}) or {}
     return f"{meta.get('lang', 'xx')}_{meta.get('name', MODEL_NAME)}-{meta.get('version', '?')}"
+
+
+def _encode(spans: list[Span]) -> str:
+    return json.dumps([[s.start, s.end, s.text, s.label] for s in spans], ensure_ascii=False)
 
 
 def _text_hash(text: str) -> str:

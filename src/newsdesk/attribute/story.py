@@ -21,8 +21,13 @@ def warm_entities(
     """Run NER over the bodies and headlines of ``articles`` in one batch, into the span cache
     that quotes and entities read: for one story, or for many stories at once (``processes``).
     With ``persisted``, spans stored by earlier processes are reused and new ones stored."""
+    entity_spans(ner_texts(articles), nlp, processes, persisted)
+
+
+def ner_texts(articles: Sequence[Article]) -> list[str]:
+    """The texts attribution runs NER on: each article's body and headline."""
     bodies = [body_and_sentences(a.text)[0] for a in articles]
-    entity_spans([*bodies, *(a.title or "" for a in articles)], nlp, processes, persisted)
+    return [*bodies, *(a.title or "" for a in articles)]
 
 
 def attribute_articles(
