@@ -83,12 +83,18 @@ def entity_spans(
             if found[i] is not None:
                 _CACHE.move_to_end((model_id, t))
     todo = [i for i, spans in found.items() if spans is None]
-    if todo and persisted is not None:
-        name = model_name(model)
-        stored = persisted.ner_spans(name, [_text_hash(texts[i]) for i in todo])
-        for i in todo:
-            known = stored.get(_text_hash(texts[i]))
-            if known is not None:
+    new: list[tuple[str, str]] = []
+    if persisted is not None:
+        # Every text is looked up: spans this process found earlier (for another store, or
+        # before it had one) are copied into this store too.
+        hashes = [_text_hash(t) for t in texts]
+        stored = persisted.ner_spans(model_name(model), hashes)
+        for i, text_hash in enumerate(hashes):
+            known = stored.get(text_hash)
+            cached = found[i]
+            if known is None and cached is not None:
+                new.append((text_hash, _encode(cached)))
+            elif known is not None and cached is None:
                 found[i] = [Span(*row) for row in json.loads(known)]
                 _remember((model_id, texts[i]), found[i] or [])
         todo = [i for i in todo if found[i] is None]
@@ -96,14 +102,13 @@ def entity_spans(
         batch = [texts[i] for i in todo]
         workers = processes if processes > 1 and len(batch) >= _MIN_FORK_BATCH else 1
         docs = model.pipe(batch, batch_size=32, n_process=workers)
-        new: list[tuple[str, str]] = []
         for i, doc in zip(todo, docs, strict=True):
             spans = [Span(e.start_char, e.end_char, e.text, e.label_) for e in doc.ents]
             found[i] = spans
             _remember((model_id, texts[i]), spans)
             new.append((_text_hash(texts[i]), _encode(spans)))
-        if persisted is not None:
-            persisted.save_ner_spans(model_name(model), new)
+    if persisted is not None and new:
+        persisted.save_ner_spans(model_name(model), new)
     return [found[i] or [] for i in range(len(texts))]
 
 
