@@ -69,3 +69,26 @@ def test_gigaword_style_doc_id_and_truncated_file(tmp_path: Path) -> None:
     assert article.published == datetime(2005, 1, 1, tzinfo=UTC)
     assert isinstance(records[1], Rejection)
     assert "AFP_ENG_20050101.0002" in str(records[1]) and "<TEXT>" in str(records[1])
+
+
+def test_ldc_entity_codes_do_not_reach_the_text(tmp_path: Path) -> None:
+    """TDT / AQUAINT New York Times wire keeps LDC's typesetting codes inside <TEXT>."""
+    path = tmp_path / "NYT19981017.0070"
+    path.write_text(
+        "<DOC>\n<DOCNO> NYT19981017.0070 </DOCNO>\n<HEADER>\nA7893 &Cx1f; taf-z\n"
+        "u i &Cx13;  &Cx11;  BC-BRIDGE-NYT &QL;\n</HEADER>\n<BODY>\n"
+        "<HEADLINE> Port Ellis &AMP; its bridge </HEADLINE>\n<TEXT>\n<P>\n"
+        "&UR; By ANNA PERRY &LR; &QC; c.1998 N.Y. Times News Service &QC;\n</P>\n<P>\n"
+        "PORT ELLIS, Maine _ The bridge reopened on Friday &MD; three weeks late &MD; and AT&T;\n"
+        "crews restored the lines along Water Street.&HT;\n</P>\n</TEXT>\n</BODY>\n</DOC>\n",
+        encoding="utf-8",
+    )
+    article = next(r for r in _read(path) if isinstance(r, Article))
+    assert article.title == "Port Ellis & its bridge"
+    assert not any(code in article.text for code in ("&UR;", "&LR;", "&QC;", "&MD;", "&HT;"))
+    byline, lead = split_paragraphs(article.text)
+    assert byline == "By ANNA PERRY c.1998 N.Y. Times News Service"
+    assert lead == (
+        "PORT ELLIS, Maine _ The bridge reopened on Friday \u2014 three weeks late \u2014 and "
+        "AT&T; crews restored the lines along Water Street."
+    )

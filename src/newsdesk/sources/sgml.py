@@ -43,6 +43,10 @@ _PARAGRAPH = re.compile(r"<P(?:\s[^>]*)?>(.*?)(?=</P\s*>|<P[\s>]|$)", re.IGNOREC
 _DOCNO_DATE = re.compile(r"^([A-Z]+?)(?:_[A-Z]{3})?_?(\d{8})[.\-_]\d+$")
 _DOCNO_SHORT_DATE = re.compile(r"^([A-Z]+?)(\d{6})-\d+$")
 _DOCNO_PREFIX = re.compile(r"^([A-Z]+)")
+# LDC's own entity codes in TDT / AQUAINT wire text, which html.unescape leaves in place: &UR; and
+# &LR; around bylines, &QL; &QC; &QR; typesetting quads, &HT; a tab, &Cx1f; control bytes, &MD;
+# an em dash.
+_LDC_ENTITY = re.compile(r"(?<![A-Za-z0-9])&(MD|[A-Z][A-Za-z]|Cx[0-9A-Fa-f]{2});")
 
 
 # An unclosed field ends where the next top-level field starts.
@@ -61,8 +65,14 @@ def _field(record: str, *names: str) -> str | None:
     return None
 
 
+def _unescape(value: str) -> str:
+    return _LDC_ENTITY.sub(
+        lambda m: " — " if m.group(1) == "MD" else " ", html.unescape(_TAG.sub(" ", value))
+    )
+
+
 def _clean_inline(value: str) -> str:
-    return " ".join(html.unescape(_TAG.sub(" ", value)).split())
+    return " ".join(_unescape(value).split())
 
 
 def _body(text: str) -> str:
@@ -70,7 +80,7 @@ def _body(text: str) -> str:
     if paragraphs:
         blocks = [_clean_inline(p) for p in paragraphs]
     else:
-        plain = html.unescape(_TAG.sub(" ", text))
+        plain = _unescape(text)
         blocks = [q for block in re.split(r"\n[ \t]*\n", plain) for q in reflow(block)]
     return "\n\n".join(b for b in blocks if b)
 
