@@ -93,3 +93,29 @@ def test_eval_summarize_reads_a_duc_layout(tmp_path: Path) -> None:
     r1_recall, _, r2_recall = (float(v) for v in row.split()[2:5])
     # The lead paragraphs share much of their wording with the articles' leads the brief favours.
     assert r1_recall > 0.3 and r2_recall > 0.1
+
+
+def test_eval_scores_what_newsdesk_brief_prints_with_wire_revisions(tmp_path: Path) -> None:
+    """DUC clusters hold several revisions of one wire story; `newsdesk brief DIR` folds them into
+    one source, and the evaluation must score exactly that brief, not one over every copy."""
+    from newsdesk.brief import summarize
+    from newsdesk.evaluation.summarize import newsdesk_system, read_articles
+
+    cluster = tmp_path / "d30002t"
+    write_sgml_cluster(cluster, "M003")
+    for original in sorted(cluster.iterdir())[:3]:  # each revision: the story, one word changed
+        text = original.read_text(encoding="utf-8")
+        revision = text.replace(".0", ".1", 1).replace(" the ", " a ", 1)
+        (cluster / original.name.replace(".0", ".1", 1)).write_text(revision, encoding="utf-8")
+    paths = sorted(cluster.iterdir())
+    printed = CliRunner().invoke(
+        cli, ["brief", str(cluster), "--max-words", "100", "--format", "plain"]
+    )
+    assert printed.exit_code == 0, printed.output
+    articles = read_articles(paths)
+    assert len(articles) == 13
+    evaluated = newsdesk_system()(articles, 100)
+    assert evaluated == printed.stdout.splitlines()
+    # Briefing every copy (what the evaluation did before) weighs the revised stories thrice.
+    every_copy = [s.text for s in summarize(articles, 100).sentences]
+    assert every_copy != evaluated

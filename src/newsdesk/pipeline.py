@@ -420,10 +420,12 @@ ONE_STORY = 1
 """The story id :func:`store_as_one_story` gives every article."""
 
 
-def store_as_one_story(inputs: Sequence[str], store: Store, settings: Settings) -> list[Rejection]:
-    """Store all articles in ``inputs`` as story :data:`ONE_STORY` (``newsdesk brief PATH``),
-    reprints folded under their originals as in live ingest; returns the rejected records."""
+def store_as_one_story(
+    items: Iterable[Article | Rejection], store: Store, settings: Settings
+) -> list[Rejection]:
+    """Store all articles read as story :data:`ONE_STORY` (``newsdesk brief PATH``), reprints
+    folded under their originals as in live ingest; returns the rejected records."""
     report = IngestReport()
-    _store_keeping_ids(inputs, store, settings, report, no_progress)
+    store_articles(items, store, report)
     place_unassigned(store, settings, report, single_story=ONE_STORY)
     return report.rejected

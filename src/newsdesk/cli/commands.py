@@ -29,6 +29,7 @@ from newsdesk.pipeline import (
     store_as_one_story,
 )
 from newsdesk.pipeline import ingest as run_ingest
+from newsdesk.sources import read_sources
 from newsdesk.store import Store
 from newsdesk.text import count_of
 
@@ -98,7 +99,8 @@ def brief(target: tuple[str, ...], max_words: int | None, fmt: str) -> None:
             view = _fresh_brief_view(store, int(target[0]), budget)
     else:
         with scratch_store() as store:
-            report_rejections(store_as_one_story(list(target), store, settings))
+            items = read_sources(list(target), settings)
+            report_rejections(store_as_one_story(items, store, settings))
             if store.story(ONE_STORY) is None:
                 raise click.ClickException("no article could be read from the given paths")
             view = _fresh_brief_view(store, ONE_STORY, budget)

@@ -22,7 +22,10 @@ def eval_group() -> None:
 def summarize_command(
     dataset: Path, max_words: int | None, method: str, baselines: bool, stem: bool, per_topic: bool
 ) -> None:
-    """ROUGE-1/2 of newsdesk briefs on a MultiLing or DUC-style DATASET folder."""
+    """ROUGE-1/2 of newsdesk briefs on a MultiLing or DUC-style DATASET folder.
+
+    newsdesk's briefs are made as ``newsdesk brief CLUSTER_DIR --max-words N`` makes them."""
+    from newsdesk.cli.context import current_settings
     from newsdesk.evaluation.summarize import (
         DatasetError,
         Summarizer,
@@ -39,11 +42,12 @@ def summarize_command(
     except DatasetError as error:
         raise click.ClickException(str(error)) from None
     budget = max_words or (250 if data.layout == "multiling" else 100)
-    systems: dict[str, Summarizer] = {f"newsdesk ({method})": newsdesk_system(method)}
+    settings = current_settings()
+    systems: dict[str, Summarizer] = {f"newsdesk ({method})": newsdesk_system(method, settings)}
     if baselines:
         systems["sumy LexRank"] = sumy_system("lexrank")
         systems["sumy TextRank"] = sumy_system("textrank")
-    results = evaluate(data, systems, budget, stem=stem)
+    results = evaluate(data, systems, budget, stem=stem, settings=settings)
     title = (
         f"{dataset} ({data.layout}, {len(data.topics)} topics): ROUGE-1.5.5 -n 2 -f A "
         f"-l {budget}{' -m' if stem else ''}"

@@ -27,6 +27,7 @@ from newsdesk.brief import summarize
 from newsdesk.config import Settings
 from newsdesk.evaluation.rouge import RougeScore, mean_score, rouge_n
 from newsdesk.models import Article
+from newsdesk.pipeline import ONE_STORY, scratch_store, store_as_one_story, story_sources
 from newsdesk.sources import read_sources
 from newsdesk.text import split_paragraphs, split_sentences, words
 
@@ -130,9 +131,16 @@ def read_articles(paths: Sequence[Path], settings: Settings | None = None) -> li
 Summarizer = Callable[[Sequence[Article], int], list[str]]
 
 
-def newsdesk_system(method: str = "default") -> Summarizer:
+def newsdesk_system(method: str = "default", settings: Settings | None = None) -> Summarizer:
+    """newsdesk as ``newsdesk brief DIR`` runs it: the articles stored as one story in a scratch
+    store, reprints folded under their originals (counted as support, not briefed twice)."""
+
     def run(articles: Sequence[Article], max_words: int) -> list[str]:
-        return [s.text for s in summarize(articles, max_words, method=method).sentences]
+        with scratch_store() as store:
+            store_as_one_story(articles, store, settings or Settings())
+            sources, reprints = story_sources(store, ONE_STORY)
+        brief = summarize(sources, max_words, reprints=reprints, method=method)
+        return [s.text for s in brief.sentences]
 
     return run
 
