@@ -54,6 +54,20 @@ SOURCE = (
             "WASHINGTON (AP) _ The Senate voted 52-48 on Tuesday. The bill goes to the House.",
             ["WASHINGTON (AP) _ The Senate voted 52-48 on Tuesday.", "The bill goes to the House."],
         ),
+        (  # LDC/DUC wire text quotes TeX style: `` opens a quotation, '' closes it.
+            "Sihanouk was asked to host a summit. ``I will not go,'' Hun Sen said. ``They want "
+            "to internationalize it.'' He left for Bangkok.",
+            [
+                "Sihanouk was asked to host a summit.",
+                "``I will not go,'' Hun Sen said.",
+                "``They want to internationalize it.''",
+                "He left for Bangkok.",
+            ],
+        ),
+        (
+            "Talks opened in the U.S. ``The talks are over,'' he said.",
+            ["Talks opened in the U.S.", "``The talks are over,'' he said."],
+        ),
     ],
 )
 def test_news_traps(text: str, expected: list[str]) -> None:

@@ -45,7 +45,8 @@ _SENTENCE_OPENERS = _wordset(
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n|\n(?=\s*[A-Z\"“'‘(\[])")
 # A candidate boundary: terminal punctuation, optional closing quotes/brackets, then whitespace.
 _BOUNDARY = re.compile(r"([.!?]+|\.\.\.|…)([\"”'’)\]]*)(\s+)")
-_NEXT_STARTS_SENTENCE = re.compile(r"[\"“'‘(\[]*[A-Z0-9À-Ý]")
+# Opening quotes include LDC/DUC wire text's TeX-style ``.
+_NEXT_STARTS_SENTENCE = re.compile(r"[\"“'‘(\[`]*[A-Z0-9À-Ý]")
 _WORD = re.compile(r"[A-Za-z0-9À-ÖØ-öø-ÿ]+(?:['’][A-Za-z]+)*")
 
 
@@ -70,7 +71,7 @@ def _abbreviation_ends_sentence(prefix: str, rest: str) -> bool:
     match = re.search(r"([A-Za-z][A-Za-z.]*)\.$", prefix)
     if not match or match.group(1).lower() not in _TERMINAL_ABBREVIATIONS:
         return False
-    following = re.match(r"[\"“'‘(\[]*([A-Z][a-z]*)\b", rest)
+    following = re.match(r"[\"“'‘(\[`]*([A-Z][a-z]*)\b", rest)
     return bool(following and following.group(1).lower() in _SENTENCE_OPENERS)
 
 
