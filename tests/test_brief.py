@@ -76,3 +76,51 @@ def test_default_search_finds_the_exact_optimum_at_100_words() -> None:
         assert sorted(CoverageMethod().select(story, 100)) == exact
         greedy_misses += sorted(CoverageMethod(solver="greedy").select(story, 100)) != exact
     assert greedy_misses >= 2
+
+
+ECB_TOPIC = DATA / "ecbplus" / "docs" / "12ecb"
+
+
+@pytest.mark.skipif(not ECB_TOPIC.is_dir(), reason="shared ECB+ data not present")
+def test_a_lead_sentence_kept_only_in_the_title_can_be_briefed() -> None:
+    """ECB+ (news-please JSON) holds each article's first sentence in ``title`` only: 19 reports
+    of the Indian navy capturing 23 pirates, whose texts go on with the details."""
+    from newsdesk.evaluation.summarize import read_articles
+
+    articles = read_articles([ECB_TOPIC])
+    assert len(articles) == 19
+    by_key = {a.key: a for a in articles}
+    brief = summarize(articles, 100)
+    from_titles = [s for s in brief.sentences if s.sentence_index == -1]
+    assert from_titles, [s.text for s in brief.sentences]
+    for sentence in from_titles:
+        assert sentence.text == by_key[sentence.citation.article_key].title
+        assert "23" in sentence.text and "pirates" in sentence.text
+    for sentence in brief.sentences:
+        source = by_key[sentence.citation.article_key]
+        assert sentence.text in (source.text if sentence.sentence_index >= 0 else source.title)
+
+
+@pytest.mark.parametrize(
+    ("title", "is_sentence"),
+    [
+        ("The Indian navy has captured 23 Somalian pirates.", True),
+        ("Tsunami aid donations in 2005 deductible for 2004 in the U.S.", False),  # MultiLing
+        ("Tour de France prologue closes the streets of London", False),
+        ("Indian Navy Captures 23 Pirates In Gulf Of Aden.", False),
+        ("Did the navy capture 23 pirates in the Gulf of Aden?", False),
+    ],
+)
+def test_title_sentence_tells_a_lead_from_a_headline(title: str, is_sentence: bool) -> None:
+    from newsdesk.brief.base import title_sentence
+
+    article = Article(
+        key="a", title=title, text="The ship was sailing under an Ethiopian flag, officials said.",
+        outlet="o", provenance=Provenance("p"),
+    )  # fmt: skip
+    assert (title_sentence(article) == title) is is_sentence
+    repeated = Article(
+        key="b", title=title, text=f"{title} The ship was sailing under an Ethiopian flag.",
+        outlet="o", provenance=Provenance("p"),
+    )  # fmt: skip
+    assert title_sentence(repeated) is None  # the text has it already

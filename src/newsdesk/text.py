@@ -55,7 +55,8 @@ def split_paragraphs(text: str) -> list[str]:
     return [p.strip() for p in _PARAGRAPH_BREAK.split(text) if p and p.strip()]
 
 
-def _ends_with_abbreviation(prefix: str) -> bool:
+def ends_with_abbreviation(prefix: str) -> bool:
+    """Whether ``prefix`` ends with an abbreviation's full stop ("Mr.", "Jan.", "U.S.", "J.")."""
     match = re.search(r"(?:^|[\s(\"“])([A-Za-z][A-Za-z.]*)\.$", prefix)
     if not match:
         return False
@@ -87,7 +88,7 @@ def _split_paragraph(paragraph: str) -> Iterator[str]:
         prefix = paragraph[start : match.end(1)]
         if (
             match.group(1) == "."
-            and _ends_with_abbreviation(prefix)
+            and ends_with_abbreviation(prefix)
             and not _abbreviation_ends_sentence(prefix, rest)
         ):
             # "U.S. officials", "Mr. Smith", "Jan. 5" continue the sentence.

@@ -23,7 +23,7 @@ from scipy.sparse import csr_matrix
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from newsdesk.models import Article, Brief, BriefSentence, Citation, as_utc
-from newsdesk.text import split_sentences_with_paragraphs, words
+from newsdesk.text import ends_with_abbreviation, split_sentences_with_paragraphs, words
 
 STOPWORDS: frozenset[str] = frozenset(ENGLISH_STOP_WORDS) | frozenset(
     ["s", "t", "said", "says", "say", "also", "would", "could", "may", "might", "us", "mr", "mrs"]
@@ -205,10 +205,16 @@ def quote_open_after(text: str, open_before: bool = False) -> bool:
 
 @dataclass(slots=True)
 class Candidate:
-    """One source sentence, with the features methods use."""
+    """One source sentence, with the features methods use.
+
+    ``index`` is the sentence's place in the article's text (its citation; -1 for a title read as
+    a sentence, see :func:`title_sentence`), ``position`` its place among the article's candidates
+    (what position priors read).
+    """
 
     article: int
     index: int
+    position: int
     paragraph: int
     text: str
     tokens: list[str]
@@ -317,6 +323,18 @@ def content_stems(tokens: Sequence[str]) -> list[str]:
     return [stem(t) for t in tokens if t not in STOPWORDS and not t.isdigit()]
 
 
+def title_sentence(article: Article) -> str | None:
+    """The article's title when it is a sentence its text does not repeat: some sources keep the
+    lead sentence only there (news-please JSON as ECB+ ships it). A headline is not one: no final
+    full stop (one closing an abbreviation, "... in the U.S.", does not count), Title Case, a
+    question, or too short (:func:`is_fragment`)."""
+    title = article.title.strip()
+    if not title or is_fragment(title) or ends_with_abbreviation(title):
+        return None
+    opening = " ".join(words(article.text[: 4 * len(title)]))
+    return None if " ".join(words(title)) in opening else title
+
+
 def prepare(articles: Sequence[Article]) -> StoryText:
     candidates: list[Candidate] = []
     by_article: list[list[int]] = []
@@ -327,12 +345,19 @@ def prepare(articles: Sequence[Article]) -> StoryText:
         quoting, last_paragraph = False, -1
         # A headline-only record: its one sentence is the headline, and the story's content.
         title = "" if article.text.strip() == article.title.strip() else article.title
-        for i, (paragraph, raw) in enumerate(split_sentences_with_paragraphs(article.text)):
+        sentences = split_sentences_with_paragraphs(article.text)
+        lead = title_sentence(article) if title else None
+        # The title read as a sentence comes first, as a paragraph of its own.
+        numbered = ([(-1, -1, lead)] if lead else []) + [
+            (i, p, t) for i, (p, t) in enumerate(sentences)
+        ]
+        for position, (i, paragraph, raw) in enumerate(numbered):
+            fragment_title = "" if i < 0 else title
             text = strip_dateline(raw)
             tokens = words(text)
             stems = content_stems(tokens)
             seen.update(stems)
-            fragment = is_fragment(text, title)
+            fragment = is_fragment(text, fragment_title)
             # A sentence inside a quotation opened by an earlier sentence: its speaker is there.
             continues_quote = quoting and paragraph == last_paragraph
             quoting = quote_open_after(text, continues_quote)
@@ -343,6 +368,7 @@ def prepare(articles: Sequence[Article]) -> StoryText:
                 Candidate(
                     article=a,
                     index=i,
+                    position=position,
                     paragraph=paragraph,
                     text=text,
                     tokens=tokens,
@@ -452,7 +478,7 @@ def _order_key(story: StoryText, candidate: int) -> tuple[datetime, int, int]:
     cand = story.candidates[candidate]
     published = story.articles[cand.article].published
     when = as_utc(published) if published else _NO_DATE
-    return (when, cand.article, cand.index)
+    return (when, cand.article, cand.position)
 
 
 def assemble(
@@ -517,4 +543,4 @@ def unit_vectors(story: StoryText) -> csr_matrix:
 
 def position_prior(story: StoryText) -> np.ndarray:
     """1 / (1 + position in article) of each unit's first sentence: news puts the point first."""
-    return np.array([1.0 / (1 + story.candidates[u.members[0]].index) for u in story.units])
+    return np.array([1.0 / (1 + story.candidates[u.members[0]].position) for u in story.units])

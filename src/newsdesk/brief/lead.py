@@ -14,7 +14,7 @@ class LeadMethod(BriefMethod):
             1.0
             / (
                 1
-                + story.candidates[u.members[0]].index
+                + story.candidates[u.members[0]].position
                 + story.candidates[u.members[0]].article / n
             )
             for u in story.units
