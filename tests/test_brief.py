@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import datetime
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -55,8 +56,13 @@ def test_brief_is_verbatim_within_budget_and_ordered(topic: str, method: str) ->
         assert sentence.text in source.text
         assert sentence.citation.outlet == source.outlet
         assert sentence.supporting_outlets[0] == source.outlet
-        order.append((source.published, sentence.citation.article_key, sentence.sentence_index))
-    assert order == sorted(order)
+        order.append((source.published, sentence.sentence_index, sentence.citation.article_key))
+    # Chronological; of articles published together, leads before details, except that a
+    # sentence needing its predecessor follows it.
+    for before, after in pairwise(order):
+        assert before[0] <= after[0]
+        continues = after[2] == before[2] and after[1] == before[1] + 1
+        assert before[0] < after[0] or continues or before[1:] <= after[1:], (before, after)
 
 
 @needs_data
@@ -99,6 +105,9 @@ def test_a_lead_sentence_kept_only_in_the_title_can_be_briefed() -> None:
     for sentence in brief.sentences:
         source = by_key[sentence.citation.article_key]
         assert sentence.text in (source.text if sentence.sentence_index >= 0 else source.title)
+    # All undated: the leads (the titles here) open the brief, details follow.
+    places = [s.sentence_index for s in brief.sentences]
+    assert places == sorted(places), places
 
 
 @pytest.mark.parametrize(

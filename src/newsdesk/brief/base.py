@@ -474,11 +474,13 @@ def redundant_with(story: StoryText, unit: int, chosen: Sequence[int]) -> bool:
 _NO_DATE = datetime.min.replace(tzinfo=UTC)
 
 
-def _order_key(story: StoryText, candidate: int) -> tuple[datetime, int, int]:
-    cand = story.candidates[candidate]
-    published = story.articles[cand.article].published
+def _order_key(story: StoryText, unit: int) -> tuple[datetime, int, int]:
+    """Publication time, then place in the article: of articles published together (or all
+    undated), every lead comes before the details."""
+    first = story.candidates[story.units[unit].members[0]]
+    published = story.articles[first.article].published
     when = as_utc(published) if published else _NO_DATE
-    return (when, cand.article, cand.position)
+    return (when, first.position, first.article)
 
 
 def assemble(
@@ -488,10 +490,9 @@ def assemble(
     method: str,
     reprints: Mapping[str, Sequence[str]],
 ) -> Brief:
-    """Order the chosen units chronologically and cite every sentence."""
-    members = sorted(
-        {m for u in unit_ids for m in story.units[u].members}, key=lambda c: _order_key(story, c)
-    )
+    """Order the chosen units (a unit's sentences stay together) and cite every sentence."""
+    units = sorted(unit_ids, key=lambda u: _order_key(story, u))
+    members = list(dict.fromkeys(m for u in units for m in story.units[u].members))
     kept: list[int] = []
     total = 0
     for c in members:
