@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -137,6 +137,55 @@ def test_undated_articles_take_the_time_of_the_article_before() -> None:
         ]
     )
     assert [x.key for x in ordered] == [c.key, a.key, b.key]
+
+
+FAR_FUTURE = datetime(2099, 3, 1, 12)  # a feed's typo'd year
+
+
+def test_a_future_dated_article_does_not_retire_the_active_stories() -> None:
+    # Mid-stream, an unrelated article dated 2099 arrives. Taken at its word it would move the
+    # window past every active story, and the quake's later articles would open a new story.
+    quake = _dated(_events("37ecbplus").articles[:8])
+    typo = dataclasses.replace(_events("26ecbplus").articles[0], published=FAR_FUTURE)
+    clusterer = _clusterer()
+    quake_story = _one_story(clusterer, quake[:4])
+    assert clusterer.add(typo).story_id != quake_story
+    assert typo.published == FAR_FUTURE  # the article keeps the source's claim
+    for article in quake[4:]:
+        assignment = clusterer.add(article)
+        assert assignment.story_id == quake_story and not assignment.is_new
+    # It then ages out with the stream, as an undated article does, not in 2099.
+    later = T0 + timedelta(hours=SETTINGS.cluster_window_hours * 3)
+    newer = _dated(_events("1ecb").articles[:3], start=later)
+    for article in newer:
+        clusterer.add(article)
+    assert clusterer.active_articles == len(newer)
+
+
+def test_restore_ignores_a_future_date_among_the_stored_articles() -> None:
+    # The store lists articles by date, so a typo'd 2099 comes last in a restore.
+    quake = _dated(_events("37ecbplus").articles[:8])
+    typo = dataclasses.replace(_events("26ecbplus").articles[0], published=FAR_FUTURE)
+    restarted = _clusterer()
+    restarted.restore([*((a, 1) for a in quake[:4]), (typo, 2)])
+    assert restarted.active_articles == 5
+    assert restarted.add(quake[4]).story_id == 1
+
+
+def test_a_future_dated_article_keeps_its_arrival_place_like_an_undated_one() -> None:
+    a, b, c = _events("1ecb").articles[:3]
+    ordered = publication_order(
+        [
+            dataclasses.replace(a, published=T0 + timedelta(days=2)),
+            dataclasses.replace(b, published=FAR_FUTURE),
+            dataclasses.replace(c, published=T0),
+        ]
+    )
+    assert [x.key for x in ordered] == [c.key, a.key, b.key]
+    # A date within a day of now is believed: feeds in time zones ahead of ours.
+    soon = datetime.now(UTC) + timedelta(hours=20)
+    ordered = publication_order([dataclasses.replace(a, published=soon), *ordered])
+    assert [x.key for x in ordered] == [c.key, a.key, b.key, a.key]
 
 
 def test_restore_then_add_matches_an_uninterrupted_run() -> None:

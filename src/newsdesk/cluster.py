@@ -17,7 +17,9 @@ and the merge is reported so stored assignments can follow.
 
 An undated article has no place in time: it is scored against the active stories and against an
 archive of the last ``cluster_archive_stories`` stories that left the window (joining an archived
-story needs the merge threshold), and then takes the time of the story it joins.
+story needs the merge threshold), and then takes the time of the story it joins. So does an
+article dated later than tomorrow (:func:`newsdesk.models.plausible_time`): a feed's typo'd year
+would otherwise move the window past every active story at once.
 
 :meth:`StoryClusterer.restore` on the last window's stored assignments rebuilds the active
 stories exactly; the archive and the document frequencies of articles older than the window are
@@ -31,7 +33,7 @@ import re
 from collections import Counter, OrderedDict, deque
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 import numpy as np
 import numpy.typing as npt
@@ -39,7 +41,7 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from newsdesk.config import Settings
 from newsdesk.embed import Embedder, load_embedder
-from newsdesk.models import Article
+from newsdesk.models import Article, plausible_limit, plausible_time
 from newsdesk.text import split_paragraphs, split_sentences, words
 
 Vector = npt.NDArray[np.float32]
@@ -320,8 +322,9 @@ class StoryClusterer:
             return []
         dense = self.embedder.embed([lead_text(a) for a in articles])
         results: list[Assignment] = []
+        limit = plausible_limit()
         for row, (article, story_id) in enumerate(zip(articles, known, strict=True)):
-            time = _utc(article.published) if article.published is not None else None
+            time = plausible_time(article.published, limit)
             self._advance_clock(time)
             item = _Item(
                 article.key,
@@ -645,13 +648,6 @@ def _to_sparse(weights: dict[int, float]) -> Sparse:
     return ids, values
 
 
-def _utc(when: datetime) -> datetime:
-    """Naive UTC: aware datetimes converted, naive ones taken as they are."""
-    if when.tzinfo is None:
-        return when
-    return when.replace(tzinfo=None) - (when.utcoffset() or timedelta())
-
-
 def _min_time(a: datetime | None, b: datetime | None) -> datetime | None:
     if a is None:
         return b
@@ -668,12 +664,14 @@ def publication_positions(times: Sequence[datetime | None]) -> list[int]:
     """Indices of items given in arrival order, sorted into publication order: by date, and an
     undated item keeps its place after the item that arrived before it (its arrival is its
     best-known time; sorting undated items last would reach them after their story left the
-    window)."""
+    window). A date :func:`~newsdesk.models.plausible_time` rejects counts as none."""
     keyed: list[tuple[datetime, int]] = []
-    last = datetime.min
+    last = datetime.min.replace(tzinfo=UTC)
+    limit = plausible_limit()
     for position, when in enumerate(times):
-        if when is not None:
-            last = _utc(when)
+        moment = plausible_time(when, limit)
+        if moment is not None:
+            last = moment
         keyed.append((last, position))
     keyed.sort()
     return [position for _, position in keyed]

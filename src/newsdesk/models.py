@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +57,27 @@ _SPACE = re.compile(r"\s+")
 def as_utc(moment: datetime) -> datetime:
     """``moment`` in UTC; a naive datetime is taken to be UTC already (as sources produce)."""
     return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+
+
+def plausible_limit() -> datetime:
+    """The latest publication time to believe: a day past now (time zones and clock skew).
+
+    Compute it once per batch and pass it to :func:`plausible_time`.
+    """
+    return datetime.now(UTC) + timedelta(days=1)
+
+
+def plausible_time(published: datetime | None, limit: datetime) -> datetime | None:
+    """``published`` in UTC, or None (unknown) when it is later than ``limit``.
+
+    For the clocks that age state out (the clustering window, the near-duplicate index): a date
+    in the future is a feed's error (a typo'd year), and taken at its word it would retire every
+    recent story at once. The article's own ``published`` stays as the source gave it.
+    """
+    if published is None:
+        return None
+    moment = as_utc(published)
+    return moment if moment <= limit else None
 
 
 def normalise_for_hash(text: str) -> str:
