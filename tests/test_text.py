@@ -135,3 +135,11 @@ def test_mentions_any_matches_whole_words_only() -> None:
     assert not mentions_any("It failed because of the storm.", ["US"])
     assert mentions_any("Officials at the Sohae Satellite Launching Station said", ["sohae"])
     assert not mentions_any("anything", ["", "Sohae"])
+
+
+def test_stopwords_are_scikit_learns_list() -> None:
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+    from newsdesk.text import ENGLISH_STOPWORDS
+
+    assert ENGLISH_STOPWORDS == ENGLISH_STOP_WORDS

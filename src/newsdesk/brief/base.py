@@ -20,12 +20,16 @@ from typing import cast
 
 import numpy as np
 from scipy.sparse import csr_matrix
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from newsdesk.models import Article, Brief, BriefSentence, Citation, as_utc
-from newsdesk.text import ends_with_abbreviation, split_sentences_with_paragraphs, words
+from newsdesk.text import (
+    ENGLISH_STOPWORDS,
+    ends_with_abbreviation,
+    split_sentences_with_paragraphs,
+    words,
+)
 
-STOPWORDS: frozenset[str] = frozenset(ENGLISH_STOP_WORDS) | frozenset(
+STOPWORDS: frozenset[str] = ENGLISH_STOPWORDS | frozenset(
     ["s", "t", "said", "says", "say", "also", "would", "could", "may", "might", "us", "mr", "mrs"]
 )
 

@@ -15,7 +15,6 @@ from collections import Counter
 from collections.abc import Sequence
 
 import numpy as np
-from scipy.optimize import Bounds, LinearConstraint, milp
 from scipy.sparse import csr_matrix
 
 from newsdesk.brief.base import (
@@ -152,6 +151,8 @@ class CoverageMethod(BriefMethod):
         prior: np.ndarray,
         max_words: int,
     ) -> list[int] | None:
+        from scipy.optimize import Bounds, LinearConstraint, milp  # only this solver needs it
+
         keys = sorted(weights)
         index = {k: i for i, k in enumerate(keys)}
         # Only the most concept-dense units enter the program: the rest rarely belong to the
