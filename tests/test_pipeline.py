@@ -240,9 +240,12 @@ def test_ner_spans_are_stored_so_a_new_process_does_not_run_ner_again(tmp_path: 
         first = entity_spans(texts)  # spaCy's spans, as ingest computed them
         assert sum(map(len, first)) > 50
         clear_cache()  # what a new process starts with
+        nlp = load_nlp()
+        assert nlp is not None
+        model_meta = nlp.meta
 
         class NoNER:
-            meta = load_nlp().meta  # the same model name and version
+            meta = model_meta  # the same model name and version
 
             def pipe(self, *args: object, **kwargs: object) -> object:
                 raise AssertionError("NER ran again on a stored text")
@@ -268,3 +271,51 @@ def test_a_future_dated_article_does_not_make_the_placer_forget_the_window(
             store_articles(read_sources([str(path)], settings), store, report)
             place_unassigned(store, settings, report, placer=placer)
         assert report.reprints == 1
+
+
+def test_a_typod_year_keeps_the_placer_on_the_stream_after_a_restart_too(tmp_path: Path) -> None:
+    # An archive replayed in 2010's time: a date of 2099 mid-stream must neither make the kept
+    # Placer forget the window (signatures and stories) nor make a restarted one restore the
+    # wrong window. The typo's own date stays stored as the source gave it.
+    settings = settings_for(tmp_path)
+    start = datetime(2010, 2, 27, 10, tzinfo=UTC)
+
+    def record(key: str, path: str, published: str) -> dict[str, str]:
+        title, body = Path(path).read_text(encoding="utf-8").split("\n", 1)
+        return {"id": key, "title": title, "text": body, "published": published}
+
+    def reprint(original: dict[str, str]) -> dict[str, str]:
+        text = original["text"] + "\n\nThis story first appeared in Example News."
+        return dict(original, id="copy-" + original["id"], outlet="Reprint Daily", text=text)
+
+    quake = [
+        record(f"q{hour}", path, (start + timedelta(hours=hour)).isoformat())
+        for hour, path in enumerate(topic_files(5))
+    ]
+    typo = record("typo", topic_files(7)[0], "2099-03-01")
+    month_old = record("old", topic_files(3)[0], (start - timedelta(days=30)).isoformat())
+
+    def place(name: str, records: list[dict[str, str]], placer: Placer | None) -> None:
+        path = write_jsonl(tmp_path / f"{name}.jsonl", records)
+        store_articles(read_sources([str(path)], settings), store, report)
+        place_unassigned(store, settings, report, placer=placer)
+
+    def quake_stories() -> set[int | None]:
+        return {s.story_id for s in store.iter_articles() if s.article.key.startswith("q")}
+
+    with open_store(settings.db) as store:
+        report = IngestReport()
+        placer = Placer(store, settings)
+        place("first", [month_old, *quake[:4], typo], placer)
+        opened, stories = report.new_stories, quake_stories()
+        place("second", [*quake[4:7], reprint(quake[0])], placer)
+        assert report.reprints == 1
+        assert report.new_stories == opened and quake_stories() == stories
+
+        # A restart restores the window up to the newest plausible date: not the month-old one.
+        assert Placer(store, settings).indexed_signatures == store.article_count() - 1
+        place("restart", [quake[7], reprint(quake[1])], None)
+        assert report.reprints == 2
+        assert report.new_stories == opened and quake_stories() == stories
+        stored = next(s for s in store.iter_articles() if s.article.key == "typo")
+        assert stored.article.published == datetime(2099, 3, 1, tzinfo=UTC)

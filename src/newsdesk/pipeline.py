@@ -18,7 +18,7 @@ import tempfile
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from newsdesk.attribute import attribute_articles, warm_entities
@@ -28,7 +28,14 @@ from newsdesk.cluster import StoryClusterer, publication_positions
 from newsdesk.config import Settings
 from newsdesk.dedup import NearDuplicateIndex, Signature
 from newsdesk.embed import Embedder, load_embedder
-from newsdesk.models import Article, Brief, Rejection, StoryAttribution, as_utc
+from newsdesk.models import (
+    Article,
+    Brief,
+    Rejection,
+    StoryAttribution,
+    plausible_limit,
+    plausible_time,
+)
 from newsdesk.sources import read_sources
 from newsdesk.store import Store, StoredArticle, open_store
 
@@ -91,7 +98,8 @@ class Placer:
         self._restore()
 
     def _restore(self) -> None:
-        latest = self._store.latest_published()
+        limit = plausible_limit()
+        latest = plausible_time(self._store.latest_published(until=limit), limit)
         since = (
             None
             if latest is None
@@ -108,13 +116,13 @@ class Placer:
             self._remember(article_id, NearDuplicateIndex.from_bytes(signature), latest)
 
     def _remember(self, article_id: int, signature: Signature, when: datetime | None) -> None:
-        """Index a signature, and forget those a window older than the newest time seen."""
+        """Index a signature, and forget those a window older than the newest time seen.
+
+        ``when`` is a time :func:`~newsdesk.models.plausible_time` accepted, or the clock's.
+        """
         self._dedup.add(article_id, signature)
         if when is None:
             return
-        # A date beyond tomorrow (a feed's typo) must not advance the clock, or the whole window
-        # would be forgotten at once.
-        when = min(as_utc(when), datetime.now(UTC) + timedelta(days=1))
         heapq.heappush(self._dedup_times, (when, article_id))
         if self._dedup_clock is None or when > self._dedup_clock:
             self._dedup_clock = when
@@ -146,8 +154,9 @@ class Placer:
             report.reprints += 1
             return story_id
 
-        # An undated article takes the newest time seen, as in the clusterer.
-        self._remember(stored.id, signature, stored.article.published or self._dedup_clock)
+        # An undated (or future-dated) article takes the newest time seen, as in the clusterer.
+        when = plausible_time(stored.article.published, plausible_limit())
+        self._remember(stored.id, signature, when or self._dedup_clock)
         if self._clusterer is None:
             story_id = self._single_story or 1
             self._store.ensure_story(story_id)

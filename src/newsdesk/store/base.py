@@ -627,12 +627,15 @@ class Store(ABC):
             )
         return [int(row[0]) for row in rows]
 
-    def latest_published(self) -> datetime | None:
-        """The publication time of the most recently published article."""
+    def latest_published(self, until: datetime | None = None) -> datetime | None:
+        """The publication time of the most recently published article (of those published at
+        or before ``until``, when given)."""
         return _parse_time(
             self._scalar(
                 "SELECT published FROM articles WHERE published_sort IS NOT NULL "
-                "ORDER BY published_sort DESC, id DESC LIMIT 1"
+                + ("" if until is None else "AND published_sort <= ? ")
+                + "ORDER BY published_sort DESC, id DESC LIMIT 1",
+                () if until is None else (sort_key(until),),
             )
         )
 
