@@ -37,17 +37,16 @@ from datetime import UTC, datetime, timedelta
 
 import numpy as np
 import numpy.typing as npt
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from newsdesk.config import Settings
 from newsdesk.embed import Embedder, load_embedder
 from newsdesk.models import Article, plausible_limit, plausible_time
-from newsdesk.text import split_paragraphs, split_sentences, words
+from newsdesk.text import ENGLISH_STOPWORDS, split_paragraphs, split_sentences, words
 
 Vector = npt.NDArray[np.float32]
 
 # Words too common in news to tell stories apart, on top of the usual English stop words.
-_STOP_WORDS = ENGLISH_STOP_WORDS | frozenset(
+_STOP_WORDS = ENGLISH_STOPWORDS | frozenset(
     [
         "said",
         "says",
