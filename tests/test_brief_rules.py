@@ -45,6 +45,10 @@ DANGLING = [
     " is coming together right now.",
     "The country's envoy to the United States believed damage costs could reach billions of"
     " dollars.",
+    # ECB+ (20ecb): which governor?
+    "The governor told Iranian media that 2,000 tents were ready in case they were needed, and"
+    " medical teams with supplies and rescue equipment had been sent to check on the situation.",
+    "The judge said the sentence reflected the gravity of the crimes.",
 ]
 # Seed-brief and MultiLing sentences that stand on their own.
 STANDALONE = [

@@ -64,6 +64,14 @@ SOURCE = (
                 "He left for Bangkok.",
             ],
         ),
+        (  # ECB+ tokenised text spaces its curly quotes.
+            "Marchers chanted slogans, people report from the scene. “ I ’ m in the "
+            "middle of it, ” one wrote.",
+            [
+                "Marchers chanted slogans, people report from the scene.",
+                "“ I ’ m in the middle of it, ” one wrote.",
+            ],
+        ),
         (
             "Talks opened in the U.S. ``The talks are over,'' he said.",
             ["Talks opened in the U.S.", "``The talks are over,'' he said."],

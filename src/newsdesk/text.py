@@ -75,7 +75,8 @@ _PARAGRAPH_BREAK = re.compile(r"\n\s*\n|\n(?=\s*[A-Z\"“'‘(\[])")
 # A candidate boundary: terminal punctuation, optional closing quotes/brackets, then whitespace.
 _BOUNDARY = re.compile(r"([.!?]+|\.\.\.|…)([\"”'’)\]]*)(\s+)")
 # Opening quotes include LDC/DUC wire text's TeX-style ``.
-_NEXT_STARTS_SENTENCE = re.compile(r"[\"“'‘(\[`]*[A-Z0-9À-Ý]")
+# Tokenised text (ECB+) spaces an opening curly quote from its word: “ I ...
+_NEXT_STARTS_SENTENCE = re.compile(r"(?:[\"“'‘(\[`]|[“‘]\s|``\s)*[A-Z0-9À-Ý]")
 _WORD = re.compile(r"[A-Za-z0-9À-ÖØ-öø-ÿ]+(?:['’][A-Za-z]+)*")
 
 

@@ -103,7 +103,9 @@ _ROLE = (
     r"|company|agency|statement|report|experts?|analysts?|researchers?|officers?|leaders?"
     r"|organi[sz]ation|ministry|department|government|president|chairman|chief|director"
     r"|team|study|board|committee|survey|letter|move|decision|plan|deal|bill|law|measure"
-    r"|latter|former|pair|couple|victims?|suspects?)"
+    r"|latter|former|pair|couple|victims?|suspects?|governor|mayor|judge|prosecutors?|sheriff"
+    r"|coach|senator|lawmakers?|ambassador|envoy|commander|lawyers?|attorneys?|witness(?:es)?"
+    r"|residents?|family|owners?|firm|driver|pilot)"
 )
 _SPEECH = r"(?:said|says|say|told|tells|added|adds|stated|noted|explained|insisted|argued|warned)"
 # "The spokesman said ...", "The company's statement ..." : a definite description of someone
