@@ -20,7 +20,7 @@ from newsdesk.brief.base import (
 )
 from newsdesk.models import Article, Provenance
 from newsdesk.text import split_sentences, words
-from test_brief import needs_data, read_topic
+from test_brief import DATA, needs_data, read_topic
 
 SEED = Path(__file__).resolve().parents[1] / ".." / "shared" / "seed" / "seed-brief.txt"
 
@@ -287,3 +287,28 @@ def test_ldc_wire_conventions_nyt_datelines_and_tex_quotes() -> None:
     texts = [s.text for s in brief.sentences]
     assert texts and texts[0].startswith("The leader of Cambodia's")
     assert not any("``" in t for t in texts), texts  # direct quotes are not summary points
+
+
+ECB_COOLEY = DATA / "ecbplus" / "docs" / "16ecbplus" / "16_1ecbplus.json"
+
+
+@pytest.mark.skipif(not ECB_COOLEY.is_file(), reason="shared ECB+ data not present")
+def test_a_speaker_named_by_surname_alone_comes_with_the_full_name() -> None:
+    """A sentence "Cooley said ..." after "District Attorney Steve Cooley announced ...": the
+    brief's reader meets Cooley only if the sentence naming him in full comes too."""
+    from newsdesk.evaluation.summarize import read_articles
+
+    story = prepare(read_articles([ECB_COOLEY]))
+    index = next(i for i, c in enumerate(story.candidates) if c.text.startswith("Cooley said"))
+    cooley = story.candidates[index]
+    assert cooley.needs_previous and not cooley.standalone
+    assert "Steve Cooley" in story.candidates[index - 1].text
+    assert any(unit.members == (index - 1, index) for unit in story.units)
+    # A surname never given in full, and a role noun, stand on their own.
+    first = prepare([Article(
+        key="k", title="", outlet="o", provenance=Provenance("p"),
+        text="Cooley said the deputy was shot outside an apartment on June 24.\n\n"
+        "The search was led by the Michigan State Police on Friday. Police said the gunman fled on"
+        " foot toward the park.",
+    )])  # fmt: skip
+    assert [c.standalone for c in first.candidates] == [True, True, True]

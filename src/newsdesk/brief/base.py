@@ -198,6 +198,40 @@ def needs_context(text: str) -> bool:
     return bool(_QUOTE_OPEN.match(text) and not _ATTRIBUTION.search(text))
 
 
+# The last word of a full name ("Steve Cooley", "Mark Jay Heller"), and a sentence opening with a
+# surname alone as its speaker ("Cooley said ..."): the article named that person in full before.
+_SURNAME_OF_FULL_NAME = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z.]*)*\s+([A-Z][a-z]{2,})\b")
+_SURNAME_SPEAKER = re.compile(rf"^([A-Z][a-z]{{2,}})\s+{_SPEECH}\b")
+
+
+_NOT_SURNAMES = frozenset(
+    [
+        "Police",
+        "Officials",
+        "Authorities",
+        "Investigators",
+        "Officers",
+        "Prosecutors",
+        "Witnesses",
+        "Firefighters",
+        "Rescuers",
+        "Doctors",
+        "Experts",
+        "Analysts",
+        "Residents",
+        "Scientists",
+        "Reports",
+        "Sources",
+    ]
+)
+
+
+def _names_by_surname(text: str, surnames: set[str]) -> bool:
+    """Whether ``text`` opens with a speaker named by a surname the article gave in full before."""
+    match = _SURNAME_SPEAKER.match(text)
+    return bool(match and match.group(1) in surnames and match.group(1) not in _NOT_SURNAMES)
+
+
 def quote_open_after(text: str, open_before: bool = False) -> bool:
     """Whether a quotation is still open at the end of ``text`` (straight quotes toggle)."""
     state = open_before
@@ -349,6 +383,7 @@ def prepare(articles: Sequence[Article]) -> StoryText:
         indices: list[int] = []
         seen: set[str] = set()
         quoting, last_paragraph = False, -1
+        surnames: set[str] = set()
         # A headline-only record: its one sentence is the headline, and the story's content.
         title = "" if article.text.strip() == article.title.strip() else article.title
         sentences = split_sentences_with_paragraphs(article.text)
@@ -368,7 +403,10 @@ def prepare(articles: Sequence[Article]) -> StoryText:
             continues_quote = quoting and paragraph == last_paragraph
             quoting = quote_open_after(text, continues_quote)
             last_paragraph = paragraph
-            dependent = not fragment and (continues_quote or needs_context(text))
+            dependent = not fragment and (
+                continues_quote or needs_context(text) or _names_by_surname(text, surnames)
+            )
+            surnames.update(_SURNAME_OF_FULL_NAME.findall(text))
             indices.append(len(candidates))
             candidates.append(
                 Candidate(
