@@ -33,20 +33,16 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import contextlib
 import json
 import os
 import random
-import shutil
 import socket
 import sqlite3
 import statistics
 import subprocess
 import sys
-import tempfile
 import time
 from collections import defaultdict
-from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 from urllib.parse import quote
@@ -57,6 +53,7 @@ from bench_store import QUERIES, percentile, synthetic_corpus
 from newsdesk.models import Article
 from newsdesk.pipeline import brief_story
 from newsdesk.store import open_store
+from newsdesk.store.scratch_postgres import scratch_server, server_bindir
 
 ROOT = Path(__file__).resolve().parents[1]
 CACHE = ROOT / "out" / "bench"
@@ -202,43 +199,6 @@ _TABLES = (
 )  # fmt: skip
 
 
-@contextlib.contextmanager
-def postgres_server() -> Iterator[str]:
-    """A throwaway PostgreSQL server on loopback; yields its URL, removes everything after."""
-    found = sorted(Path("/usr/lib/postgresql").glob("*/bin/initdb"), reverse=True)
-    if not found:
-        raise SystemExit("--postgres needs the PostgreSQL server: apt-get install postgresql")
-    bindir = found[0].parent
-    folder = Path(tempfile.mkdtemp(prefix="newsdesk-bench-pg-"))
-    as_owner: list[str] = []
-    if os.geteuid() == 0:  # initdb refuses to run as root
-        shutil.chown(folder, "postgres", "postgres")
-        as_owner = ["setpriv", "--reuid=postgres", "--regid=postgres", "--init-groups"]
-    port, data = _free_port(), folder / "data"
-    try:
-        subprocess.run(
-            [*as_owner, str(bindir / "initdb"), "-D", str(data), "-U", "postgres",
-             "--auth=trust", "-E", "UTF8", "--locale=C"],
-            check=True, capture_output=True,
-        )  # fmt: skip
-        options = (
-            f"-p {port} -c listen_addresses=127.0.0.1 -k {folder} -c fsync=off "
-            "-c max_connections=200 -c shared_buffers=1GB"
-        )
-        subprocess.run(
-            [*as_owner, str(bindir / "pg_ctl"), "-D", str(data), "-l", str(folder / "log"),
-             "-w", "-o", options, "start"],
-            check=True, capture_output=True,
-        )  # fmt: skip
-        yield f"postgresql://postgres@127.0.0.1:{port}/postgres"
-    finally:
-        subprocess.run(
-            [*as_owner, str(bindir / "pg_ctl"), "-D", str(data), "-m", "immediate", "stop"],
-            check=False, capture_output=True,
-        )  # fmt: skip
-        shutil.rmtree(folder, ignore_errors=True)
-
-
 def copy_to_postgres(db: Path, url: str) -> None:
     """Copy every row of the SQLite store at ``db`` into the (new) PostgreSQL store at ``url``."""
     import psycopg
@@ -324,7 +284,9 @@ def main() -> None:
     }
     results = {"sqlite": run_scenarios(str(db), scenarios, options)}
     if options.postgres:
-        with postgres_server() as url:
+        if server_bindir() is None:
+            raise SystemExit("--postgres needs the PostgreSQL server: apt-get install postgresql")
+        with scratch_server("-c max_connections=200 -c shared_buffers=1GB") as url:
             copy_to_postgres(db, url)
             results["postgresql"] = run_scenarios(url, scenarios, options)
     print_table(results)

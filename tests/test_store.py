@@ -5,11 +5,7 @@ from __future__ import annotations
 import dataclasses
 import itertools
 import os
-import shutil
-import socket
 import sqlite3
-import subprocess
-import tempfile
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
@@ -28,6 +24,7 @@ from newsdesk.store import (
     snippet_to_html,
 )
 from newsdesk.store.base import SCHEMA_VERSION
+from newsdesk.store.scratch_postgres import scratch_server, server_bindir
 from newsdesk.store.sqlite import SqliteStore
 from newsdesk.text import split_sentences_with_paragraphs
 
@@ -41,50 +38,16 @@ def real_articles() -> list[Article]:
     return found
 
 
-def postgres_bindir() -> Path | None:
-    for initdb in sorted(Path("/usr/lib/postgresql").glob("*/bin/initdb"), reverse=True):
-        return initdb.parent
-    found = shutil.which("initdb")
-    return Path(found).parent if found else None
-
-
 @pytest.fixture(scope="session")
 def postgres_server() -> Iterator[str]:
-    """A throwaway PostgreSQL server on loopback (initdb + pg_ctl), torn down after the run."""
-    bindir = postgres_bindir()
-    if bindir is None:
+    """A throwaway PostgreSQL server on loopback, torn down after the run."""
+    if server_bindir() is None:
         pytest.skip(
             "PostgreSQL server binaries (initdb) not installed: apt-get install postgresql "
             "(scripts/install-system-deps.sh)"
         )
-    folder = Path(tempfile.mkdtemp(prefix="newsdesk-pg-"))
-    as_owner: list[str] = []
-    if os.geteuid() == 0:  # initdb refuses to run as root
-        shutil.chown(folder, "postgres", "postgres")
-        as_owner = ["setpriv", "--reuid=postgres", "--regid=postgres", "--init-groups"]
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    data = folder / "data"
-    subprocess.run(
-        [*as_owner, str(bindir / "initdb"), "-D", str(data), "-U", "postgres", "--auth=trust",
-         "-E", "UTF8", "--locale=C"],
-        check=True, capture_output=True,
-    )  # fmt: skip
-    options = f"-p {port} -c listen_addresses=127.0.0.1 -k {folder} -c fsync=off"
-    subprocess.run(
-        [*as_owner, str(bindir / "pg_ctl"), "-D", str(data), "-l", str(folder / "log"), "-w",
-         "-o", options, "start"],
-        check=True, capture_output=True,
-    )  # fmt: skip
-    try:
-        yield f"postgresql://postgres@127.0.0.1:{port}/postgres"
-    finally:
-        subprocess.run(
-            [*as_owner, str(bindir / "pg_ctl"), "-D", str(data), "-m", "immediate", "stop"],
-            check=False, capture_output=True,
-        )  # fmt: skip
-        shutil.rmtree(folder, ignore_errors=True)
+    with scratch_server() as url:
+        yield url
 
 
 _databases = itertools.count()
