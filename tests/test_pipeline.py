@@ -16,9 +16,19 @@ import pytest
 from corpus import big_jsonl, wikinews_records, write_jsonl
 from newsdesk.attribute.nlp import body_and_sentences, clear_cache, entity_spans, load_nlp
 from newsdesk.config import Settings
-from newsdesk.pipeline import IngestReport, Placer, ingest, place_unassigned, store_articles
+from newsdesk.export import load_story_views, render_markdown
+from newsdesk.pipeline import (
+    IngestReport,
+    Placer,
+    ingest,
+    place_unassigned,
+    store_articles,
+    story_sources,
+)
 from newsdesk.sources import read_sources
 from newsdesk.store import open_store
+from newsdesk.store.base import TRIMMED_REVISION
+from newsdesk.text import split_sentences_with_paragraphs
 
 ROOT = Path(__file__).resolve().parents[1]
 WIKINEWS = ROOT / "examples" / "wikinews"
@@ -319,3 +329,73 @@ def test_a_typod_year_keeps_the_placer_on_the_stream_after_a_restart_too(tmp_pat
         assert report.new_stories == opened and quake_stories() == stories
         stored = next(s for s in store.iter_articles() if s.article.key == "typo")
         assert stored.article.published == datetime(2099, 3, 1, tzinfo=UTC)
+
+
+def _revision_jsonl(tmp_path: Path) -> Path:
+    """A real WikiNews article as a wire service sends it: a short first version, then a longer
+    write-through with a new lead and the rest of the text, then a newspaper's reprint of it."""
+    original = (WIKINEWS / "M0014.english").read_text(encoding="utf-8")
+    title, body = original.split("\n", 1)
+    paragraphs = [p.strip() for p in body.split("\n\n") if p.strip()][1:]  # no date line
+    new_lead = (
+        "Survivors of the London bombings delivered a petition with 12,000 signatures to "
+        "Downing Street on Monday, renewing their call for an independent public inquiry."
+    )
+    first = "\n\n".join(paragraphs[: len(paragraphs) * 3 // 4])
+    revised = "\n\n".join([new_lead, *paragraphs])
+    records = [
+        {"id": "wire-1", "title": title, "text": first, "outlet": "Example Wire",
+         "published": "2005-12-18T08:00:00Z"},
+        {"id": "wire-1-writethru", "title": title, "text": revised, "outlet": "Example Wire",
+         "published": "2005-12-19T09:00:00Z"},
+        {"id": "daily-1", "title": "Bomb survivors want inquiry", "text": revised,
+         "outlet": "Example Daily", "published": "2005-12-19T12:00:00Z"},
+    ]  # fmt: skip
+    path = tmp_path / "revision.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in records) + "\n", encoding="utf-8")
+    return path
+
+
+def test_a_wire_write_through_supersedes_its_first_version_in_the_brief(tmp_path: Path) -> None:
+    settings = settings_for(tmp_path)
+    with open_store(settings.db) as store:
+        report = ingest([str(_revision_jsonl(tmp_path))], store, settings)
+        assert report.added == 3 and report.reprints == 2  # both later versions are copies
+        first = store.article_by_key("wire-1")
+        assert first is not None and first.story_id is not None
+        articles, reprints = story_sources(store, first.story_id)
+        # The newest full version of the wire story is briefed; the reprint still supports it.
+        assert [a.key for a in articles] == ["wire-1-writethru"]
+        assert reprints == {"wire-1-writethru": ["Example Wire", "Example Daily"]}
+        brief = store.get_brief(first.story_id)
+        assert brief is not None
+        assert {s.citation.article_key for s in brief.sentences} == {"wire-1-writethru"}
+        revised = store.article_by_key("wire-1-writethru")
+        assert revised is not None
+        sentences = [t for _, t in split_sentences_with_paragraphs(revised.article.text)]
+        for sentence in brief.sentences:  # each cites its place in the version it cites
+            assert sentences[sentence.sentence_index].endswith(sentence.text)
+        assert all(s.reprinted_by == ["Example Daily"] for s in brief.sentences)
+        # The export lists the briefed version as source [1], run also by the other outlet.
+        markdown = render_markdown(load_story_views(store, [first.story_id]))
+        assert "[0]" not in markdown
+        assert markdown.count(" [1]") == len(brief.sentences)
+        assert "1. Example Wire: " in markdown and "(also run by Example Daily)" in markdown
+
+
+def test_a_trimmed_re_run_does_not_supersede_the_full_version(tmp_path: Path) -> None:
+    settings = settings_for(tmp_path)
+    path = _revision_jsonl(tmp_path)
+    records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    full, trimmed = records[1], dict(records[1])
+    trimmed.update(id="wire-1-trim", published="2005-12-20T09:00:00Z")
+    paragraphs = full["text"].split("\n\n")
+    trimmed["text"] = "\n\n".join(paragraphs[: len(paragraphs) * 2 // 3])  # "trims to 500 words"
+    path.write_text("\n".join(json.dumps(r) for r in (full, trimmed)) + "\n", encoding="utf-8")
+    with open_store(settings.db) as store:
+        ingest([str(path)], store, settings)
+        stored = store.article_by_key("wire-1-trim")
+        assert stored is not None and stored.canonical_id is not None and stored.story_id
+        assert len(trimmed["text"]) < TRIMMED_REVISION * len(full["text"])
+        articles, _ = story_sources(store, stored.story_id)
+        assert [a.key for a in articles] == ["wire-1-writethru"]

@@ -20,7 +20,7 @@ import jinja2
 
 from newsdesk import __version__
 from newsdesk.models import Brief, BriefSentence
-from newsdesk.store import Store, StoredArticle, StorySummary
+from newsdesk.store import Store, StoredArticle, StorySummary, source_groups
 from newsdesk.text import count_of
 from newsdesk.urls import safe_url
 
@@ -29,7 +29,8 @@ FORMATS = ("markdown", "html", "json", "rss")
 
 @dataclass(frozen=True, slots=True)
 class SourceEntry:
-    """A canonical article of a story, with the outlets that reprinted it."""
+    """A source of a story (an original, or the revision that supersedes it), with the other
+    outlets that reprinted it."""
 
     key: str
     outlet: str
@@ -48,20 +49,22 @@ class StoryView:
 
     @property
     def sources(self) -> list[SourceEntry]:
-        """Canonical articles: cited ones first in brief order, then the rest by date."""
-        by_id = {a.id: a for a in self.articles}
-        reprints: dict[int, list[str]] = {}
-        for stored in self.articles:
-            if stored.canonical_id is not None and stored.canonical_id in by_id:
-                reprints.setdefault(stored.canonical_id, []).append(stored.article.outlet)
-        canonical = [
-            a for a in self.articles if a.canonical_id is None or a.canonical_id not in by_id
-        ]
+        """One entry per original (the version the brief reads, with its copies' outlets):
+        cited ones first in brief order, then the rest by date; then copies whose original is
+        stored in another story."""
+        groups = source_groups(self.articles)
+        grouped = {m.id for g in groups for m in (g.source, *g.copies)}
+        entries = [(g.source, [m.article.outlet for m in g.copies]) for g in groups]
+        entries += [(a, []) for a in self.articles if a.id not in grouped]
         cited = [s.citation.article_key for s in (self.brief.sentences if self.brief else [])]
         rank = {key: i for i, key in enumerate(dict.fromkeys(cited))}
         floor = datetime.min.replace(tzinfo=UTC)
-        canonical.sort(
-            key=lambda a: (rank.get(a.article.key, len(rank)), a.article.published or floor, a.id)
+        entries.sort(
+            key=lambda e: (
+                rank.get(e[0].article.key, len(rank)),
+                e[0].article.published or floor,
+                e[0].id,
+            )
         )
         return [
             SourceEntry(
@@ -71,9 +74,9 @@ class StoryView:
                 url=a.article.url,
                 published=a.article.published,
                 provenance=str(a.article.provenance),
-                reprints=tuple(sorted(set(reprints.get(a.id, [])))),
+                reprints=tuple(sorted(set(copies) - {a.article.outlet})),
             )
-            for a in canonical
+            for a, copies in entries
         ]
 
     def source_number(self, sentence: BriefSentence) -> int:

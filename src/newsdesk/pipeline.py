@@ -37,7 +37,7 @@ from newsdesk.models import (
     plausible_time,
 )
 from newsdesk.sources import read_sources
-from newsdesk.store import Store, StoredArticle, open_store
+from newsdesk.store import Store, StoredArticle, open_store, source_groups
 
 log = logging.getLogger(__name__)
 
@@ -175,16 +175,13 @@ class Placer:
 
 
 def story_sources(store: Store, story_id: int) -> tuple[list[Article], dict[str, list[str]]]:
-    """A story's canonical articles, and each one's reprints' outlets by its key."""
-    members = store.story_articles(story_id)
-    canonical = [m for m in members if m.canonical_id is None]
-    by_id = {m.id: m for m in members}
-    reprints: dict[str, list[str]] = {}
-    for member in members:
-        if member.canonical_id is not None and member.canonical_id in by_id:
-            key = by_id[member.canonical_id].article.key
-            reprints.setdefault(key, []).append(member.article.outlet)
-    return [m.article for m in canonical], reprints
+    """A story's articles to brief, one per original (its newest revision, see
+    :class:`newsdesk.store.SourceGroup`), and the outlets of each one's copies by its key."""
+    groups = source_groups(store.story_articles(story_id))
+    reprints = {
+        g.source.article.key: [m.article.outlet for m in g.copies] for g in groups if g.copies
+    }
+    return [g.source.article for g in groups], reprints
 
 
 def brief_story(store: Store, story_id: int, max_words: int) -> Brief:

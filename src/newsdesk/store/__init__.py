@@ -10,17 +10,20 @@ from __future__ import annotations
 from newsdesk.store.base import (
     AddOutcome,
     SearchHit,
+    SourceGroup,
     Store,
     StoredArticle,
     StoreError,
     StorySummary,
     normalise_url,
     snippet_to_html,
+    source_groups,
 )
 
 __all__ = [
     "AddOutcome",
     "SearchHit",
+    "SourceGroup",
     "Store",
     "StoreError",
     "StoredArticle",
@@ -28,6 +31,7 @@ __all__ = [
     "normalise_url",
     "open_store",
     "snippet_to_html",
+    "source_groups",
 ]
 
 

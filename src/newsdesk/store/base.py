@@ -22,7 +22,14 @@ from importlib import resources
 from typing import Any, Literal, Self, Union, get_args, get_origin, get_type_hints
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
-from newsdesk.models import Article, Brief, Provenance, StoryAttribution
+from newsdesk.models import (
+    Article,
+    Brief,
+    Provenance,
+    StoryAttribution,
+    plausible_limit,
+    plausible_time,
+)
 from newsdesk.text import split_sentences_with_paragraphs, words
 
 SCHEMA_VERSION = 3
@@ -52,6 +59,51 @@ class StoredArticle:
     canonical_id: int | None
     story_id: int | None
     ingested_at: datetime
+
+
+TRIMMED_REVISION = 0.8
+"""A revision shorter than this fraction of its longest version is a trimmed re-run."""
+_UNDATED = datetime.min.replace(tzinfo=UTC)
+
+
+@dataclass(frozen=True, slots=True)
+class SourceGroup:
+    """An original article and its copies among one story's members.
+
+    ``source`` is the version to read and cite: the original, or its newest revision (a later copy
+    from the same outlet: a wire write-through, an expanded or corrected version, supersedes what
+    it revises), unless that is a trimmed re-run (under :data:`TRIMMED_REVISION` of the longest
+    version). ``copies`` are the group's other members: earlier versions and other outlets'
+    reprints, which count as support of ``source``.
+    """
+
+    original: StoredArticle
+    source: StoredArticle
+    copies: list[StoredArticle]
+
+
+def source_groups(members: Sequence[StoredArticle]) -> list[SourceGroup]:
+    """The groups of ``members`` whose original is among them, in the originals' order."""
+    by_id = {m.id: m for m in members}
+    grouped: dict[int, list[StoredArticle]] = {}
+    for member in members:
+        root = member.id if member.canonical_id is None else member.canonical_id
+        if root in by_id:
+            grouped.setdefault(root, []).append(member)
+    groups = []
+    for root, group in grouped.items():
+        source = _newest_revision(by_id[root], group)
+        groups.append(SourceGroup(by_id[root], source, [m for m in group if m is not source]))
+    return groups
+
+
+def _newest_revision(original: StoredArticle, group: Sequence[StoredArticle]) -> StoredArticle:
+    outlet = original.article.outlet
+    versions = [m for m in group if m is original or (outlet and m.article.outlet == outlet)]
+    longest = max(len(m.article.text) for m in versions)
+    full = [m for m in versions if len(m.article.text) >= TRIMMED_REVISION * longest]
+    limit = plausible_limit()
+    return max(full, key=lambda m: (plausible_time(m.article.published, limit) or _UNDATED, m.id))
 
 
 @dataclass(frozen=True, slots=True)
