@@ -128,11 +128,11 @@ class CoverageMethod(BriefMethod):
             for unit in story.units
         ]
         prior = self.position_prior * position_prior(story)
+        problem = _Problem(story, concepts, weights, prior, max_words, self.max_units)
         if self.solver == "ilp":
-            chosen = self._ilp(story, concepts, weights, prior, max_words)
+            chosen = self._ilp(story, problem.pool, concepts, weights, prior, max_words)
             if chosen is not None:
                 return chosen
-        problem = _Problem(story, concepts, weights, prior, max_words, self.max_units)
         return problem.solve(self.node_limit if self.solver == "search" else 0)
 
     def _eligible(self, story: StoryText, members: Sequence[int], length: int) -> bool:
@@ -146,23 +146,18 @@ class CoverageMethod(BriefMethod):
     def _ilp(
         self,
         story: StoryText,
+        units: Sequence[int],
         concepts: Sequence[set[Concept]],
         weights: dict[Concept, float],
         prior: np.ndarray,
         max_words: int,
     ) -> list[int] | None:
+        """The exact optimum over ``units`` (the search's pool of the most concept-dense units:
+        the rest rarely belong to the optimum and make branch and bound slow)."""
         from scipy.optimize import Bounds, LinearConstraint, milp  # only this solver needs it
 
         keys = sorted(weights)
         index = {k: i for i, k in enumerate(keys)}
-        # Only the most concept-dense units enter the program: the rest rarely belong to the
-        # optimum and make branch-and-bound slow.
-        density = {
-            u: (sum(weights.get(k, 0.0) for k in concepts[u]) + prior[u]) / unit.length
-            for u, unit in enumerate(story.units)
-            if unit.length <= max_words and concepts[u]
-        }
-        units = sorted(sorted(density, key=lambda u: -density[u])[: self.max_units])
         n_c, n_u = len(keys), len(units)
         # Variables: concepts first, then units. Objective: maximise covered weight; a tiny
         # per-word cost breaks ties towards shorter briefs.
