@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -154,3 +156,25 @@ def test_every_data_file_of_the_package_is_shipped() -> None:
     assert data_files
     unshipped = [f for f in data_files if not any(fnmatch.fnmatch(f, pat) for pat in patterns)]
     assert not unshipped, f"not in [tool.setuptools.package-data]: {unshipped}"
+
+
+def test_every_command_is_listed_and_only_the_one_run_is_imported(tmp_path: Path) -> None:
+    from newsdesk.cli import COMMANDS
+
+    code, out, _ = run("--help")
+    assert code == 0
+    listed = re.findall(r"^  (\w+)\s", out.split("Commands:")[1], re.MULTILINE)
+    assert listed == sorted(COMMANDS)
+    folder = copy_topics(tmp_path, 8)
+    script = (
+        "import sys\nfrom click.testing import CliRunner\nfrom newsdesk.cli import cli\n"
+        f"result = CliRunner().invoke(cli, ['brief', {str(folder)!r}, '--format', 'plain'])\n"
+        "assert result.exit_code == 0, result.output\n"
+        "print(sorted(m for m in ('newsdesk.serve', 'newsdesk.backfill', 'newsdesk.evaluation',"
+        " 'newsdesk.cli.eval') if m in sys.modules))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=False, timeout=120
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]"

@@ -190,6 +190,3 @@ def _parse_since(text: str) -> datetime | None:
     except ValueError:
         raise click.BadParameter(f"{text!r}: use an ISO date, 12h, 7d, 2w or 'all'") from None
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
-
-
-COMMANDS = (quotes, claims, entity, watchlist)
