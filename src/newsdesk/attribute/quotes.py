@@ -72,6 +72,9 @@ _CUES = [
     "continued",
     "predicted",
     "tweeted",
+    "commented",
+    "remarked",
+    "mentioned",
 ]
 _CUE = "|".join(sorted(_CUES, key=len, reverse=True))
 _POST_ONLY = "continued|wrote|read|asked|added"
@@ -220,16 +223,24 @@ def _people(body: str, title: str, spans: list[Span], title_spans: list[Span]) -
         if span.label != "PERSON":
             continue
         name = _clean_name(span.text)
-        if not name:
-            continue
+        if not name or is_title_word(name.split()[-1]):
+            continue  # a role taken for a name: "Brazilian Defence Minister"
         name = _longer_form(name, body)
         role = re.match(
             r",\s+((?:an?|the)\s[^,;\"“”]{3,90}?|(?!(?:with|in|on|at|for|from|to|by|who|which|and|"
-            r"but|as|after|before|when|while|where)\b)[a-z][^,;\"“”]{3,90}?)(?:,|\.?\s*$|\.\s)",
+            rf"but|as|after|before|when|while|where|{_CUE}|{_POST_ONLY}|[a-z]+ed)\b)"
+            r"[a-z][^,;\"“”]{3,90}?)"
+            r"(?:,|\.?\s*$|\.\s)",
             body[span.end :],
         )
         full = f"{name}, {role.group(1)}" if role else name
         people.append(_Person(name, span.start, full))
+        pair = re.fullmatch(r"([A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)+)\s+and\s+([A-Z].+)", name)
+        if pair and len(pair.group(2).split()) > 1:
+            # "Laurence Mark and Bill Condon" as one span: each is also a person ("Mark said").
+            at = span.start + span.text.find(name)
+            people.append(_Person(pair.group(1), at, pair.group(1)))
+            people.append(_Person(pair.group(2), at + pair.start(2), pair.group(2)))
     # NER often mislabels a lone surname as an organisation or place ("Weitz", "Hardwicke"): one
     # that is the surname of a person named in the article or headline is that person.
     surnames = {
@@ -240,6 +251,21 @@ def _people(body: str, title: str, spans: list[Span], title_spans: list[Span]) -
     for span in spans:
         if span.label in ("ORG", "GPE", "LOC", "NORP") and _clean_name(span.text) in surnames:
             people.append(_Person(_clean_name(span.text), span.start, _clean_name(span.text)))
+        elif span.label in ("ORG", "FAC", "GPE", "LOC", "NORP") and _TITLED_NAME.fullmatch(
+            span.text
+        ):
+            # "Qeshm Governor Mehdi Irannejad" taken for a facility: a title before a two- or
+            # three-word name makes it a person, the title their role.
+            name = _clean_name(span.text)
+            people.append(_Person(name, span.start + span.text.rfind(name), span.text))
+    # A lone surname is a mention of the person named in full, where the NER (or the fallback,
+    # which drops a sentence-initial word) did not mark it: "Rasmussen did better ... he said".
+    marked = {p.start for p in people}
+    for full in {p.name for p in people if len(p.name.split()) > 1 and " and " not in p.name}:
+        surname = full.split()[-1]
+        for m in re.finditer(rf"\b{re.escape(surname)}\b", body):
+            if not any(abs(m.start() - x) <= len(full) for x in marked):
+                people.append(_Person(surname, m.start(), surname))
     people.sort(key=lambda p: p.start)
     for span in title_spans:
         if span.label == "PERSON" and _clean_name(span.text):
@@ -248,7 +274,15 @@ def _people(body: str, title: str, spans: list[Span], title_spans: list[Span]) -
     return people
 
 
+_TITLED_NAME = re.compile(
+    r"(?:[A-Z][a-z]+\s+)*(?:Governor|President|Minister|Mayor|Senator|Chancellor|Judge|Sheriff|"
+    r"Commissioner)\s+[A-Z][a-z][\w'’\-]*(?:\s+[A-Z][a-z][\w'’\-]*){1,2}"
+)
+
+
 def _clean_name(text: str) -> str:
+    # "Michael Rasmussen of Denmark" (the fallback joins "of" runs): the name before "of".
+    text = re.sub(r"^((?:[A-Z][\w'’\-]+\s+){1,3}[A-Z][\w'’\-]+)\s+of\s+[A-Z].*$", r"\1", text)
     tokens = [t for t in re.sub(r"['’]s$", "", text.strip()).split() if t]
     titles = [i for i, t in enumerate(tokens[:-1]) if is_title_word(t)]
     if titles:
@@ -346,12 +380,17 @@ def _resolve(
             return last_speaker.speaker, last_speaker.speaker_name
         wanted = {"he": "m", "him": "m", "she": "f", "her": "f"}.get(low)
         for candidate in reversed(before):
+            if wanted is not None and " and " in candidate.name:
+                continue  # "he" is not "Alejandro Valverde and Iban Mayo"
             person = _full_person(candidate.name, people) or candidate
             if wanted is None or _gender(person.name, body, people) in (wanted, None):
                 return _with_role(person, people), person.name
         return subject, None
     role = re.fullmatch(
-        r"(?:the|The|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\s+([a-z]+(?:\s+[a-z]+)?|[A-Z][a-z]+)", subject
+        # "the Brazilian defence minister": a capitalised modifier before the role words
+        r"(?:the|The|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\s+((?:[A-Z][a-z]+\s+)?[a-z]+(?:\s+[a-z]+)?|"
+        r"[A-Z][a-z]+)",
+        subject,
     )
     if role and is_title_word(role.group(1).split()[-1]):
         word = role.group(1).split()[-1].lower()
@@ -366,6 +405,10 @@ def _resolve(
     described = _described_person(subject, at, body, people)
     if described is not None:
         return described
+    if low in ("police", "the police"):
+        # "According to police": the one police force the article names, if only one.
+        forces = set(_POLICE_FORCE.findall(body))
+        return subject, forces.pop() if len(forces) == 1 else None
     organisation = _described_organisation(subject, at, body, body_spans)
     if organisation is not None:
         return f"{organisation}, {_LEADING_THE.sub('the ', subject)}", organisation
@@ -392,6 +435,8 @@ def _resolve(
         if len(names) > 1 and " and " in subject:
             return subject, " and ".join(names)
         name = names[0]
+        if subject.rsplit(",", 1)[-1].strip() in names[1:]:
+            name = subject.rsplit(",", 1)[-1].strip()  # "the ... fire chief, James Steele"
         match = _full_person(name, people)
         full_name = match.name if match is not None else _longer_form(name, body)
         if full_name in subject:
@@ -412,10 +457,11 @@ def _resolve(
     ):
         return subject, head  # "Charlotte Streck, the director of ..." missed by NER
     if org:
-        return subject, _longest_org(org[0], body_spans)
+        return subject, _longest_org(org[0], body_spans, body)
     return subject, None
 
 
+_POLICE_FORCE = re.compile(r"\b(?!The\b)(?:[A-Z][\w\-]*\s+)+Police\b|\b[A-Z]{1,4}PD\b")
 _DOCUMENTS = "statement|communique|communiqué|release|report|letter|memo|document|filing|notice"
 _ORG_NOUNS = (
     "company|firm|group|agency|organisation|organization|ministry|department|studio|network|"
@@ -427,9 +473,12 @@ _ORG_NOUNS = (
 _ANY_ORG = {"company", "firm", "group", "agency", "organisation", "organization", "studio"}
 
 
-def _longest_org(name: str, spans: list[Span]) -> str:
+def _longest_org(name: str, spans: list[Span], body: str) -> str:
     """An organisation's fullest form in the article: "The Journal-Constitution" -> "The Atlanta
     Journal-Constitution" (a longer ORG mention ending with the same word)."""
+    expanded = _expand_acronym(_LEADING_THE.sub("", name), body)
+    if expanded is not None:
+        return expanded
     last = name.split()[-1].lower()
     longer = [
         s.text
@@ -439,6 +488,17 @@ def _longest_org(name: str, spans: list[Span]) -> str:
         and set(_LEADING_THE.sub("", name).lower().split()) <= set(s.text.lower().split())
     ]
     return max(longer, key=len) if longer and len(max(longer, key=len)) > len(name) else name
+
+
+def _expand_acronym(acronym: str, body: str) -> str | None:
+    """ "UN" -> "United Nations" when the article spells out a name with those initials."""
+    if not re.fullmatch(r"[A-Z]{2,6}", acronym):
+        return None
+    for m in re.finditer(r"[A-Z][a-z]+(?:\s+(?:(?:of|for|and|on|the)\s+)*[A-Z][a-z]+)+", body):
+        spelled = _LEADING_THE.sub("", m.group())
+        if "".join(w[0] for w in spelled.split() if w[0].isupper()) == acronym:
+            return spelled
+    return None
 
 
 def _described_organisation(subject: str, at: int, body: str, spans: list[Span]) -> str | None:
@@ -457,7 +517,7 @@ def _described_organisation(subject: str, at: int, body: str, spans: list[Span])
     # Only a noun any organisation goes by falls back to the nearest one: "the government" is
     # rarely the last ORG named (NER makes governments places).
     chosen = (holding or (before if noun in _ANY_ORG else []))[-1:]
-    return _longest_org(chosen[0].text, spans) if chosen else None
+    return _longest_org(chosen[0].text, spans, body) if chosen else None
 
 
 _LEADING_THE = re.compile(r"^(?:the|The)\s+")
@@ -546,6 +606,9 @@ _PARTICLES = {
 def _longer_form(name: str, body: str) -> str:
     """``name`` with the first name the NER missed ("De Boer" -> "Yvo de Boer") if the body has
     it."""
+    expanded = _expand_acronym(name, body)
+    if expanded is not None:
+        return expanded
     if name.split()[0].lower() not in _PARTICLES:
         return name
     m = re.search(rf"\b([A-Z][a-z][\w'’\-]*)\s+((?i:{re.escape(name)}))\b", body)
@@ -577,7 +640,7 @@ def _capitalised_names(subject: str) -> list[str]:
 _POST_INVERTED = re.compile(
     rf"^\s*[,.!?\-–—]*\s*(?:{_CUE}|{_POST_ONLY})\s+(?P<subj>[^.;!?\"“”]{{2,120}}?)"
     rf"(?=\s+in\s+a\s+statement|\s+on\s+(?:his|her|its)|,\s+who\b|\s+who\b|,\s+when\b|\s+when\b|"
-    rf"\s+to\s+[A-Z]|\s*[.;!?\"“”]|\s*$)"
+    rf"\s+to\s+[A-Z]|,\s+to\s+(?:the\s+)?[A-Z]|\s*[.;!?\"“”]|\s*$)"
 )
 _POST_NORMAL = re.compile(
     rf"^\s*[,.!?\-–—]*\s*(?P<subj>[^.;!?\"“”]{{1,160}}?)\s+{_AUX}"
@@ -586,10 +649,17 @@ _POST_NORMAL = re.compile(
 _PRE = re.compile(
     rf"(?P<subj>[^.;!?\"“”]{{1,200}}?)\s+{_AUX}(?P<cue>{_CUE})\b"
     rf"(?:\s+(?P<obj>(?:the\s+)?[A-Z][\w.&\-]*(?:\s+[A-Z][\w.&\-]*)*|reporters|[a-z]+(?:\s+[a-z]+)?))?"
-    rf"{_TIME}\s*(?:that\s*)?[,:]?\s*$"
+    rf"{_TIME}(?:\s+of\s+[^,;\"“”]{{1,60}}?(?=,))?\s*(?:that\s*)?[,:]?\s*$"  # "said of the tremor,"
 )
 _DESCRIBED = re.compile(
     r"(?:described|called|labelled|labeled)\s+(?:by\s+(?P<subj>[^,]+?)\s+)?as\s*$"
+)
+
+
+# "Afterwards he said:": a time adverb without its comma before a pronoun subject.
+_ADVERB_BEFORE_PRONOUN = re.compile(
+    r"^(?:Afterwards?|Later|Earlier|Then|Now|Still|Again|Also|Today|Yesterday|Meanwhile|"
+    r"[A-Z][a-z]+ly)\s+(?=(?:he|she|they|we|I)$)"
 )
 
 
@@ -615,6 +685,13 @@ def _subject(prefix: str, whole: bool = False) -> str | None:
             word = _BOUNDARY_WORDS.sub("", seg).strip()
             if word[:1].isupper() and word.split()[0] not in ("The", "A", "An"):
                 first = i
+        name = _BOUNDARY_WORDS.sub("", segments[first - 1]).strip() if first else ""
+        if (segments[first].split() or ["?"])[-1][:1].islower() and re.fullmatch(
+            r"[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*)+", name
+        ):
+            # "Marc Garlasco, Human Rights Watch military analyst, said": the role starts with
+            # its organisation's name, the speaker is the name before it.
+            first -= 1
         segments[first] = _BOUNDARY_WORDS.sub("", segments[first])
         cut = ",".join(segments[first:])
     elif "," in cut:
@@ -628,6 +705,9 @@ def _subject(prefix: str, whole: bool = False) -> str | None:
 
 
 def _subject_checks(cut: str, lower_ok: bool = False) -> str | None:
+    cut = _ADVERB_BEFORE_PRONOUN.sub("", cut)
+    # "A doctor in the country, however, remarked": the connective is not part of the subject.
+    cut = re.sub(r",\s+(?:however|though|meanwhile|too|also|in turn)$", "", cut)
     if not cut or cut.lower() in _BAD_SUBJECTS or len(cut.split()) > 25:
         return None
     if re.search(
@@ -656,8 +736,10 @@ def _subject_checks(cut: str, lower_ok: bool = False) -> str | None:
             "critics",
             "i",
         )
-    ) and not re.match(
-        r"^(?:[a-z]+\s+)?(?:officials?|police|authorities|sources?|experts?)\b", cut
+    ) and not (
+        re.match(r"^(?:[a-z]+\s+)?(?:officials?|police|authorities|sources?|experts?)\b", cut)
+        # "former U.S. Vice President Al Gore": lower-case modifiers before a capitalised name
+        or re.fullmatch(r"(?:[a-z\-]+\s+){1,3}(?:[A-Z][\w.'’\-]*\s+)+[A-Z][\w'’\-]+", cut)
     ):
         return None
     return cut
@@ -686,7 +768,8 @@ _CLAUSE_AS_SUBJECT = re.compile(r"^\s*(?!(?:a|an|the|his|her|its|their)\b)[a-z][
 # After "X said" closing an attribution: the end, punctuation or a circumstance; not a new
 # content clause ('" Greek Prime Minister George Papandreou said the firebombing was ...').
 _ENDS_ATTRIBUTION = re.compile(
-    r"(?:\s+(?:the\s+|a\s+)?[a-z]+(?=\s+(?:in|on|at|during|after|before)\b|[.,;]))?"
+    r"(?:\s+(?:the\s+|a\s+)?[a-z]+(?=\s+(?:in|on|at|during|after|before)\b|[.,;])"
+    r"|\s+[a-z]+\s+[a-z]+(?=[.,;]))?"  # "... told ISNA news agency."
     rf"{_TIME}\s*(?:[.,;:!?\-–—]|$|(?:in|on|at|during|after|before|to|from|of|as|when|while|"
     rf"adding|according|about|with|through|via)\b)"
 )
@@ -715,6 +798,10 @@ _NEEDS_THAT = {
     "acknowledged",
     "stated",
     "states",
+    "commented",
+    "remarked",
+    "mentioned",
+    "stressed",
 }
 
 
@@ -730,7 +817,11 @@ def _indirect(
         if _ABSTRACT_SOURCE.match(m.group("src")):
             return []
         return [(m.start("clause"), end, m.group("src"), None)]
-    m = re.match(r"^(?P<clause>.{10,}?),?\s+according to (?P<src>[^,.]{2,120})\.?$", s)
+    m = re.match(
+        # "..., according to Troy police Lt. Gerry Scherlinck.": abbreviations inside the source
+        r"^(?P<clause>.{10,}?),?\s+according to (?P<src>(?:[^,.]|\.(?=\s+[A-Z])){2,120})\.?$",
+        s,
+    )
     if m:
         if _ABSTRACT_SOURCE.match(m.group("src")):
             return []
@@ -747,11 +838,17 @@ def _indirect(
             return [(m.start("clause"), m.end("clause"), subj, None)]
     m = re.match(
         rf"^(?P<clause>[^\"“”]{{10,}}?),\s+(?:{_CUE})\s+"
-        r"(?P<subj>(?:the\s+)?[A-Z][^,;]{1,60}?)(?:,.*)?\.?\s*$",
+        r"(?P<subj>(?:the\s+)?[A-Z][^,;]{1,60}?"
+        # "..., said the Central Mat-Su fire chief, James Steele.": the role and the name after it
+        r"(?:,\s+[A-Z][\w.'’\-]*(?:\s+[A-Z][\w'’\-]*)+(?=\.?\s*$))?)(?:,.*)?\.?\s*$",
         s,
     )
     if m:
         return [(m.start("clause"), m.end("clause"), m.group("subj"), None)]
+    m = re.search(r"\bquoted\s+(?P<subj>[^,;\"“”]{2,80}?)\s+as\s+saying\s+(?:that\s+)?", s)
+    if m and len(s[m.end() : end].split()) >= 3:
+        # "Another news agency quoted the governor as saying five people ...": the one quoted.
+        return [(m.end(), end, m.group("subj"), None)]
     for cue in re.finditer(rf"\b{_AUX}(?P<cue>{_CUE})\b", s):
         verb = cue.group("cue")
         rest = s[cue.end() :]
@@ -776,7 +873,9 @@ def _indirect(
         obj = None
         if verb in ("told", "tells", "tell"):
             tail = re.match(
-                rf"(?:\s+(?P<obj>(?:the\s+|The\s+)?[A-Z][\w.&\-]*(?:\s+[A-Z][\w.&\-]*)*|"
+                rf"(?:\s+(?P<obj>(?:the\s+|The\s+)?[A-Z][\w.&\-]*(?:\s+[A-Z][\w.&\-]*)*"
+                # "told Iranian media that ...": an audience of capitalised and common words
+                rf"(?:\s+[a-z]+){{0,2}}(?=\s+that\b)|(?:the\s+|The\s+)?[A-Z][\w.&\-]*(?:\s+[A-Z][\w.&\-]*)*|"
                 rf"reporters|a\s+[a-z]+|[a-z]+(?:\s+in\s+[^,]+?)?(?=\s+that\b)))?{_TIME}"
                 rf"\s*(?:that\b|:|,)?\s*",
                 rest,
@@ -826,6 +925,9 @@ def _indirect(
     return out
 
 
+_QUOTE_THEN_SENTENCE = re.compile(r"[.!?]\s*(?:''|[\"”])\s+(?=[A-Z])")
+
+
 # --- main entry point -----------------------------------------------------------------------------
 
 
@@ -859,7 +961,13 @@ def extract_quotes(article: Article, nlp: NLPArg = None) -> list[Quote]:
 
     # Indirect clauses, sentence by sentence (none inside a direct quotation).
     indirect: list[_Found] = []
+    pieces = []
     for s_start, s_end, _ in sentences:
+        # A closing mark after a full stop ends a sentence the splitter may have run on
+        # ('... be used for good. \'\' Mr Steele said the blaze ...').
+        cuts = [m.end() for m in _QUOTE_THEN_SENTENCE.finditer(body, s_start, s_end)]
+        pieces += list(zip([s_start, *cuts], [*cuts, s_end], strict=True))
+    for s_start, s_end in pieces:
         text = body[s_start:s_end].rstrip()
         for c_start, c_end, i_subj, i_told in _indirect(text, s_start, body_spans):
             clause = _trim_marks(text[c_start:c_end])
@@ -964,17 +1072,38 @@ def extract_quotes(article: Article, nlp: NLPArg = None) -> list[Quote]:
             last = found[-1]
             continue
         if subj is None:
-            # An unattributed full sentence right after a quote continues that speaker.
-            if (
-                last is not None
-                and len(text.split()) >= 4
-                and text[:1].isupper()
-                and item.start - last.end < (400 if last.direct else 200)
+            gap = body[last.end : item.start] if last is not None else "."
+            # An unattributed full sentence right after a quote continues that speaker, as does
+            # the rest of a quotation its attribution interrupts ('"A," said X, "b ..."') and a
+            # quotation introduced by "saying" in the sentence that reported the speaker.
+            if last is not None and (
+                (
+                    len(text.split()) >= 4
+                    and text[:1].isupper()
+                    and item.start - last.end < (400 if last.direct else 200)
+                )
+                or (
+                    last.direct
+                    and len(gap) < 200
+                    and not re.search(r"[.!?]\s|\n", gap)
+                    and re.search(rf"\b(?:{_CUE}|{_POST_ONLY})\b", gap) is not None
+                    and re.search(r",\s*(?:[\"“'‘`]+\s*)?$", gap) is not None
+                )
+                or (last.start >= s_start and re.search(r",\s+saying(?:\s+that)?\W*$", before))
             ):
                 found.append(
                     _Found(item.start, item.end, text, last.speaker, last.speaker_name, None, True)
                 )
                 last = found[-1]
+            continue
+        if (
+            container is not None
+            and item.start > container.start + 2
+            and subject_at > item.end
+            and len(text) < 0.5 * len(container.text)
+        ):
+            # A fragment inside a reported clause attributed after it ('two men, believed to be
+            # "management level employees," underwent surgery, X said'): the clause is the quote.
             continue
         if container is not None:
             dropped.add(id(container))
