@@ -212,3 +212,14 @@ def test_surname_of_a_pair_the_fallback_names_in_one_span() -> None:
     )
     quotes = extract_quotes(article(text), nlp=False)
     assert quote_with(quotes, "he and Condon planned").speaker_name == "Laurence Mark"
+
+
+@pytest.mark.parametrize("nlp", PATHS)
+def test_says_in_a_release_that(nlp: object) -> None:
+    text = (
+        "The District Attorney's office says in a release that the jury found Jose Luis Orozco, "
+        "29, guilty of 1st degree murder, attempted murder and posession of a firearm by a felon."
+    )
+    [quote] = extract_quotes(article(text), nlp=nlp)
+    assert quote.text.startswith("the jury found Jose Luis Orozco")
+    assert quote.speaker == "The District Attorney's office"

@@ -87,7 +87,8 @@ _TIME = (
     r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tonight)"
     r"(?:\s+(?:night|morning|afternoon|evening))?"
     r"|\s+(?:earlier|later|last|this)\s+(?:this\s+)?(?:week|month|year|day)"
-    r"|\s+in\s+an?\s+(?:statement|interview|press release|letter|speech|news conference|email)"
+    r"|\s+in\s+an?\s+(?:statement|interview|(?:press\s+)?release|letter|speech|news conference|"
+    r"email)"
     r"(?:\s+(?:from|on)\s+\w+)?"
     r"|\s+on\s+(?:his|her|its|their)\s+(?:Twitter feed|Web site|website|blog|Facebook page)"
     r"(?:\s+just now)?)*"
@@ -852,8 +853,8 @@ def _indirect(
     for cue in re.finditer(rf"\b{_AUX}(?P<cue>{_CUE})\b", s):
         verb = cue.group("cue")
         rest = s[cue.end() :]
-        if _NOUN_USE.match(rest):
-            continue
+        if _NOUN_USE.match(rest) and not re.match(rf"{_TIME}\s*that\b", rest):
+            continue  # not "says in a release that ..."
         if verb in _NEEDS_THAT and not re.match(r"\s*(?:that\b|:)", rest):
             continue
         prefix = s[: cue.start()]
