@@ -10,7 +10,7 @@ import pytest
 
 from newsdesk.attribute.quotes import extract_quotes
 from newsdesk.models import Quote
-from test_quotes import HAS_MODEL, PATHS, article
+from test_quotes import DATA, HAS_MODEL, PATHS, article
 
 
 def quote_with(quotes: list[Quote], start: str) -> Quote:
@@ -223,3 +223,15 @@ def test_says_in_a_release_that(nlp: object) -> None:
     [quote] = extract_quotes(article(text), nlp=nlp)
     assert quote.text.startswith("the jury found Jose Luis Orozco")
     assert quote.speaker == "The District Attorney's office"
+
+
+@pytest.mark.skipif(not (DATA / "ecbplus").is_dir(), reason="shared data absent")
+def test_dev2_set_scores_hold() -> None:
+    from newsdesk.evaluation.quotes import evaluate, load_gold
+
+    assert len(load_gold(split="dev2")) == 20
+    assert not {p for p, _ in load_gold(split="dev2")} & {p for p, _ in load_gold(split="all")}
+    score = evaluate(None if HAS_MODEL else False, split="dev2")["all"]
+    assert score.gold == 113
+    assert score.f1 >= 0.87
+    assert score.speaker_accuracy >= 0.95
