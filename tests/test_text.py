@@ -72,6 +72,14 @@ SOURCE = (
                 "“ I ’ m in the middle of it, ” one wrote.",
             ],
         ),
+        (  # ... and a closing '' (ECB+ 27_10ecb).
+            "\"It gets posted to the Internet very quickly. '' McAfee Avert Labs researchers "
+            "reported variants of the IE exploit.",
+            [
+                "\"It gets posted to the Internet very quickly. ''",
+                "McAfee Avert Labs researchers reported variants of the IE exploit.",
+            ],
+        ),
         (
             "Talks opened in the U.S. ``The talks are over,'' he said.",
             ["Talks opened in the U.S.", "``The talks are over,'' he said."],

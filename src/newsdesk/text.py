@@ -73,7 +73,8 @@ ENGLISH_STOPWORDS = _wordset(
 
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n|\n(?=\s*[A-Z\"“'‘(\[])")
 # A candidate boundary: terminal punctuation, optional closing quotes/brackets, then whitespace.
-_BOUNDARY = re.compile(r"([.!?]+|\.\.\.|…)([\"”'’)\]]*)(\s+)")
+# Tokenised text (ECB+) spaces a closing '' or ” from the stop: "very quickly . '' McAfee said".
+_BOUNDARY = re.compile(r"([.!?]+|\.\.\.|…)((?:[\"”'’)\]]|\s(?:''|”))*)(\s+)")
 # Opening quotes include LDC/DUC wire text's TeX-style ``.
 # Tokenised text (ECB+) spaces an opening curly quote from its word: “ I ...
 _NEXT_STARTS_SENTENCE = re.compile(r"(?:[\"“'‘(\[`]|[“‘]\s|``\s)*[A-Z0-9À-Ý]")
