@@ -130,7 +130,7 @@ def cluster_command(
 
 
 @eval_group.command("quotes")
-@click.option("--split", type=click.Choice(["all", "dev", "heldout", "dev2"]), default=None)
+@click.option("--split", type=click.Choice(["all", "dev", "heldout", "dev2", "dev3"]), default=None)
 @click.option("--errors", is_flag=True, help="Print every miss, false hit and wrong speaker.")
 @click.option(
     "--data",

@@ -6,7 +6,7 @@ Speaker accuracy is over matched quotes: every token of a gold *name* must appea
 speaker; for an unnamed gold source, at least half of its content words must.
 
 ``python -m newsdesk.evaluation.quotes [--no-spacy] [--data ROOT] [--errors] [--split S]``
-(also ``newsdesk eval quotes``). Splits (dev, heldout, all 40, dev2): see :func:`load_gold`.
+(also ``newsdesk eval quotes``). Splits (dev, heldout, all 40, dev2, dev3): see :func:`load_gold`.
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ from newsdesk.text import words
 REPO = Path(__file__).resolve().parents[3]
 ANNOTATIONS = REPO / "tests" / "data" / "quotes" / "annotations.jsonl"
 ANNOTATIONS_DEV2 = ANNOTATIONS.with_name("annotations-dev2.jsonl")
+ANNOTATIONS_DEV3 = ANNOTATIONS.with_name("annotations-dev3.jsonl")
 DATA_ROOT = REPO.parent / "shared" / "data"
 _STOP = frozenset(["a", "an", "the", "of", "for", "to", "in", "at", "on", "and", "from", "by"])
 
@@ -75,25 +76,25 @@ def load_article(path: str, root: Path = DATA_ROOT) -> Article:
     return Article(key=path, title=title, text=text, outlet=outlet, provenance=Provenance(path))
 
 
-SPLITS = ("dev", "heldout", "all", "dev2")
+SPLITS = ("dev", "heldout", "all", "dev2", "dev3")
 
 
 def load_gold(path: Path | None = None, split: str = "all") -> list[tuple[str, list[GoldQuote]]]:
     """The annotated articles, sorted by path. "all" is the first set of 40: "dev" keeps its 1st,
     3rd, 5th ... and "heldout" its 2nd, 4th ... (a fixed rule: improvements are developed on dev
-    only). "dev2" is the second set of 20 (``annotations-dev2.jsonl``), annotated before any
-    extractor run on it."""
+    only). "dev2" and "dev3" are the second and third sets of 20 (``annotations-dev2.jsonl``,
+    ``annotations-dev3.jsonl``), each annotated before any extractor run on it."""
     if split not in SPLITS:
         raise ValueError(f"unknown split {split!r}; choose from {', '.join(SPLITS)}")
     if path is None:
-        path = ANNOTATIONS_DEV2 if split == "dev2" else ANNOTATIONS
+        path = {"dev2": ANNOTATIONS_DEV2, "dev3": ANNOTATIONS_DEV3}.get(split, ANNOTATIONS)
     out = []
     for line in path.read_text(encoding="utf-8").splitlines():
         if line.strip():
             record = json.loads(line)
             out.append((record["article"], [GoldQuote(**q) for q in record["quotes"]]))
     out.sort(key=lambda item: item[0])
-    if split in ("all", "dev2"):
+    if split in ("all", "dev2", "dev3"):
         return out
     return out[0 if split == "dev" else 1 :: 2]
 
