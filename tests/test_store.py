@@ -539,3 +539,131 @@ def test_ner_spans_round_trip_and_keep_the_first_copy(store: Store) -> None:
     assert found == {"h1": '[[0, 5, "Seoul", "GPE"]]', "h2": "[]"}
     assert store.ner_spans("other-1.0", ["h1"]) == {"h1": "[]"}
     assert store.ner_spans("en_core_web_sm-3.8.0", []) == {}
+
+
+# --- stopwords and accents: PostgreSQL finds what SQLite's FTS5 finds --------------------------
+
+STOPWORD_QUERIES = ["The Who", "it", "what is it", "the people who", "to be or not to be"]
+"""Queries made (mostly or only) of English stopwords, which PostgreSQL's 'english' text search
+configuration drops (a query of stopwords only then finds nothing)."""
+
+
+def _band_article(template: Article) -> Article:
+    return dataclasses.replace(
+        template,
+        key="the-who",
+        url=None,
+        title="The Who return to the Café de Paris",
+        text="The Who played the Café de Paris in London on Saturday, their first club show in "
+        "a decade.\n\nThe band's guitarist said it felt like coming home.",
+    )
+
+
+def _keys(store: Store, query: str) -> set[str]:
+    found = set()
+    for hit in store.search(query, limit=500):
+        if hit.kind != "article":
+            continue
+        stored = store.get_article(hit.id)
+        assert stored is not None
+        found.add(stored.article.key)
+    return found
+
+
+@pytest.mark.postgres
+def test_postgres_search_finds_stopwords_and_accents_as_sqlite_does(
+    tmp_path: Path, postgres_url: str, real_articles: list[Article]
+) -> None:
+    articles = [*real_articles, _band_article(real_articles[0])]
+    with open_store(str(tmp_path / "news.db")) as sqlite, open_store(postgres_url) as postgres:
+        for store in (sqlite, postgres):
+            for article in articles:
+                store.add_article(article)
+        for query in STOPWORD_QUERIES:
+            expected = _keys(sqlite, query)
+            assert expected, query
+            assert _keys(postgres, query) == expected, query
+        # A stopword in a longer query is required, not ignored.
+        with_who = _keys(sqlite, "tsunami who")
+        assert with_who and with_who < _keys(sqlite, "tsunami")
+        assert _keys(postgres, "tsunami who") == with_who
+        # Accents are ignored both ways ("cafe" finds "Café" and "café" finds "cafe").
+        assert _keys(sqlite, "cafe") == _keys(postgres, "cafe") == {"the-who"}
+        assert _keys(postgres, "CAFÉ") == {"the-who"}
+        # Ranking and snippets: the band's article, whose title is the query, comes first, with
+        # the stopwords marked.
+        for store in (sqlite, postgres):
+            hits = store.search("The Who")
+            top = store.get_article(hits[0].id)
+            assert top is not None and top.article.key == "the-who", store.location
+            assert [h.score for h in hits] == sorted((h.score for h in hits), reverse=True)
+            assert "<mark>The</mark> <mark>Who</mark> played" in hits[0].snippet, store.location
+
+
+@pytest.mark.parametrize(
+    "backend", ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
+)
+def test_store_at_schema_3_upgrades_in_place_and_finds_stopwords(
+    backend: str,
+    request: pytest.FixtureRequest,
+    tmp_path: Path,
+    real_articles: list[Article],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from newsdesk.store import base, postgres, sqlite
+
+    url = (
+        str(tmp_path / "old.db") if backend == "sqlite" else request.getfixturevalue("postgres_url")
+    )
+    module = sqlite if backend == "sqlite" else postgres
+    articles = [*real_articles[:30], _band_article(real_articles[0])]
+    brief = Brief(
+        [BriefSentence("The Who said it was over.", Citation("k", "O", "T", None, None), 0)],
+        50,
+        "lead",
+    )
+    # The store as the code of schema 3 made it: its migrations only, and its articles and brief.
+    with monkeypatch.context() as patch:
+        patch.setattr(module, "SCHEMA_VERSION", 3)
+        patch.setattr(module, "load_migrations", lambda dialect: base.load_migrations(dialect)[:3])
+        with open_store(url) as old:
+            assert old.schema_version() == 3
+            ids = [old.add_article(article).article_id for article in articles]
+            old.assign_story(ids[-1], 1)
+            old.save_brief(1, brief)
+    with open_store(str(tmp_path / "fresh.db")) as fresh:
+        for article in articles:
+            fresh.add_article(article)
+        expected = {query: _keys(fresh, query) for query in STOPWORD_QUERIES}
+    with open_store(url) as upgraded:
+        assert upgraded.schema_version() == SCHEMA_VERSION
+        assert upgraded.article_count() == len(articles)
+        for query, keys in expected.items():
+            assert keys and _keys(upgraded, query) == keys, query
+        (brief_hit,) = [h for h in upgraded.search("who said it", limit=500) if h.kind == "brief"]
+        assert brief_hit.id == 1 and "<mark>Who</mark>" in brief_hit.snippet
+
+
+@pytest.mark.postgres
+def test_postgres_role_that_cannot_create_extensions_still_finds_stopwords(
+    postgres_url: str, real_articles: list[Article]
+) -> None:
+    import psycopg
+
+    # The role may create tables in the schema but not extensions in the database: the migration
+    # does without unaccent (accents then count) and everything else works.
+    with psycopg.connect(postgres_url, autocommit=True) as admin:
+        admin.execute("DROP ROLE IF EXISTS tables_only")
+        admin.execute("CREATE ROLE tables_only LOGIN")
+        admin.execute("GRANT CREATE ON SCHEMA public TO tables_only")
+    try:
+        url = postgres_url.replace("//postgres@", "//tables_only@")
+        with open_store(url) as store:
+            assert store.schema_version() == SCHEMA_VERSION
+            store.add_article(_band_article(real_articles[0]))
+            assert _keys(store, "the who") == _keys(store, "café") == {"the-who"}
+            assert _keys(store, "cafe") == set()
+    finally:
+        with psycopg.connect(postgres_url, autocommit=True) as admin:
+            admin.execute("DROP OWNED BY tables_only")
+            admin.execute("DROP ROLE tables_only")

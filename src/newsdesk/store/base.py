@@ -32,7 +32,7 @@ from newsdesk.models import (
 )
 from newsdesk.text import split_sentences_with_paragraphs, words
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 """The newest schema version this code knows; migrations 0001..SCHEMA_VERSION exist."""
 
 MARK_START = "<mark>"

@@ -30,6 +30,9 @@ LOCK_TIMEOUT = "10s"
 PLACEMENT_LOCK_KEY = 0x6E657773  # "news": the advisory lock that placers take
 _MIGRATION_LOCK = 7_364_001  # advisory lock id: concurrent openers migrate one at a time
 
+# The text search configuration of the search columns (migration 0004): English stemming that
+# keeps stopwords, as SQLite's FTS5 index does. Queries and snippets must use the same one.
+_CONFIG = "'newsdesk_english'"
 _HEADLINE = f"StartSel={MARK_START}, StopSel={MARK_END}, MaxWords=24, MinWords=12, MaxFragments=2"
 
 
@@ -181,23 +184,23 @@ class PostgresStore(Store):
 
     _ARTICLE_RANK = (
         "SELECT a.id, ts_rank(a.search, q)::float8 AS score "
-        "FROM articles a, plainto_tsquery('english', ?) q WHERE a.search @@ q"
+        f"FROM articles a, plainto_tsquery({_CONFIG}, ?) q WHERE a.search @@ q"
     )
     _ARTICLE_ID = "a.id"
-    _ARTICLE_MATCH = "articles a, plainto_tsquery('english', ?) q WHERE a.search @@ q"
+    _ARTICLE_MATCH = f"articles a, plainto_tsquery({_CONFIG}, ?) q WHERE a.search @@ q"
     _ARTICLE_SCORE = "ts_rank(a.search, q)::float8"
-    _ARTICLE_SNIPPET = f"ts_headline('english', a.text, q, '{_HEADLINE}')"
+    _ARTICLE_SNIPPET = f"ts_headline({_CONFIG}, a.text, q, '{_HEADLINE}')"
     _BRIEF_RANK = (
         "SELECT b.story_id AS id, ts_rank(b.search, q)::float8 AS score "
-        "FROM briefs b, plainto_tsquery('english', ?) q WHERE b.search @@ q"
+        f"FROM briefs b, plainto_tsquery({_CONFIG}, ?) q WHERE b.search @@ q"
     )
     _BRIEF_ID = "b.story_id"
     _BRIEF_MATCH = (
-        "briefs b JOIN stories s ON s.id = b.story_id, plainto_tsquery('english', ?) q "
+        f"briefs b JOIN stories s ON s.id = b.story_id, plainto_tsquery({_CONFIG}, ?) q "
         "WHERE b.search @@ q"
     )
     _BRIEF_SCORE = "ts_rank(b.search, q)::float8"
-    _BRIEF_SNIPPET = f"ts_headline('english', b.text, q, '{_HEADLINE}')"
+    _BRIEF_SNIPPET = f"ts_headline({_CONFIG}, b.text, q, '{_HEADLINE}')"
 
     @staticmethod
     def _match_text(terms: list[str]) -> str:

@@ -1,0 +1,3 @@
+-- newsdesk schema, version 4 (SQLite): nothing to change. The PostgreSQL twin
+-- (0004_search_stopwords.postgresql.sql) makes its search index and find stopwords, which FTS5
+-- here always did; this file keeps the two schemas' version numbers in step.
