@@ -180,3 +180,39 @@ def test_backfill_command_with_json_logs(tmp_path: Path) -> None:
     assert finished["added"] == 30 and finished["level"] == "info" and "time" in finished
     with open_store(str(db)) as store:
         assert store.article_count() == 30
+
+
+def test_installed_model_name_is_the_loaded_models_name(monkeypatch: pytest.MonkeyPatch) -> None:
+    from newsdesk.attribute import nlp
+
+    if nlp.load_nlp() is None:
+        pytest.skip(f"spaCy model {nlp.MODEL_NAME} not installed")
+    assert nlp.installed_model_name() == nlp.ner_model_name() == nlp.model_name(nlp.load_nlp())
+    monkeypatch.setattr(nlp, "MODEL_NAME", "no_such_model_package")
+    assert nlp.installed_model_name() is None
+
+
+def test_the_driver_does_not_load_spacy(
+    tmp_path: Path, client: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from newsdesk.attribute import nlp
+
+    expected_model = nlp.installed_model_name()
+    if expected_model is None:
+        pytest.skip(f"spaCy model {nlp.MODEL_NAME} not installed")
+
+    def refuse() -> None:
+        raise AssertionError("the driver loaded the spaCy pipeline")
+
+    # In this (the driver's) process only: the workers are processes of their own.
+    monkeypatch.setattr(nlp, "load_nlp", refuse)
+    warc = write_warc(tmp_path / "news.warc.gz", wikinews_records(8))
+    db = tmp_path / "news.db"
+    with open_store(str(db)) as store:
+        report = backfill([str(warc)], store, Settings(embedder="tfidf"), client, partition_size=4)
+        assert report.ingest.added == 8
+        assert all(store.get_attribution(s.id) is not None for s in store.stories(limit=100))
+    # The workers did use spaCy, and the driver named their model right (else BackfillError).
+    with sqlite3.connect(db) as connection:
+        models = {model for (model,) in connection.execute("SELECT model FROM ner_spans")}
+    assert models == {expected_model}

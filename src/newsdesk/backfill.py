@@ -27,7 +27,7 @@ from typing import Any
 
 import numpy as np
 
-from newsdesk.attribute.nlp import ner_model_name, span_rows
+from newsdesk.attribute.nlp import installed_model_name, ner_model_name, span_rows
 from newsdesk.attribute.story import ner_texts
 from newsdesk.cluster import Vector, lead_text
 from newsdesk.config import Settings
@@ -254,7 +254,9 @@ def backfill(
     partitions = plan_partitions(inputs, partition_size, offsets)
     report.partitions = len(partitions)
     base = load_embedder(settings.embedder)
-    ner_model = ner_model_name() if settings.attribution_ner else None
+    # Only to compare with the workers' model: the driver itself never runs NER, so it reads the
+    # name without loading spaCy.
+    ner_model = installed_model_name() if settings.attribution_ner else None
     log.info("backfill planned", extra={"partitions": len(partitions), "warc_files": len(warcs)})
     report.driver_seconds["plan"] = time.perf_counter() - clock
 
