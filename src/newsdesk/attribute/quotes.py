@@ -78,6 +78,7 @@ _CUES = [
 ]
 _CUE = "|".join(sorted(_CUES, key=len, reverse=True))
 _POST_ONLY = "continued|wrote|read|asked|added"
+_SHOUTED = "screamed|shouted|yelled|exclaimed"  # cues of direct speech only
 _AUX = (
     r"(?:(?:has|have|had|also|further|later|earlier|previously|again|then|has also|had also|"
     r"quickly|repeatedly|once|just|reportedly)\s+)*"
@@ -165,7 +166,10 @@ def _double_marks(paragraph: str) -> tuple[list[tuple[int, int]], int | None]:
         before = paragraph[:s].rstrip()
         after = paragraph[e : e + 1]
         if open_at is None:
-            if mark in ("''", "”", "»") and mark != "”":
+            # ECB+ closes with '' but some of its articles also open with it, glued to the word:
+            # "''The fall was unsurvivable, '' Inspector Gaskin said."
+            glued = mark == "''" and after.isalnum() and (not before or paragraph[s - 1].isspace())
+            if mark in ("''", "»") and not glued:
                 continue
             if mark == "”" and (not after or not after.strip()):
                 continue
@@ -313,6 +317,8 @@ _FEMALE = re.compile(
     r"\b(?:Mrs|Ms|Miss|Lady|Dame|Queen|Princess|actress|spokeswoman|chairwoman|businesswoman|"
     r"congresswoman|sister|mother|daughter|wife|widow|grandmother)\b\.?,?\s*$"
 )
+_FEMALE_NOUN = r"\b(?:spokeswoman|woman|chairwoman|businesswoman|mother|wife|daughter|sister)\b"
+_MALE_NOUN = r"\b(?:spokesman|man|chairman|businessman|father|husband|son|brother)\b"
 _MALE = re.compile(
     r"\b(?:Mr|Sir|Lord|King|Prince|spokesman|chairman|businessman|congressman|brother|father|"
     r"son|husband|widower|grandfather)\b\.?,?\s*$"
@@ -356,6 +362,13 @@ def _full_person(name: str, people: list[_Person]) -> _Person | None:
     found = [
         p for p in people if p.name.split()[-1:] == [last] and len(p.name.split()) >= len(tokens)
     ]
+    if len(tokens) == 1 and all(len(p.name.split()) == 1 for p in found):
+        # Family name first ("Ban Ki-moon ... Mr. Ban said"): a full name opening with it.
+        found = [
+            p
+            for p in people
+            if p.name.split()[0] == last and len(p.name.split()) > 1 and " and " not in p.name
+        ] or found
     # A longer form in the body first, else in the headline (its NER is less reliable).
     return max(
         found,
@@ -376,16 +389,59 @@ def _resolve(
     subject = subject.strip(" ,:;\"“”'")
     low = subject.lower()
     before = [p for p in people if p.start < at]
+    if low == "it":
+        if last_speaker is not None and not any(
+            p.name == last_speaker.speaker_name for p in people
+        ):
+            return last_speaker.speaker, last_speaker.speaker_name
+        return subject, None
     if low in _PRONOUNS:
         if low in ("they", "we") and last_speaker is not None:
             return last_speaker.speaker, last_speaker.speaker_name
         wanted = {"he": "m", "him": "m", "she": "f", "her": "f"}.get(low)
-        for candidate in reversed(before):
+        if (
+            wanted is not None
+            and last_speaker is not None
+            and last_speaker.speaker_name is None
+            and re.search(_FEMALE_NOUN if wanted == "f" else _MALE_NOUN, last_speaker.speaker)
+        ):
+            return last_speaker.speaker, None  # "a France Telecom spokeswoman said ... she said"
+
+        def fits(candidate: _Person) -> _Person | None:
             if wanted is not None and " and " in candidate.name:
-                continue  # "he" is not "Alejandro Valverde and Iban Mayo"
+                return None  # "he" is not "Alejandro Valverde and Iban Mayo"
+            last = last_speaker
+            if (
+                last is not None
+                and last.start <= candidate.start < last.end
+                and any(p.name == last.speaker_name for p in people)
+            ):
+                return None  # named inside what a person just said: "Payton said ... Bush ..."
             person = _full_person(candidate.name, people) or candidate
-            if wanted is None or _gender(person.name, body, people) in (wanted, None):
-                return _with_role(person, people), person.name
+            ok = wanted is None or _gender(person.name, body, people) in (wanted, None)
+            return person if ok else None
+
+        for i in range(len(before) - 1, -1, -1):
+            person = fits(before[i])
+            if person is None:
+                continue
+            # The subject of that sentence rather than a person it mentions later ("Zhang Yimou
+            # ... praised Lin ... he said"): the first fitting person of the sentence.
+            stops = list(re.finditer(r"[.!?][\"”'’]*\s", body[: before[i].start]))
+            sentence_start = stops[-1].end() if stops else 0
+            for earlier in before[:i]:
+                lead = body[sentence_start : earlier.start].split()
+                # Only a name that opens the sentence (maybe after a role word), not a modifier
+                # ("The Hall report found ...").
+                if (
+                    earlier.start >= sentence_start
+                    and len(lead) <= 2
+                    and not any(w.lower() in ("the", "a", "an") for w in lead)
+                    and (first := fits(earlier)) is not None
+                ):
+                    person = first
+                    break
+            return _with_role(person, people), person.name
         return subject, None
     role = re.fullmatch(
         # "the Brazilian defence minister": a capitalised modifier before the role words
@@ -403,6 +459,11 @@ def _resolve(
             if word in context:
                 full = _full_person(person.name, people) or person
                 return _with_role(full, people), full.name
+        # No one named with that role: the description that introduced it ("a France Telecom
+        # spokeswoman who asked not to be named ... the spokeswoman said").
+        intro = re.findall(rf"\b[Aa]n?\s+((?:[A-Z][\w.&\-]*\s+)+{word})\b", body[:at])
+        if intro:
+            return f"a {intro[-1]}", None
     described = _described_person(subject, at, body, people)
     if described is not None:
         return described
@@ -418,6 +479,8 @@ def _resolve(
     ):
         # "the communique says": the document of whoever was just reported issuing it.
         return last_speaker.speaker, last_speaker.speaker_name
+    if _FINDINGS_SOURCE.search(subject):
+        return subject, None  # "The Hall report", "Two inquiries into ...": a document, no person
     end = at + len(subject) + 2
     inside = [s for s in body_spans if s.label == "PERSON" and at - 2 <= s.start and s.end <= end]
     names = [_clean_name(s.text) for s in inside if _clean_name(s.text)]
@@ -434,10 +497,13 @@ def _resolve(
     if names:
         # Two speakers ("Laurence Mark and Bill Condon") stay as written.
         if len(names) > 1 and " and " in subject:
-            return subject, " and ".join(names)
+            return subject, " and ".join(
+                (_full_person(n, people) or _Person(n, at, n)).name for n in names
+            )
         name = names[0]
-        if subject.rsplit(",", 1)[-1].strip() in names[1:]:
-            name = subject.rsplit(",", 1)[-1].strip()  # "the ... fire chief, James Steele"
+        tail = subject.rsplit(",", 1)[-1].strip()
+        if tail in names[1:] and len(tail.split()) > 1:
+            name = tail  # "the ... fire chief, James Steele" (not "..., WCCO-TV, Ch. 4")
         match = _full_person(name, people)
         full_name = match.name if match is not None else _longer_form(name, body)
         if full_name in subject:
@@ -467,11 +533,11 @@ _DOCUMENTS = "statement|communique|communiqué|release|report|letter|memo|docume
 _ORG_NOUNS = (
     "company|firm|group|agency|organisation|organization|ministry|department|studio|network|"
     "commission|committee|council|party|team|club|league|bank|union|government|court|board|"
-    "foundation|institute|university|newspaper|paper|airline|channel|station|broadcaster"
+    "foundation|institute|university|newspaper|paper|airline|channel|station|broadcaster|giant"
 )
 
 
-_ANY_ORG = {"company", "firm", "group", "agency", "organisation", "organization", "studio"}
+_ANY_ORG = {"company", "firm", "group", "agency", "organisation", "organization", "studio", "giant"}
 
 
 def _longest_org(name: str, spans: list[Span], body: str) -> str:
@@ -610,6 +676,14 @@ def _longer_form(name: str, body: str) -> str:
     expanded = _expand_acronym(name, body)
     if expanded is not None:
         return expanded
+    if len(name.split()) == 1 and name[:1].isupper():
+        # "Pro Bowl cornerback Cortland Finnegan" with only "Finnegan" labelled: a capitalised
+        # word between a lower-case role word and the surname is the first name.
+        first = re.search(rf"\b[a-z][\w\-]*\s+([A-Z][a-z][\w'’\-]*)\s+{re.escape(name)}\b", body)
+        if first is not None and not (
+            is_title_word(first.group(1)) or first.group(1).lower() in NON_NAME_WORDS
+        ):
+            return f"{first.group(1)} {name}"
     if name.split()[0].lower() not in _PARTICLES:
         return name
     m = re.search(rf"\b([A-Z][a-z][\w'’\-]*)\s+((?i:{re.escape(name)}))\b", body)
@@ -639,16 +713,18 @@ def _capitalised_names(subject: str) -> list[str]:
 # --- attribution patterns -------------------------------------------------------------------------
 
 _POST_INVERTED = re.compile(
-    rf"^\s*[,.!?\-–—]*\s*(?:{_CUE}|{_POST_ONLY})\s+(?P<subj>[^.;!?\"“”]{{2,120}}?)"
+    rf"^\s*[,.!?\-–—]*\s*(?:{_CUE}|{_POST_ONLY}|{_SHOUTED})\s+(?P<subj>[^.;!?\"“”]{{2,120}}?)"
     rf"(?=\s+in\s+a\s+statement|\s+on\s+(?:his|her|its)|,\s+who\b|\s+who\b|,\s+when\b|\s+when\b|"
     rf"\s+to\s+[A-Z]|,\s+to\s+(?:the\s+)?[A-Z]|\s*[.;!?\"“”]|\s*$)"
 )
 _POST_NORMAL = re.compile(
     rf"^\s*[,.!?\-–—]*\s*(?P<subj>[^.;!?\"“”]{{1,160}}?)\s+{_AUX}"
-    rf"(?P<cue>{_CUE}|{_POST_ONLY})\b(?:\s+(?P<obj>[A-Z][\w.&\-]*(?:\s+[A-Z][\w.&\-]*)*))?"
+    rf"(?P<cue>{_CUE}|{_POST_ONLY}|{_SHOUTED})\b"
+    # "Dorsey told NBC10's Rosemary Connors": an outlet's reporter
+    rf"(?:\s+(?P<obj>[A-Z][\w.&\-]*(?:['’]s)?(?:\s+[A-Z][\w.&\-]*)*))?"
 )
 _PRE = re.compile(
-    rf"(?P<subj>[^.;!?\"“”]{{1,200}}?)\s+{_AUX}(?P<cue>{_CUE})\b"
+    rf"(?P<subj>[^.;!?\"“”]{{1,200}}?)\s+{_AUX}(?P<cue>{_CUE}|{_SHOUTED})\b"
     rf"(?:\s+(?P<obj>(?:the\s+)?[A-Z][\w.&\-]*(?:\s+[A-Z][\w.&\-]*)*|reporters|[a-z]+(?:\s+[a-z]+)?))?"
     rf"{_TIME}(?:\s+of\s+[^,;\"“”]{{1,60}}?(?=,))?\s*(?:that\s*)?[,:]?\s*$"  # "said of the tremor,"
 )
@@ -656,6 +732,17 @@ _DESCRIBED = re.compile(
     r"(?:described|called|labelled|labeled)\s+(?:by\s+(?P<subj>[^,]+?)\s+)?as\s*$"
 )
 
+
+_NAME_PAIR = re.compile(
+    r"\s*[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*)*\s+and\s+[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*)*\s*"
+)
+
+# "X called the detention", "a move in which Britain calls" before a quoted fragment.
+_CALLED = re.compile(
+    rf"(?P<subj>[^.;!?\"“”]{{1,200}}?)\s+{_AUX}(?:called|calls)"
+    r"(?:\s+(?:him|her|it|them|this|that|(?:the|a|an|his|her|its|their)\s+[a-z][\w\-]*"
+    r"(?:\s+[a-z][\w\-]*){0,2}|[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)*))?\s*$"
+)
 
 # "Afterwards he said:": a time adverb without its comma before a pronoun subject.
 _ADVERB_BEFORE_PRONOUN = re.compile(
@@ -681,6 +768,8 @@ def _subject(prefix: str, whole: bool = False) -> str | None:
     cut = _BOUNDARY_WORDS.sub("", prefix) if not prefix.endswith(",") else prefix
     if prefix.endswith(","):
         segments = prefix.rstrip(",").split(",")
+        while len(segments) > 1 and re.match(r"\s*(?:who|which|whose)\b", segments[-1]):
+            segments.pop()  # "Paula Dobriansky, who is heading the U.S. delegation to Bali,"
         first = 0
         for i, seg in enumerate(segments):
             word = _BOUNDARY_WORDS.sub("", seg).strip()
@@ -693,7 +782,8 @@ def _subject(prefix: str, whole: bool = False) -> str | None:
             # "Marc Garlasco, Human Rights Watch military analyst, said": the role starts with
             # its organisation's name, the speaker is the name before it.
             first -= 1
-        segments[first] = _BOUNDARY_WORDS.sub("", segments[first])
+        if not _NAME_PAIR.fullmatch(segments[first]):  # "Carl Bernstein and Bob Woodward"
+            segments[first] = _BOUNDARY_WORDS.sub("", segments[first])
         cut = ",".join(segments[first:])
     elif "," in cut:
         head, _, tail = cut.rpartition(",")
@@ -757,7 +847,8 @@ def _told(obj: str | None, cue: str | None) -> str | None:
 
 # A second source inside a reported clause: "X reported A, where the BBC reports that B".
 _NESTED = re.compile(
-    rf",\s+(?:where|while|and|but|as)\s+(?P<subj>(?:the\s+)?[A-Z][^,;\"“”]{{0,60}}?)\s+{_AUX}"
+    # "..., Dorsey said like anyone, ...", "... 7 p. m. Police say she ..." (an unsplit sentence)
+    rf"(?:,\s+(?:(?:where|while|and|but|as)\s+)?|[.!?]\s+)(?P<subj>(?:the\s+)?[A-Z][^,;\"“”]{{0,60}}?)\s+{_AUX}"
     rf"(?:{_CUE})\s+(?:that\s+)?"
 )
 # The reported clause ends where the speaker's next act starts: "said A and praised the B".
@@ -770,7 +861,8 @@ _CLAUSE_AS_SUBJECT = re.compile(r"^\s*(?!(?:a|an|the|his|her|its|their)\b)[a-z][
 # content clause ('" Greek Prime Minister George Papandreou said the firebombing was ...').
 _ENDS_ATTRIBUTION = re.compile(
     r"(?:\s+(?:the\s+|a\s+)?[a-z]+(?=\s+(?:in|on|at|during|after|before)\b|[.,;])"
-    r"|\s+[a-z]+\s+[a-z]+(?=[.,;]))?"  # "... told ISNA news agency."
+    r"|\s+[a-z]+\s+[a-z]+(?=[.,;])"  # "... told ISNA news agency."
+    r"|\s+(?:[a-z]+\s+){1,2}[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*)*(?=[.,;]))?"  # "told attorney X."
     rf"{_TIME}\s*(?:[.,;:!?\-–—]|$|(?:in|on|at|during|after|before|to|from|of|as|when|while|"
     rf"adding|according|about|with|through|via)\b)"
 )
@@ -779,6 +871,21 @@ _ENDS_ATTRIBUTION = re.compile(
 _ABSTRACT_SOURCE = re.compile(
     r"^(?:(?:the|new|the\s+latest|latest|recent|preliminary|early|official)\s+)*"
     r"(?:information|data|figures|estimates|statistics|research|studies|results|records|analysis)\b"
+)
+
+_FINDINGS_NOUN = (
+    r"\b(?:report|study|studies|inquiry|inquiries|investigation|review|survey|audit|probe)s?"
+    r"(?:\s+into\s+[^,;\"“”]{1,100}?)?"
+)
+_FINDINGS_SOURCE = re.compile(rf"^[A-Z][^,;\"“”]{{0,80}}?{_FINDINGS_NOUN}$")
+_FINDINGS = re.compile(
+    rf"^\s*(?P<subj>(?!None\b|No\b)[A-Z][^,;\"“”]{{0,80}}?{_FINDINGS_NOUN})"
+    rf"\s+{_AUX}(?:found|finds|concluded|concludes)\s+that\s+"
+)
+
+_PLACE_THEN_THAT = re.compile(
+    rf"(?:\s+(?:at|in|on|during|after|before|from)\s+[\w'’\-]+(?:\s+[\w'’\-]+){{0,3}}?)+{_TIME}"
+    r"\s+that\s+"
 )
 
 _NEEDS_THAT = {
@@ -813,14 +920,21 @@ def _indirect(
     out: list[tuple[int, int, str, str | None]] = []
     s = sentence.rstrip()
     end = len(s) - (1 if s.endswith(".") else 0)
-    m = re.match(r"^\s*According to (?P<src>[^,]{2,120}),\s*(?P<clause>.+)$", s)
+    m = re.match(r"^\s*(?:According to|As reported by) (?P<src>[^,]{2,120}),\s*(?P<clause>.+)$", s)
     if m:
         if _ABSTRACT_SOURCE.match(m.group("src")):
             return []
+        appositive = re.match(r"[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*)+,\s*", m.group("clause"))
+        if appositive is not None and is_title_word(m.group("src").split()[-1]):
+            # "According to the Iranian Foreign Minister, Manouchehr Mottaki, the ..."
+            src = f"{m.group('src')}, {appositive.group().strip(' ,')}"
+            return [(m.start("clause") + appositive.end(), end, src, None)]
         return [(m.start("clause"), end, m.group("src"), None)]
     m = re.match(
         # "..., according to Troy police Lt. Gerry Scherlinck.": abbreviations inside the source
-        r"^(?P<clause>.{10,}?),?\s+according to (?P<src>(?:[^,.]|\.(?=\s+[A-Z])){2,120})\.?$",
+        r"^(?P<clause>.{10,}?),?\s+according to (?P<src>(?:[^,.]|\.(?=\s+[A-Z])){2,120}"
+        # "..., according to Danny McPherson, chief security officer with Arbor Networks."
+        r"(?:,\s+[a-z](?:[^,.]|\.(?=\s+[A-Z])){2,120})?)\.?$",
         s,
     )
     if m:
@@ -829,23 +943,43 @@ def _indirect(
         return [(m.start("clause"), m.end("clause"), m.group("src"), None)]
     m = re.match(
         rf"^(?P<clause>[^\"“”][^\"“”]{{9,}}?(?:[\"“”][^\"“”]{{1,60}}[\"“”][^\"“”]*?)?),\s+"
-        rf"(?P<subj>[^,;\"“”]{{1,80}}?)\s+{_AUX}(?:{_CUE}){_TIME}"
-        rf"\.?\s*$",
+        # "..., a France Telecom spokeswoman who asked not to be named said."
+        rf"(?P<subj>[^,;\"“”]{{1,80}}?)(?:\s+who\s+[^,;\"“”]{{1,60}}?)?\s+{_AUX}(?:{_CUE}){_TIME}"
+        # "Attackers could ..., Microsoft said, and then run ...": the clause before the cue
+        rf"(?:\.?\s*$|,\s+(?:and|but)\s)",
         s,
     )
     if m and len(m.group("subj").split()) <= 9:
-        subj = _subject(m.group("subj"), whole=True)
+        # "..., it said.": the organisation just reported (resolved with the last speaker)
+        subj = "it" if m.group("subj") == "it" else _subject(m.group("subj"), whole=True)
         if subj:
             return [(m.start("clause"), m.end("clause"), subj, None)]
     m = re.match(
         rf"^(?P<clause>[^\"“”]{{10,}}?),\s+(?:{_CUE})\s+"
-        r"(?P<subj>(?:the\s+)?[A-Z][^,;]{1,60}?"
+        # A name, maybe after lower-case role words ("said witness Angela Benson, who ...",
+        # "said prison spokesman Al Quintero"), not a clause ("insisted Gigante suffered ...").
+        r"(?P<subj>(?:the\s+)?(?:[a-z\-]+\s+){0,3}[A-Z][\w.'’&\-]*"
+        r"(?:\s+(?:[A-Z][\w.'’&\-]*|of|the|and|for|de|van|von|al))*"
         # "..., said the Central Mat-Su fire chief, James Steele.": the role and the name after it
-        r"(?:,\s+[A-Z][\w.'’\-]*(?:\s+[A-Z][\w'’\-]*)+(?=\.?\s*$))?)(?:,.*)?\.?\s*$",
+        r"(?:(?:\s+[a-z\-]+){0,2},\s+[A-Z][\w.'’\-]*(?:\s+[A-Z][\w'’\-]*)+(?=\.?\s*$)"
+        rf"|(?:\s+(?:{_ORG_NOUNS}))?))"
+        r"(?:(?:,|\s+(?:who|in|on|at|to|during|after|before|when)\b).*)?\.?\s*$",
         s,
     )
     if m:
         return [(m.start("clause"), m.end("clause"), m.group("subj"), None)]
+    m = re.match(
+        # "The aftershock, as reported by the Servicio ... (University of ...), had a magnitude"
+        r"^[A-Z][^,;\"“”]{2,80},\s+(?:as reported by|according to)\s+(?P<src>[^,;\"“”]{2,160}),\s+"
+        r"(?P<clause>[a-z][^\"“”]{10,})$",
+        s,
+    )
+    if m:
+        return [(m.start("clause"), end, m.group("src"), None)]
+    m = _FINDINGS.match(s)
+    if m:
+        # "Two inquiries into ... have found that ...": a report's findings are reported writing.
+        return [(m.end(), end, m.group("subj"), None)]
     m = re.search(r"\bquoted\s+(?P<subj>[^,;\"“”]{2,80}?)\s+as\s+saying\s+(?:that\s+)?", s)
     if m and len(s[m.end() : end].split()) >= 3:
         # "Another news agency quoted the governor as saying five people ...": the one quoted.
@@ -853,7 +987,10 @@ def _indirect(
     for cue in re.finditer(rf"\b{_AUX}(?P<cue>{_CUE})\b", s):
         verb = cue.group("cue")
         rest = s[cue.end() :]
-        if _NOUN_USE.match(rest) and not re.match(rf"{_TIME}\s*that\b", rest):
+        if re.search(r"\b(?:the|a|an|his|her|its|their)\s+$", s[: cue.start("cue")], re.I):
+            continue  # an adjective: "the alleged shooter"
+        pp = _PLACE_THEN_THAT.match(rest)
+        if _NOUN_USE.match(rest) and not re.match(rf"{_TIME}\s*that\b", rest) and pp is None:
             continue  # not "says in a release that ..."
         if verb in _NEEDS_THAT and not re.match(r"\s*(?:that\b|:)", rest):
             continue
@@ -861,6 +998,9 @@ def _indirect(
         if re.search(r"(?:[\"“”]|'')\s*$", prefix):
             continue  # '"...," said X': the quote is direct
         subj = _subject(prefix)
+        who = re.search(r"([A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*)+),?\s+who\s+$", prefix)
+        if who is not None:
+            subj = who.group(1)  # '"...," said Vice Admiral Charles Style who also said that ...'
         if subj is None and re.search(r"\b(?:but|and)(?:\s+\w+ly)?\s*$", prefix):
             # "X called it ..., but added that ...": the subject is the sentence's first name.
             named = [
@@ -883,13 +1023,15 @@ def _indirect(
             )
         else:
             tail = re.match(rf"{_TIME}\s*(?:that\b|:|,)?\s*", rest)
-        if tail:
+        if pp is not None:
+            start = cue.end() + pp.end()  # "said at practice on Wednesday that ..."
+        elif tail:
             obj = tail.groupdict().get("obj")
             start = cue.end() + tail.end()
         else:
             start = cue.end()
         clause_end = end
-        saying = re.search(r",\s+saying\b|;\s", s[start:])
+        saying = re.search(r",\s+saying\b|;\s(?!(?:and\s+)?that\b)", s[start:])
         if saying:
             clause_end = start + saying.start()
         if len(s[start:clause_end].split()) < 3:
@@ -981,6 +1123,8 @@ def extract_quotes(article: Article, nlp: NLPArg = None) -> list[Quote]:
                 continue
             found_at = text.find(i_subj)
             i_at = s_start + found_at if found_at >= 0 else at
+            if found_at >= 0 and any(d.start <= i_at < d.end < i_at + 25 for d in directs):
+                continue  # a cue ending a quotation: '"They had argued, ... they argued, "'
             indirect.append(_Found(at, s_start + c_end, clause, i_subj, None, i_told, False, i_at))
 
     found: list[_Found] = []
@@ -1015,6 +1159,7 @@ def extract_quotes(article: Article, nlp: NLPArg = None) -> list[Quote]:
         subj: str | None = None
         subject_at = item.start
         told: str | None = None
+        called = False
         m = _POST_INVERTED.match(after)
         if m and m.start("subj") < 12:
             subj = _subject(m.group("subj"), whole=True)
@@ -1025,6 +1170,14 @@ def extract_quotes(article: Article, nlp: NLPArg = None) -> list[Quote]:
                 m2
                 and len(m2.group("subj").split()) <= 30
                 and _ENDS_ATTRIBUTION.match(after, m2.end())
+                # '"... any mind. " Then a co-worker yelled, "Come on ..."': a new sentence
+                # introducing the next quotation, not this one's attribution.
+                and not (
+                    text[-1:] in ".!?"
+                    and m2.group("subj").strip()[:1].isupper()
+                    and re.search(r",\s*$", after)
+                    and after_at + len(after) < len(body)
+                )
             ):
                 subject_at = after_at + m2.start("subj")
                 text_of_subject = m2.group("subj")
@@ -1047,6 +1200,12 @@ def extract_quotes(article: Article, nlp: NLPArg = None) -> list[Quote]:
             elif m4 and m4.group("subj"):
                 subj = m4.group("subj")
                 subject_at = s_start + m4.start("subj")
+            elif (m5 := _CALLED.search(before)) is not None:
+                # 'Tony Blair called the detention "wrong and illegal."': the caller's words.
+                subj = _subject(m5.group("subj"))
+                if subj is not None:
+                    subject_at = s_start + before.find(subj, m5.start())
+                    called = True
         container = next(
             (f for f in indirect if f.start <= item.start and item.end <= f.end + 2), None
         )
@@ -1082,6 +1241,8 @@ def extract_quotes(article: Article, nlp: NLPArg = None) -> list[Quote]:
                     len(text.split()) >= 4
                     and text[:1].isupper()
                     and item.start - last.end < (400 if last.direct else 200)
+                    # not a title inside a sentence: 'Lin Miaoke, who performed "Ode to ..."'
+                    and not re.search(r"\b[a-z]+$", before)
                 )
                 or (
                     last.direct
@@ -1106,7 +1267,7 @@ def extract_quotes(article: Article, nlp: NLPArg = None) -> list[Quote]:
             # A fragment inside a reported clause attributed after it ('two men, believed to be
             # "management level employees," underwent surgery, X said'): the clause is the quote.
             continue
-        if container is not None:
+        if container is not None and not called:
             dropped.add(id(container))
             found[:] = [f for f in found if f is not container]
         speaker, name = _resolve(subj, subject_at, body, body_spans, people, last)
