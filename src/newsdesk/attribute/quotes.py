@@ -75,6 +75,7 @@ _CUES = [
     "commented",
     "remarked",
     "mentioned",
+    "advised",
 ]
 _CUE = "|".join(sorted(_CUES, key=len, reverse=True))
 _POST_ONLY = "continued|wrote|read|asked|added"
@@ -402,7 +403,7 @@ def _resolve(
         if (
             wanted is not None
             and last_speaker is not None
-            and last_speaker.speaker_name is None
+            and not any(p.name == last_speaker.speaker_name for p in people)
             and re.search(_FEMALE_NOUN if wanted == "f" else _MALE_NOUN, last_speaker.speaker)
         ):
             return last_speaker.speaker, None  # "a France Telecom spokeswoman said ... she said"
@@ -741,7 +742,7 @@ _NAME_PAIR = re.compile(
 _CALLED = re.compile(
     rf"(?P<subj>[^.;!?\"“”]{{1,200}}?)\s+{_AUX}(?:called|calls)"
     r"(?:\s+(?:him|her|it|them|this|that|(?:the|a|an|his|her|its|their)\s+[a-z][\w\-]*"
-    r"(?:\s+[a-z][\w\-]*){0,2}|[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)*))?\s*$"
+    r"(?:\s+[a-z][\w\-]*){0,4}|[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)*))?\s*$"
 )
 
 # "Afterwards he said:": a time adverb without its comma before a pronoun subject.
@@ -994,6 +995,8 @@ def _indirect(
             continue  # not "says in a release that ..."
         if verb in _NEEDS_THAT and not re.match(r"\s*(?:that\b|:)", rest):
             continue
+        if verb == "advised" and not re.match(r"(?:\s+[\w.'’\-]+){0,6}?\s+that\b", rest):
+            continue  # "advised users to set ..." is advice, not a report
         prefix = s[: cue.start()]
         if re.search(r"(?:[\"“”]|'')\s*$", prefix):
             continue  # '"...," said X': the quote is direct
@@ -1012,11 +1015,11 @@ def _indirect(
         if subj is None:
             continue
         obj = None
-        if verb in ("told", "tells", "tell"):
+        if verb in ("told", "tells", "tell", "advised"):
             tail = re.match(
                 rf"(?:\s+(?P<obj>(?:the\s+|The\s+)?[A-Z][\w.&\-]*(?:\s+[A-Z][\w.&\-]*)*"
                 # "told Iranian media that ...": an audience of capitalised and common words
-                rf"(?:\s+[a-z]+){{0,2}}(?=\s+that\b)|(?:the\s+|The\s+)?[A-Z][\w.&\-]*(?:\s+[A-Z][\w.&\-]*)*|"
+                rf"(?:\s+[a-z]+){{0,3}}(?=\s+that\b)|(?:the\s+|The\s+)?[A-Z][\w.&\-]*(?:\s+[A-Z][\w.&\-]*)*|"
                 rf"reporters|a\s+[a-z]+|[a-z]+(?:\s+in\s+[^,]+?)?(?=\s+that\b)))?{_TIME}"
                 rf"\s*(?:that\b|:|,)?\s*",
                 rest,
