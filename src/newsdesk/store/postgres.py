@@ -30,9 +30,11 @@ LOCK_TIMEOUT = "10s"
 PLACEMENT_LOCK_KEY = 0x6E657773  # "news": the advisory lock that placers take
 _MIGRATION_LOCK = 7_364_001  # advisory lock id: concurrent openers migrate one at a time
 
-# The text search configuration of the search columns (migration 0004): English stemming that
-# keeps stopwords, as SQLite's FTS5 index does. Queries and snippets must use the same one.
+# Search as SQLite's FTS5 does (migration 0004): the 'newsdesk_english' configuration stems with
+# Porter and keeps stopwords; newsdesk_search_text() is the text as indexed (in a C-locale
+# database, non-ASCII punctuation made separable). Queries and snippets go through both.
 _CONFIG = "'newsdesk_english'"
+_QUERY = f"websearch_to_tsquery({_CONFIG}, newsdesk_search_text(?))"
 _HEADLINE = f"StartSel={MARK_START}, StopSel={MARK_END}, MaxWords=24, MinWords=12, MaxFragments=2"
 
 
@@ -184,24 +186,23 @@ class PostgresStore(Store):
 
     _ARTICLE_RANK = (
         "SELECT a.id, ts_rank(a.search, q)::float8 AS score "
-        f"FROM articles a, plainto_tsquery({_CONFIG}, ?) q WHERE a.search @@ q"
+        f"FROM articles a, {_QUERY} q WHERE a.search @@ q"
     )
     _ARTICLE_ID = "a.id"
-    _ARTICLE_MATCH = f"articles a, plainto_tsquery({_CONFIG}, ?) q WHERE a.search @@ q"
+    _ARTICLE_MATCH = f"articles a, {_QUERY} q WHERE a.search @@ q"
     _ARTICLE_SCORE = "ts_rank(a.search, q)::float8"
-    _ARTICLE_SNIPPET = f"ts_headline({_CONFIG}, a.text, q, '{_HEADLINE}')"
+    _ARTICLE_SNIPPET = f"ts_headline({_CONFIG}, newsdesk_search_text(a.text), q, '{_HEADLINE}')"
     _BRIEF_RANK = (
         "SELECT b.story_id AS id, ts_rank(b.search, q)::float8 AS score "
-        f"FROM briefs b, plainto_tsquery({_CONFIG}, ?) q WHERE b.search @@ q"
+        f"FROM briefs b, {_QUERY} q WHERE b.search @@ q"
     )
     _BRIEF_ID = "b.story_id"
-    _BRIEF_MATCH = (
-        f"briefs b JOIN stories s ON s.id = b.story_id, plainto_tsquery({_CONFIG}, ?) q "
-        "WHERE b.search @@ q"
-    )
+    _BRIEF_MATCH = f"briefs b JOIN stories s ON s.id = b.story_id, {_QUERY} q WHERE b.search @@ q"
     _BRIEF_SCORE = "ts_rank(b.search, q)::float8"
-    _BRIEF_SNIPPET = f"ts_headline({_CONFIG}, b.text, q, '{_HEADLINE}')"
+    _BRIEF_SNIPPET = f"ts_headline({_CONFIG}, newsdesk_search_text(b.text), q, '{_HEADLINE}')"
 
     @staticmethod
     def _match_text(terms: list[str]) -> str:
-        return " ".join(terms)
+        # Each word quoted, for websearch_to_tsquery: a word the parser splits ("china's") is a
+        # phrase, as FTS5 makes it, not two words anywhere; "or" and "-" are never operators.
+        return " ".join(f'"{term}"' for term in terms)
