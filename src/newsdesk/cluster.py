@@ -165,20 +165,25 @@ def entity_terms(article: Article) -> Counter[str]:
     """
     counts: Counter[str] = Counter()
     for text in (article.title, article.text):
+        opens_with_name = False
         for sentence in split_sentences(text):
             tokens = sentence.split()
             for position, token in enumerate(tokens):
+                inside = position > 0 or opens_with_name
                 token = token.strip("\"“”‘’'()[],;:!?")
                 if not token:
                     continue
                 if _NUMBER.fullmatch(token.rstrip(".")):
-                    if len(token) > 1 or position:
+                    if len(token) > 1 or inside:
                         counts["#" + token.rstrip(".")] += 1
                     continue
-                if position and _CAPITALISED.fullmatch(token):
+                if inside and _CAPITALISED.fullmatch(token):
                     word = _POSSESSIVE.sub("", token.rstrip(".")).lower()
                     if word not in _STOP_WORDS:
                         counts["@" + word] += 1
+            # Tokenised text spaces a closing quotation mark from its sentence ("quickly . ''"):
+            # the sentence after it mostly opens with the speaker's name ("McAfee said ...").
+            opens_with_name = sentence.endswith((" ''", " ”"))
     return counts
 
 
