@@ -50,9 +50,10 @@ def read_bounded(path: Path) -> list[str]:
 
 
 def _gzip_bomb(path: Path, prefix: bytes, size: int) -> None:
-    """``prefix`` then ``size`` zero bytes, gzip-compressed in a stream (about 1000:1)."""
+    """``prefix`` then ``size`` spaces, gzip-compressed in a stream (about 1000:1). Spaces, not
+    zero bytes: a file of zero bytes is turned away as binary before its size is ever seen."""
     compressor = zlib.compressobj(9, zlib.DEFLATED, 31)
-    chunk = b"\0" * (1 << 20)
+    chunk = b" " * (1 << 20)
     with path.open("wb") as out:
         out.write(compressor.compress(prefix))
         for _ in range(size // len(chunk)):
@@ -176,3 +177,35 @@ def test_non_utf8_and_nul_bytes_are_read_or_rejected(tmp_path: Path) -> None:
     )
     (item,) = read_sources([str(page)], Settings())
     assert isinstance(item, Article | Rejection)
+
+
+def test_binary_files_in_a_folder_are_rejected_by_name_and_the_articles_still_read(
+    tmp_path: Path,
+) -> None:
+    """A stray image, PDF or archive in a folder of articles is not read as text."""
+    folder = tmp_path / "cluster"
+    folder.mkdir()
+    wikinews = Path(__file__).resolve().parents[1] / "examples" / "wikinews"
+    for path in sorted(wikinews.glob("M005?.english"))[:3]:
+        (folder / path.name).write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
+    random = bytes((i * 193 + 71) % 256 for i in range(3000))  # every byte value, no text
+    files = {
+        "photo.jpg": b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" + random,
+        "report.pdf": b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n" + random,
+        "bundle.zip": b"PK\x03\x04\x14\x00" + random,
+        "NOEXT0001": random,
+        "story.txt.gz": zlib.compress(random),  # not gzip framing: read as raw bytes
+    }
+    for name, data in files.items():
+        (folder / name).write_bytes(data)
+    items = list(read_sources([str(folder)], Settings()))
+    articles = [i for i in items if isinstance(i, Article)]
+    rejected = {
+        Path(str(i.provenance.source)).name: i.reason for i in items if isinstance(i, Rejection)
+    }
+    assert len(articles) == 3
+    assert set(rejected) == set(files)
+    assert rejected["photo.jpg"].startswith("a JPEG image, not an article")
+    assert rejected["report.pdf"].startswith("a PDF document")
+    assert rejected["bundle.zip"].startswith("a ZIP archive")
+    assert rejected["NOEXT0001"].startswith("binary data")

@@ -13,7 +13,7 @@ from pathlib import Path
 from newsdesk.config import Settings
 from newsdesk.models import Article, Provenance, Rejection
 from newsdesk.sources.common import Record
-from newsdesk.sources.detect import Format, detect
+from newsdesk.sources.detect import Format, binary_kind, detect
 from newsdesk.sources.files import read_html_file, read_json_file, read_text_file
 from newsdesk.sources.jsonl import read_jsonl
 from newsdesk.sources.sgml import read_sgml
@@ -55,8 +55,16 @@ def folder_files(folder: Path) -> Iterator[Path]:
 def _read_file(path: Path, source: str, settings: Settings) -> Iterator[Record]:
     try:
         fmt = detect(path)
+        binary = None if fmt is Format.WARC else binary_kind(path)
     except OSError as error:
         yield Rejection(Provenance(source), f"cannot read file: {error}")
+        return
+    if binary is not None:
+        yield Rejection(
+            Provenance(source),
+            f"{binary}, not an article: newsdesk reads JSONL, JSON, HTML, text, TREC/LDC SGML, "
+            "RSS/Atom and WARC files",
+        )
         return
     try:
         yield from _file_reader(fmt)(path, source, settings)

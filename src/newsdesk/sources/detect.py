@@ -68,6 +68,39 @@ def sniff(head: bytes) -> Format:
     return Format.TEXT
 
 
+_MAGIC = (
+    (b"%PDF-", "a PDF document"),
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"PK\x03\x04", "a ZIP archive (or an Office document)"),
+    (b"\xd0\xcf\x11\xe0", "an old Office document"),
+    (b"BZh", "a bzip2 archive"),
+    (b"\xfd7zXZ", "an xz archive"),
+    (b"7z\xbc\xaf", "a 7-Zip archive"),
+    (b"Rar!", "a RAR archive"),
+    (b"\x7fELF", "an executable"),
+    (b"ID3", "an MP3 file"),
+)
+_CONTROL = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f]")
+
+
+def binary_kind(path: Path) -> str | None:
+    """What a file is when it is no text at all (an image, an archive, a PDF), else None.
+
+    WARC files are not asked: their records carry binary payloads.
+    """
+    head = _head(path)
+    for magic, kind in _MAGIC:
+        if head.startswith(magic):
+            return kind
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16 text with its byte-order mark
+        return None
+    if len(_CONTROL.findall(head)) > 0.05 * len(head):
+        return "binary data"
+    return None
+
+
 def _head(path: Path) -> bytes:
     with path.open("rb") as handle:
         raw = handle.read(_SNIFF_BYTES)
