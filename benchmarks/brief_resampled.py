@@ -72,19 +72,25 @@ def wins(mine: Sequence[float], first: Sequence[float]) -> str:
     return f"{better}/{worse}"
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+def stories_from_arguments(
+    parser: argparse.ArgumentParser,
+) -> tuple[argparse.Namespace, list[Story], list[Story]]:
+    """Parse the shared options; the data set's full topics and the stories resampled from them."""
     parser.add_argument("dataset", type=Path, help="MultiLing or DUC layout, as eval summarize")
-    parser.add_argument("--systems", nargs="+", default=["coverage", "lead", "lexrank"])
     parser.add_argument("--budgets", nargs="+", type=int, default=[100, 250])
     parser.add_argument("--sizes", nargs="+", type=int, default=[6, 8])
     parser.add_argument("--draws", type=int, default=5)
     parser.add_argument("--seed", type=int, default=7)
     args = parser.parse_args()
-
     dataset = load_dataset(args.dataset)
     full = [(t, read_articles(t.sources)) for t in dataset.topics if t.models]
-    subsets = resample(full, args.sizes, args.draws, args.seed)
+    return args, full, resample(full, args.sizes, args.draws, args.seed)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--systems", nargs="+", default=["coverage", "lead", "lexrank"])
+    args, full, subsets = stories_from_arguments(parser)
     print(
         f"{args.dataset}: {len(full)} topics; {len(subsets)} resampled stories "
         f"({'/'.join(map(str, args.sizes))} articles, {args.draws} draws, seed {args.seed}); "

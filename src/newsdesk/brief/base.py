@@ -21,6 +21,7 @@ from typing import cast
 import numpy as np
 from scipy.sparse import csr_matrix
 
+from newsdesk.event_time import reported_day
 from newsdesk.models import Article, Brief, BriefSentence, Citation, as_utc
 from newsdesk.text import (
     ENGLISH_STOPWORDS,
@@ -518,13 +519,25 @@ def redundant_with(story: StoryText, unit: int, chosen: Sequence[int]) -> bool:
 _NO_DATE = datetime.min.replace(tzinfo=UTC)
 
 
-def _order_key(story: StoryText, unit: int) -> tuple[datetime, int, int]:
-    """Publication time, then place in the article: of articles published together (or all
-    undated), every lead comes before the details."""
-    first = story.candidates[story.units[unit].members[0]]
-    published = story.articles[first.article].published
-    when = as_utc(published) if published else _NO_DATE
-    return (when, first.position, first.article)
+def _order_keys(
+    story: StoryText, unit_ids: Sequence[int]
+) -> dict[int, tuple[datetime, int, datetime, int]]:
+    """Chronological by event, then by source: the day the unit says its event happened (else
+    its article's publication day), then place in the article, then publication time. Of the
+    units of one day (or all undated) every lead comes before the details."""
+    dates = [as_utc(a.published) for a in story.articles if a.published]
+    story_start = min(dates, default=_NO_DATE)
+    keys = {}
+    for unit in unit_ids:
+        first = story.candidates[story.units[unit].members[0]]
+        published = story.articles[first.article].published
+        if published is None:
+            keys[unit] = (_NO_DATE, first.position, _NO_DATE, first.article)
+            continue
+        text = " ".join(story.candidates[m].text for m in story.units[unit].members)
+        when = as_utc(published)
+        keys[unit] = (reported_day(text, when, story_start), first.position, when, first.article)
+    return keys
 
 
 def assemble(
@@ -535,7 +548,8 @@ def assemble(
     reprints: Mapping[str, Sequence[str]],
 ) -> Brief:
     """Order the chosen units (a unit's sentences stay together) and cite every sentence."""
-    units = sorted(unit_ids, key=lambda u: _order_key(story, u))
+    keys = _order_keys(story, unit_ids)
+    units = sorted(unit_ids, key=keys.__getitem__)
     members = list(dict.fromkeys(m for u in units for m in story.units[u].members))
     kept: list[int] = []
     total = 0

@@ -1,0 +1,83 @@
+"""The day a sentence says its event happened, read against its article's publication day.
+
+News dates events relative to the day it is published: "on Friday", "yesterday", "Jan. 12". A
+brief ordered by publication alone puts a later article's recap of the main event ("An earthquake
+struck Haiti on January 12, ...") after the first day's details; ordered by the reported day, it
+opens with the event. Only past days inside the story's own span count: a date before the story's
+first article is background ("the 1998 election"), and a day after publication is a plan ("will
+meet on Friday"); both leave the sentence at its publication day.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime, timedelta
+
+# How far before the story's first article a reported day still belongs to the story: a report
+# published on Monday of a quake "on Saturday" dates the quake, not background.
+STORY_LEAD_DAYS = 2
+
+_MONTH = (
+    r"(Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|Aug(?:ust|\.)?"
+    r"|Sept?(?:ember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)"
+)
+_MONTH_DAY = re.compile(rf"\b{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(\d{{4}})\b)?")
+_DAY_MONTH = re.compile(
+    rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\b(?:,?\s+(\d{{4}})\b)?"
+)
+_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_WEEKDAY = re.compile(rf"\b(?:(last|next|this)\s+)?({'|'.join(_WEEKDAYS)})\b")
+_DAY_BEFORE = re.compile(r"\b(?:yesterday|last night)\b", re.IGNORECASE)
+# A weekday in a sentence about the future names the day of a plan, not of the event reported.
+_FUTURE = re.compile(
+    r"\b(?:will|shall|is to|are to|is due|are due|scheduled|plans? to|expected to|tomorrow)\b",
+    re.IGNORECASE,
+)
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+
+
+def _day(moment: datetime) -> datetime:
+    utc = moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+    return utc.replace(hour=0, minute=0, second=0, microsecond=0)
+
+
+def _calendar_day(
+    month_name: str, day: int, year: str | None, published: datetime
+) -> datetime | None:
+    month = _MONTHS.index(month_name[:3].lower()) + 1
+    # Without a year, the latest such day on or before publication ("Dec. 26" read in January).
+    resolved = (
+        int(year) if year else published.year - ((month, day) > (published.month, published.day))
+    )
+    try:
+        return datetime(resolved, month, day, tzinfo=UTC)
+    except ValueError:
+        return None
+
+
+def mentioned_days(text: str, published: datetime) -> list[datetime]:
+    """Every day the sentence names, resolved against the publication day (UTC midnights)."""
+    today = _day(published)
+    days: list[datetime | None] = []
+    for match in _MONTH_DAY.finditer(text):
+        days.append(_calendar_day(match.group(1), int(match.group(2)), match.group(3), today))
+    for match in _DAY_MONTH.finditer(text):
+        days.append(_calendar_day(match.group(2), int(match.group(1)), match.group(3), today))
+    if not _FUTURE.search(text):
+        for match in _WEEKDAY.finditer(text):
+            if match.group(1) == "next":
+                continue
+            back = (today.weekday() - _WEEKDAYS.index(match.group(2))) % 7
+            days.append(today - timedelta(days=back or (7 if match.group(1) == "last" else 0)))
+        if _DAY_BEFORE.search(text):
+            days.append(today - timedelta(days=1))
+    return [d for d in days if d is not None]
+
+
+def reported_day(text: str, published: datetime, story_start: datetime) -> datetime:
+    """The earliest day in the story's span the sentence says its event happened on; else the
+    publication day. ``story_start`` is the first publication of the story's articles."""
+    today = _day(published)
+    earliest = _day(story_start) - timedelta(days=STORY_LEAD_DAYS)
+    in_span = [d for d in mentioned_days(text, published) if earliest <= d <= today]
+    return min(in_span, default=today)

@@ -1,0 +1,113 @@
+"""The day a sentence reports, on real WikiNews sentences, and the brief ordered by it."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from newsdesk.brief import summarize
+from newsdesk.config import Settings
+from newsdesk.event_time import mentioned_days, reported_day
+from newsdesk.models import Article
+from newsdesk.sources import read_sources
+
+WIKINEWS = Path(__file__).resolve().parents[1] / "examples" / "wikinews"
+
+
+def day(year: int, month: int, date: int) -> datetime:
+    return datetime(year, month, date, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "published", "story_start", "expected"),
+    [
+        # M0065, published Sunday, January 31, 2010: a recap of the story's first day.
+        (
+            "An earthquake, with a magnitude of 7.0, struck Haiti on January 12, killing as much as"
+            " 200,000 people and largely destroying the capital Port-au-Prince; another million"
+            " have been left without homes.",
+            day(2010, 1, 31),
+            day(2010, 1, 12),
+            day(2010, 1, 12),
+        ),
+        # M0046, published Monday, December 17, 2007: the last Saturday.
+        (
+            "The climate conference that was held for the last two weeks in Bali came to a"
+            " conclusion on Saturday.",
+            day(2007, 12, 17),
+            day(2007, 12, 3),
+            day(2007, 12, 15),
+        ),
+        # M0028, published Friday, April 6, 2007: "on Friday" is the day of publication.
+        (
+            "Following a period of debriefing and rest, the crew spoke at a press conference on"
+            " Friday.",
+            day(2007, 4, 6),
+            day(2007, 3, 23),
+            day(2007, 4, 6),
+        ),
+        # M0034, published Tuesday, July 24, 2007.
+        (
+            "Vinokourov also won yesterday's stage.",
+            day(2007, 7, 24),
+            day(2007, 7, 7),
+            day(2007, 7, 23),
+        ),
+        # M0044, published Wednesday, December 12, 2007: a plan, not an event.
+        (
+            "The Bali conference is expected to end on Friday.",
+            day(2007, 12, 12),
+            day(2007, 12, 3),
+            day(2007, 12, 12),
+        ),
+        # M0007, published Saturday, March 26, 2005: the tsunami of December 26 is three days
+        # before the story's first article (December 29); the event reported is Oxfam's figures.
+        (
+            "Up to four times as many women as men died in the December 26 Indian Ocean Tsunami,"
+            " figures published by Oxfam International today reveal.",
+            day(2005, 3, 26),
+            day(2004, 12, 29),
+            day(2005, 3, 26),
+        ),
+    ],
+)
+def test_reported_day(
+    sentence: str, published: datetime, story_start: datetime, expected: datetime
+) -> None:
+    assert reported_day(sentence, published, story_start) == expected
+
+
+def test_mentioned_days_read_calendar_forms_against_publication() -> None:
+    published = day(2005, 1, 1)  # M0001, Saturday, January 1, 2005
+    sentence = (
+        "After the U.S. increased it's funding donation to 350 million USD, Japanese Prime Minister"
+        " Junichiro Koizumi announced a half-billion dollar donation on Saturday, Jan. 1."
+    )
+    assert mentioned_days(sentence, published) == [day(2005, 1, 1), day(2005, 1, 1)]
+    # A day without a year is the latest such day on or before publication.
+    assert mentioned_days("It struck on the 26th of December.", published) == [day(2004, 12, 26)]
+    assert mentioned_days("Aid arrived last Saturday.", published) == [day(2004, 12, 25)]
+    assert mentioned_days("Talks resume next Monday.", published) == []
+    assert mentioned_days("No date here, only May and 2005.", published) == []
+
+
+def _wikinews(topic: str) -> list[Article]:
+    paths = sorted(str(p) for p in WIKINEWS.glob(f"{topic}?.english"))
+    return [r for r in read_sources(paths, Settings()) if isinstance(r, Article)]
+
+
+def test_brief_opens_with_the_event_a_later_article_dates() -> None:
+    """Haiti, M006: the quake of January 12 as a later article recaps it comes before the first
+    day's details, though that article was published on January 31."""
+    articles = _wikinews("M006")
+    published = {a.key: a.published for a in articles}
+    sentences = summarize(articles, 100).sentences
+    recap = next(i for i, s in enumerate(sentences) if "struck Haiti on January 12" in s.text)
+    detail = next(i for i, s in enumerate(sentences) if "Mike Blanpied remarked" in s.text)
+    assert recap < detail
+    recap_date = published[sentences[recap].citation.article_key]
+    detail_date = published[sentences[detail].citation.article_key]
+    assert recap_date is not None and detail_date is not None
+    assert recap_date > detail_date  # publication order alone would put it after
