@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from newsdesk.attribute.claims import group_claims
+from newsdesk.attribute.timeline import build_timeline
 from newsdesk.brief import summarize
 from newsdesk.config import Settings
 from newsdesk.event_time import mentioned_days, reported_day
@@ -111,3 +113,16 @@ def test_brief_opens_with_the_event_a_later_article_dates() -> None:
     detail_date = published[sentences[detail].citation.article_key]
     assert recap_date is not None and detail_date is not None
     assert recap_date > detail_date  # publication order alone would put it after
+
+
+def test_timeline_dates_a_recap_by_the_day_it_reports() -> None:
+    """Haiti, M006: "As many as 200,000 people were killed by the tremors, which struck on
+    January 12, ..." first reported on January 29 goes among the developments of January 12."""
+    timeline = build_timeline(group_claims(_wikinews("M006")))
+    recap = next(e for e in timeline if "which struck on January 12" in e.text)
+    assert recap.when is not None and recap.when.date().isoformat() == "2010-01-29"
+    assert recap.happened == day(2010, 1, 12)
+    days = [e.day for e in timeline if e.day is not None]
+    assert days == sorted(days)
+    place = timeline.index(recap)
+    assert place > 0 and all(e.day == day(2010, 1, 12) for e in timeline[:place])

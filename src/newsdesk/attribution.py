@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from newsdesk.attribute import build_timeline, find_entity
+from newsdesk.attribute.timeline import timeline_order
 from newsdesk.models import Claim, Entity, StoryAttribution, TimelineEvent
 from newsdesk.pipeline import attribute_story
 from newsdesk.store import Store, StorySummary
@@ -65,7 +66,7 @@ def entity_report(store: Store, name: str) -> EntityReport | None:
         aliases.update(dict.fromkeys(entity.aliases))
     # The timeline of each story's claims that mention its version of the entity, merged.
     events = [e for _, entity, claims in found for e in build_timeline(claims, entity=entity)]
-    events.sort(key=lambda e: (e.when is None, e.when or datetime.min, e.article_key))
+    events.sort(key=timeline_order)
     return EntityReport(
         name=max(names, key=lambda n: (names[n], len(n))),
         kind=max(kinds, key=lambda k: kinds[k]),

@@ -36,7 +36,8 @@ _FUTURE = re.compile(
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 
 
-def _day(moment: datetime) -> datetime:
+def day_of(moment: datetime) -> datetime:
+    """The UTC midnight starting ``moment``'s day (a naive moment is read as UTC)."""
     utc = moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
     return utc.replace(hour=0, minute=0, second=0, microsecond=0)
 
@@ -57,7 +58,7 @@ def _calendar_day(
 
 def mentioned_days(text: str, published: datetime) -> list[datetime]:
     """Every day the sentence names, resolved against the publication day (UTC midnights)."""
-    today = _day(published)
+    today = day_of(published)
     days: list[datetime | None] = []
     for match in _MONTH_DAY.finditer(text):
         days.append(_calendar_day(match.group(1), int(match.group(2)), match.group(3), today))
@@ -77,7 +78,7 @@ def mentioned_days(text: str, published: datetime) -> list[datetime]:
 def reported_day(text: str, published: datetime, story_start: datetime) -> datetime:
     """The earliest day in the story's span the sentence says its event happened on; else the
     publication day. ``story_start`` is the first publication of the story's articles."""
-    today = _day(published)
-    earliest = _day(story_start) - timedelta(days=STORY_LEAD_DAYS)
+    today = day_of(published)
+    earliest = day_of(story_start) - timedelta(days=STORY_LEAD_DAYS)
     in_span = [d for d in mentioned_days(text, published) if earliest <= d <= today]
     return min(in_span, default=today)

@@ -226,14 +226,21 @@ class Claim:
 
 @dataclass(frozen=True, slots=True)
 class TimelineEvent:
-    """A dated development: the first report of a claim."""
+    """A dated development: the first report of a claim, and the day it says it happened."""
 
-    when: datetime | None
+    when: datetime | None  # first reported
     text: str
     outlet: str
     article_key: str
     sentence_index: int
     support: int
+    # The day the report says the development happened ("on Friday"), else the day of ``when``.
+    happened: datetime | None = None
+
+    @property
+    def day(self) -> datetime | None:
+        """When it happened as far as known (timelines stored before ``happened``: first report)."""
+        return self.happened or self.when
 
 
 @dataclass(slots=True)

@@ -1,12 +1,16 @@
-"""Timelines: the first report of each claim, in time order, for a story or for one entity."""
+"""Timelines: the first report of each claim, in the order of the days they say things happened,
+for a story or for one entity."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import UTC, datetime
 
-from newsdesk.models import Claim, Entity, TimelineEvent
+from newsdesk.event_time import day_of, reported_day
+from newsdesk.models import Claim, Entity, TimelineEvent, as_utc
 from newsdesk.text import mentions_any
+
+_NO_DATE = datetime.min.replace(tzinfo=UTC)
 
 
 def _mentions(claim: Claim, entity: Entity) -> bool:
@@ -18,14 +22,28 @@ def _mentions(claim: Claim, entity: Entity) -> bool:
     )
 
 
+def timeline_order(event: TimelineEvent) -> tuple[bool, datetime, datetime, str, int]:
+    """Undated last; then by the day it happened, first report, article and place."""
+    return (
+        event.day is None,
+        day_of(event.day) if event.day else _NO_DATE,
+        as_utc(event.when) if event.when else _NO_DATE,
+        event.article_key,
+        event.sentence_index,
+    )
+
+
 def build_timeline(
     claims: Sequence[Claim], entity: Entity | None = None, min_support: int = 1
 ) -> list[TimelineEvent]:
-    """Dated developments (earliest report of each claim), oldest first; undated ones last.
+    """Dated developments (earliest report of each claim) by the day each says it happened
+    (:func:`newsdesk.event_time.reported_day`), oldest first; undated ones last.
 
     With ``entity``, only claims that mention it (by NER mention or by any of its aliases), so a
     place can be followed across stories when the claims of several stories are passed together.
     """
+    dates = [as_utc(c.first_published) for c in claims if c.first_published]
+    story_start = min(dates, default=None)
     events = [
         TimelineEvent(
             when=c.first_published,
@@ -34,11 +52,11 @@ def build_timeline(
             article_key=c.sources[0].article_key,
             sentence_index=c.sources[0].sentence_index,
             support=c.support,
+            happened=reported_day(c.text, c.first_published, story_start)
+            if c.first_published and story_start
+            else None,
         )
         for c in claims
         if c.support >= min_support and (entity is None or _mentions(c, entity))
     ]
-    events.sort(
-        key=lambda e: (e.when is None, e.when or datetime.min, e.article_key, e.sentence_index)
-    )
-    return events
+    return sorted(events, key=timeline_order)

@@ -94,7 +94,7 @@ def entity(name: str) -> None:
     for column in ("date", "outlets", "development", "first reported by"):
         table.add_column(column, overflow="fold")
     for event in report.timeline:
-        table.add_row(_day(event.when), str(event.support), event.text, event.outlet)
+        table.add_row(_day(event.day), str(event.support), event.text, event.outlet)
     stdout.print(table)
 
 
