@@ -22,6 +22,7 @@ from newsdesk.models import Article, Provenance
 from newsdesk.text import split_sentences, words
 from test_brief import DATA, needs_data, read_topic
 
+WIKINEWS = Path(__file__).resolve().parents[1] / "examples" / "wikinews"
 SEED = Path(__file__).resolve().parents[1] / ".." / "shared" / "seed" / "seed-brief.txt"
 
 # Sentences of the seed brief that open with a reference the reader cannot resolve.
@@ -301,7 +302,7 @@ def test_a_speaker_named_by_surname_alone_comes_with_the_full_name() -> None:
     story = prepare(read_articles([ECB_COOLEY]))
     index = next(i for i, c in enumerate(story.candidates) if c.text.startswith("Cooley said"))
     cooley = story.candidates[index]
-    assert cooley.needs_previous and not cooley.standalone
+    assert cooley.introduced_by == index - 1 and not cooley.standalone
     assert "Steve Cooley" in story.candidates[index - 1].text
     assert any(unit.members == (index - 1, index) for unit in story.units)
     # A surname never given in full, and a role noun, stand on their own.
@@ -312,3 +313,41 @@ def test_a_speaker_named_by_surname_alone_comes_with_the_full_name() -> None:
         " foot toward the park.",
     )])  # fmt: skip
     assert [c.standalone for c in first.candidates] == [True, True, True]
+
+
+def test_a_person_met_paragraphs_earlier_comes_with_the_sentence_naming_them() -> None:
+    """WikiNews M0049: "De Boer repeatedly points out ..." (not a speech verb, and a surname with a
+    particle) is shown only after the sentence naming "Yvo de Boer"."""
+    from newsdesk.evaluation.summarize import read_articles
+
+    story = prepare(read_articles([WIKINEWS / "M0049.english"]))
+    index = next(i for i, c in enumerate(story.candidates) if c.text.startswith("De Boer"))
+    de_boer = story.candidates[index]
+    assert not de_boer.standalone and de_boer.introduced_by is not None
+    introducer = story.candidates[de_boer.introduced_by]
+    assert "Yvo de Boer" in introducer.text and introducer.standalone
+    assert [u.members for u in story.units if index in u.members] == [
+        (de_boer.introduced_by, index)
+    ]
+
+
+@pytest.mark.skipif(not ECB_COOLEY.is_file(), reason="shared ECB+ data not present")
+def test_an_appositive_after_a_surname_needs_the_full_name_too() -> None:
+    """ECB+ 21ecbplus: "Subryan, 23, was charged ..." after "Vishwanand Subryan" was named, and
+    "Chohan had called ..." with the sentence naming Raj K. Chohan ten sentences before."""
+    from newsdesk.evaluation.summarize import read_articles
+
+    paths = sorted((DATA / "ecbplus" / "docs" / "21ecbplus").iterdir())
+    story = prepare(read_articles(paths))
+    subryan = [c for c in story.candidates if c.text.startswith("Subryan,")]
+    assert subryan and all(not c.standalone for c in subryan)
+    for c in subryan:
+        if c.introduced_by is not None:
+            assert "Vishwanand Subryan" in story.candidates[c.introduced_by].text
+    called = next(
+        i for i, c in enumerate(story.candidates) if c.text.startswith("Chohan had called")
+    )
+    introducer = story.candidates[called].introduced_by
+    assert introducer is not None and introducer < called - 5
+    assert "Raj K. Chohan" in story.candidates[introducer].text
+    assert (introducer, called) in [u.members for u in story.units]

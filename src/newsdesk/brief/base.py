@@ -199,10 +199,14 @@ def needs_context(text: str) -> bool:
     return bool(_QUOTE_OPEN.match(text) and not _ATTRIBUTION.search(text))
 
 
-# The last word of a full name ("Steve Cooley", "Mark Jay Heller"), and a sentence opening with a
-# surname alone as its speaker ("Cooley said ..."): the article named that person in full before.
-_SURNAME_OF_FULL_NAME = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z.]*)*\s+([A-Z][a-z]{2,})\b")
-_SURNAME_SPEAKER = re.compile(rf"^([A-Z][a-z]{{2,}})\s+{_SPEECH}\b")
+# The last word of a full name ("Steve Cooley", "Mark Jay Heller", "Yvo de Boer"), and a sentence
+# opening with that surname alone ("Cooley said ...", "De Boer repeatedly points out ...", "Ford,
+# now an assistant coach, ..."): the reader meets the person only where they were named in full.
+_PARTICLE = r"(?:[Dd]e|[Vv]an|[Vv]on|[Dd]er|[Dd]en|[Dd]a|[Dd]i|[Dd]u|[Ll]e|[Ll]a|[Dd]el|[Bb]in)"
+_SURNAME_OF_FULL_NAME = re.compile(
+    rf"\b[A-Z][a-z]+(?:\s+[A-Z][a-z.]*)*\s+((?:{_PARTICLE}\s+){{0,2}}[A-Z][a-z]{{2,}})\b"
+)
+_SURNAME_OPENER = re.compile(rf"^((?:{_PARTICLE}\s+){{0,2}}[A-Z][a-z]{{2,}})(?:,|\s+[a-z])")
 
 
 _NOT_SURNAMES = frozenset(
@@ -227,10 +231,12 @@ _NOT_SURNAMES = frozenset(
 )
 
 
-def _names_by_surname(text: str, surnames: set[str]) -> bool:
-    """Whether ``text`` opens with a speaker named by a surname the article gave in full before."""
-    match = _SURNAME_SPEAKER.match(text)
-    return bool(match and match.group(1) in surnames and match.group(1) not in _NOT_SURNAMES)
+def _opening_surname(text: str) -> str | None:
+    """The surname a sentence opens with ("Cooley said", "De Boer points out"), casefolded."""
+    match = _SURNAME_OPENER.match(text)
+    if match is None or match.group(1) in _NOT_SURNAMES:
+        return None
+    return match.group(1).casefold()
 
 
 def quote_open_after(text: str, open_before: bool = False) -> bool:
@@ -250,7 +256,9 @@ class Candidate:
 
     ``index`` is the sentence's place in the article's text (its citation; -1 for a title read as
     a sentence, see :func:`title_sentence`), ``position`` its place among the article's candidates
-    (what position priors read).
+    (what position priors read). A candidate that is not ``standalone`` (and not a fragment) is
+    shown only after the candidate it depends on: ``introduced_by`` (the sentence that named in
+    full the person it calls by surname alone), else its predecessor (``needs_previous``).
     """
 
     article: int
@@ -262,6 +270,7 @@ class Candidate:
     stems: list[str]
     standalone: bool
     needs_previous: bool
+    introduced_by: int | None = None
 
     @property
     def length(self) -> int:
@@ -384,7 +393,9 @@ def prepare(articles: Sequence[Article]) -> StoryText:
         indices: list[int] = []
         seen: set[str] = set()
         quoting, last_paragraph = False, -1
-        surnames: set[str] = set()
+        # Surnames of full names seen so far (casefolded) -> the latest standalone candidate that
+        # named the person in full, if any.
+        introducers: dict[str, int | None] = {}
         # A headline-only record: its one sentence is the headline, and the story's content.
         title = "" if article.text.strip() == article.title.strip() else article.title
         sentences = split_sentences_with_paragraphs(article.text)
@@ -404,10 +415,14 @@ def prepare(articles: Sequence[Article]) -> StoryText:
             continues_quote = quoting and paragraph == last_paragraph
             quoting = quote_open_after(text, continues_quote)
             last_paragraph = paragraph
-            dependent = not fragment and (
-                continues_quote or needs_context(text) or _names_by_surname(text, surnames)
-            )
-            surnames.update(_SURNAME_OF_FULL_NAME.findall(text))
+            needs_previous = not fragment and (continues_quote or needs_context(text))
+            surname = None if fragment or needs_previous else _opening_surname(text)
+            by_surname = surname is not None and surname in introducers
+            dependent = needs_previous or by_surname
+            for full_name in _SURNAME_OF_FULL_NAME.findall(text):
+                key = full_name.casefold()
+                standalone = not fragment and not dependent
+                introducers[key] = len(candidates) if standalone else introducers.get(key)
             indices.append(len(candidates))
             candidates.append(
                 Candidate(
@@ -419,7 +434,8 @@ def prepare(articles: Sequence[Article]) -> StoryText:
                     tokens=tokens,
                     stems=stems,
                     standalone=not fragment and not dependent,
-                    needs_previous=dependent,
+                    needs_previous=needs_previous,
+                    introduced_by=introducers[surname] if by_surname and surname else None,
                 )
             )
         doc_freq.update(seen)
@@ -431,6 +447,10 @@ def prepare(articles: Sequence[Article]) -> StoryText:
             cand = candidates[c]
             if cand.standalone:
                 units.append(Unit((c,), cand.length, cand.stems))
+            elif cand.introduced_by is not None:
+                first = candidates[cand.introduced_by]
+                pair = (cand.introduced_by, c)
+                units.append(Unit(pair, first.length + cand.length, first.stems + cand.stems))
             elif cand.needs_previous and pos > 0:
                 prev = candidates[indices[pos - 1]]
                 if prev.standalone and prev.paragraph == cand.paragraph:

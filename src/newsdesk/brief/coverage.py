@@ -10,9 +10,10 @@ solution (default), or exactly with an integer program (HiGHS through ``scipy.op
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 import numpy as np
 from scipy.sparse import csr_matrix
@@ -304,10 +305,14 @@ class _Problem:
             ok &= ~self.conflict[:, list(kept)].any(axis=1)
         return np.asarray(ok)
 
-    def fill(self, scaling: float) -> list[int]:
-        """Budgeted greedy: best marginal gain per word**scaling among units that still fit."""
-        chosen: list[int] = []
+    def fill(
+        self, scaling: float, start: Sequence[int] = (), banned: Sequence[int] = ()
+    ) -> list[int]:
+        """Budgeted greedy from ``start``: best marginal gain per word**scaling among units that
+        still fit (and are not ``banned``)."""
+        chosen: list[int] = list(start)
         ok = self._allowed(chosen)
+        ok[[*chosen, *banned]] = False
         while ok.any():
             _, gain = self._gains(chosen)
             ratio = np.where(ok & (gain > 0), gain / self.lengths**scaling, -np.inf)
@@ -320,26 +325,38 @@ class _Problem:
         return chosen
 
     def improve(self, start: Sequence[int], max_moves: int = 50) -> list[int]:
-        """Best single add or exchange, repeated until no move raises the objective."""
+        """Best move until none raises the objective: add a unit, or take one out and put in
+        another; where neither helps, take two out and put in one (as the pair of a sentence and
+        its context for that sentence alone and another unit)."""
         chosen = list(start)
         current = self.objective(chosen)
         for _ in range(max_moves):
-            best_value, best_move = current + 1e-9, None
-            for out in [None, *chosen]:
-                kept = [u for u in chosen if u != out]
-                ok = self._allowed(kept)
-                ok[chosen] = False
-                if not ok.any():
-                    continue
-                base, gain = self._gains(kept)
-                values = np.where(ok, base + gain, -np.inf)
-                v = int(np.argmax(values))
-                if values[v] > best_value:
-                    best_value, best_move = float(values[v]), [*kept, v]
-            if best_move is None:
+            singles = [(), *((u,) for u in chosen)]
+            move = self._best_exchange(chosen, current, singles) or self._best_exchange(
+                chosen, current, itertools.combinations(chosen, 2)
+            )
+            if move is None:
                 break
-            chosen, current = best_move, best_value
+            chosen, current = move
         return chosen
+
+    def _best_exchange(
+        self, chosen: list[int], current: float, removals: Iterable[tuple[int, ...]]
+    ) -> tuple[list[int], float] | None:
+        """The best of: take out one of ``removals``, put in the unit that then gains most."""
+        best: tuple[list[int], float] | None = None
+        for removed in removals:
+            kept = [u for u in chosen if u not in removed]
+            ok = self._allowed(kept)
+            ok[chosen] = False
+            if not ok.any():
+                continue
+            base, gain = self._gains(kept)
+            values = np.where(ok, base + gain, -np.inf)
+            v = int(np.argmax(values))
+            if values[v] > (best[1] if best else current + 1e-9):
+                best = ([*kept, v], float(values[v]))
+        return best
 
     def branch_and_bound(self, incumbent: list[int], node_limit: int) -> list[int]:
         """Depth-first exact search over units by density, pruned by a fractional-knapsack bound
