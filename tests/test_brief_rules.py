@@ -309,8 +309,8 @@ def test_a_speaker_named_by_surname_alone_comes_with_the_full_name() -> None:
     first = prepare([Article(
         key="k", title="", outlet="o", provenance=Provenance("p"),
         text="Cooley said the deputy was shot outside an apartment on June 24.\n\n"
-        "The search was led by the Michigan State Police on Friday. Police said the gunman fled on"
-        " foot toward the park.",
+        "The search was led by the Michigan State Police on Friday. Police said the search would"
+        " resume at dawn near the park.",
     )])  # fmt: skip
     assert [c.standalone for c in first.candidates] == [True, True, True]
 
@@ -351,3 +351,32 @@ def test_an_appositive_after_a_surname_needs_the_full_name_too() -> None:
     assert introducer is not None and introducer < called - 5
     assert "Raj K. Chohan" in story.candidates[introducer].text
     assert (introducer, called) in [u.members for u in story.units]
+
+
+def test_a_definite_group_the_reader_never_met_needs_the_sentence_before() -> None:
+    """WikiNews M0067: "Police said the Americans did not have any paperwork ..." refers to people
+    the article called "ten United States nationals": the sentence before must come too."""
+    from newsdesk.evaluation.summarize import read_articles
+
+    story = prepare(read_articles([WIKINEWS / "M0067.english"]))
+    americans = next(c for c in story.candidates if "the Americans did not" in c.text)
+    assert not americans.standalone and americans.needs_previous
+    assert americans.introduced_by is None
+    # The article's lead introduces, it does not refer back.
+    assert story.candidates[0].standalone
+
+
+ECB_JACKSON = DATA / "ecbplus" / "docs" / "35ecb" / "35_4ecb.json"
+
+
+@pytest.mark.skipif(not ECB_JACKSON.is_file(), reason="shared ECB+ data not present")
+def test_the_player_comes_with_the_sentence_that_introduced_the_player() -> None:
+    from newsdesk.evaluation.summarize import read_articles
+
+    story = prepare(read_articles([ECB_JACKSON]))
+    index = next(i for i, c in enumerate(story.candidates) if c.text.startswith("The player was"))
+    player = story.candidates[index]
+    assert not player.standalone and player.introduced_by is not None
+    introducer = story.candidates[player.introduced_by]
+    assert introducer.standalone and "player" in introducer.text.lower()
+    assert (player.introduced_by, index) in [u.members for u in story.units]

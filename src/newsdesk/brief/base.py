@@ -231,6 +231,41 @@ _NOT_SURNAMES = frozenset(
 )
 
 
+# A definite description of people the article met before: "The player was taken to jail",
+# "Police said the Americans did not have paperwork". Outside an article's lead it points back to
+# the sentence that introduced them.
+# fmt: off
+_PEOPLE_NOUNS = (
+    "man", "men", "woman", "women", "boy", "boys", "girl", "girls", "child", "children", "teen",
+    "teens", "teenager", "teenagers", "couple", "pair", "victim", "victims", "suspect", "suspects",
+    "gunman", "gunmen", "shooter", "attacker", "attackers", "hostage", "hostages", "driver",
+    "passenger", "passengers", "missionaries", "sailors", "soldiers", "troops", "workers",
+    "miners", "climbers", "tourists", "students", "player", "players", "actor", "actress",
+    "singer", "defendant", "defendants", "accused", "survivors", "detainees", "prisoners",
+    "inmates", "fugitive", "fugitives", "robber", "robbers", "thieves", "americans", "britons",
+    "canadians", "australians", "germans", "russians", "israelis", "palestinians", "iranians",
+    "iraqis", "afghans", "pakistanis", "mexicans", "italians", "europeans", "koreans",
+)
+# fmt: on
+_DEFINITE_PEOPLE = re.compile(
+    rf"^[\"“]?(?:[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*)*\s+{_SPEECH}\s+(?:that\s+)?)?"
+    rf"the\s+(?:[\w'’\-]+\s+){{0,3}}?({'|'.join(_PEOPLE_NOUNS)})\b"
+    r"(?!\s+(?:of|who|whom|whose|that|which|in|at|from|with)\b)",
+    re.IGNORECASE,
+)
+_PEOPLE_WORDS = frozenset(_PEOPLE_NOUNS)
+
+
+def _people_referent(text: str) -> str | None:
+    """The people noun of a definite description a sentence opens with, as a referent key."""
+    match = _DEFINITE_PEOPLE.match(text)
+    return f"people:{stem(match.group(1).lower())}" if match else None
+
+
+def _people_mentioned(tokens: Sequence[str]) -> set[str]:
+    return {f"people:{stem(t.lower())}" for t in tokens if t.lower() in _PEOPLE_WORDS}
+
+
 def _opening_surname(text: str) -> str | None:
     """The surname a sentence opens with ("Cooley said", "De Boer points out"), casefolded."""
     match = _SURNAME_OPENER.match(text)
@@ -393,8 +428,8 @@ def prepare(articles: Sequence[Article]) -> StoryText:
         indices: list[int] = []
         seen: set[str] = set()
         quoting, last_paragraph = False, -1
-        # Surnames of full names seen so far (casefolded) -> the latest standalone candidate that
-        # named the person in full, if any.
+        # Who the article has named so far: surnames of full names (casefolded) and people nouns
+        # -> the latest standalone candidate that named them, if any.
         introducers: dict[str, int | None] = {}
         # A headline-only record: its one sentence is the headline, and the story's content.
         title = "" if article.text.strip() == article.title.strip() else article.title
@@ -416,11 +451,17 @@ def prepare(articles: Sequence[Article]) -> StoryText:
             quoting = quote_open_after(text, continues_quote)
             last_paragraph = paragraph
             needs_previous = not fragment and (continues_quote or needs_context(text))
-            surname = None if fragment or needs_previous else _opening_surname(text)
-            by_surname = surname is not None and surname in introducers
-            dependent = needs_previous or by_surname
-            for full_name in _SURNAME_OF_FULL_NAME.findall(text):
-                key = full_name.casefold()
+            referent = None
+            if not fragment and not needs_previous:
+                referent = _opening_surname(text)
+                if referent not in introducers and position > 0:
+                    referent = _people_referent(text)
+                    # People the article has not mentioned yet: the sentence before introduces them.
+                    needs_previous = referent is not None and referent not in introducers
+            by_referent = referent is not None and referent in introducers
+            dependent = needs_previous or by_referent
+            mentioned = {n.casefold() for n in _SURNAME_OF_FULL_NAME.findall(text)}
+            for key in mentioned | _people_mentioned(tokens):
                 standalone = not fragment and not dependent
                 introducers[key] = len(candidates) if standalone else introducers.get(key)
             indices.append(len(candidates))
@@ -435,7 +476,7 @@ def prepare(articles: Sequence[Article]) -> StoryText:
                     stems=stems,
                     standalone=not fragment and not dependent,
                     needs_previous=needs_previous,
-                    introduced_by=introducers[surname] if by_surname and surname else None,
+                    introduced_by=introducers[referent] if by_referent and referent else None,
                 )
             )
         doc_freq.update(seen)
