@@ -171,7 +171,7 @@ def test_every_command_is_listed_and_only_the_one_run_is_imported(tmp_path: Path
         f"result = CliRunner().invoke(cli, ['brief', {str(folder)!r}, '--format', 'plain'])\n"
         "assert result.exit_code == 0, result.output\n"
         "print(sorted(m for m in ('newsdesk.serve', 'newsdesk.backfill', 'newsdesk.evaluation',"
-        " 'newsdesk.cli.eval') if m in sys.modules))\n"
+        " 'newsdesk.cli.eval', 'trafilatura') if m in sys.modules))\n"
     )
     done = subprocess.run(
         [sys.executable, "-c", script], capture_output=True, text=True, check=False, timeout=120
