@@ -380,3 +380,17 @@ def test_the_player_comes_with_the_sentence_that_introduced_the_player() -> None
     introducer = story.candidates[player.introduced_by]
     assert introducer.standalone and "player" in introducer.text.lower()
     assert (player.introduced_by, index) in [u.members for u in story.units]
+
+
+def test_the_storys_own_actors_need_no_introduction() -> None:
+    """WikiNews M002: "The sailors and marines were captured ..." after a lead about "15 British
+    Royal Navy personnel" needs that lead when its article stands alone; in the story, whose
+    headlines and leads speak of the sailors again and again, the reader knows who they are."""
+    from newsdesk.evaluation.summarize import read_articles
+
+    paths = sorted(WIKINEWS.glob("M002?.english"))
+    captured = "The sailors and marines were captured by Iranian border guards"
+    alone = prepare(read_articles([WIKINEWS / "M0022.english"]))
+    in_story = prepare(read_articles(paths))
+    assert not next(c for c in alone.candidates if c.text.startswith(captured)).standalone
+    assert next(c for c in in_story.candidates if c.text.startswith(captured)).standalone

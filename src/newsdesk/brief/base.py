@@ -26,6 +26,7 @@ from newsdesk.models import Article, Brief, BriefSentence, Citation, as_utc
 from newsdesk.text import (
     ENGLISH_STOPWORDS,
     ends_with_abbreviation,
+    split_sentences,
     split_sentences_with_paragraphs,
     words,
 )
@@ -420,10 +421,21 @@ def title_sentence(article: Article) -> str | None:
     return None if " ".join(words(title)) in opening else title
 
 
+def _common_people(articles: Sequence[Article]) -> set[str]:
+    """People nouns in the headline or opening sentences of at least two of the story's articles:
+    the story's own actors ("the sailors" of a story on 15 British sailors), known to its reader."""
+    counts: Counter[str] = Counter()
+    for article in articles:
+        opening = " ".join([article.title, *split_sentences(article.text[:2000])[:2]])
+        counts.update(_people_mentioned(words(opening)))
+    return {key for key, n in counts.items() if n >= 2}
+
+
 def prepare(articles: Sequence[Article]) -> StoryText:
     candidates: list[Candidate] = []
     by_article: list[list[int]] = []
     doc_freq: Counter[str] = Counter()
+    known_people = _common_people(articles)
     for a, article in enumerate(articles):
         indices: list[int] = []
         seen: set[str] = set()
@@ -456,6 +468,7 @@ def prepare(articles: Sequence[Article]) -> StoryText:
                 referent = _opening_surname(text)
                 if referent not in introducers and position > 0:
                     referent = _people_referent(text)
+                    referent = None if referent in known_people else referent
                     # People the article has not mentioned yet: the sentence before introduces them.
                     needs_previous = referent is not None and referent not in introducers
             by_referent = referent is not None and referent in introducers
