@@ -26,7 +26,6 @@ from newsdesk.models import Article, Brief, BriefSentence, Citation, as_utc
 from newsdesk.text import (
     ENGLISH_STOPWORDS,
     ends_with_abbreviation,
-    split_sentences,
     split_sentences_with_paragraphs,
     words,
 )
@@ -176,13 +175,9 @@ def is_fragment(text: str, title: str = "") -> bool:
     capitalised = sum(1 for t in tokens if _TITLE_WORD.match(t))
     if capitalised > 0.7 * len(tokens):
         return True  # Title Case headline
-    if title:
+    if title and len(tokens) <= len(title.split()) + 3:
         norm_title = " ".join(words(title))
-        if (
-            norm_title
-            and norm_title in " ".join(words(text))
-            and len(tokens) <= len(title.split()) + 3
-        ):
+        if norm_title and norm_title in " ".join(words(text)):
             return True
     return False
 
@@ -421,12 +416,14 @@ def title_sentence(article: Article) -> str | None:
     return None if " ".join(words(title)) in opening else title
 
 
-def _common_people(articles: Sequence[Article]) -> set[str]:
+def _common_people(
+    articles: Sequence[Article], sentences: Sequence[Sequence[tuple[int, str]]]
+) -> set[str]:
     """People nouns in the headline or opening sentences of at least two of the story's articles:
     the story's own actors ("the sailors" of a story on 15 British sailors), known to its reader."""
     counts: Counter[str] = Counter()
-    for article in articles:
-        opening = " ".join([article.title, *split_sentences(article.text[:2000])[:2]])
+    for article, split in zip(articles, sentences, strict=True):
+        opening = " ".join([article.title, *(text for _, text in split[:2])])
         counts.update(_people_mentioned(words(opening)))
     return {key for key, n in counts.items() if n >= 2}
 
@@ -435,8 +432,9 @@ def prepare(articles: Sequence[Article]) -> StoryText:
     candidates: list[Candidate] = []
     by_article: list[list[int]] = []
     doc_freq: Counter[str] = Counter()
-    known_people = _common_people(articles)
-    for a, article in enumerate(articles):
+    split = [split_sentences_with_paragraphs(article.text) for article in articles]
+    known_people = _common_people(articles, split)
+    for a, (article, sentences) in enumerate(zip(articles, split, strict=True)):
         indices: list[int] = []
         seen: set[str] = set()
         quoting, last_paragraph = False, -1
@@ -445,7 +443,6 @@ def prepare(articles: Sequence[Article]) -> StoryText:
         introducers: dict[str, int | None] = {}
         # A headline-only record: its one sentence is the headline, and the story's content.
         title = "" if article.text.strip() == article.title.strip() else article.title
-        sentences = split_sentences_with_paragraphs(article.text)
         lead = title_sentence(article) if title else None
         # The title read as a sentence comes first, as a paragraph of its own.
         numbered = ([(-1, -1, lead)] if lead else []) + [
