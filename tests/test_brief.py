@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from newsdesk.brief import METHODS, summarize
-from newsdesk.brief.base import prepare
+from newsdesk.brief.base import _SURNAME_OF_FULL_NAME, prepare
 from newsdesk.brief.coverage import CoverageMethod
 from newsdesk.event_time import reported_day
 from newsdesk.models import Article, Provenance
@@ -60,14 +60,21 @@ def test_brief_is_verbatim_within_budget_and_ordered(topic: str, method: str) ->
         assert sentence.supporting_outlets[0] == source.outlet
         assert source.published is not None
         day = reported_day(sentence.text, source.published, story_start)
-        order.append((day, sentence.sentence_index, sentence.citation.article_key))
+        order.append((day, sentence.sentence_index, sentence.citation.article_key, sentence.text))
     # Chronological by the day the event happened; of one day, leads before details (a title read
     # as a sentence moves its article's sentences down one place), except that a sentence needing
-    # its predecessor follows it.
+    # its predecessor follows it, and one naming a person in full precedes one using the surname.
     for before, after in pairwise(order):
         continues = after[2] == before[2] and after[1] == before[1] + 1
+        introduces = any(
+            re.search(rf"\b{surname}\b", after[3])
+            for surname in _SURNAME_OF_FULL_NAME.findall(before[3])
+        )
         assert before[0] <= after[0] or continues, (before, after)
-        assert before[0] < after[0] or continues or before[1] <= after[1] + 1, (before, after)
+        assert before[0] < after[0] or continues or introduces or before[1] <= after[1] + 1, (
+            before,
+            after,
+        )
 
 
 @needs_data
@@ -138,3 +145,22 @@ def test_title_sentence_tells_a_lead_from_a_headline(title: str, is_sentence: bo
         outlet="o", provenance=Provenance("p"),
     )  # fmt: skip
     assert title_sentence(repeated) is None  # the text has it already
+
+
+ECB_DOCS = DATA / "ecbplus" / "docs"
+
+
+@pytest.mark.skipif(not ECB_DOCS.is_dir(), reason="shared ECB+ data not present")
+@pytest.mark.parametrize("event", ["31ecb", "3ecb", "6ecbplus", "34ecb"])
+def test_a_person_is_named_in_full_before_the_surname_alone(event: str) -> None:
+    """ECB+ articles are undated, so one day: "Tyler Hansbrough scored 20 points ..." must come
+    before "... shortly after Hansbrough passed Phil Ford ..." whichever article each is from."""
+    from newsdesk.evaluation.summarize import read_articles
+
+    articles = read_articles(sorted((ECB_DOCS / event).iterdir()))
+    texts = [s.text for s in summarize(articles, 100).sentences]
+    named = [{n for n in _SURNAME_OF_FULL_NAME.findall(t)} for t in texts]
+    for i, text in enumerate(texts):
+        for later in named[i + 1 :]:
+            for surname in later - set().union(*named[: i + 1]):
+                assert not re.search(rf"\b{surname}\b", text), (surname, texts)

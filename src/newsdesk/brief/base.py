@@ -611,6 +611,39 @@ def _order_keys(
     return keys
 
 
+_CAPITALISED = re.compile(r"\b[A-Z][a-z]{2,}\b")
+
+
+def _introductions_first(
+    story: StoryText, units: list[int], keys: Mapping[int, tuple[datetime, int, datetime, int]]
+) -> list[int]:
+    """Of one day, a unit that names a person in full ("Tyler Hansbrough scored 20 points ...")
+    comes before a unit that calls them by surname alone ("... shortly after Hansbrough passed
+    Phil Ford ..."). Across days chronology wins (moving either unit measured worse against the
+    human summaries' order, BENCHMARKS.md)."""
+    texts = {u: " ".join(story.candidates[m].text for m in story.units[u].members) for u in units}
+    named = {u: {n.casefold() for n in _SURNAME_OF_FULL_NAME.findall(texts[u])} for u in units}
+    ordered: list[int] = []
+    waiting = list(units)
+    moved: set[int] = set()
+    while waiting:
+        head = waiting[0]
+        known = set().union(*(named[u] for u in ordered)) | named[head]
+        bare = {w.casefold() for w in _CAPITALISED.findall(texts[head])} - known
+        day = keys[head][0]
+        introducer = next(
+            (u for u in waiting[1:] if bare & named[u] and keys[u][0] == day and u not in moved),
+            None,
+        )
+        if introducer is not None:
+            waiting.remove(introducer)
+            waiting.insert(0, introducer)
+            moved.add(introducer)
+        else:
+            ordered.append(waiting.pop(0))
+    return ordered
+
+
 def assemble(
     story: StoryText,
     unit_ids: Sequence[int],
@@ -620,7 +653,7 @@ def assemble(
 ) -> Brief:
     """Order the chosen units (a unit's sentences stay together) and cite every sentence."""
     keys = _order_keys(story, unit_ids)
-    units = sorted(unit_ids, key=keys.__getitem__)
+    units = _introductions_first(story, sorted(unit_ids, key=keys.__getitem__), keys)
     members = list(dict.fromkeys(m for u in units for m in story.units[u].members))
     kept: list[int] = []
     total = 0
