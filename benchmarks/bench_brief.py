@@ -25,7 +25,7 @@ from collections.abc import Callable, Sequence  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 from newsdesk.brief import summarize  # noqa: E402
-from newsdesk.brief.base import stem  # noqa: E402
+from newsdesk.brief.terms import stem  # noqa: E402
 from newsdesk.evaluation.summarize import load_dataset, read_articles, sumy_system  # noqa: E402
 from newsdesk.models import Article  # noqa: E402
 

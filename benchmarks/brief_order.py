@@ -20,7 +20,7 @@ from datetime import UTC, datetime
 
 from brief_resampled import Story, stories_from_arguments
 from newsdesk.brief import summarize
-from newsdesk.brief.base import content_stems
+from newsdesk.brief.terms import content_stems
 from newsdesk.config import Settings
 from newsdesk.models import BriefSentence, as_utc
 from newsdesk.pipeline import ONE_STORY, scratch_store, store_as_one_story, story_sources

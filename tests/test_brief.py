@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from newsdesk.brief import METHODS, summarize
-from newsdesk.brief.base import _SURNAME_OF_FULL_NAME, prepare
+from newsdesk.brief.base import prepare
+from newsdesk.brief.coherence import FULL_NAME_SURNAME
 from newsdesk.brief.coverage import CoverageMethod
 from newsdesk.event_time import reported_day
 from newsdesk.models import Article, Provenance
@@ -68,7 +69,7 @@ def test_brief_is_verbatim_within_budget_and_ordered(topic: str, method: str) ->
         continues = after[2] == before[2] and after[1] == before[1] + 1
         introduces = any(
             re.search(rf"\b{surname}\b", after[3])
-            for surname in _SURNAME_OF_FULL_NAME.findall(before[3])
+            for surname in FULL_NAME_SURNAME.findall(before[3])
         )
         assert before[0] <= after[0] or continues, (before, after)
         assert before[0] < after[0] or continues or introduces or before[1] <= after[1] + 1, (
@@ -159,7 +160,7 @@ def test_a_person_is_named_in_full_before_the_surname_alone(event: str) -> None:
 
     articles = read_articles(sorted((ECB_DOCS / event).iterdir()))
     texts = [s.text for s in summarize(articles, 100).sentences]
-    named = [{n for n in _SURNAME_OF_FULL_NAME.findall(t)} for t in texts]
+    named = [{n for n in FULL_NAME_SURNAME.findall(t)} for t in texts]
     for i, text in enumerate(texts):
         for later in named[i + 1 :]:
             for surname in later - set().union(*named[: i + 1]):

@@ -9,15 +9,9 @@ from pathlib import Path
 import pytest
 
 from newsdesk.brief import summarize
-from newsdesk.brief.base import (
-    REDUNDANCY_THRESHOLD,
-    content_stems,
-    is_fragment,
-    needs_context,
-    prepare,
-    quote_open_after,
-    strip_dateline,
-)
+from newsdesk.brief.base import REDUNDANCY_THRESHOLD, prepare
+from newsdesk.brief.coherence import is_fragment, needs_context, quote_open_after, strip_dateline
+from newsdesk.brief.terms import content_stems
 from newsdesk.models import Article, Provenance
 from newsdesk.text import split_sentences, words
 from test_brief import DATA, needs_data, read_topic

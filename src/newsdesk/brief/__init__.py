@@ -1,18 +1,20 @@
 """Brief: an extractive, cited, multi-document summary of one story.
 
 ``summarize`` is the stage's only entry point. Each content-selection method lives in its own
-module (sumy style) and shares candidate extraction, coherence rules, redundancy control, ordering
-and citation from :mod:`newsdesk.brief.base`.
+module (sumy style) over what they share: candidates and redundancy (:mod:`newsdesk.brief.base`),
+coherence rules (:mod:`newsdesk.brief.coherence`), terms and stems (:mod:`newsdesk.brief.terms`),
+and ordering with citations (:mod:`newsdesk.brief.order`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 
-from newsdesk.brief.base import BriefMethod, assemble, prepare
+from newsdesk.brief.base import BriefMethod, prepare
 from newsdesk.brief.centroid import CentroidMethod
 from newsdesk.brief.coverage import CoverageMethod
 from newsdesk.brief.lead import LeadMethod
+from newsdesk.brief.order import assemble
 from newsdesk.brief.submodular import SubmodularMethod
 from newsdesk.models import Article, Brief
 

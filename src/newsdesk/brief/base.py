@@ -1,282 +1,41 @@
-"""What every brief method shares: candidate sentences, coherence filters, redundancy, ordering.
+"""What every brief method shares: the story as candidate sentences and units, and redundancy.
 
 A method only decides *which* candidate units to take (``BriefMethod.select``); this module turns
-articles into candidates, keeps the brief coherent and non-redundant, orders it and attaches
-citations and corroboration. Units are one sentence, or a sentence that needs its predecessor
-("He said ...") together with that predecessor.
+articles into candidates (with the rules of :mod:`newsdesk.brief.coherence`), measures how similar
+units are and which outlets carry a sentence's point; :mod:`newsdesk.brief.order` orders the
+chosen units and cites them. A unit is one sentence, or a sentence that needs context ("He said
+...", a surname alone) together with the sentence that gives it.
 """
 
 from __future__ import annotations
 
 import math
-import re
 from abc import ABC, abstractmethod
 from collections import Counter
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
-from functools import lru_cache
-from typing import cast
 
 import numpy as np
 from scipy.sparse import csr_matrix
 
-from newsdesk.event_time import reported_day
-from newsdesk.models import Article, Brief, BriefSentence, Citation, as_utc
+from newsdesk.brief.coherence import (
+    FULL_NAME_SURNAME,
+    common_people,
+    is_fragment,
+    needs_context,
+    opening_surname,
+    people_mentioned,
+    people_referent,
+    quote_open_after,
+    strip_dateline,
+)
+from newsdesk.brief.terms import content_stems
+from newsdesk.models import Article
 from newsdesk.text import (
-    ENGLISH_STOPWORDS,
     ends_with_abbreviation,
     split_sentences_with_paragraphs,
     words,
 )
-
-STOPWORDS: frozenset[str] = ENGLISH_STOPWORDS | frozenset(
-    ["s", "t", "said", "says", "say", "also", "would", "could", "may", "might", "us", "mr", "mrs"]
-)
-
-
-def _load_stemmer() -> Callable[[str], str]:
-    """Snowball English from PyStemmer (C, ~50x faster), else NLTK's Porter."""
-    try:
-        import Stemmer  # type: ignore[import-not-found]
-
-        return cast(Callable[[str], str], Stemmer.Stemmer("english").stemWord)
-    except ImportError:  # pragma: no cover - exercised only without PyStemmer
-        from nltk.stem.porter import PorterStemmer
-
-        return cast(Callable[[str], str], PorterStemmer().stem)
-
-
-_STEM = _load_stemmer()
-
-
-@lru_cache(maxsize=200_000)
-def stem(word: str) -> str:
-    return _STEM(word) if len(word) > 3 else word
-
-
-# --- coherence and boilerplate rules -------------------------------------------------------------
-
-_MIN_WORDS = 6
-_MAX_WORDS = 80
-
-# Leading dateline: "WASHINGTON (AP) _ ", "BEIJING, Oct. 16 (Xinhua) -- ", "LONDON (Reuters) - ".
-# The rest of the sentence is kept: it is still a verbatim substring of the source.
-_DATELINE = re.compile(
-    r"^(?:[A-Z][A-Za-z.'\-]*(?:[ ,]+[A-Z][A-Za-z.'\-]*)*,?\s*)?"
-    r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s*(?:\d{4})?\s*)?"
-    r"\((?:AP|Reuters|AFP|Xinhua|UPI|CNN|dpa|Bloomberg|[A-Z]{2,6})\)\s*(?:[_\-–—:]+|--)\s*"
-    r"|^[A-Z][A-Z .,'\-]{2,40}(?:\s*\([A-Za-z]+\))?\s*(?:_|--|—|–)\s+"
-    # "PHNOM PENH, Cambodia _ " (NYT wire: capitalised city, then the country or state).
-    r"|^[A-Z][A-Z .'\-]{2,30}, [A-Z][A-Za-z.' \-]{1,30}?\s+(?:_|--)\s+"
-    # "Meadow Lake, Saskatchewan – " (place, region, then a dash).
-    r"|^[A-Z][\w.'\-]*(?: [A-Z][\w.'\-]*){0,3}, [A-Z][\w.'\-]*(?: [A-Z][\w.'\-]*){0,3}\s+[–—]\s+"
-)
-# Matched against the lower-cased sentence.
-_BOILERPLATE_START = re.compile(
-    r"(?:photo\b|image:|video:|related:|read more|sign up|follow (?:us|him|her)|subscribe"
-    r"|advertisement|share this|sources?:|\(?(?:ap|reuters|afp)\)?\s*[-—–_]|by\s+\w"
-    r"|[*•·▪►\-]\s)"  # list bullets
-)
-_BOILERPLATE_ANYWHERE = re.compile(
-    r"click here|all rights reserved|copyright|photo\s*(?:by|:|credit)|reporting by|editing by"
-    r"|writing by|additional reporting|https?://|www\.|@\w+\.\w|contributed to this report"
-)
-_DATE_ONLY = re.compile(
-    r"^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
-    r"(?:[a-z]+\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[a-z]+\.?\s+\d{4}|\d{4}[/-]\d{1,2}[/-]\d{1,2}.*)\.?$",
-    re.IGNORECASE,
-)
-_TERMINAL = re.compile(r"[.!]['\"”’)\]]*$")
-# Openers whose referent lies outside the sentence.
-_DANGLING_OPENER = re.compile(
-    r"^[\"“'‘(]?(?:he|she|they|it|his|her|hers|their|theirs|its|him|them|this|that|these|those"
-    r"|such|both|either|neither|another|other|others|the latter|the former|the same|there"
-    r"|some of (?:them|those|these|us)|many of (?:them|those|these)|all of (?:them|those|these)"
-    r"|but|and|or|so|yet|still|also|however|meanwhile|moreover|furthermore|nevertheless"
-    r"|nonetheless|therefore|thus|hence|instead|otherwise|besides|likewise|similarly"
-    r"|in addition|as a result|in contrast|at the same time|even so|then|later|earlier"
-    r"|here|afterwards|after that|before that|by then|for (?:his|her|their|its) part)\b",
-    re.IGNORECASE,
-)
-_ROLE = (
-    r"(?:spokes(?:man|woman|person)|officials?|sources?|man|woman|men|women|minister|group"
-    r"|company|agency|statement|report|experts?|analysts?|researchers?|officers?|leaders?"
-    r"|organi[sz]ation|ministry|department|government|president|chairman|chief|director"
-    r"|team|study|board|committee|survey|letter|move|decision|plan|deal|bill|law|measure"
-    r"|latter|former|pair|couple|victims?|suspects?|governor|mayor|judge|prosecutors?|sheriff"
-    r"|coach|senator|lawmakers?|ambassador|envoy|commander|lawyers?|attorneys?|witness(?:es)?"
-    r"|residents?|family|owners?|firm|driver|pilot)"
-)
-_SPEECH = r"(?:said|says|say|told|tells|added|adds|stated|noted|explained|insisted|argued|warned)"
-# "The spokesman said ...", "The company's statement ..." : a definite description of someone
-# the reader has not met.
-_DANGLING_DEFINITE = re.compile(
-    rf"^[\"“]?the\s+(?:[a-z\-]+\s+){{0,2}}{_ROLE}(?:'s)?\b(?:\s+\w+){{0,3}}\s+{_SPEECH}\b"
-    rf"|^[\"“]?the\s+(?:[a-z\-]+\s+){{0,1}}{_ROLE}\s+(?:is|was|has|had|will|would|also)\b"
-    r"|^[\"“]?the\s+(?:country|nation|city|state|island|region|province|capital|company|firm"
-    r"|group|team|club|party|agency|organi[sz]ation|ministry|government)(?:'s|’s)\s",
-    re.IGNORECASE,
-)
-# Exceptions to the two rules above: existential "there" ("There were no reports of damage")
-# points back to nothing, and a definite description made of a name ("The US Geological Survey
-# said", "The Ministry of Defence said") tells the reader who is speaking.
-_EXISTENTIAL_THERE = re.compile(
-    r"^[\"“'‘(]?there\s+(?:is|are|was|were|has|have|had|will|would|could|may|might|must|should"
-    r"|seems?|seemed|appears?|appeared|remains?|remained)\b",
-    re.IGNORECASE,
-)
-_NAMED_DEFINITE = re.compile(
-    r"^[\"“]?The\s+[A-Z][\w.\-]*(?:'(?!s\b)\w+)*\s+(?:(?:of|for|on)\s+(?:the\s+)?)?[A-Z]"
-)
-# LDC/DUC wire text writes quotes as ``...'' (TeX style): those count as quote marks too.
-_QUOTE_OPEN = re.compile(r"^(?:[\"“‘']|``)")
-_QUOTE_MARK = re.compile(r'["“”]|``|\'\'')
-# Attribution of a quote to a pronoun or an unnamed definite role: "..., he said."
-_PRONOUN_SPEAKER = re.compile(
-    rf"[,\"”’']\s*(?:he|she|they|it|the\s+(?:[a-z\-]+\s+)?{_ROLE})\s+{_SPEECH}\b"
-    rf"|\b{_SPEECH}\s+(?:he|she|they)\b"
-)
-_SPEECH_HINT = re.compile(rf"\b{_SPEECH}\b")
-_ATTRIBUTION = re.compile(
-    rf"\b{_SPEECH}\b|\baccording to\b|\basked\b|\bwrote\b|\bannounced\b|\bdeclared\b",
-    re.IGNORECASE,
-)
-_TITLE_WORD = re.compile(r"^[A-Z0-9]")
-_UPPER = re.compile(r"[A-Z]")
-_LOWER = re.compile(r"[a-z]")
-
-
-def strip_dateline(text: str) -> str:
-    """The sentence without a leading wire dateline ("WASHINGTON (AP) _ ")."""
-    match = _DATELINE.match(text)
-    if match and match.end() < len(text) - 20:
-        return text[match.end() :]
-    return text
-
-
-def is_fragment(text: str, title: str = "") -> bool:
-    """True for bylines, datelines, captions, boilerplate, headlines, questions, short bits."""
-    tokens = text.split()
-    if len(tokens) < _MIN_WORDS or len(tokens) > _MAX_WORDS:
-        return True
-    lowered = text.lower()
-    if _DATE_ONLY.match(text) or _BOILERPLATE_START.match(lowered):
-        return True
-    if _BOILERPLATE_ANYWHERE.search(lowered):
-        return True
-    if text.rstrip("\"”’)' ").endswith("?"):
-        return True
-    if not _TERMINAL.search(text):
-        return True
-    upper = len(_UPPER.findall(text))
-    if upper > 0.5 * (upper + len(_LOWER.findall(text))):
-        return True  # ALL-CAPS bylines and slugs
-    capitalised = sum(1 for t in tokens if _TITLE_WORD.match(t))
-    if capitalised > 0.7 * len(tokens):
-        return True  # Title Case headline
-    if title and len(tokens) <= len(title.split()) + 3:
-        norm_title = " ".join(words(title))
-        if norm_title and norm_title in " ".join(words(text)):
-            return True
-    return False
-
-
-def needs_context(text: str) -> bool:
-    """True when the sentence opens with a reference its reader cannot resolve on its own."""
-    if _DANGLING_OPENER.match(text) and not _EXISTENTIAL_THERE.match(text):
-        return True
-    if _DANGLING_DEFINITE.match(text) and not _NAMED_DEFINITE.match(text):
-        return True
-    lowered = text.lower()
-    if _SPEECH_HINT.search(lowered) and _PRONOUN_SPEAKER.search(lowered):
-        return True
-    # A quotation whose speaker the sentence does not name.
-    return bool(_QUOTE_OPEN.match(text) and not _ATTRIBUTION.search(text))
-
-
-# The last word of a full name ("Steve Cooley", "Mark Jay Heller", "Yvo de Boer"), and a sentence
-# opening with that surname alone ("Cooley said ...", "De Boer repeatedly points out ...", "Ford,
-# now an assistant coach, ..."): the reader meets the person only where they were named in full.
-_PARTICLE = r"(?:[Dd]e|[Vv]an|[Vv]on|[Dd]er|[Dd]en|[Dd]a|[Dd]i|[Dd]u|[Ll]e|[Ll]a|[Dd]el|[Bb]in)"
-_SURNAME_OF_FULL_NAME = re.compile(
-    rf"\b[A-Z][a-z]+(?:\s+[A-Z][a-z.]*)*\s+((?:{_PARTICLE}\s+){{0,2}}[A-Z][a-z]{{2,}})\b"
-)
-_SURNAME_OPENER = re.compile(rf"^((?:{_PARTICLE}\s+){{0,2}}[A-Z][a-z]{{2,}})(?:,|\s+[a-z])")
-
-
-_NOT_SURNAMES = frozenset(
-    [
-        "Police",
-        "Officials",
-        "Authorities",
-        "Investigators",
-        "Officers",
-        "Prosecutors",
-        "Witnesses",
-        "Firefighters",
-        "Rescuers",
-        "Doctors",
-        "Experts",
-        "Analysts",
-        "Residents",
-        "Scientists",
-        "Reports",
-        "Sources",
-    ]
-)
-
-
-# A definite description of people the article met before: "The player was taken to jail",
-# "Police said the Americans did not have paperwork". Outside an article's lead it points back to
-# the sentence that introduced them.
-# fmt: off
-_PEOPLE_NOUNS = (
-    "man", "men", "woman", "women", "boy", "boys", "girl", "girls", "child", "children", "teen",
-    "teens", "teenager", "teenagers", "couple", "pair", "victim", "victims", "suspect", "suspects",
-    "gunman", "gunmen", "shooter", "attacker", "attackers", "hostage", "hostages", "driver",
-    "passenger", "passengers", "missionaries", "sailors", "soldiers", "troops", "workers",
-    "miners", "climbers", "tourists", "students", "player", "players", "actor", "actress",
-    "singer", "defendant", "defendants", "accused", "survivors", "detainees", "prisoners",
-    "inmates", "fugitive", "fugitives", "robber", "robbers", "thieves", "americans", "britons",
-    "canadians", "australians", "germans", "russians", "israelis", "palestinians", "iranians",
-    "iraqis", "afghans", "pakistanis", "mexicans", "italians", "europeans", "koreans",
-)
-# fmt: on
-_DEFINITE_PEOPLE = re.compile(
-    rf"^[\"“]?(?:[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*)*\s+{_SPEECH}\s+(?:that\s+)?)?"
-    rf"the\s+(?:[\w'’\-]+\s+){{0,3}}?({'|'.join(_PEOPLE_NOUNS)})\b"
-    r"(?!\s+(?:of|who|whom|whose|that|which|in|at|from|with)\b)",
-    re.IGNORECASE,
-)
-_PEOPLE_WORDS = frozenset(_PEOPLE_NOUNS)
-
-
-def _people_referent(text: str) -> str | None:
-    """The people noun of a definite description a sentence opens with, as a referent key."""
-    match = _DEFINITE_PEOPLE.match(text)
-    return f"people:{stem(match.group(1).lower())}" if match else None
-
-
-def _people_mentioned(tokens: Sequence[str]) -> set[str]:
-    return {f"people:{stem(t.lower())}" for t in tokens if t.lower() in _PEOPLE_WORDS}
-
-
-def _opening_surname(text: str) -> str | None:
-    """The surname a sentence opens with ("Cooley said", "De Boer points out"), casefolded."""
-    match = _SURNAME_OPENER.match(text)
-    if match is None or match.group(1) in _NOT_SURNAMES:
-        return None
-    return match.group(1).casefold()
-
-
-def quote_open_after(text: str, open_before: bool = False) -> bool:
-    """Whether a quotation is still open at the end of ``text`` (straight quotes toggle)."""
-    state = open_before
-    for char in _QUOTE_MARK.findall(text):
-        state = (not state) if char == '"' else char in ("“", "``")
-    return state
-
 
 # --- story model ---------------------------------------------------------------------------------
 
@@ -400,10 +159,6 @@ def _normalise_rows(matrix: csr_matrix) -> csr_matrix:
     return csr_matrix(matrix.multiply(1.0 / norms[:, None]))
 
 
-def content_stems(tokens: Sequence[str]) -> list[str]:
-    return [stem(t) for t in tokens if t not in STOPWORDS and not t.isdigit()]
-
-
 def title_sentence(article: Article) -> str | None:
     """The article's title when it is a sentence its text does not repeat: some sources keep the
     lead sentence only there (news-please JSON as ECB+ ships it). A headline is not one: no final
@@ -416,24 +171,12 @@ def title_sentence(article: Article) -> str | None:
     return None if " ".join(words(title)) in opening else title
 
 
-def _common_people(
-    articles: Sequence[Article], sentences: Sequence[Sequence[tuple[int, str]]]
-) -> set[str]:
-    """People nouns in the headline or opening sentences of at least two of the story's articles:
-    the story's own actors ("the sailors" of a story on 15 British sailors), known to its reader."""
-    counts: Counter[str] = Counter()
-    for article, split in zip(articles, sentences, strict=True):
-        opening = " ".join([article.title, *(text for _, text in split[:2])])
-        counts.update(_people_mentioned(words(opening)))
-    return {key for key, n in counts.items() if n >= 2}
-
-
 def prepare(articles: Sequence[Article]) -> StoryText:
     candidates: list[Candidate] = []
     by_article: list[list[int]] = []
     doc_freq: Counter[str] = Counter()
     split = [split_sentences_with_paragraphs(article.text) for article in articles]
-    known_people = _common_people(articles, split)
+    known_people = common_people(articles, split)
     for a, (article, sentences) in enumerate(zip(articles, split, strict=True)):
         indices: list[int] = []
         seen: set[str] = set()
@@ -462,16 +205,16 @@ def prepare(articles: Sequence[Article]) -> StoryText:
             needs_previous = not fragment and (continues_quote or needs_context(text))
             referent = None
             if not fragment and not needs_previous:
-                referent = _opening_surname(text)
+                referent = opening_surname(text)
                 if referent not in introducers and position > 0:
-                    referent = _people_referent(text)
+                    referent = people_referent(text)
                     referent = None if referent in known_people else referent
                     # People the article has not mentioned yet: the sentence before introduces them.
                     needs_previous = referent is not None and referent not in introducers
             by_referent = referent is not None and referent in introducers
             dependent = needs_previous or by_referent
-            mentioned = {n.casefold() for n in _SURNAME_OF_FULL_NAME.findall(text)}
-            for key in mentioned | _people_mentioned(tokens):
+            mentioned = {n.casefold() for n in FULL_NAME_SURNAME.findall(text)}
+            for key in mentioned | people_mentioned(tokens):
                 standalone = not fragment and not dependent
                 introducers[key] = len(candidates) if standalone else introducers.get(key)
             indices.append(len(candidates))
@@ -585,104 +328,6 @@ def redundant_with(story: StoryText, unit: int, chosen: Sequence[int]) -> bool:
     return bool(chosen) and bool(
         (story.unit_similarity[unit, list(chosen)] >= REDUNDANCY_THRESHOLD).any()
     )
-
-
-_NO_DATE = datetime.min.replace(tzinfo=UTC)
-
-
-def _order_keys(
-    story: StoryText, unit_ids: Sequence[int]
-) -> dict[int, tuple[datetime, int, datetime, int]]:
-    """Chronological by event, then by source: the day the unit says its event happened (else
-    its article's publication day), then place in the article, then publication time. Of the
-    units of one day (or all undated) every lead comes before the details."""
-    dates = [as_utc(a.published) for a in story.articles if a.published]
-    story_start = min(dates, default=_NO_DATE)
-    keys = {}
-    for unit in unit_ids:
-        first = story.candidates[story.units[unit].members[0]]
-        published = story.articles[first.article].published
-        if published is None:
-            keys[unit] = (_NO_DATE, first.position, _NO_DATE, first.article)
-            continue
-        text = " ".join(story.candidates[m].text for m in story.units[unit].members)
-        when = as_utc(published)
-        keys[unit] = (reported_day(text, when, story_start), first.position, when, first.article)
-    return keys
-
-
-_CAPITALISED = re.compile(r"\b[A-Z][a-z]{2,}\b")
-
-
-def _introductions_first(
-    story: StoryText, units: list[int], keys: Mapping[int, tuple[datetime, int, datetime, int]]
-) -> list[int]:
-    """Of one day, a unit that names a person in full ("Tyler Hansbrough scored 20 points ...")
-    comes before a unit that calls them by surname alone ("... shortly after Hansbrough passed
-    Phil Ford ..."). Across days chronology wins (moving either unit measured worse against the
-    human summaries' order, BENCHMARKS.md)."""
-    texts = {u: " ".join(story.candidates[m].text for m in story.units[u].members) for u in units}
-    named = {u: {n.casefold() for n in _SURNAME_OF_FULL_NAME.findall(texts[u])} for u in units}
-    ordered: list[int] = []
-    waiting = list(units)
-    moved: set[int] = set()
-    while waiting:
-        head = waiting[0]
-        known = set().union(*(named[u] for u in ordered)) | named[head]
-        bare = {w.casefold() for w in _CAPITALISED.findall(texts[head])} - known
-        day = keys[head][0]
-        introducer = next(
-            (u for u in waiting[1:] if bare & named[u] and keys[u][0] == day and u not in moved),
-            None,
-        )
-        if introducer is not None:
-            waiting.remove(introducer)
-            waiting.insert(0, introducer)
-            moved.add(introducer)
-        else:
-            ordered.append(waiting.pop(0))
-    return ordered
-
-
-def assemble(
-    story: StoryText,
-    unit_ids: Sequence[int],
-    max_words: int,
-    method: str,
-    reprints: Mapping[str, Sequence[str]],
-) -> Brief:
-    """Order the chosen units (a unit's sentences stay together) and cite every sentence."""
-    keys = _order_keys(story, unit_ids)
-    units = _introductions_first(story, sorted(unit_ids, key=keys.__getitem__), keys)
-    members = list(dict.fromkeys(m for u in units for m in story.units[u].members))
-    kept: list[int] = []
-    total = 0
-    for c in members:
-        if total + story.candidates[c].length > max_words:
-            break
-        kept.append(c)
-        total += story.candidates[c].length
-    sentences: list[BriefSentence] = []
-    support = supporting_outlets(story, kept, reprints)
-    for c, (outlets, reprinted) in zip(kept, support, strict=True):
-        cand = story.candidates[c]
-        article = story.articles[cand.article]
-        sentences.append(
-            BriefSentence(
-                text=cand.text,
-                citation=Citation(
-                    article_key=article.key,
-                    outlet=article.outlet,
-                    title=article.title,
-                    url=article.url,
-                    published=article.published,
-                ),
-                sentence_index=cand.index,
-                supporting_outlets=outlets,
-                reprinted_by=reprinted,
-            )
-        )
-    return Brief(sentences=sentences, max_words=max_words, method=method)
 
 
 def unit_vectors(story: StoryText) -> csr_matrix:

@@ -18,14 +18,8 @@ from collections.abc import Iterable, Sequence
 import numpy as np
 from scipy.sparse import csr_matrix
 
-from newsdesk.brief.base import (
-    REDUNDANCY_THRESHOLD,
-    STOPWORDS,
-    BriefMethod,
-    StoryText,
-    position_prior,
-    stem,
-)
+from newsdesk.brief.base import REDUNDANCY_THRESHOLD, BriefMethod, StoryText, position_prior
+from newsdesk.brief.terms import STOPWORDS, stem
 from newsdesk.text import words
 
 Concept = tuple[str, str]

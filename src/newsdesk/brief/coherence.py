@@ -1,0 +1,249 @@
+"""Coherence and boilerplate rules: which sentences are fragments, which need context.
+
+A brief sentence must stand on its own: a byline, dateline or caption is a fragment; "He said
+...", "The spokesman said ...", a quotation without its speaker, a person called by surname alone
+or a group the reader has not met needs the sentence that gives its referent, and comes with it
+(:func:`newsdesk.brief.base.prepare` builds those units).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+from newsdesk.brief.terms import stem
+from newsdesk.models import Article
+from newsdesk.text import words
+
+_MIN_WORDS = 6
+_MAX_WORDS = 80
+
+# Leading dateline: "WASHINGTON (AP) _ ", "BEIJING, Oct. 16 (Xinhua) -- ", "LONDON (Reuters) - ".
+# The rest of the sentence is kept: it is still a verbatim substring of the source.
+_DATELINE = re.compile(
+    r"^(?:[A-Z][A-Za-z.'\-]*(?:[ ,]+[A-Z][A-Za-z.'\-]*)*,?\s*)?"
+    r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s*(?:\d{4})?\s*)?"
+    r"\((?:AP|Reuters|AFP|Xinhua|UPI|CNN|dpa|Bloomberg|[A-Z]{2,6})\)\s*(?:[_\-–—:]+|--)\s*"
+    r"|^[A-Z][A-Z .,'\-]{2,40}(?:\s*\([A-Za-z]+\))?\s*(?:_|--|—|–)\s+"
+    # "PHNOM PENH, Cambodia _ " (NYT wire: capitalised city, then the country or state).
+    r"|^[A-Z][A-Z .'\-]{2,30}, [A-Z][A-Za-z.' \-]{1,30}?\s+(?:_|--)\s+"
+    # "Meadow Lake, Saskatchewan – " (place, region, then a dash).
+    r"|^[A-Z][\w.'\-]*(?: [A-Z][\w.'\-]*){0,3}, [A-Z][\w.'\-]*(?: [A-Z][\w.'\-]*){0,3}\s+[–—]\s+"
+)
+# Matched against the lower-cased sentence.
+_BOILERPLATE_START = re.compile(
+    r"(?:photo\b|image:|video:|related:|read more|sign up|follow (?:us|him|her)|subscribe"
+    r"|advertisement|share this|sources?:|\(?(?:ap|reuters|afp)\)?\s*[-—–_]|by\s+\w"
+    r"|[*•·▪►\-]\s)"  # list bullets
+)
+_BOILERPLATE_ANYWHERE = re.compile(
+    r"click here|all rights reserved|copyright|photo\s*(?:by|:|credit)|reporting by|editing by"
+    r"|writing by|additional reporting|https?://|www\.|@\w+\.\w|contributed to this report"
+)
+_DATE_ONLY = re.compile(
+    r"^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
+    r"(?:[a-z]+\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[a-z]+\.?\s+\d{4}|\d{4}[/-]\d{1,2}[/-]\d{1,2}.*)\.?$",
+    re.IGNORECASE,
+)
+_TERMINAL = re.compile(r"[.!]['\"”’)\]]*$")
+# Openers whose referent lies outside the sentence.
+_DANGLING_OPENER = re.compile(
+    r"^[\"“'‘(]?(?:he|she|they|it|his|her|hers|their|theirs|its|him|them|this|that|these|those"
+    r"|such|both|either|neither|another|other|others|the latter|the former|the same|there"
+    r"|some of (?:them|those|these|us)|many of (?:them|those|these)|all of (?:them|those|these)"
+    r"|but|and|or|so|yet|still|also|however|meanwhile|moreover|furthermore|nevertheless"
+    r"|nonetheless|therefore|thus|hence|instead|otherwise|besides|likewise|similarly"
+    r"|in addition|as a result|in contrast|at the same time|even so|then|later|earlier"
+    r"|here|afterwards|after that|before that|by then|for (?:his|her|their|its) part)\b",
+    re.IGNORECASE,
+)
+_ROLE = (
+    r"(?:spokes(?:man|woman|person)|officials?|sources?|man|woman|men|women|minister|group"
+    r"|company|agency|statement|report|experts?|analysts?|researchers?|officers?|leaders?"
+    r"|organi[sz]ation|ministry|department|government|president|chairman|chief|director"
+    r"|team|study|board|committee|survey|letter|move|decision|plan|deal|bill|law|measure"
+    r"|latter|former|pair|couple|victims?|suspects?|governor|mayor|judge|prosecutors?|sheriff"
+    r"|coach|senator|lawmakers?|ambassador|envoy|commander|lawyers?|attorneys?|witness(?:es)?"
+    r"|residents?|family|owners?|firm|driver|pilot)"
+)
+_SPEECH = r"(?:said|says|say|told|tells|added|adds|stated|noted|explained|insisted|argued|warned)"
+# "The spokesman said ...", "The company's statement ..." : a definite description of someone
+# the reader has not met.
+_DANGLING_DEFINITE = re.compile(
+    rf"^[\"“]?the\s+(?:[a-z\-]+\s+){{0,2}}{_ROLE}(?:'s)?\b(?:\s+\w+){{0,3}}\s+{_SPEECH}\b"
+    rf"|^[\"“]?the\s+(?:[a-z\-]+\s+){{0,1}}{_ROLE}\s+(?:is|was|has|had|will|would|also)\b"
+    r"|^[\"“]?the\s+(?:country|nation|city|state|island|region|province|capital|company|firm"
+    r"|group|team|club|party|agency|organi[sz]ation|ministry|government)(?:'s|’s)\s",
+    re.IGNORECASE,
+)
+# Exceptions to the two rules above: existential "there" ("There were no reports of damage")
+# points back to nothing, and a definite description made of a name ("The US Geological Survey
+# said", "The Ministry of Defence said") tells the reader who is speaking.
+_EXISTENTIAL_THERE = re.compile(
+    r"^[\"“'‘(]?there\s+(?:is|are|was|were|has|have|had|will|would|could|may|might|must|should"
+    r"|seems?|seemed|appears?|appeared|remains?|remained)\b",
+    re.IGNORECASE,
+)
+_NAMED_DEFINITE = re.compile(
+    r"^[\"“]?The\s+[A-Z][\w.\-]*(?:'(?!s\b)\w+)*\s+(?:(?:of|for|on)\s+(?:the\s+)?)?[A-Z]"
+)
+# LDC/DUC wire text writes quotes as ``...'' (TeX style): those count as quote marks too.
+_QUOTE_OPEN = re.compile(r"^(?:[\"“‘']|``)")
+_QUOTE_MARK = re.compile(r'["“”]|``|\'\'')
+# Attribution of a quote to a pronoun or an unnamed definite role: "..., he said."
+_PRONOUN_SPEAKER = re.compile(
+    rf"[,\"”’']\s*(?:he|she|they|it|the\s+(?:[a-z\-]+\s+)?{_ROLE})\s+{_SPEECH}\b"
+    rf"|\b{_SPEECH}\s+(?:he|she|they)\b"
+)
+_SPEECH_HINT = re.compile(rf"\b{_SPEECH}\b")
+_ATTRIBUTION = re.compile(
+    rf"\b{_SPEECH}\b|\baccording to\b|\basked\b|\bwrote\b|\bannounced\b|\bdeclared\b",
+    re.IGNORECASE,
+)
+_TITLE_WORD = re.compile(r"^[A-Z0-9]")
+_UPPER = re.compile(r"[A-Z]")
+_LOWER = re.compile(r"[a-z]")
+
+
+def strip_dateline(text: str) -> str:
+    """The sentence without a leading wire dateline ("WASHINGTON (AP) _ ")."""
+    match = _DATELINE.match(text)
+    if match and match.end() < len(text) - 20:
+        return text[match.end() :]
+    return text
+
+
+def is_fragment(text: str, title: str = "") -> bool:
+    """True for bylines, datelines, captions, boilerplate, headlines, questions, short bits."""
+    tokens = text.split()
+    if len(tokens) < _MIN_WORDS or len(tokens) > _MAX_WORDS:
+        return True
+    lowered = text.lower()
+    if _DATE_ONLY.match(text) or _BOILERPLATE_START.match(lowered):
+        return True
+    if _BOILERPLATE_ANYWHERE.search(lowered):
+        return True
+    if text.rstrip("\"”’)' ").endswith("?"):
+        return True
+    if not _TERMINAL.search(text):
+        return True
+    upper = len(_UPPER.findall(text))
+    if upper > 0.5 * (upper + len(_LOWER.findall(text))):
+        return True  # ALL-CAPS bylines and slugs
+    capitalised = sum(1 for t in tokens if _TITLE_WORD.match(t))
+    if capitalised > 0.7 * len(tokens):
+        return True  # Title Case headline
+    if title and len(tokens) <= len(title.split()) + 3:
+        norm_title = " ".join(words(title))
+        if norm_title and norm_title in " ".join(words(text)):
+            return True
+    return False
+
+
+def needs_context(text: str) -> bool:
+    """True when the sentence opens with a reference its reader cannot resolve on its own."""
+    if _DANGLING_OPENER.match(text) and not _EXISTENTIAL_THERE.match(text):
+        return True
+    if _DANGLING_DEFINITE.match(text) and not _NAMED_DEFINITE.match(text):
+        return True
+    lowered = text.lower()
+    if _SPEECH_HINT.search(lowered) and _PRONOUN_SPEAKER.search(lowered):
+        return True
+    # A quotation whose speaker the sentence does not name.
+    return bool(_QUOTE_OPEN.match(text) and not _ATTRIBUTION.search(text))
+
+
+# The last word of a full name ("Steve Cooley", "Mark Jay Heller", "Yvo de Boer"), and a sentence
+# opening with that surname alone ("Cooley said ...", "De Boer repeatedly points out ...", "Ford,
+# now an assistant coach, ..."): the reader meets the person only where they were named in full.
+_PARTICLE = r"(?:[Dd]e|[Vv]an|[Vv]on|[Dd]er|[Dd]en|[Dd]a|[Dd]i|[Dd]u|[Ll]e|[Ll]a|[Dd]el|[Bb]in)"
+FULL_NAME_SURNAME = re.compile(
+    rf"\b[A-Z][a-z]+(?:\s+[A-Z][a-z.]*)*\s+((?:{_PARTICLE}\s+){{0,2}}[A-Z][a-z]{{2,}})\b"
+)
+_SURNAME_OPENER = re.compile(rf"^((?:{_PARTICLE}\s+){{0,2}}[A-Z][a-z]{{2,}})(?:,|\s+[a-z])")
+
+
+_NOT_SURNAMES = frozenset(
+    [
+        "Police",
+        "Officials",
+        "Authorities",
+        "Investigators",
+        "Officers",
+        "Prosecutors",
+        "Witnesses",
+        "Firefighters",
+        "Rescuers",
+        "Doctors",
+        "Experts",
+        "Analysts",
+        "Residents",
+        "Scientists",
+        "Reports",
+        "Sources",
+    ]
+)
+
+
+# A definite description of people the article met before: "The player was taken to jail",
+# "Police said the Americans did not have paperwork". Outside an article's lead it points back to
+# the sentence that introduced them.
+# fmt: off
+_PEOPLE_NOUNS = (
+    "man", "men", "woman", "women", "boy", "boys", "girl", "girls", "child", "children", "teen",
+    "teens", "teenager", "teenagers", "couple", "pair", "victim", "victims", "suspect", "suspects",
+    "gunman", "gunmen", "shooter", "attacker", "attackers", "hostage", "hostages", "driver",
+    "passenger", "passengers", "missionaries", "sailors", "soldiers", "troops", "workers",
+    "miners", "climbers", "tourists", "students", "player", "players", "actor", "actress",
+    "singer", "defendant", "defendants", "accused", "survivors", "detainees", "prisoners",
+    "inmates", "fugitive", "fugitives", "robber", "robbers", "thieves", "americans", "britons",
+    "canadians", "australians", "germans", "russians", "israelis", "palestinians", "iranians",
+    "iraqis", "afghans", "pakistanis", "mexicans", "italians", "europeans", "koreans",
+)
+# fmt: on
+_DEFINITE_PEOPLE = re.compile(
+    rf"^[\"“]?(?:[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*)*\s+{_SPEECH}\s+(?:that\s+)?)?"
+    rf"the\s+(?:[\w'’\-]+\s+){{0,3}}?({'|'.join(_PEOPLE_NOUNS)})\b"
+    r"(?!\s+(?:of|who|whom|whose|that|which|in|at|from|with)\b)",
+    re.IGNORECASE,
+)
+_PEOPLE_WORDS = frozenset(_PEOPLE_NOUNS)
+
+
+def people_referent(text: str) -> str | None:
+    """The people noun of a definite description a sentence opens with, as a referent key."""
+    match = _DEFINITE_PEOPLE.match(text)
+    return f"people:{stem(match.group(1).lower())}" if match else None
+
+
+def people_mentioned(tokens: Sequence[str]) -> set[str]:
+    return {f"people:{stem(t.lower())}" for t in tokens if t.lower() in _PEOPLE_WORDS}
+
+
+def opening_surname(text: str) -> str | None:
+    """The surname a sentence opens with ("Cooley said", "De Boer points out"), casefolded."""
+    match = _SURNAME_OPENER.match(text)
+    if match is None or match.group(1) in _NOT_SURNAMES:
+        return None
+    return match.group(1).casefold()
+
+
+def quote_open_after(text: str, open_before: bool = False) -> bool:
+    """Whether a quotation is still open at the end of ``text`` (straight quotes toggle)."""
+    state = open_before
+    for char in _QUOTE_MARK.findall(text):
+        state = (not state) if char == '"' else char in ("“", "``")
+    return state
+
+
+def common_people(
+    articles: Sequence[Article], sentences: Sequence[Sequence[tuple[int, str]]]
+) -> set[str]:
+    """People nouns in the headline or opening sentences of at least two of the story's articles:
+    the story's own actors ("the sailors" of a story on 15 British sailors), known to its reader."""
+    counts: Counter[str] = Counter()
+    for article, split in zip(articles, sentences, strict=True):
+        opening = " ".join([article.title, *(text for _, text in split[:2])])
+        counts.update(people_mentioned(words(opening)))
+    return {key for key, n in counts.items() if n >= 2}

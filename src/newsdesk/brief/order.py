@@ -1,0 +1,114 @@
+"""Order the chosen units into a brief and cite every sentence.
+
+Chronological by event: each unit is dated by the day it says its event happened
+(:func:`newsdesk.event_time.reported_day`), then by place in its article; of one day, a unit
+naming a person in full comes before one using the surname alone.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from datetime import UTC, datetime
+
+from newsdesk.brief.base import StoryText, supporting_outlets
+from newsdesk.brief.coherence import FULL_NAME_SURNAME
+from newsdesk.event_time import reported_day
+from newsdesk.models import Brief, BriefSentence, Citation, as_utc
+
+_NO_DATE = datetime.min.replace(tzinfo=UTC)
+
+
+def _order_keys(
+    story: StoryText, unit_ids: Sequence[int]
+) -> dict[int, tuple[datetime, int, datetime, int]]:
+    """Chronological by event, then by source: the day the unit says its event happened (else
+    its article's publication day), then place in the article, then publication time. Of the
+    units of one day (or all undated) every lead comes before the details."""
+    dates = [as_utc(a.published) for a in story.articles if a.published]
+    story_start = min(dates, default=_NO_DATE)
+    keys = {}
+    for unit in unit_ids:
+        first = story.candidates[story.units[unit].members[0]]
+        published = story.articles[first.article].published
+        if published is None:
+            keys[unit] = (_NO_DATE, first.position, _NO_DATE, first.article)
+            continue
+        text = " ".join(story.candidates[m].text for m in story.units[unit].members)
+        when = as_utc(published)
+        keys[unit] = (reported_day(text, when, story_start), first.position, when, first.article)
+    return keys
+
+
+_CAPITALISED = re.compile(r"\b[A-Z][a-z]{2,}\b")
+
+
+def _introductions_first(
+    story: StoryText, units: list[int], keys: Mapping[int, tuple[datetime, int, datetime, int]]
+) -> list[int]:
+    """Of one day, a unit that names a person in full ("Tyler Hansbrough scored 20 points ...")
+    comes before a unit that calls them by surname alone ("... shortly after Hansbrough passed
+    Phil Ford ..."). Across days chronology wins (moving either unit measured worse against the
+    human summaries' order, BENCHMARKS.md)."""
+    texts = {u: " ".join(story.candidates[m].text for m in story.units[u].members) for u in units}
+    named = {u: {n.casefold() for n in FULL_NAME_SURNAME.findall(texts[u])} for u in units}
+    ordered: list[int] = []
+    waiting = list(units)
+    moved: set[int] = set()
+    while waiting:
+        head = waiting[0]
+        known = set().union(*(named[u] for u in ordered)) | named[head]
+        bare = {w.casefold() for w in _CAPITALISED.findall(texts[head])} - known
+        day = keys[head][0]
+        introducer = next(
+            (u for u in waiting[1:] if bare & named[u] and keys[u][0] == day and u not in moved),
+            None,
+        )
+        if introducer is not None:
+            waiting.remove(introducer)
+            waiting.insert(0, introducer)
+            moved.add(introducer)
+        else:
+            ordered.append(waiting.pop(0))
+    return ordered
+
+
+def assemble(
+    story: StoryText,
+    unit_ids: Sequence[int],
+    max_words: int,
+    method: str,
+    reprints: Mapping[str, Sequence[str]],
+) -> Brief:
+    """Order the chosen units (a unit's sentences stay together) and cite every sentence."""
+    keys = _order_keys(story, unit_ids)
+    units = _introductions_first(story, sorted(unit_ids, key=keys.__getitem__), keys)
+    members = list(dict.fromkeys(m for u in units for m in story.units[u].members))
+    kept: list[int] = []
+    total = 0
+    for c in members:
+        if total + story.candidates[c].length > max_words:
+            break
+        kept.append(c)
+        total += story.candidates[c].length
+    sentences: list[BriefSentence] = []
+    support = supporting_outlets(story, kept, reprints)
+    for c, (outlets, reprinted) in zip(kept, support, strict=True):
+        cand = story.candidates[c]
+        article = story.articles[cand.article]
+        sentences.append(
+            BriefSentence(
+                text=cand.text,
+                citation=Citation(
+                    article_key=article.key,
+                    outlet=article.outlet,
+                    title=article.title,
+                    url=article.url,
+                    published=article.published,
+                ),
+                sentence_index=cand.index,
+                supporting_outlets=outlets,
+                reprinted_by=reprinted,
+            )
+        )
+    return Brief(sentences=sentences, max_words=max_words, method=method)
