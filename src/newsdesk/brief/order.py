@@ -17,17 +17,17 @@ from newsdesk.event_time import reported_day
 from newsdesk.models import Brief, BriefSentence, Citation, as_utc
 
 _NO_DATE = datetime.min.replace(tzinfo=UTC)
+# (day the event happened, place in the article, publication time, article)
+OrderKey = tuple[datetime, int, datetime, int]
 
 
-def _order_keys(
-    story: StoryText, unit_ids: Sequence[int]
-) -> dict[int, tuple[datetime, int, datetime, int]]:
+def _order_keys(story: StoryText, unit_ids: Sequence[int]) -> dict[int, OrderKey]:
     """Chronological by event, then by source: the day the unit says its event happened (else
     its article's publication day), then place in the article, then publication time. Of the
     units of one day (or all undated) every lead comes before the details."""
     dates = [as_utc(a.published) for a in story.articles if a.published]
     story_start = min(dates, default=_NO_DATE)
-    keys = {}
+    keys: dict[int, OrderKey] = {}
     for unit in unit_ids:
         first = story.candidates[story.units[unit].members[0]]
         published = story.articles[first.article].published
@@ -44,7 +44,7 @@ _CAPITALISED = re.compile(r"\b[A-Z][a-z]{2,}\b")
 
 
 def _introductions_first(
-    story: StoryText, units: list[int], keys: Mapping[int, tuple[datetime, int, datetime, int]]
+    story: StoryText, units: list[int], keys: Mapping[int, OrderKey]
 ) -> list[int]:
     """Of one day, a unit that names a person in full ("Tyler Hansbrough scored 20 points ...")
     comes before a unit that calls them by surname alone ("... shortly after Hansbrough passed
