@@ -218,6 +218,7 @@ def people_referent(text: str) -> str | None:
 
 
 def people_mentioned(tokens: Sequence[str]) -> set[str]:
+    """Referent keys (as :func:`people_referent` makes them) of the people nouns in ``tokens``."""
     return {f"people:{stem(t.lower())}" for t in tokens if t.lower() in _PEOPLE_WORDS}
 
 
