@@ -209,3 +209,43 @@ def test_binary_files_in_a_folder_are_rejected_by_name_and_the_articles_still_re
     assert rejected["report.pdf"].startswith("a PDF document")
     assert rejected["bundle.zip"].startswith("a ZIP archive")
     assert rejected["NOEXT0001"].startswith("binary data")
+
+
+def test_placeholder_dates_do_not_break_ingest_briefs_or_pages(tmp_path: Path) -> None:
+    """A source dating one article "0001-01-01" and another "9999-12-31": the clustering window
+    reached back from year 1 and overflowed, and the story page's chart spanned ten millennia.
+    Both dates are kept as the source gave them; the clocks and the chart treat them as unknown."""
+    from fastapi.testclient import TestClient
+
+    from newsdesk.serve import create_app
+
+    wikinews = Path(__file__).resolve().parents[1] / "examples" / "wikinews"
+    records = []
+    for name, published in (("M0060", "0001-01-01T00:00:00Z"), ("M0062", "9999-12-31T00:00:00Z")):
+        title, _, text = (wikinews / f"{name}.english").read_text(encoding="utf-8").partition("\n")
+        records.append(
+            {"id": name, "title": title, "text": text, "published": published, "outlet": name}
+        )
+    path = tmp_path / "dates.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in records) + "\n", encoding="utf-8")
+    settings = Settings(db=str(tmp_path / "news.db"), embedder="tfidf")
+    with open_store(settings.db) as store:
+        report = ingest([str(path)], store, settings)
+        assert report.added == 2 and not report.rejected
+        views = load_story_views(store)
+        assert views and all(v.brief is not None and v.brief.sentences for v in views)
+        years = {s.article.published.year for s in store.iter_articles() if s.article.published}
+        assert years == {1, 9999}
+        render_html(views)
+        story_ids = [v.story.id for v in views]
+    done = subprocess.run(
+        [sys.executable, "-m", "newsdesk", "brief", str(path), "--format", "plain"],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
+    assert done.returncode == 0 and done.stdout.strip(), done.stderr
+    with TestClient(create_app(settings)) as client:
+        for story_id in story_ids:
+            assert client.get(f"/stories/{story_id}").status_code == 200

@@ -36,6 +36,14 @@ _FUTURE = re.compile(
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 
 
+def _days_before(day: datetime, days: int) -> datetime:
+    """``days`` before ``day``, stopping at the first representable day (a year-1 placeholder)."""
+    try:
+        return day - timedelta(days=days)
+    except OverflowError:
+        return datetime.min.replace(tzinfo=UTC)
+
+
 def day_of(moment: datetime) -> datetime:
     """The UTC midnight starting ``moment``'s day (a naive moment is read as UTC)."""
     utc = moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
@@ -69,9 +77,9 @@ def mentioned_days(text: str, published: datetime) -> list[datetime]:
             if match.group(1) == "next":
                 continue
             back = (today.weekday() - _WEEKDAYS.index(match.group(2))) % 7
-            days.append(today - timedelta(days=back or (7 if match.group(1) == "last" else 0)))
+            days.append(_days_before(today, back or (7 if match.group(1) == "last" else 0)))
         if _DAY_BEFORE.search(text):
-            days.append(today - timedelta(days=1))
+            days.append(_days_before(today, 1))
     return [d for d in days if d is not None]
 
 
@@ -79,6 +87,6 @@ def reported_day(text: str, published: datetime, story_start: datetime) -> datet
     """The earliest day in the story's span the sentence says its event happened on; else the
     publication day. ``story_start`` is the first publication of the story's articles."""
     today = day_of(published)
-    earliest = day_of(story_start) - timedelta(days=STORY_LEAD_DAYS)
+    earliest = _days_before(day_of(story_start), STORY_LEAD_DAYS)
     in_span = [d for d in mentioned_days(text, published) if earliest <= d <= today]
     return min(in_span, default=today)

@@ -67,8 +67,14 @@ def plausible_limit() -> datetime:
     return datetime.now(UTC) + timedelta(days=1)
 
 
+# Before this, a publication date is a placeholder ("0001-01-01"), not a date: nothing is news
+# from before the telegraph, and windows reaching back from year 1 overflow.
+EARLIEST_PLAUSIBLE = datetime(1800, 1, 1, tzinfo=UTC)
+
+
 def plausible_time(published: datetime | None, limit: datetime) -> datetime | None:
-    """``published`` in UTC, or None (unknown) when it is later than ``limit``.
+    """``published`` in UTC, or None (unknown) when it is later than ``limit`` or earlier than
+    :data:`EARLIEST_PLAUSIBLE`.
 
     For the clocks that age state out (the clustering window, the near-duplicate index): a date
     in the future is a feed's error (a typo'd year), and taken at its word it would retire every
@@ -77,7 +83,7 @@ def plausible_time(published: datetime | None, limit: datetime) -> datetime | No
     if published is None:
         return None
     moment = as_utc(published)
-    return moment if moment <= limit else None
+    return moment if EARLIEST_PLAUSIBLE <= moment <= limit else None
 
 
 def normalise_for_hash(text: str) -> str:

@@ -11,6 +11,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
+from newsdesk.models import plausible_limit, plausible_time
+
 WIDTH = 640
 HEIGHT = 140
 _MARGIN_LEFT = 28
@@ -53,10 +55,6 @@ class Timeline:
     plot_bottom: int = HEIGHT - _MARGIN_BOTTOM
 
 
-def _utc(moment: datetime) -> datetime:
-    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
-
-
 def _floor(moment: datetime, size: timedelta) -> datetime:
     epoch = datetime(1970, 1, 1, tzinfo=UTC)
     return epoch + ((moment - epoch) // size) * size
@@ -65,9 +63,12 @@ def _floor(moment: datetime, size: timedelta) -> datetime:
 def coverage_histogram(moments: Sequence[datetime | None]) -> Timeline | None:
     """Histogram of arrival times, bucketed at the finest scale that fits in ``_MAX_BARS`` bars.
 
-    Returns ``None`` when no moment is known.
+    Returns ``None`` when no moment is known. A moment :func:`~newsdesk.models.plausible_time`
+    rejects (a typo'd year, a "0001-01-01" placeholder) counts as unknown: it would stretch the
+    chart over centuries.
     """
-    dated = sorted(_utc(m) for m in moments if m is not None)
+    limit = plausible_limit()
+    dated = sorted(t for m in moments if (t := plausible_time(m, limit)) is not None)
     undated = len(moments) - len(dated)
     if not dated:
         return None
