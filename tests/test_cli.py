@@ -178,3 +178,15 @@ def test_every_command_is_listed_and_only_the_one_run_is_imported(tmp_path: Path
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "[]"
+
+
+def test_a_word_budget_below_one_is_refused(tmp_path: Path) -> None:
+    """`--max-words 0` used to mean "the default" (250 words) and a negative budget an empty
+    brief; both are mistakes, and the command says so."""
+    folder = copy_topics(tmp_path, 8)
+    for budget in ("0", "-5"):
+        code, out, err = run("brief", str(folder), "--max-words", budget, "--format", "plain")
+        assert code == 2 and not out
+        assert "--max-words" in err and "x>=1" in err
+    code, out, _ = run("brief", str(folder), "--max-words", "30", "--format", "plain")
+    assert code == 0 and 0 < len(out.split()) <= 30

@@ -76,7 +76,9 @@ def stories(limit: int, offset: int) -> None:
 
 @click.command()
 @click.argument("target", nargs=-1, required=True)
-@click.option("--max-words", type=int, default=None, help="Word budget (default: settings).")
+@click.option(
+    "--max-words", type=click.IntRange(min=1), default=None, help="Word budget (default: settings)."
+)
 @click.option(
     "--format",
     "fmt",
@@ -93,7 +95,7 @@ def brief(target: tuple[str, ...], max_words: int | None, fmt: str) -> None:
                                             files as one story; one sentence per line
     """
     settings = current_settings()
-    budget = max_words or settings.brief_max_words
+    budget = settings.brief_max_words if max_words is None else max_words
     if len(target) == 1 and target[0].isdigit() and not Path(target[0]).exists():
         with opened_store(settings) as store:
             view = _fresh_brief_view(store, int(target[0]), budget)

@@ -14,7 +14,12 @@ def eval_group() -> None:
 
 @eval_group.command("summarize")
 @click.argument("dataset", type=click.Path(exists=True, file_okay=False, path_type=Path))
-@click.option("--max-words", type=int, default=None, help="Word budget [MultiLing 250, DUC 100].")
+@click.option(
+    "--max-words",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Word budget [MultiLing 250, DUC 100].",
+)
 @click.option("--method", default="default", show_default=True, help="newsdesk brief method.")
 @click.option("--baselines/--no-baselines", default=True, help="Also run sumy LexRank, TextRank.")
 @click.option("--stem/--no-stem", default=True, help="Porter stemming (ROUGE-1.5.5 -m).")
