@@ -88,7 +88,6 @@ class StoryText:
     _candidate_counts: csr_matrix | None = None
     _candidate_vectors: csr_matrix | None = None
     _unit_stem_vectors: csr_matrix | None = None
-    _unit_similarity: np.ndarray | None = None
 
     @property
     def n_articles(self) -> int:
@@ -113,17 +112,11 @@ class StoryText:
             self._unit_stem_vectors = _normalise_rows(csr_matrix(membership @ self._counts()))
         return self._unit_stem_vectors
 
-    @property
-    def unit_similarity(self) -> np.ndarray:
-        """Cosine similarity of content-stem counts between every pair of units."""
-        if self._unit_similarity is None:
-            self._unit_similarity = self.similarity_among(range(len(self.units)))
-        return self._unit_similarity
-
     def similarity_among(self, units: Sequence[int]) -> np.ndarray:
-        """Similarity between the given units only (cheaper than the full matrix): the larger of
-        the units' cosine and their most similar pair of sentences, so that a two-sentence unit
-        whose second sentence repeats another unit counts as redundant with it."""
+        """Similarity between the given units only (a story of 1,000 articles has some 30,000
+        units: never the full matrix): the larger of the units' cosine and their most similar pair
+        of sentences, so that a two-sentence unit whose second sentence repeats another unit
+        counts as redundant with it."""
         units = list(units)
         vectors = self.unit_stem_vectors[units]
         similarity = np.asarray((vectors @ vectors.T).todense())
@@ -326,7 +319,7 @@ def greedy_fill(
 def redundant_with(story: StoryText, unit: int, chosen: Sequence[int]) -> bool:
     """Whether ``unit`` says what one of the ``chosen`` units already says."""
     return bool(chosen) and bool(
-        (story.unit_similarity[unit, list(chosen)] >= REDUNDANCY_THRESHOLD).any()
+        (story.similarity_among([unit, *chosen])[0, 1:] >= REDUNDANCY_THRESHOLD).any()
     )
 
 

@@ -200,7 +200,7 @@ class CoverageMethod(BriefMethod):
                 upper.append(1.0)
                 r += 1
         # Redundant pairs cannot both be chosen.
-        similar = story.unit_similarity[np.ix_(units, units)] >= REDUNDANCY_THRESHOLD
+        similar = story.similarity_among(units) >= REDUNDANCY_THRESHOLD
         for a, b in zip(*np.nonzero(np.triu(similar, k=1)), strict=True):
             rows += [r, r]
             cols += [n_c + int(a), n_c + int(b)]
