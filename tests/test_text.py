@@ -159,3 +159,18 @@ def test_stopwords_are_scikit_learns_list() -> None:
     from newsdesk.text import ENGLISH_STOPWORDS
 
     assert ENGLISH_STOPWORDS == ENGLISH_STOP_WORDS
+
+
+def test_a_time_then_a_new_sentence_about_the_police() -> None:
+    """ECB+ 21ecbplus, tokenised: "... at about 7 p. m. Police say she was struck ..." ran two
+    sentences together, as "7 p.m. Police say" did untokenised."""
+    text = (
+        "Investigators say 59 - year old Raj Chohan was hit while walking along parked cars at"
+        " 97th Avenue and 117th Street in Richmond Hill at about 7 p. m. Police say she was struck"
+        " by a grey Toyota Camry heading north on 117th Street, which then fled the scene."
+    )
+    first, second = split_sentences(text)
+    assert first.endswith("at about 7 p. m.") and second.startswith("Police say she was struck")
+    assert len(split_sentences(text.replace("p. m.", "p.m."))) == 2
+    # A time followed by more of the same sentence stays one sentence.
+    assert len(split_sentences("The hearing starts at 9 a. m. Tuesday in the county court.")) == 1

@@ -39,6 +39,7 @@ _SENTENCE_OPENERS = _wordset(
     """
     the a an he she it they we i you this that these those there his her its their our my
     in on at but and however after when while as if yet so for by with from to some many
+    police officials authorities witnesses investigators prosecutors
     """
 )
 
@@ -101,7 +102,9 @@ def ends_with_abbreviation(prefix: str) -> bool:
 def _abbreviation_ends_sentence(prefix: str, rest: str) -> bool:
     """After "U.S." or "Inc.", a capitalised function word ("The", "He") starts a new sentence."""
     match = re.search(r"([A-Za-z][A-Za-z.]*)\.$", prefix)
-    if not match or match.group(1).lower() not in _TERMINAL_ABBREVIATIONS:
+    # Tokenised text spaces the time abbreviations out: "7 p. m. Police say ...".
+    spaced_time = re.search(r"\b[ap]\. m\.$", prefix, re.IGNORECASE)
+    if not spaced_time and (not match or match.group(1).lower() not in _TERMINAL_ABBREVIATIONS):
         return False
     following = re.match(r"[\"“'‘(\[`]*([A-Z][a-z]*)\b", rest)
     return bool(following and following.group(1).lower() in _SENTENCE_OPENERS)
