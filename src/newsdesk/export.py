@@ -12,6 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.utils import format_datetime
+from functools import cached_property
 from importlib import resources
 from typing import Any
 from xml.sax.saxutils import escape as xml_escape
@@ -41,13 +42,13 @@ class SourceEntry:
     reprints: tuple[str, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class StoryView:
     story: StorySummary
     brief: Brief | None
     articles: Sequence[StoredArticle]
 
-    @property
+    @cached_property
     def sources(self) -> list[SourceEntry]:
         """One entry per original (the version the brief reads, with its copies' outlets):
         cited ones first in brief order, then the rest by date; then copies whose original is
@@ -79,11 +80,13 @@ class StoryView:
             for a, copies in entries
         ]
 
+    @cached_property
+    def _source_numbers(self) -> dict[str, int]:
+        return {source.key: number for number, source in enumerate(self.sources, start=1)}
+
     def source_number(self, sentence: BriefSentence) -> int:
-        for number, source in enumerate(self.sources, start=1):
-            if source.key == sentence.citation.article_key:
-                return number
-        return 0
+        """The number of the sentence's source in :attr:`sources` (0 if it is not there)."""
+        return self._source_numbers.get(sentence.citation.article_key, 0)
 
 
 def load_story_views(store: Store, story_ids: Iterable[int] | None = None) -> list[StoryView]:
