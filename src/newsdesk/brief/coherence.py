@@ -218,8 +218,9 @@ def people_referent(text: str) -> str | None:
 
 
 def people_mentioned(tokens: Sequence[str]) -> set[str]:
-    """Referent keys (as :func:`people_referent` makes them) of the people nouns in ``tokens``."""
-    return {f"people:{stem(t.lower())}" for t in tokens if t.lower() in _PEOPLE_WORDS}
+    """Referent keys (as :func:`people_referent` makes them) of the people nouns in ``tokens``
+    (lower-cased, as :func:`newsdesk.text.words` gives them)."""
+    return {f"people:{stem(t)}" for t in tokens if t in _PEOPLE_WORDS}
 
 
 def opening_surname(text: str) -> str | None:

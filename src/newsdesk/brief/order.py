@@ -53,11 +53,12 @@ def _introductions_first(
     texts = {u: " ".join(story.candidates[m].text for m in story.units[u].members) for u in units}
     named = {u: {n.casefold() for n in FULL_NAME_SURNAME.findall(texts[u])} for u in units}
     ordered: list[int] = []
+    named_so_far: set[str] = set()
     waiting = list(units)
     moved: set[int] = set()
     while waiting:
         head = waiting[0]
-        known = set().union(*(named[u] for u in ordered)) | named[head]
+        known = named_so_far | named[head]
         bare = {w.casefold() for w in _CAPITALISED.findall(texts[head])} - known
         day = keys[head][0]
         introducer = next(
@@ -70,6 +71,7 @@ def _introductions_first(
             moved.add(introducer)
         else:
             ordered.append(waiting.pop(0))
+            named_so_far |= named[head]
     return ordered
 
 
