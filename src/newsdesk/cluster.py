@@ -33,14 +33,14 @@ import re
 from collections import Counter, OrderedDict, deque
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 
 import numpy as np
 import numpy.typing as npt
 
 from newsdesk.config import Settings
 from newsdesk.embed import Embedder, load_embedder
-from newsdesk.models import Article, plausible_limit, plausible_time
+from newsdesk.models import NO_DATE, Article, plausible_limit, plausible_time
 from newsdesk.text import ENGLISH_STOPWORDS, split_paragraphs, split_sentences, words
 
 Vector = npt.NDArray[np.float32]
@@ -670,7 +670,7 @@ def publication_positions(times: Sequence[datetime | None]) -> list[int]:
     best-known time; sorting undated items last would reach them after their story left the
     window). A date :func:`~newsdesk.models.plausible_time` rejects counts as none."""
     keyed: list[tuple[datetime, int]] = []
-    last = datetime.min.replace(tzinfo=UTC)
+    last = NO_DATE
     limit = plausible_limit()
     for position, when in enumerate(times):
         moment = plausible_time(when, limit)

@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from datetime import UTC, datetime, timedelta
 
+from newsdesk.models import NO_DATE
+
 # How far before the story's first article a reported day still belongs to the story: a report
 # published on Monday of a quake "on Saturday" dates the quake, not background.
 STORY_LEAD_DAYS = 2
@@ -41,7 +43,7 @@ def _days_before(day: datetime, days: int) -> datetime:
     try:
         return day - timedelta(days=days)
     except OverflowError:
-        return datetime.min.replace(tzinfo=UTC)
+        return NO_DATE
 
 
 def day_of(moment: datetime) -> datetime:

@@ -20,7 +20,7 @@ from xml.sax.saxutils import escape as xml_escape
 import jinja2
 
 from newsdesk import __version__
-from newsdesk.models import Brief, BriefSentence
+from newsdesk.models import NO_DATE, Brief, BriefSentence
 from newsdesk.store import Store, StoredArticle, StorySummary, source_groups
 from newsdesk.text import count_of
 from newsdesk.urls import safe_url
@@ -59,11 +59,10 @@ class StoryView:
         entries += [(a, []) for a in self.articles if a.id not in grouped]
         cited = [s.citation.article_key for s in (self.brief.sentences if self.brief else [])]
         rank = {key: i for i, key in enumerate(dict.fromkeys(cited))}
-        floor = datetime.min.replace(tzinfo=UTC)
         entries.sort(
             key=lambda e: (
                 rank.get(e[0].article.key, len(rank)),
-                e[0].article.published or floor,
+                e[0].article.published or NO_DATE,
                 e[0].id,
             )
         )

@@ -54,6 +54,10 @@ class Article:
 _SPACE = re.compile(r"\s+")
 
 
+# The earliest representable moment, in UTC: sorts before every date (undated first).
+NO_DATE = datetime.min.replace(tzinfo=UTC)
+
+
 def as_utc(moment: datetime) -> datetime:
     """``moment`` in UTC; a naive datetime is taken to be UTC already (as sources produce)."""
     return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)

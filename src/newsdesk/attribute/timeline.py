@@ -4,13 +4,11 @@ for a story or for one entity."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import UTC, datetime
+from datetime import datetime
 
 from newsdesk.event_time import day_of, reported_day
-from newsdesk.models import Claim, Entity, TimelineEvent, as_utc
+from newsdesk.models import NO_DATE, Claim, Entity, TimelineEvent, as_utc
 from newsdesk.text import mentions_any
-
-_NO_DATE = datetime.min.replace(tzinfo=UTC)
 
 
 def _mentions(claim: Claim, entity: Entity) -> bool:
@@ -26,8 +24,8 @@ def timeline_order(event: TimelineEvent) -> tuple[bool, datetime, datetime, str,
     """Undated last; then by the day it happened, first report, article and place."""
     return (
         event.day is None,
-        day_of(event.day) if event.day else _NO_DATE,
-        as_utc(event.when) if event.when else _NO_DATE,
+        day_of(event.day) if event.day else NO_DATE,
+        as_utc(event.when) if event.when else NO_DATE,
         event.article_key,
         event.sentence_index,
     )

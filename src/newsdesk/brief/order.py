@@ -9,14 +9,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from datetime import UTC, datetime
+from datetime import datetime
 
 from newsdesk.brief.base import StoryText, supporting_outlets
 from newsdesk.brief.coherence import FULL_NAME_SURNAME
 from newsdesk.event_time import reported_day
-from newsdesk.models import Brief, BriefSentence, Citation, as_utc
+from newsdesk.models import NO_DATE, Brief, BriefSentence, Citation, as_utc
 
-_NO_DATE = datetime.min.replace(tzinfo=UTC)
 # (day the event happened, place in the article, publication time, article)
 OrderKey = tuple[datetime, int, datetime, int]
 
@@ -26,13 +25,13 @@ def _order_keys(story: StoryText, unit_ids: Sequence[int]) -> dict[int, OrderKey
     its article's publication day), then place in the article, then publication time. Of the
     units of one day (or all undated) every lead comes before the details."""
     dates = [as_utc(a.published) for a in story.articles if a.published]
-    story_start = min(dates, default=_NO_DATE)
+    story_start = min(dates, default=NO_DATE)
     keys: dict[int, OrderKey] = {}
     for unit in unit_ids:
         first = story.candidates[story.units[unit].members[0]]
         published = story.articles[first.article].published
         if published is None:
-            keys[unit] = (_NO_DATE, first.position, _NO_DATE, first.article)
+            keys[unit] = (NO_DATE, first.position, NO_DATE, first.article)
             continue
         text = " ".join(story.candidates[m].text for m in story.units[unit].members)
         when = as_utc(published)

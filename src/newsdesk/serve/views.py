@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import datetime
 
-from newsdesk.models import Brief, BriefSentence, Citation
+from newsdesk.models import NO_DATE, Brief, BriefSentence, Citation, as_utc
 from newsdesk.serve.timeline import Timeline, coverage_histogram
 from newsdesk.store import Store, StoredArticle, StorySummary
 from newsdesk.text import split_paragraphs
@@ -40,9 +40,7 @@ def format_span(first: datetime | None, last: datetime | None) -> str:
 
 
 def _sort_moment(moment: datetime | None) -> datetime:
-    if moment is None:
-        return datetime.min.replace(tzinfo=UTC)
-    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+    return NO_DATE if moment is None else as_utc(moment)
 
 
 def lead_of(brief: Brief | None, max_chars: int = LEAD_CHARS) -> str:

@@ -23,6 +23,7 @@ from typing import Any, Literal, Self, Union, get_args, get_origin, get_type_hin
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from newsdesk.models import (
+    NO_DATE,
     Article,
     Brief,
     Provenance,
@@ -63,7 +64,6 @@ class StoredArticle:
 
 TRIMMED_REVISION = 0.8
 """A revision shorter than this fraction of its longest version is a trimmed re-run."""
-_UNDATED = datetime.min.replace(tzinfo=UTC)
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,7 +103,7 @@ def _newest_revision(original: StoredArticle, group: Sequence[StoredArticle]) ->
     longest = max(len(m.article.text) for m in versions)
     full = [m for m in versions if len(m.article.text) >= TRIMMED_REVISION * longest]
     limit = plausible_limit()
-    return max(full, key=lambda m: (plausible_time(m.article.published, limit) or _UNDATED, m.id))
+    return max(full, key=lambda m: (plausible_time(m.article.published, limit) or NO_DATE, m.id))
 
 
 @dataclass(frozen=True, slots=True)
