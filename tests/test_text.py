@@ -80,6 +80,18 @@ SOURCE = (
                 "McAfee Avert Labs researchers reported variants of the IE exploit.",
             ],
         ),
+        (  # ... and a closing straight quote, which only the open quotation tells from an
+            # opening one (ECB+ 13_5ecbplus).
+            'Davies wrote that "over $76 million was spent on the projects. Even more millions '
+            'were spent on the loans to farmers. " "It is debatable, " she wrote, "whether those '
+            'funds were worth it. " Davies examined the Delta barley project.',
+            [
+                'Davies wrote that "over $76 million was spent on the projects.',
+                'Even more millions were spent on the loans to farmers. "',
+                '"It is debatable, " she wrote, "whether those funds were worth it. "',
+                "Davies examined the Delta barley project.",
+            ],
+        ),
         (
             "Talks opened in the U.S. ``The talks are over,'' he said.",
             ["Talks opened in the U.S.", "``The talks are over,'' he said."],

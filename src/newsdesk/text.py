@@ -78,7 +78,9 @@ _PARAGRAPH_BREAK = re.compile(r"\n\s*\n|\n(?=\s*[A-Z\"“'‘(\[])")
 _BOUNDARY = re.compile(r"([.!?]+|\.\.\.|…)((?:[\"”'’)\]]|\s(?:''|”))*)(\s+)")
 # Opening quotes include LDC/DUC wire text's TeX-style ``.
 # Tokenised text (ECB+) spaces an opening curly quote from its word: “ I ...
-_NEXT_STARTS_SENTENCE = re.compile(r"(?:[\"“'‘(\[`]|[“‘]\s|``\s)*[A-Z0-9À-Ý]")
+_NEXT_STARTS_SENTENCE = re.compile(r"(?:[\"“'‘(\[`]|[\"“‘]\s|``\s)*[A-Z0-9À-Ý]")
+# ... and spaces a closing straight quote from its stop: 'the "Old Mat Maid Warehouse. " It was'.
+_SPACED_STRAIGHT_QUOTE = re.compile(r'"\s+')
 _WORD = re.compile(r"[A-Za-z0-9À-ÖØ-öø-ÿ]+(?:['’][A-Za-z]+)*")
 
 
@@ -113,10 +115,15 @@ def _abbreviation_ends_sentence(prefix: str, rest: str) -> bool:
 def _split_paragraph(paragraph: str) -> Iterator[str]:
     start = 0
     for match in _BOUNDARY.finditer(paragraph):
-        end_of_sentence = match.end(2)
-        rest = paragraph[match.end() :]
+        end_of_sentence, next_start = match.end(2), match.end()
+        rest = paragraph[next_start:]
         if not rest:
             break
+        # A straight quote spaced off the stop closes the sentence when a quotation is open.
+        spaced_quote = _SPACED_STRAIGHT_QUOTE.match(rest)
+        if spaced_quote and paragraph.count('"', 0, end_of_sentence) % 2 == 1:
+            end_of_sentence, next_start = next_start + 1, next_start + spaced_quote.end()
+            rest = paragraph[next_start:]
         if not _NEXT_STARTS_SENTENCE.match(rest):
             continue
         prefix = paragraph[start : match.end(1)]
@@ -130,7 +137,7 @@ def _split_paragraph(paragraph: str) -> Iterator[str]:
         sentence = paragraph[start:end_of_sentence].strip()
         if sentence:
             yield sentence
-        start = match.end()
+        start = next_start
     tail = paragraph[start:].strip()
     if tail:
         yield tail
