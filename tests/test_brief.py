@@ -199,3 +199,21 @@ def test_every_method_briefs_a_story_of_a_thousand_articles_in_bounded_memory() 
     for method, line in zip(methods, lines, strict=False):
         name, count, sentences = line.split()
         assert name == method and int(count) > 900 and int(sentences) >= 1
+
+
+@pytest.mark.skipif(not ECB_DOCS.is_dir(), reason="shared ECB+ data not present")
+def test_an_undated_article_is_read_as_of_the_storys_first_day() -> None:
+    """ECB+ 13ecbplus: one of eleven reports of the Palmer creamery fire has no date. Its second
+    sentence ("The fire was reported at 3 : 33 a. m. ...") opened the brief, before every lead;
+    read as of the story's first day, it follows the leads of that day."""
+    from newsdesk.evaluation.summarize import read_articles
+
+    articles = read_articles(sorted((ECB_DOCS / "13ecbplus").iterdir()))
+    assert any(a.published is None for a in articles)
+    assert any(a.published is not None for a in articles)
+    sentences = summarize(articles, 100).sentences
+    assert sentences[0].sentence_index <= 0, [s.text for s in sentences]
+    undated = [i for i, s in enumerate(sentences) if s.citation.published is None]
+    assert undated and all(
+        sentences[i - 1].sentence_index <= sentences[i].sentence_index for i in undated if i > 0
+    )

@@ -22,8 +22,8 @@ OrderKey = tuple[datetime, int, datetime, int]
 
 def _order_keys(story: StoryText, unit_ids: Sequence[int]) -> dict[int, OrderKey]:
     """Chronological by event, then by source: the day the unit says its event happened (else
-    its article's publication day), then place in the article, then publication time. Of the
-    units of one day (or all undated) every lead comes before the details."""
+    its article's publication day, or the story's first day when undated), then place in the
+    article, then publication time. Of the units of one day every lead comes before the details."""
     dates = [as_utc(a.published) for a in story.articles if a.published]
     story_start = min(dates, default=NO_DATE)
     keys: dict[int, OrderKey] = {}
@@ -31,7 +31,9 @@ def _order_keys(story: StoryText, unit_ids: Sequence[int]) -> dict[int, OrderKey
         first = story.candidates[story.units[unit].members[0]]
         published = story.articles[first.article].published
         if published is None:
-            keys[unit] = (NO_DATE, first.position, NO_DATE, first.article)
+            # An undated article is read as of the story's first day: its lead opens the brief
+            # with the other leads, its details do not come before them.
+            keys[unit] = (story_start, first.position, story_start, first.article)
             continue
         text = " ".join(story.candidates[m].text for m in story.units[unit].members)
         when = as_utc(published)
