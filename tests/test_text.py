@@ -92,6 +92,20 @@ SOURCE = (
                 "Davies examined the Delta barley project.",
             ],
         ),
+        (  # A time ends a sentence before any capitalised word but a date or a time zone, unless
+            # it opens its clause (ECB+ 18ecb, 21ecbplus; MultiLing M0090).
+            "Police Const. Tim Fanning said the gunman entered around 4 p.m. One man was shot."
+            " They met at 9 a.m. Monday. It began at 8:00 P.M. China Standard Time (UTC+8) in"
+            " Beijing. Police say that on Saturday around 11 : 30 p. m. Kimani Gray stood"
+            " outside.",
+            [
+                "Police Const. Tim Fanning said the gunman entered around 4 p.m.",
+                "One man was shot.",
+                "They met at 9 a.m. Monday.",
+                "It began at 8:00 P.M. China Standard Time (UTC+8) in Beijing.",
+                "Police say that on Saturday around 11 : 30 p. m. Kimani Gray stood outside.",
+            ],
+        ),
         (
             "Talks opened in the U.S. ``The talks are over,'' he said.",
             ["Talks opened in the U.S.", "``The talks are over,'' he said."],

@@ -19,7 +19,7 @@ _ABBREVIATIONS = _wordset(
     """
     mr mrs ms dr prof sr jr st mt ft gen lt col capt cmdr sgt cpl pvt adm maj gov sen rep rev hon
     spc pfc sfc ssgt msgt brig cdr ens lcpl
-    pres supt insp det atty messrs mme mlle msgr fr
+    pres supt insp det atty messrs mme mlle msgr fr const comr dep
     jan feb mar apr jun jul aug sep sept oct nov dec
     mon tue tues wed thu thur thurs fri sat sun
     inc corp co ltd llc plc bros dept univ assn est approx vs etc al fig no nos vol pp ed eds
@@ -41,6 +41,23 @@ _SENTENCE_OPENERS = _wordset(
     in on at but and however after when while as if yet so for by with from to some many
     police officials authorities witnesses investigators prosecutors
     """
+)
+
+# Capitalised words that continue a sentence after a time: "at 9 a.m. Monday", "4 p.m. EST".
+_AFTER_A_TIME = _wordset(
+    """
+    monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri
+    sat sun january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec today tonight
+    et est edt ct cst cdt mt mst mdt pt pst pdt akst hst gmt bst utc cet cest ist jst aest
+    eastern central mountain pacific local
+    """
+)
+_TIME_ZONE_NAME = re.compile(r"(?:[A-Z][\w.]*\s+){1,3}Time\b")  # "8:00 P.M. China Standard Time"
+_TIME_OPENS_CLAUSE = re.compile(
+    r"\b(?:said|says|say|that|and|when)\s+(?:on\s+\w+\s+)?(?:at|around|about|after|before|by)"
+    r"\s+(?:about\s+)?[\d: ]+[ap]\. ?m\.$",
+    re.IGNORECASE,
 )
 
 # English stopwords: scikit-learn's ENGLISH_STOP_WORDS (the Glasgow Information Retrieval Group
@@ -102,14 +119,24 @@ def ends_with_abbreviation(prefix: str) -> bool:
 
 
 def _abbreviation_ends_sentence(prefix: str, rest: str) -> bool:
-    """After "U.S." or "Inc.", a capitalised function word ("The", "He") starts a new sentence."""
-    match = re.search(r"([A-Za-z][A-Za-z.]*)\.$", prefix)
-    # Tokenised text spaces the time abbreviations out: "7 p. m. Police say ...".
-    spaced_time = re.search(r"\b[ap]\. m\.$", prefix, re.IGNORECASE)
-    if not spaced_time and (not match or match.group(1).lower() not in _TERMINAL_ABBREVIATIONS):
+    """After "U.S." or "Inc.", a capitalised function word ("The", "He") starts a new sentence;
+    after a time ("4 p.m."), any capitalised word but a date or a time zone does, unless the time
+    opens its clause ("Police say that around 11:30 p.m. Kimani Gray was standing ...")."""
+    following = re.match(r"[\"“'‘(\[`]*([A-Z][A-Za-z]*)\b", rest)
+    if not following:
         return False
-    following = re.match(r"[\"“'‘(\[`]*([A-Z][a-z]*)\b", rest)
-    return bool(following and following.group(1).lower() in _SENTENCE_OPENERS)
+    next_word = following.group(1).lower()
+    # Tokenised text spaces the time abbreviations out: "7 p. m. Police say ...".
+    if re.search(r"\b[ap]\. ?m\.$", prefix, re.IGNORECASE):
+        return (
+            next_word not in _AFTER_A_TIME
+            and not _TIME_OPENS_CLAUSE.search(prefix)
+            and not _TIME_ZONE_NAME.match(rest)
+        )
+    match = re.search(r"([A-Za-z][A-Za-z.]*)\.$", prefix)
+    if not match or match.group(1).lower() not in _TERMINAL_ABBREVIATIONS:
+        return False
+    return next_word in _SENTENCE_OPENERS
 
 
 def _split_paragraph(paragraph: str) -> Iterator[str]:
