@@ -10,7 +10,14 @@ import pytest
 
 from newsdesk.brief import summarize
 from newsdesk.brief.base import REDUNDANCY_THRESHOLD, prepare
-from newsdesk.brief.coherence import is_fragment, needs_context, quote_open_after, strip_dateline
+from newsdesk.brief.coherence import (
+    FULL_NAME_SURNAME,
+    is_fragment,
+    needs_context,
+    opening_surname,
+    quote_open_after,
+    strip_dateline,
+)
 from newsdesk.brief.terms import content_stems
 from newsdesk.models import Article, Provenance
 from newsdesk.text import split_sentences, words
@@ -78,6 +85,9 @@ FRAGMENTS = [
     "The equipment was not returned.",  # too short to carry a point
     '* United Nations - "UN Emergency Relief Coordinator and Under-Secretary-General for'
     " Humanitarian Affairs Jan Egeland said the final death toll could climb beyond 150,000.",
+    # ECB+ 14ecb: a police appeal, not news.
+    "Anyone with information is asked to call police on 0845 125 2222 or Crimestoppers"
+    " anonymously on 0800 555 111.",
 ]
 
 
@@ -388,3 +398,48 @@ def test_the_storys_own_actors_need_no_introduction() -> None:
     in_story = prepare(read_articles(paths))
     assert not next(c for c in alone.candidates if c.text.startswith(captured)).standalone
     assert next(c for c in in_story.candidates if c.text.startswith(captured)).standalone
+
+
+@pytest.mark.parametrize(
+    ("text", "surnames"),
+    [  # ECB+ 3ecb, 2ecbplus and 20ecb: a place, a day or a phrase opener is no person's name.
+        ("A judge in Fulton County, Ga., sentenced Brian Nichols Saturday to life.", ["Nichols"]),
+        ("In Atlanta's posh Buckhead neighborhood, he shot and killed an agent.", []),
+        ("Television icon Ellen DeGeneres will return to host the Oscars.", ["DeGeneres"]),
+        ("The tremor struck at the entrance to the Persian Gulf, injuring five people.", []),
+        ("Yvo de Boer and Sean O'Brien spoke.", ["de Boer", "O'Brien"]),
+    ],
+)
+def test_full_names_are_people_not_places_or_days(text: str, surnames: list[str]) -> None:
+    assert FULL_NAME_SURNAME.findall(text) == surnames
+
+
+@pytest.mark.parametrize(
+    ("text", "surname"),
+    [
+        ("Mr. Nichols fled downtown Atlanta and managed to evade police.", "nichols"),
+        ("Deputy Ortiz was shot to death outside an apartment.", "ortiz"),
+        ("DeGeneres made the announcement on Twitter on Friday.", "degeneres"),
+        ("Dr. Mark Vinar, 43, is presumed dead after disappearing.", None),
+        ("Police said the search would resume at dawn.", None),
+    ],
+)
+def test_a_surname_opener_after_a_title_or_with_an_inner_capital(
+    text: str, surname: str | None
+) -> None:
+    assert opening_surname(text) == surname
+
+
+def test_a_pronoun_after_a_fronted_phrase_needs_its_referent() -> None:
+    """ECB+ 3ecb opened its brief with "In Atlanta's posh Buckhead neighborhood, he shot and killed
+    ...": who is "he"? A fronted phrase that names the person carries the referent itself."""
+    story = prepare([Article(
+        key="k", title="", outlet="o", provenance=Provenance("p"),
+        text="Brian Nichols was sentenced to life in prison on Saturday for his 2005 rampage.\n\n"
+        "In Atlanta's posh Buckhead neighborhood, he shot and killed federal agent David Wilhelm"
+        " at a house the agent was renovating.\n\n"
+        "While Nichols did not receive the death penalty, he will likely die in prison, his"
+        " lawyers said.",
+    )])  # fmt: skip
+    assert [c.standalone for c in story.candidates] == [True, False, True]
+    assert story.candidates[1].needs_previous

@@ -26,6 +26,7 @@ from newsdesk.brief.coherence import (
     opening_surname,
     people_mentioned,
     people_referent,
+    pronoun_after_fronted_phrase,
     quote_open_after,
     strip_dateline,
 )
@@ -195,7 +196,11 @@ def prepare(articles: Sequence[Article]) -> StoryText:
             continues_quote = quoting and paragraph == last_paragraph
             quoting = quote_open_after(text, continues_quote)
             last_paragraph = paragraph
-            needs_previous = not fragment and (continues_quote or needs_context(text))
+            needs_previous = not fragment and (
+                continues_quote
+                or needs_context(text)
+                or pronoun_after_fronted_phrase(text, introducers)
+            )
             referent = None
             if not fragment and not needs_previous:
                 referent = opening_surname(text)

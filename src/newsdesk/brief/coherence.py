@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Container, Sequence
 
 from newsdesk.brief.terms import stem
 from newsdesk.models import Article
@@ -40,6 +40,7 @@ _BOILERPLATE_START = re.compile(
 _BOILERPLATE_ANYWHERE = re.compile(
     r"click here|all rights reserved|copyright|photo\s*(?:by|:|credit)|reporting by|editing by"
     r"|writing by|additional reporting|https?://|www\.|@\w+\.\w|contributed to this report"
+    r"|anyone with (?:any )?information|crime ?stoppers"
 )
 _DATE_ONLY = re.compile(
     r"^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
@@ -104,6 +105,7 @@ _ATTRIBUTION = re.compile(
 _TITLE_WORD = re.compile(r"^[A-Z0-9]")
 _UPPER = re.compile(r"[A-Z]")
 _LOWER = re.compile(r"[a-z]")
+_CAPITALISED_WORD = re.compile(r"\b[A-Z][\w'’]*")
 
 
 def strip_dateline(text: str) -> str:
@@ -158,10 +160,33 @@ def needs_context(text: str) -> bool:
 # opening with that surname alone ("Cooley said ...", "De Boer repeatedly points out ...", "Ford,
 # now an assistant coach, ..."): the reader meets the person only where they were named in full.
 _PARTICLE = r"(?:[Dd]e|[Vv]an|[Vv]on|[Dd]er|[Dd]en|[Dd]a|[Dd]i|[Dd]u|[Ll]e|[Ll]a|[Dd]el|[Bb]in)"
-FULL_NAME_SURNAME = re.compile(
-    rf"\b[A-Z][a-z]+(?:\s+[A-Z][a-z.]*)*\s+((?:{_PARTICLE}\s+){{0,2}}[A-Z][a-z]{{2,}})\b"
+# A surname: "Nichols", also with an inner capital ("DeGeneres", "McNutt", "O'Brien").
+_SURNAME = r"[A-Z](?:[a-z]{1,3}[A-Z]|['’][A-Z])?[a-z]{2,}"
+# Capitalised words that open a sentence or a phrase ("In Atlanta"), or follow a name ("Brian
+# Nichols Saturday"), without being part of the name.
+_NOT_NAME_WORDS = (
+    r"(?:In|On|At|The|A|An|And|But|For|From|To|With|By|Of|As|After|Before|When|While|If|Since"
+    r"|During|Under|Over|Near|Outside|Inside|Into|Across|Against|Among|Between|Despite|Like"
+    r"|This|That|These|Those|Then|Now|Last|Next|Early|Late|Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)"
 )
-_SURNAME_OPENER = re.compile(rf"^((?:{_PARTICLE}\s+){{0,2}}[A-Z][a-z]{{2,}})(?:,|\s+[a-z])")
+# Last words of capitalised phrases that are days, months or places, not people.
+_NOT_SURNAME_WORDS = (
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April"
+    r"|May|June|July|August|September|October|November|December|Today|Tonight|Yesterday"
+    r"|County|City|Street|Avenue|Road|Highway|Gulf|Sea|Ocean|River|Lake|Mountain|Island|Islands"
+    r"|Valley|Park|Bay|Beach|Coast|Center|Centre|University|College|School|Hospital|Court|House"
+    r"|Department|Ministry|Police|Airport|Station|Bridge|Church|Hall|Square|Stadium|Museum)"
+)
+FULL_NAME_SURNAME = re.compile(
+    rf"\b(?!{_NOT_NAME_WORDS}\b)[A-Z][a-z]+(?:\s+[A-Z][a-z.]*)*"
+    rf"\s+((?:{_PARTICLE}\s+){{0,2}}(?!{_NOT_SURNAME_WORDS}\b){_SURNAME})\b"
+)
+# A sentence opening with a surname, also after a courtesy title or rank ("Mr. Nichols fled",
+# "Deputy Ortiz was shot").
+_SURNAME_OPENER = re.compile(
+    r"^(?:(?:Mr|Mrs|Ms|Dr|Sgt|Det|Const)\.?\s+|(?:Miss|Deputy|Officer|Detective|Sergeant"
+    rf"|Constable|Trooper)\s+)?((?:{_PARTICLE}\s+){{0,2}}{_SURNAME})(?:,|\s+[a-z])"
+)
 
 
 _NOT_SURNAMES = frozenset(
@@ -221,6 +246,29 @@ def people_mentioned(tokens: Sequence[str]) -> set[str]:
     """Referent keys (as :func:`people_referent` makes them) of the people nouns in ``tokens``
     (lower-cased, as :func:`newsdesk.text.words` gives them)."""
     return {f"people:{stem(t)}" for t in tokens if t in _PEOPLE_WORDS}
+
+
+# "In Atlanta's posh Buckhead neighborhood, he shot ...", "Last year, she was ...": a fronted
+# adverbial, then a personal pronoun whose referent lies outside the sentence.
+_FRONTED_PRONOUN = re.compile(
+    r"^((?:in|on|at|after|before|when|while|during|since|last|this|early|earlier|later|once|as"
+    r"|by|until|despite|following|with|without|like|unlike|although|though|because|if|over"
+    r"|under|from|for|born|speaking|asked|previously|recently|now|today|yesterday|\d{4})\b"
+    r"[^,\"“”]{0,60}),\s+(?:he|she|they|his|her|their)\b",
+    re.IGNORECASE,
+)
+
+
+def pronoun_after_fronted_phrase(text: str, known_names: Container[str]) -> bool:
+    """Whether the sentence's subject is a pronoun after a fronted phrase that names nobody ("In
+    1938, he married ..."; not "When Boras spoke at the meetings, he ...")."""
+    match = _FRONTED_PRONOUN.match(text)
+    if match is None:
+        return False
+    phrase = match.group(1)
+    if FULL_NAME_SURNAME.search(phrase):
+        return False
+    return not any(w.casefold() in known_names for w in _CAPITALISED_WORD.findall(phrase))
 
 
 def opening_surname(text: str) -> str | None:
