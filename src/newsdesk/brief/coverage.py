@@ -18,7 +18,7 @@ from collections.abc import Iterable, Sequence
 import numpy as np
 from scipy.sparse import csr_matrix
 
-from newsdesk.brief.base import REDUNDANCY_THRESHOLD, BriefMethod, StoryText, position_prior
+from newsdesk.brief.base import LEAD_SENTENCES, BriefMethod, StoryText, position_prior
 from newsdesk.brief.terms import STOPWORDS, stem
 from newsdesk.text import words
 
@@ -54,7 +54,7 @@ def concept_weights(
     for indices in story.sentences_by_article:
         seen: set[Concept] = set()
         for rank, c in enumerate(indices):
-            if rank == 3:
+            if rank == LEAD_SENTENCES:
                 lead.update(seen)
             seen |= per_candidate[c]
         df.update(seen)
@@ -200,7 +200,7 @@ class CoverageMethod(BriefMethod):
                 upper.append(1.0)
                 r += 1
         # Redundant pairs cannot both be chosen.
-        similar = story.similarity_among(units) >= REDUNDANCY_THRESHOLD
+        similar = story.redundant_among(units)
         for a, b in zip(*np.nonzero(np.triu(similar, k=1)), strict=True):
             rows += [r, r]
             cols += [n_c + int(a), n_c + int(b)]
@@ -274,9 +274,7 @@ class _Problem:
         for r, u in enumerate(self.pool):
             members[r, list(story.units[u].members)] = 1.0
         # Units that cannot be chosen together (same sentence, or same point).
-        self.conflict = ((members @ members.T) > 0) | (
-            story.similarity_among(self.pool) >= REDUNDANCY_THRESHOLD
-        )
+        self.conflict = ((members @ members.T) > 0) | story.redundant_among(self.pool)
 
     def objective(self, chosen: Sequence[int]) -> float:
         if not chosen:
