@@ -15,6 +15,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from newsdesk.config import Settings
+from newsdesk.models import Entity, EntityMention, StoryAttribution
 from newsdesk.serve import create_app
 from newsdesk.serve.timeline import coverage_histogram
 from newsdesk.store import Store, StoredArticle, open_store
@@ -270,6 +271,28 @@ def test_merged_story_redirects_to_the_survivor(settings: Settings, tmp_path: Pa
         assert client.get(f"/api/stories/{second}").json()["story"]["id"] == first
         export = client.get(f"/stories/{second}.md", follow_redirects=False)
         assert export.headers["location"] == f"/stories/{first}.md"
+
+
+def test_entity_names_with_a_slash_link_to_their_pages(settings: Settings, tmp_path: Path) -> None:
+    copy = tmp_path / "slash.db"
+    shutil.copy(settings.db, copy)
+    names = ("Comcast/Xfinity", "Frost/Nixon")
+    with open_store(str(copy)) as store:
+        story_id = store.stories(limit=1, offset=0)[0].id
+        key = store.story_articles(story_id)[0].article.key
+        mention = EntityMention(article_key=key, sentence_index=0, text="x")
+        entities = [Entity(name, "organisation", mentions=[mention]) for name in names]
+        store.save_attribution(story_id, StoryAttribution(entities=entities))
+    with TestClient(create_app(Settings(db=str(copy)))) as client:
+        html = client.get(f"/stories/{story_id}").text
+        links = dict(re.findall(r'<a class="entity" href="([^"]+)">([^<]+)</a>', html))
+        assert sorted(links.values()) == list(names)
+        for href, name in links.items():
+            page = client.get(href)
+            assert page.status_code == 200 and f"<h1>{name}</h1>" in page.text, href
+        assert client.get("/entities/Comcast%2FXfinity").status_code == 200
+        entity = client.get("/api/entities/Frost%2FNixon")
+        assert entity.status_code == 200 and entity.json()["name"] == "Frost/Nixon"
 
 
 def test_safe_url_allows_only_http_links() -> None:
