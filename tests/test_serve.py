@@ -15,6 +15,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from newsdesk.config import Settings
+from newsdesk.export import FORMATS, load_story_views, render
 from newsdesk.models import Entity, EntityMention, StoryAttribution
 from newsdesk.serve import create_app
 from newsdesk.serve.timeline import coverage_histogram
@@ -257,6 +258,25 @@ def test_story_markdown_and_json_exports(client: TestClient, store: Store) -> No
     assert data["id"] == story_id and data["headline"] == summary.headline
     assert [s["text"] for s in data["brief"]] == [s.text for s in brief.sentences]
     assert any(REPRINT_OUTLET in s["reprinted_by"] for s in data["sources"])
+
+
+def test_exports_null_or_drop_a_javascript_url_as_the_api_does(
+    client: TestClient, store: Store
+) -> None:
+    hostile = _hostile(store)
+    story_id = store.resolve_story(hostile.story_id or -1)
+    data = client.get(f"/stories/{story_id}.json").json()
+    (source,) = [s for s in data["sources"] if s["article"] == hostile.article.key]
+    assert source["url"] is None
+    # The brief cites the hostile article: its URL is null there too, as in the API.
+    api = client.get(f"/api/stories/{story_id}").json()
+    cited = {c["article_key"]: c["url"] for c in api["citations"]}
+    assert cited[hostile.article.key] is None
+    assert {s["article"]: s["url"] for s in data["brief"]}.items() <= cited.items()
+    assert "javascript:" not in client.get(f"/stories/{story_id}.md").text
+    views = load_story_views(store, [story_id])
+    for fmt in FORMATS:
+        assert "javascript:" not in render(views, fmt), fmt
 
 
 def test_merged_story_redirects_to_the_survivor(settings: Settings, tmp_path: Path) -> None:

@@ -31,7 +31,7 @@ FORMATS = ("markdown", "html", "json", "rss")
 @dataclass(frozen=True, slots=True)
 class SourceEntry:
     """A source of a story (an original, or the revision that supersedes it), with the other
-    outlets that reprinted it."""
+    outlets that reprinted it. ``url`` is None unless it is a safe http(s) link."""
 
     key: str
     outlet: str
@@ -71,7 +71,7 @@ class StoryView:
                 key=a.article.key,
                 outlet=a.article.outlet,
                 title=a.article.title,
-                url=a.article.url,
+                url=safe_url(a.article.url),
                 published=a.article.published,
                 provenance=str(a.article.provenance),
                 reprints=tuple(sorted(set(copies) - {a.article.outlet})),
@@ -125,7 +125,7 @@ def story_to_dict(view: StoryView) -> dict[str, Any]:
                 "source": view.source_number(s),
                 "outlet": s.citation.outlet,
                 "title": s.citation.title,
-                "url": s.citation.url,
+                "url": safe_url(s.citation.url),
                 "published": s.citation.published.isoformat() if s.citation.published else None,
                 "article": s.citation.article_key,
                 "support": s.support,
@@ -187,7 +187,7 @@ def render_markdown(views: Sequence[StoryView]) -> str:
             lines.extend(["*No brief yet.*", ""])
         for number, source in enumerate(view.sources, start=1):
             title = _markdown_text(source.title)
-            url = safe_url(source.url)
+            url = source.url
             # <...> keeps a URL with spaces or parentheses in one piece.
             linked = f"[{title}](<{url.replace('>', '%3E')}>)" if url else title
             date = f", {_date(source.published)}" if source.published else ""
@@ -220,7 +220,7 @@ def render_html(views: Sequence[StoryView], title: str = "newsdesk briefs") -> s
                     {
                         "outlet": s.outlet,
                         "title": s.title,
-                        "url": safe_url(s.url),
+                        "url": s.url,
                         "date": _date(s.published),
                         "provenance": "" if s.url else s.provenance,
                         "reprints": s.reprints,
