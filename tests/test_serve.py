@@ -233,6 +233,33 @@ def test_missing_items_are_404_pages(client: TestClient) -> None:
     assert client.get("/api/stories/999999").json() == {"detail": "no story 999999"}
 
 
+def test_bad_parameters_get_a_readable_error_page_and_json_under_api(client: TestClient) -> None:
+    for path, wrong in (
+        ("/?page=0", "page number"),
+        ("/?page=abc", "page number"),
+        ("/search?q=" + "a" * 501, "search text"),
+        ("/stories/abc.md", "story number"),
+        ("/stories/1.xml", "format"),
+    ):
+        response = client.get(path)
+        assert response.status_code == 400, path
+        assert response.headers["content-type"].startswith("text/html"), path
+        (message,) = re.findall(r'<p class="error">([^<]+)</p>', response.text)
+        assert message.startswith(f"The {wrong} in this address is not valid: it should "), path
+        assert message.endswith("Check the link, or start again from the front page."), path
+    api = client.get("/api/stories?limit=0")
+    assert api.status_code == 422
+    assert api.json()["detail"][0]["loc"] == ["query", "limit"]
+
+
+def test_a_page_past_the_last_says_so_and_links_to_the_first(client: TestClient) -> None:
+    response = client.get("/?page=99999")
+    assert response.status_code == 200
+    assert "There are no stories on this page." in response.text
+    assert '<a href="/">Go to the first page</a>' in response.text
+    assert "No stories yet" not in response.text and 'rel="prev"' not in response.text
+
+
 def test_rss_feed_of_briefs(client: TestClient, store: Store) -> None:
     response = client.get("/stories.rss")
     assert response.headers["content-type"].startswith("application/rss+xml")

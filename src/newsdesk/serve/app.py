@@ -16,7 +16,11 @@ from typing import Any
 
 import jinja2
 from fastapi import FastAPI, Request, Response
-from fastapi.exception_handlers import http_exception_handler
+from fastapi.exception_handlers import (
+    http_exception_handler,
+    request_validation_exception_handler,
+)
+from fastapi.exceptions import RequestValidationError
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
@@ -134,7 +138,42 @@ def create_app(
         body = render(request, "error.html", status=error.status_code, message=str(error.detail))
         return Response(body, status_code=error.status_code, media_type="text/html")
 
+    @app.exception_handler(RequestValidationError)
+    async def html_validation_errors(request: Request, error: RequestValidationError) -> Response:
+        """A bad query or path parameter: JSON 422 under /api/, a readable 400 page elsewhere."""
+        if request.url.path.startswith("/api/"):
+            return await request_validation_exception_handler(request, error)
+        message = validation_message(error)
+        body = render(request, "error.html", status=400, message=message)
+        return Response(body, status_code=400, media_type="text/html")
+
     return app
+
+
+_PARAMETER_NAMES = {
+    "page": "page number",
+    "q": "search text",
+    "story_id": "story number",
+    "article_id": "article number",
+    "fmt": "format",
+    "name": "entity name",
+}
+
+
+def validation_message(error: RequestValidationError) -> str:
+    """One sentence for a person: which part of the address is wrong, and what to do."""
+    errors = error.errors()
+    first = errors[0] if errors else {}
+    location = [str(part) for part in first.get("loc", ())]
+    name = location[-1] if len(location) > 1 else "request"
+    problem = str(first.get("msg", "it is not valid")).split(",")[0]
+    for prefix in ("Input should", "String should", "Value should"):
+        if problem.startswith(prefix):
+            problem = "it should" + problem.removeprefix(prefix)
+    return (
+        f"The {_PARAMETER_NAMES.get(name, name)} in this address is not valid: {problem}. "
+        "Check the link, or start again from the front page."
+    )
 
 
 def app_from_environment() -> FastAPI:
