@@ -5,8 +5,10 @@ from __future__ import annotations
 import json
 import re
 import shutil
+import time
 from collections.abc import Iterator
 from datetime import UTC, datetime
+from email.utils import format_datetime
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -271,6 +273,32 @@ def test_rss_feed_of_briefs(client: TestClient, store: Store) -> None:
     assert first_brief is not None
     assert feed.entries[0].link.endswith(f"/stories/{stories[0].id}")
     assert first_brief.sentences[0].text.split()[0] in feed.entries[0].description
+
+
+def test_rss_is_dated_by_its_newest_story_so_a_revalidation_gets_304(
+    client: TestClient, store: Store
+) -> None:
+    first = client.get("/stories.rss")
+    newest = max(a.ingested_at for a in store.iter_articles())
+    built = re.findall(r"<lastBuildDate>([^<]+)</lastBuildDate>", first.text)
+    assert built == [format_datetime(newest)]
+    time.sleep(1.1)  # "now" would have moved on by a second
+    again = client.get("/stories.rss", headers={"If-None-Match": first.headers["etag"]})
+    assert again.status_code == 304 and again.content == b""
+
+
+@pytest.mark.parametrize("path", ["/", "/api/stories", "/stories.rss", "/stories/1.md", "/metrics"])
+def test_head_is_answered_wherever_get_is(client: TestClient, store: Store, path: str) -> None:
+    path = path.replace("/1.", f"/{store.stories(limit=1, offset=0)[0].id}.")
+    got, head = client.get(path), client.head(path)
+    assert head.status_code == got.status_code == 200, path
+    assert head.content == b""
+    assert head.headers["content-type"] == got.headers["content-type"]
+    if path != "/metrics":  # its body counts the requests themselves
+        assert head.headers["etag"] == got.headers["etag"]
+        assert head.headers["content-length"] == str(len(got.content))
+    metrics = client.get("/metrics").text
+    assert 'newsdesk_http_requests_total{method="HEAD",route="' in metrics
 
 
 def test_story_markdown_and_json_exports(client: TestClient, store: Store) -> None:

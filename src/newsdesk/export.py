@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from email.utils import format_datetime
 from functools import cached_property
 from importlib import resources
@@ -251,7 +251,9 @@ def render_html(views: Sequence[StoryView], title: str = "newsdesk briefs") -> s
 def render_rss(views: Sequence[StoryView], site_url: str = "http://127.0.0.1:8000") -> str:
     """An RSS 2.0 feed with one item per story; the description is the brief as HTML."""
     base = site_url.rstrip("/")
-    now = format_datetime(datetime.now(UTC))
+    # When the newest story last changed, not "now": the feed (and its ETag) stays the same
+    # until a story does, so conditional requests get 304.
+    updated = max((a.ingested_at for v in views for a in v.articles), default=None)
     items = []
     for view in views:
         link = f"{base}/stories/{view.story.id}"
@@ -273,7 +275,9 @@ def render_rss(views: Sequence[StoryView], site_url: str = "http://127.0.0.1:800
         '<?xml version="1.0" encoding="utf-8"?>\n<rss version="2.0"><channel>'
         f"<title>newsdesk briefs</title><link>{xml_escape(base)}/</link>"
         "<description>One cited brief per story</description>"
-        f"<lastBuildDate>{now}</lastBuildDate>" + "".join(items) + "</channel></rss>\n"
+        + (f"<lastBuildDate>{format_datetime(updated)}</lastBuildDate>" if updated else "")
+        + "".join(items)
+        + "</channel></rss>\n"
     )
 
 

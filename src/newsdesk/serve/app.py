@@ -27,6 +27,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from newsdesk import __version__
 from newsdesk.config import Settings, load_settings
 from newsdesk.serve.metrics import CONTENT_TYPE, MetricsMiddleware, Registry
+from newsdesk.serve.middleware import HeadAsGet
 from newsdesk.serve.search import hit_url, snippet_markup
 from newsdesk.serve.views import format_moment
 from newsdesk.store import Store, open_store
@@ -115,7 +116,8 @@ def create_app(
     app.state.stores = stores
     app.state.templates = _templates()
     registry = Registry()
-    app.add_middleware(MetricsMiddleware, registry=registry)
+    app.add_middleware(HeadAsGet)
+    app.add_middleware(MetricsMiddleware, registry=registry)  # outermost: it times the rest
 
     @app.get("/metrics", include_in_schema=False)
     def metrics(request: Request) -> Response:
