@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Dialog, Page, sync_playwright
+from playwright.sync_api import Browser, ConsoleMessage, Dialog, Page, sync_playwright
 
 from newsdesk.config import Settings
 from newsdesk.pipeline import ingest
@@ -181,6 +181,40 @@ def test_script_in_title_and_text_is_shown_as_text(
     page.get_by_text("bold", exact=False).first.hover()
     assert dialogs == []
     screenshot(page, "hostile-article")
+
+
+def test_pages_render_under_the_content_security_policy(site: tuple[str, str], page: Page) -> None:
+    """The CSP allows what the pages use: no console errors (a blocked script, style or image
+    is reported there), and the stylesheet applies."""
+    base, db = site
+    with open_store(db) as store:
+        hostile = store.article_by_key("hostile-1")
+        assert hostile is not None and hostile.story_id is not None
+    errors: list[str] = []
+
+    def on_console(message: ConsoleMessage) -> None:
+        # Chromium asks for /favicon.ico, which the site does not have.
+        if message.type == "error" and not message.location["url"].endswith("/favicon.ico"):
+            errors.append(message.text)
+
+    page.on("console", on_console)
+    for path in (
+        "/",
+        f"/stories/{hostile.story_id}",
+        f"/stories/{hostile.story_id}/quotes",
+        f"/articles/{hostile.id}",
+        "/search?q=tsunami",
+        "/entities/Chile",
+        "/watchlist",
+    ):
+        response = page.goto(base + path)
+        assert response is not None and response.status == 200, path
+        assert "frame-ancestors 'none'" in response.headers["content-security-policy"], path
+        page.wait_for_load_state("load")
+        assert (
+            page.evaluate("getComputedStyle(document.querySelector('.masthead')).display") == "flex"
+        ), path
+    assert errors == []
 
 
 LONG_WORD = "Llanfairpwllgwyngyll" * 12  # 240 letters, no break opportunity

@@ -301,6 +301,33 @@ def test_head_is_answered_wherever_get_is(client: TestClient, store: Store, path
     assert 'newsdesk_http_requests_total{method="HEAD",route="' in metrics
 
 
+def test_every_response_carries_the_security_headers(client: TestClient, store: Store) -> None:
+    story_id = store.stories(limit=1, offset=0)[0].id
+    csp = "default-src 'self'; script-src 'self'; frame-ancestors 'none'"
+    for path in (
+        "/",
+        f"/stories/{story_id}",
+        f"/stories/{story_id}.json",
+        "/stories.rss",
+        "/api/stories",
+        "/api/stories/999999",
+        "/stories/999999",
+        "/?page=0",
+        "/static/style.css",
+        "/metrics",
+        "/openapi.json",
+    ):
+        headers = client.get(path).headers
+        assert headers["x-content-type-options"] == "nosniff", path
+        assert headers["referrer-policy"] == "no-referrer", path
+        assert headers["x-frame-options"] == "DENY", path
+        assert headers["content-security-policy"] == csp, path
+    # Swagger UI comes from a CDN and starts with an inline script: its page has no CSP.
+    docs = client.get("/docs")
+    assert docs.status_code == 200 and "content-security-policy" not in docs.headers
+    assert docs.headers["x-content-type-options"] == "nosniff"
+
+
 def test_story_markdown_and_json_exports(client: TestClient, store: Store) -> None:
     story_id = _reprint(store).story_id
     summary = store.story(story_id or -1)

@@ -27,7 +27,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from newsdesk import __version__
 from newsdesk.config import Settings, load_settings
 from newsdesk.serve.metrics import CONTENT_TYPE, MetricsMiddleware, Registry
-from newsdesk.serve.middleware import HeadAsGet
+from newsdesk.serve.middleware import HeadAsGet, SecurityHeaders
 from newsdesk.serve.search import hit_url, snippet_markup
 from newsdesk.serve.views import format_moment
 from newsdesk.store import Store, open_store
@@ -117,6 +117,7 @@ def create_app(
     app.state.templates = _templates()
     registry = Registry()
     app.add_middleware(HeadAsGet)
+    app.add_middleware(SecurityHeaders)
     app.add_middleware(MetricsMiddleware, registry=registry)  # outermost: it times the rest
 
     @app.get("/metrics", include_in_schema=False)
