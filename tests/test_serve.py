@@ -11,23 +11,26 @@ from datetime import UTC, datetime
 from email.utils import format_datetime
 from html.parser import HTMLParser
 from pathlib import Path
+from xml.etree import ElementTree
 
 import feedparser
 import pytest
 from fastapi.testclient import TestClient
 
 from newsdesk.config import Settings
-from newsdesk.export import FORMATS, load_story_views, render
-from newsdesk.models import Entity, EntityMention, StoryAttribution
+from newsdesk.export import FORMATS, StoryView, load_story_views, render, render_rss
+from newsdesk.models import Brief, BriefSentence, Citation, Entity, EntityMention, StoryAttribution
+from newsdesk.pipeline import ingest
 from newsdesk.serve import create_app
 from newsdesk.serve.timeline import coverage_histogram
-from newsdesk.store import Store, StoredArticle, open_store
+from newsdesk.store import Store, StoredArticle, StorySummary, open_store
 from newsdesk.urls import safe_url
 from serve_helpers import (
     HOSTILE_MARKUP,
     HOSTILE_OUTLET,
     HOSTILE_TITLE,
     REPRINT_OUTLET,
+    WIKINEWS,
     build_store,
 )
 
@@ -326,6 +329,56 @@ def test_every_response_carries_the_security_headers(client: TestClient, store: 
     docs = client.get("/docs")
     assert docs.status_code == 200 and "content-security-policy" not in docs.headers
     assert docs.headers["x-content-type-options"] == "nosniff"
+
+
+CONTROL_TITLE = "Harbour\x00 closed\x01 after\nthe\x0bstorm \x1b[31mtonight"
+CONTROL_OUTLET = "Evil\x00\n  News\r\n"
+
+
+def _no_controls(text: str) -> bool:
+    return not any(ord(ch) < 0x20 and ch not in "\t\n\r" for ch in text)
+
+
+def test_control_characters_are_stripped_at_ingest_and_the_rss_stays_xml(
+    tmp_path: Path,
+) -> None:
+    text = (WIKINEWS / "M0090.english").read_text(encoding="utf-8").split("\n", 3)[3]
+    record = {
+        "id": "controls-1",
+        "url": "https://controls.example/a",
+        "title": CONTROL_TITLE,
+        "text": text.replace(". ", ".\x00 \x1b[0m", 3).replace("Olympics", "Olym\x01pics"),
+        "outlet": CONTROL_OUTLET,
+        "author": "A\x07. Writer",
+        "published": "2008-08-25T12:00:00+00:00",
+    }
+    source = tmp_path / "controls.jsonl"
+    source.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    settings = Settings(db=str(tmp_path / "controls.db"))
+    with open_store(settings.db) as store:
+        assert not ingest([str(source)], store, settings).rejected
+        stored = store.article_by_key("controls-1")
+    assert stored is not None
+    article = stored.article
+    assert article.title == "Harbour closed after the storm [31mtonight"
+    assert article.outlet == "Evil News" and article.author == "A. Writer"
+    assert _no_controls(article.text) and "Olympics" in article.text
+    with TestClient(create_app(settings)) as client:
+        feed = client.get("/stories.rss")
+    ElementTree.fromstring(feed.content)  # well-formed XML
+    assert "Harbour closed after the storm" in feed.text
+
+
+def test_rss_writer_drops_characters_xml_cannot_carry() -> None:
+    moment = datetime(2024, 5, 1, 9, tzinfo=UTC)
+    citation = Citation("k", CONTROL_OUTLET, CONTROL_TITLE, None, moment)
+    brief = Brief([BriefSentence("Said\x00 \x1bso\ufffe.", citation, 0)], 60, "test")
+    summary = StorySummary(7, CONTROL_TITLE, 1, [CONTROL_OUTLET], moment, moment)
+    feed = ElementTree.fromstring(render_rss([StoryView(summary, brief, [])]))
+    item = feed.find("channel/item")
+    assert item is not None
+    assert _no_controls(item.findtext("title") or "")
+    assert "<p>Said so. [Evil" in (item.findtext("description") or "")
 
 
 def test_story_markdown_and_json_exports(client: TestClient, store: Store) -> None:

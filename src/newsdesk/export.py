@@ -8,6 +8,7 @@ share them.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -248,6 +249,14 @@ def render_html(views: Sequence[StoryView], title: str = "newsdesk briefs") -> s
     )
 
 
+# Characters XML 1.0 does not allow at all, escaped or not: one would make the whole feed invalid.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def _xml(text: str) -> str:
+    return xml_escape(_NOT_XML.sub("", text))
+
+
 def render_rss(views: Sequence[StoryView], site_url: str = "http://127.0.0.1:8000") -> str:
     """An RSS 2.0 feed with one item per story; the description is the brief as HTML."""
     base = site_url.rstrip("/")
@@ -258,22 +267,22 @@ def render_rss(views: Sequence[StoryView], site_url: str = "http://127.0.0.1:800
     for view in views:
         link = f"{base}/stories/{view.story.id}"
         body = "".join(
-            f"<p>{xml_escape(s.text)} [{xml_escape(s.citation.outlet)}]</p>"
+            f"<p>{_xml(s.text)} [{_xml(s.citation.outlet)}]</p>"
             for s in (view.brief.sentences if view.brief else [])
         )
         date = view.story.last_published or view.story.first_published
         items.append(
             "<item>"
-            f"<title>{xml_escape(view.story.headline)}</title>"
-            f"<link>{xml_escape(link)}</link>"
-            f'<guid isPermaLink="true">{xml_escape(link)}</guid>'
+            f"<title>{_xml(view.story.headline)}</title>"
+            f"<link>{_xml(link)}</link>"
+            f'<guid isPermaLink="true">{_xml(link)}</guid>'
             + (f"<pubDate>{format_datetime(date)}</pubDate>" if date else "")
-            + f"<description>{xml_escape(body)}</description>"
+            + f"<description>{_xml(body)}</description>"
             "</item>"
         )
     return (
         '<?xml version="1.0" encoding="utf-8"?>\n<rss version="2.0"><channel>'
-        f"<title>newsdesk briefs</title><link>{xml_escape(base)}/</link>"
+        f"<title>newsdesk briefs</title><link>{_xml(base)}/</link>"
         "<description>One cited brief per story</description>"
         + (f"<lastBuildDate>{format_datetime(updated)}</lastBuildDate>" if updated else "")
         + "".join(items)
