@@ -5,19 +5,24 @@ Each test saves a screenshot of the page it checked under test-artifacts/.
 
 from __future__ import annotations
 
+import json
 import re
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Dialog, Page, sync_playwright
+from playwright.sync_api import Browser, ConsoleMessage, Dialog, Page, sync_playwright
 
+from newsdesk.config import Settings
+from newsdesk.pipeline import ingest
 from newsdesk.store import open_store
 from serve_helpers import (
     ARTIFACTS,
     HOSTILE_MARKUP,
     HOSTILE_TITLE,
     REPRINT_OUTLET,
+    WIKINEWS,
     build_store,
     live_server,
 )
@@ -176,3 +181,88 @@ def test_script_in_title_and_text_is_shown_as_text(
     page.get_by_text("bold", exact=False).first.hover()
     assert dialogs == []
     screenshot(page, "hostile-article")
+
+
+def test_pages_render_under_the_content_security_policy(site: tuple[str, str], page: Page) -> None:
+    """The CSP allows what the pages use: no console errors (a blocked script, style or image
+    is reported there), and the stylesheet applies."""
+    base, db = site
+    with open_store(db) as store:
+        hostile = store.article_by_key("hostile-1")
+        assert hostile is not None and hostile.story_id is not None
+    errors: list[str] = []
+
+    def on_console(message: ConsoleMessage) -> None:
+        # Chromium asks for /favicon.ico, which the site does not have.
+        if message.type == "error" and not message.location["url"].endswith("/favicon.ico"):
+            errors.append(message.text)
+
+    page.on("console", on_console)
+    for path in (
+        "/",
+        f"/stories/{hostile.story_id}",
+        f"/stories/{hostile.story_id}/quotes",
+        f"/articles/{hostile.id}",
+        "/search?q=tsunami",
+        "/entities/Chile",
+        "/watchlist",
+    ):
+        response = page.goto(base + path)
+        assert response is not None and response.status == 200, path
+        assert "frame-ancestors 'none'" in response.headers["content-security-policy"], path
+        page.wait_for_load_state("load")
+        assert (
+            page.evaluate("getComputedStyle(document.querySelector('.masthead')).display") == "flex"
+        ), path
+    assert errors == []
+
+
+LONG_WORD = "Llanfairpwllgwyngyll" * 12  # 240 letters, no break opportunity
+
+
+def test_pages_fit_a_375px_phone_screen(
+    site: tuple[str, str], browser: Browser, tmp_path: Path
+) -> None:
+    """No page is wider than a small phone: the masthead wraps, a long word breaks and the quote
+    table scrolls inside its own box."""
+    _, db = site
+    settings = Settings(db=str(tmp_path / "phone.db"))
+    shutil.copy(db, settings.db)
+    text = (WIKINEWS / "M0090.english").read_text(encoding="utf-8").split("\n", 3)[3]
+    record = {
+        "id": "long-word-1",
+        "url": f"https://long.example/{LONG_WORD}",
+        "title": f"Closing ceremony {LONG_WORD} ends the Games",
+        "text": text.replace("colourful", LONG_WORD),
+        "outlet": f"{LONG_WORD}.example",
+        "published": "2008-08-25T12:00:00+00:00",
+    }
+    source = tmp_path / "long.jsonl"
+    source.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    with open_store(settings.db) as store:
+        assert not ingest([str(source)], store, settings).rejected
+        article = store.article_by_key("long-word-1")
+        assert article is not None and article.story_id is not None
+        quoted = next(
+            s.id
+            for s in store.stories(limit=100, offset=0)
+            if (found := store.get_attribution(s.id)) is not None and found.quotes
+        )
+    context = browser.new_context(viewport={"width": 375, "height": 800})
+    page = context.new_page()
+    widths: dict[str, int] = {}
+    try:
+        with live_server(settings) as base:
+            for name, path in (
+                ("front", "/"),
+                ("story", f"/stories/{article.story_id}"),
+                ("article", f"/articles/{article.id}"),
+                ("quotes", f"/stories/{quoted}/quotes"),
+            ):
+                page.goto(base + path)
+                assert name == "quotes" or LONG_WORD in page.content(), path
+                widths[path] = page.evaluate("document.documentElement.scrollWidth")
+                screenshot(page, f"phone-{name}")
+    finally:
+        context.close()
+    assert all(width <= 375 for width in widths.values()), widths

@@ -5,25 +5,32 @@ from __future__ import annotations
 import json
 import re
 import shutil
+import time
 from collections.abc import Iterator
 from datetime import UTC, datetime
+from email.utils import format_datetime
 from html.parser import HTMLParser
 from pathlib import Path
+from xml.etree import ElementTree
 
 import feedparser
 import pytest
 from fastapi.testclient import TestClient
 
 from newsdesk.config import Settings
+from newsdesk.export import FORMATS, StoryView, load_story_views, render, render_rss
+from newsdesk.models import Brief, BriefSentence, Citation, Entity, EntityMention, StoryAttribution
+from newsdesk.pipeline import ingest
 from newsdesk.serve import create_app
 from newsdesk.serve.timeline import coverage_histogram
-from newsdesk.store import Store, StoredArticle, open_store
+from newsdesk.store import Store, StoredArticle, StorySummary, open_store
 from newsdesk.urls import safe_url
 from serve_helpers import (
     HOSTILE_MARKUP,
     HOSTILE_OUTLET,
     HOSTILE_TITLE,
     REPRINT_OUTLET,
+    WIKINEWS,
     build_store,
 )
 
@@ -231,6 +238,33 @@ def test_missing_items_are_404_pages(client: TestClient) -> None:
     assert client.get("/api/stories/999999").json() == {"detail": "no story 999999"}
 
 
+def test_bad_parameters_get_a_readable_error_page_and_json_under_api(client: TestClient) -> None:
+    for path, wrong in (
+        ("/?page=0", "page number"),
+        ("/?page=abc", "page number"),
+        ("/search?q=" + "a" * 501, "search text"),
+        ("/stories/abc.md", "story number"),
+        ("/stories/1.xml", "format"),
+    ):
+        response = client.get(path)
+        assert response.status_code == 400, path
+        assert response.headers["content-type"].startswith("text/html"), path
+        (message,) = re.findall(r'<p class="error">([^<]+)</p>', response.text)
+        assert message.startswith(f"The {wrong} in this address is not valid: it should "), path
+        assert message.endswith("Check the link, or start again from the front page."), path
+    api = client.get("/api/stories?limit=0")
+    assert api.status_code == 422
+    assert api.json()["detail"][0]["loc"] == ["query", "limit"]
+
+
+def test_a_page_past_the_last_says_so_and_links_to_the_first(client: TestClient) -> None:
+    response = client.get("/?page=99999")
+    assert response.status_code == 200
+    assert "There are no stories on this page." in response.text
+    assert '<a href="/">Go to the first page</a>' in response.text
+    assert "No stories yet" not in response.text and 'rel="prev"' not in response.text
+
+
 def test_rss_feed_of_briefs(client: TestClient, store: Store) -> None:
     response = client.get("/stories.rss")
     assert response.headers["content-type"].startswith("application/rss+xml")
@@ -242,6 +276,109 @@ def test_rss_feed_of_briefs(client: TestClient, store: Store) -> None:
     assert first_brief is not None
     assert feed.entries[0].link.endswith(f"/stories/{stories[0].id}")
     assert first_brief.sentences[0].text.split()[0] in feed.entries[0].description
+
+
+def test_rss_is_dated_by_its_newest_story_so_a_revalidation_gets_304(
+    client: TestClient, store: Store
+) -> None:
+    first = client.get("/stories.rss")
+    newest = max(a.ingested_at for a in store.iter_articles())
+    built = re.findall(r"<lastBuildDate>([^<]+)</lastBuildDate>", first.text)
+    assert built == [format_datetime(newest)]
+    time.sleep(1.1)  # "now" would have moved on by a second
+    again = client.get("/stories.rss", headers={"If-None-Match": first.headers["etag"]})
+    assert again.status_code == 304 and again.content == b""
+
+
+@pytest.mark.parametrize("path", ["/", "/api/stories", "/stories.rss", "/stories/1.md", "/metrics"])
+def test_head_is_answered_wherever_get_is(client: TestClient, store: Store, path: str) -> None:
+    path = path.replace("/1.", f"/{store.stories(limit=1, offset=0)[0].id}.")
+    got, head = client.get(path), client.head(path)
+    assert head.status_code == got.status_code == 200, path
+    assert head.content == b""
+    assert head.headers["content-type"] == got.headers["content-type"]
+    if path != "/metrics":  # its body counts the requests themselves
+        assert head.headers["etag"] == got.headers["etag"]
+        assert head.headers["content-length"] == str(len(got.content))
+    metrics = client.get("/metrics").text
+    assert 'newsdesk_http_requests_total{method="HEAD",route="' in metrics
+
+
+def test_every_response_carries_the_security_headers(client: TestClient, store: Store) -> None:
+    story_id = store.stories(limit=1, offset=0)[0].id
+    csp = "default-src 'self'; script-src 'self'; frame-ancestors 'none'"
+    for path in (
+        "/",
+        f"/stories/{story_id}",
+        f"/stories/{story_id}.json",
+        "/stories.rss",
+        "/api/stories",
+        "/api/stories/999999",
+        "/stories/999999",
+        "/?page=0",
+        "/static/style.css",
+        "/metrics",
+        "/openapi.json",
+    ):
+        headers = client.get(path).headers
+        assert headers["x-content-type-options"] == "nosniff", path
+        assert headers["referrer-policy"] == "no-referrer", path
+        assert headers["x-frame-options"] == "DENY", path
+        assert headers["content-security-policy"] == csp, path
+    # Swagger UI comes from a CDN and starts with an inline script: its page has no CSP.
+    docs = client.get("/docs")
+    assert docs.status_code == 200 and "content-security-policy" not in docs.headers
+    assert docs.headers["x-content-type-options"] == "nosniff"
+
+
+CONTROL_TITLE = "Harbour\x00 closed\x01 after\nthe\x0bstorm \x1b[31mtonight"
+CONTROL_OUTLET = "Evil\x00\n  News\r\n"
+
+
+def _no_controls(text: str) -> bool:
+    return not any(ord(ch) < 0x20 and ch not in "\t\n\r" for ch in text)
+
+
+def test_control_characters_are_stripped_at_ingest_and_the_rss_stays_xml(
+    tmp_path: Path,
+) -> None:
+    text = (WIKINEWS / "M0090.english").read_text(encoding="utf-8").split("\n", 3)[3]
+    record = {
+        "id": "controls-1",
+        "url": "https://controls.example/a",
+        "title": CONTROL_TITLE,
+        "text": text.replace(". ", ".\x00 \x1b[0m", 3).replace("Olympics", "Olym\x01pics"),
+        "outlet": CONTROL_OUTLET,
+        "author": "A\x07. Writer",
+        "published": "2008-08-25T12:00:00+00:00",
+    }
+    source = tmp_path / "controls.jsonl"
+    source.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    settings = Settings(db=str(tmp_path / "controls.db"))
+    with open_store(settings.db) as store:
+        assert not ingest([str(source)], store, settings).rejected
+        stored = store.article_by_key("controls-1")
+    assert stored is not None
+    article = stored.article
+    assert article.title == "Harbour closed after the storm [31mtonight"
+    assert article.outlet == "Evil News" and article.author == "A. Writer"
+    assert _no_controls(article.text) and "Olympics" in article.text
+    with TestClient(create_app(settings)) as client:
+        feed = client.get("/stories.rss")
+    ElementTree.fromstring(feed.content)  # well-formed XML
+    assert "Harbour closed after the storm" in feed.text
+
+
+def test_rss_writer_drops_characters_xml_cannot_carry() -> None:
+    moment = datetime(2024, 5, 1, 9, tzinfo=UTC)
+    citation = Citation("k", CONTROL_OUTLET, CONTROL_TITLE, None, moment)
+    brief = Brief([BriefSentence("Said\x00 \x1bso\ufffe.", citation, 0)], 60, "test")
+    summary = StorySummary(7, CONTROL_TITLE, 1, [CONTROL_OUTLET], moment, moment)
+    feed = ElementTree.fromstring(render_rss([StoryView(summary, brief, [])]))
+    item = feed.find("channel/item")
+    assert item is not None
+    assert _no_controls(item.findtext("title") or "")
+    assert "<p>Said so. [Evil" in (item.findtext("description") or "")
 
 
 def test_story_markdown_and_json_exports(client: TestClient, store: Store) -> None:
@@ -258,6 +395,25 @@ def test_story_markdown_and_json_exports(client: TestClient, store: Store) -> No
     assert any(REPRINT_OUTLET in s["reprinted_by"] for s in data["sources"])
 
 
+def test_exports_null_or_drop_a_javascript_url_as_the_api_does(
+    client: TestClient, store: Store
+) -> None:
+    hostile = _hostile(store)
+    story_id = store.resolve_story(hostile.story_id or -1)
+    data = client.get(f"/stories/{story_id}.json").json()
+    (source,) = [s for s in data["sources"] if s["article"] == hostile.article.key]
+    assert source["url"] is None
+    # The brief cites the hostile article: its URL is null there too, as in the API.
+    api = client.get(f"/api/stories/{story_id}").json()
+    cited = {c["article_key"]: c["url"] for c in api["citations"]}
+    assert cited[hostile.article.key] is None
+    assert {s["article"]: s["url"] for s in data["brief"]}.items() <= cited.items()
+    assert "javascript:" not in client.get(f"/stories/{story_id}.md").text
+    views = load_story_views(store, [story_id])
+    for fmt in FORMATS:
+        assert "javascript:" not in render(views, fmt), fmt
+
+
 def test_merged_story_redirects_to_the_survivor(settings: Settings, tmp_path: Path) -> None:
     copy = tmp_path / "merged.db"
     shutil.copy(settings.db, copy)
@@ -270,6 +426,28 @@ def test_merged_story_redirects_to_the_survivor(settings: Settings, tmp_path: Pa
         assert client.get(f"/api/stories/{second}").json()["story"]["id"] == first
         export = client.get(f"/stories/{second}.md", follow_redirects=False)
         assert export.headers["location"] == f"/stories/{first}.md"
+
+
+def test_entity_names_with_a_slash_link_to_their_pages(settings: Settings, tmp_path: Path) -> None:
+    copy = tmp_path / "slash.db"
+    shutil.copy(settings.db, copy)
+    names = ("Comcast/Xfinity", "Frost/Nixon")
+    with open_store(str(copy)) as store:
+        story_id = store.stories(limit=1, offset=0)[0].id
+        key = store.story_articles(story_id)[0].article.key
+        mention = EntityMention(article_key=key, sentence_index=0, text="x")
+        entities = [Entity(name, "organisation", mentions=[mention]) for name in names]
+        store.save_attribution(story_id, StoryAttribution(entities=entities))
+    with TestClient(create_app(Settings(db=str(copy)))) as client:
+        html = client.get(f"/stories/{story_id}").text
+        links = dict(re.findall(r'<a class="entity" href="([^"]+)">([^<]+)</a>', html))
+        assert sorted(links.values()) == list(names)
+        for href, name in links.items():
+            page = client.get(href)
+            assert page.status_code == 200 and f"<h1>{name}</h1>" in page.text, href
+        assert client.get("/entities/Comcast%2FXfinity").status_code == 200
+        entity = client.get("/api/entities/Frost%2FNixon")
+        assert entity.status_code == 200 and entity.json()["name"] == "Frost/Nixon"
 
 
 def test_safe_url_allows_only_http_links() -> None:

@@ -8,9 +8,10 @@ share them.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from email.utils import format_datetime
 from functools import cached_property
 from importlib import resources
@@ -31,7 +32,7 @@ FORMATS = ("markdown", "html", "json", "rss")
 @dataclass(frozen=True, slots=True)
 class SourceEntry:
     """A source of a story (an original, or the revision that supersedes it), with the other
-    outlets that reprinted it."""
+    outlets that reprinted it. ``url`` is None unless it is a safe http(s) link."""
 
     key: str
     outlet: str
@@ -71,7 +72,7 @@ class StoryView:
                 key=a.article.key,
                 outlet=a.article.outlet,
                 title=a.article.title,
-                url=a.article.url,
+                url=safe_url(a.article.url),
                 published=a.article.published,
                 provenance=str(a.article.provenance),
                 reprints=tuple(sorted(set(copies) - {a.article.outlet})),
@@ -125,7 +126,7 @@ def story_to_dict(view: StoryView) -> dict[str, Any]:
                 "source": view.source_number(s),
                 "outlet": s.citation.outlet,
                 "title": s.citation.title,
-                "url": s.citation.url,
+                "url": safe_url(s.citation.url),
                 "published": s.citation.published.isoformat() if s.citation.published else None,
                 "article": s.citation.article_key,
                 "support": s.support,
@@ -187,7 +188,7 @@ def render_markdown(views: Sequence[StoryView]) -> str:
             lines.extend(["*No brief yet.*", ""])
         for number, source in enumerate(view.sources, start=1):
             title = _markdown_text(source.title)
-            url = safe_url(source.url)
+            url = source.url
             # <...> keeps a URL with spaces or parentheses in one piece.
             linked = f"[{title}](<{url.replace('>', '%3E')}>)" if url else title
             date = f", {_date(source.published)}" if source.published else ""
@@ -220,7 +221,7 @@ def render_html(views: Sequence[StoryView], title: str = "newsdesk briefs") -> s
                     {
                         "outlet": s.outlet,
                         "title": s.title,
-                        "url": safe_url(s.url),
+                        "url": s.url,
                         "date": _date(s.published),
                         "provenance": "" if s.url else s.provenance,
                         "reprints": s.reprints,
@@ -248,32 +249,44 @@ def render_html(views: Sequence[StoryView], title: str = "newsdesk briefs") -> s
     )
 
 
+# Characters XML 1.0 does not allow at all, escaped or not: one would make the whole feed invalid.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def _xml(text: str) -> str:
+    return xml_escape(_NOT_XML.sub("", text))
+
+
 def render_rss(views: Sequence[StoryView], site_url: str = "http://127.0.0.1:8000") -> str:
     """An RSS 2.0 feed with one item per story; the description is the brief as HTML."""
     base = site_url.rstrip("/")
-    now = format_datetime(datetime.now(UTC))
+    # When the newest story last changed, not "now": the feed (and its ETag) stays the same
+    # until a story does, so conditional requests get 304.
+    updated = max((a.ingested_at for v in views for a in v.articles), default=None)
     items = []
     for view in views:
         link = f"{base}/stories/{view.story.id}"
         body = "".join(
-            f"<p>{xml_escape(s.text)} [{xml_escape(s.citation.outlet)}]</p>"
+            f"<p>{_xml(s.text)} [{_xml(s.citation.outlet)}]</p>"
             for s in (view.brief.sentences if view.brief else [])
         )
         date = view.story.last_published or view.story.first_published
         items.append(
             "<item>"
-            f"<title>{xml_escape(view.story.headline)}</title>"
-            f"<link>{xml_escape(link)}</link>"
-            f'<guid isPermaLink="true">{xml_escape(link)}</guid>'
+            f"<title>{_xml(view.story.headline)}</title>"
+            f"<link>{_xml(link)}</link>"
+            f'<guid isPermaLink="true">{_xml(link)}</guid>'
             + (f"<pubDate>{format_datetime(date)}</pubDate>" if date else "")
-            + f"<description>{xml_escape(body)}</description>"
+            + f"<description>{_xml(body)}</description>"
             "</item>"
         )
     return (
         '<?xml version="1.0" encoding="utf-8"?>\n<rss version="2.0"><channel>'
-        f"<title>newsdesk briefs</title><link>{xml_escape(base)}/</link>"
+        f"<title>newsdesk briefs</title><link>{_xml(base)}/</link>"
         "<description>One cited brief per story</description>"
-        f"<lastBuildDate>{now}</lastBuildDate>" + "".join(items) + "</channel></rss>\n"
+        + (f"<lastBuildDate>{format_datetime(updated)}</lastBuildDate>" if updated else "")
+        + "".join(items)
+        + "</channel></rss>\n"
     )
 
 

@@ -16,13 +16,18 @@ from typing import Any
 
 import jinja2
 from fastapi import FastAPI, Request, Response
-from fastapi.exception_handlers import http_exception_handler
+from fastapi.exception_handlers import (
+    http_exception_handler,
+    request_validation_exception_handler,
+)
+from fastapi.exceptions import RequestValidationError
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from newsdesk import __version__
 from newsdesk.config import Settings, load_settings
 from newsdesk.serve.metrics import CONTENT_TYPE, MetricsMiddleware, Registry
+from newsdesk.serve.middleware import HeadAsGet, SecurityHeaders
 from newsdesk.serve.search import hit_url, snippet_markup
 from newsdesk.serve.views import format_moment
 from newsdesk.store import Store, open_store
@@ -111,7 +116,9 @@ def create_app(
     app.state.stores = stores
     app.state.templates = _templates()
     registry = Registry()
-    app.add_middleware(MetricsMiddleware, registry=registry)
+    app.add_middleware(HeadAsGet)
+    app.add_middleware(SecurityHeaders)
+    app.add_middleware(MetricsMiddleware, registry=registry)  # outermost: it times the rest
 
     @app.get("/metrics", include_in_schema=False)
     def metrics(request: Request) -> Response:
@@ -134,7 +141,42 @@ def create_app(
         body = render(request, "error.html", status=error.status_code, message=str(error.detail))
         return Response(body, status_code=error.status_code, media_type="text/html")
 
+    @app.exception_handler(RequestValidationError)
+    async def html_validation_errors(request: Request, error: RequestValidationError) -> Response:
+        """A bad query or path parameter: JSON 422 under /api/, a readable 400 page elsewhere."""
+        if request.url.path.startswith("/api/"):
+            return await request_validation_exception_handler(request, error)
+        message = validation_message(error)
+        body = render(request, "error.html", status=400, message=message)
+        return Response(body, status_code=400, media_type="text/html")
+
     return app
+
+
+_PARAMETER_NAMES = {
+    "page": "page number",
+    "q": "search text",
+    "story_id": "story number",
+    "article_id": "article number",
+    "fmt": "format",
+    "name": "entity name",
+}
+
+
+def validation_message(error: RequestValidationError) -> str:
+    """One sentence for a person: which part of the address is wrong, and what to do."""
+    errors = error.errors()
+    first = errors[0] if errors else {}
+    location = [str(part) for part in first.get("loc", ())]
+    name = location[-1] if len(location) > 1 else "request"
+    problem = str(first.get("msg", "it is not valid")).split(",")[0]
+    for prefix in ("Input should", "String should", "Value should"):
+        if problem.startswith(prefix):
+            problem = "it should" + problem.removeprefix(prefix)
+    return (
+        f"The {_PARAMETER_NAMES.get(name, name)} in this address is not valid: {problem}. "
+        "Check the link, or start again from the front page."
+    )
 
 
 def app_from_environment() -> FastAPI:

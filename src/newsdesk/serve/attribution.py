@@ -93,7 +93,7 @@ def api_story_entities(request: Request, story_id: IdPath) -> Response:
     return _json(request, {"story_id": current, "entities": found.entities}, STORY_MAX_AGE)
 
 
-@router.get("/api/entities/{name}", tags=["attribution"], responses=_NOT_FOUND)
+@router.get("/api/entities/{name:path}", tags=["attribution"], responses=_NOT_FOUND)
 def api_entity(request: Request, name: NamePath) -> Response:
     """An entity (by name or alias) across stories, with its timeline over them."""
     return _json(request, _entity(store_of(request), name), LIST_MAX_AGE)
@@ -128,7 +128,7 @@ def quotes_page(request: Request, story_id: IdPath) -> Response:
     return cached_response(request, body, HTML, STORY_MAX_AGE)
 
 
-@router.get("/entities/{name}", include_in_schema=False)
+@router.get("/entities/{name:path}", include_in_schema=False)
 def entity_page(request: Request, name: NamePath) -> Response:
     report = _entity(store_of(request), name)
     body = render(request, "entity.html", entity=report)
@@ -149,6 +149,8 @@ def watchlist_page(request: Request, since: Since = None) -> Response:
 
 
 def entity_url(name: str) -> str:
+    """The entity's page. Every ``/`` is quoted too; the server decodes ``%2F`` before routing,
+    which is why the entity routes take a ``{name:path}``."""
     return "/entities/" + url_quote(name, safe="")
 
 

@@ -28,6 +28,7 @@ _COMMON: dict[int | str, dict[str, Any]] = {
 _STORY: dict[int | str, dict[str, Any]] = {
     **_COMMON,
     301: {"description": "The story was merged into another; its export is at Location."},
+    400: {"description": "A malformed story id or format: an HTML page says which."},
     404: {"description": "No such story."},
 }
 

@@ -50,10 +50,10 @@ def front_page(request: Request, page: Annotated[int, Query(ge=1, le=MAX_PAGE)] 
         story_card(s, store.get_brief(s.id)) for s in front_page_order(summaries[:FRONT_PAGE_SIZE])
     ]
     pager = {
-        "previous": _page_link("/", page - 1) if page > 1 else None,
+        "previous": _page_link("/", page - 1) if page > 1 and cards else None,
         "next": _page_link("/", page + 1) if has_next else None,
     }
-    body = render(request, "front.html", stories=cards, pager=pager)
+    body = render(request, "front.html", stories=cards, pager=pager, page=page)
     return cached_response(request, body, HTML, LIST_MAX_AGE)
 
 

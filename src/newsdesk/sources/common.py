@@ -119,13 +119,21 @@ def guarded(
         return Rejection(provenance, f"could not convert record: {type(error).__name__}: {message}")
 
 
+# C0 control characters but tab, newline and carriage return: invalid in XML (RSS) and never
+# meant as text. The ones Python counts as whitespace (\x0b, \x0c, \x1c-\x1f) become a space.
+_CONTROLS = {c: " " if chr(c).isspace() else None for c in range(0x20) if chr(c) not in "\t\n\r"}
+
+
 def finish(draft: Draft, settings: Settings) -> Record:
-    """Apply the checks every source shares: non-empty, long enough, truncated when huge."""
-    text = draft.text.strip()
-    if not text and len(draft.title.split()) >= settings.min_article_words:
+    """Apply the checks every source shares: non-empty, long enough, truncated when huge; strip
+    control characters, and put titles and outlets on one line."""
+    text = draft.text.translate(_CONTROLS).strip()
+    title = " ".join(draft.title.translate(_CONTROLS).split())
+    outlet = " ".join(draft.outlet.translate(_CONTROLS).split())
+    if not text and len(title.split()) >= settings.min_article_words:
         # A headline-only record (a feed entry, an ECB+ item whose body was one sentence) is
         # still an article: its headline is its text, so it gets a story like any other.
-        text = " ".join(draft.title.split())
+        text = title
     if len(text) > settings.max_article_chars:
         text = truncate_text(text, settings.max_article_chars)
     count = len(text.split())
@@ -138,12 +146,12 @@ def finish(draft: Draft, settings: Settings) -> Record:
         )
     return Article(
         key=draft.key,
-        title=" ".join(draft.title.split()),
+        title=title,
         text=text,
-        outlet=draft.outlet.strip().removeprefix("www.") or "unknown",
+        outlet=outlet.removeprefix("www.") or "unknown",
         provenance=draft.provenance,
         url=draft.url or None,
         published=draft.published,
         language=draft.language or guess_language(text),
-        author=draft.author or None,
+        author=(draft.author or "").translate(_CONTROLS) or None,
     )
