@@ -133,6 +133,14 @@ def test_a_lead_sentence_kept_only_in_the_title_can_be_briefed() -> None:
         ("Tour de France prologue closes the streets of London", False),
         ("Indian Navy Captures 23 Pirates In Gulf Of Aden.", False),
         ("Did the navy capture 23 pirates in the Gulf of Aden?", False),
+        # ECB+ keeps a full stop after many headlines: a kicker, or headline grammar.
+        ("NCAA : Improper gifts, assistance given to athletes.", False),
+        ("Esther Williams, Olympic swimmer turned actress and pinup girl, dies at 91.", False),
+        (
+            "Taking the lead in the fight against piracy, the Indian Navy on Saturday arrested 23"
+            " Somali pirates.",
+            True,
+        ),
     ],
 )
 def test_title_sentence_tells_a_lead_from_a_headline(title: str, is_sentence: bool) -> None:

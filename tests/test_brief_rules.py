@@ -445,20 +445,25 @@ def test_a_pronoun_after_a_fronted_phrase_needs_its_referent() -> None:
     assert story.candidates[1].needs_previous
 
 
-ECB_WILLIAMS = DATA / "ecbplus" / "docs" / "4ecbplus"
+ECB_PALERMO = DATA / "ecbplus" / "docs" / "26ecb"
 
 
-@pytest.mark.skipif(not ECB_WILLIAMS.is_dir(), reason="shared ECB+ data not present")
+@pytest.mark.skipif(not ECB_PALERMO.is_dir(), reason="shared ECB+ data not present")
 def test_two_outlets_leads_telling_one_event_in_other_words_are_redundant() -> None:
-    """ECB+ 4ecbplus: "Esther Williams, Olympic swimmer turned actress and pinup girl, dies at 91."
-    and "Esther Williams, who swam to stardom in the 1940's, dies at 91." share too few words for
-    the general test, but both open their articles: leads are held to a lower bar."""
+    """ECB+ 26ecb: two outlets open with the Palermo Mafia boss who hanged himself in his cell,
+    in words too different for the general test; leads are held to a lower bar."""
     from newsdesk.evaluation.summarize import read_articles
 
-    articles = read_articles(sorted(ECB_WILLIAMS.iterdir()))
+    articles = read_articles(sorted(ECB_PALERMO.iterdir()))
     story = prepare(articles)
-    first = "Esther Williams, Olympic swimmer turned actress and pinup girl, dies at 91."
-    second = "Esther Williams, who swam to stardom in the 1940's, dies at 91."
+    first = (
+        "An alleged mafia boss who was arrested in a massive sweep by Italian police hanged"
+        " himself in a prison cell within hours of being detained."
+    )
+    second = (
+        "One of the Mafia bosses and clan members arrested in a major police crackdown has hung"
+        " himself in his prison cell in Palermo."
+    )
     pair = [
         next(u for u, unit in enumerate(story.units) if story.candidates[unit.members[0]].text == t)
         for t in (first, second)

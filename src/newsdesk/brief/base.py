@@ -10,6 +10,7 @@ chosen units and cites them. A unit is one sentence, or a sentence that needs co
 from __future__ import annotations
 
 import math
+import re
 from abc import ABC, abstractmethod
 from collections import Counter
 from collections.abc import Mapping, Sequence
@@ -166,13 +167,24 @@ def _normalise_rows(matrix: csr_matrix) -> csr_matrix:
     return csr_matrix(matrix.multiply(1.0 / norms[:, None]))
 
 
+_KICKER = re.compile(r"\s:\s|^[^:]{1,40}:\s")
+_ARTICLE_WORD = re.compile(r"\b(?:the|a|an)\b", re.IGNORECASE)
+_HEADLINE_WORDS = 15
+
+
 def title_sentence(article: Article) -> str | None:
     """The article's title when it is a sentence its text does not repeat: some sources keep the
     lead sentence only there (news-please JSON as ECB+ ships it). A headline is not one: no final
     full stop (one closing an abbreviation, "... in the U.S.", does not count), Title Case, a
-    question, or too short (:func:`is_fragment`)."""
+    question, or too short (:func:`is_fragment`); nor is a kicker ("NCAA : Improper gifts ...")
+    or a short line in headline grammar, without an article ("Esther Williams, Olympic swimmer
+    turned actress and pinup girl, dies at 91.")."""
     title = article.title.strip()
     if not title or is_fragment(title) or ends_with_abbreviation(title):
+        return None
+    if _KICKER.search(title) or (
+        len(title.split()) <= _HEADLINE_WORDS and not _ARTICLE_WORD.search(title)
+    ):
         return None
     opening = " ".join(words(article.text[: 4 * len(title)]))
     return None if " ".join(words(title)) in opening else title
