@@ -51,6 +51,10 @@ DANGLING = [
     "The governor told Iranian media that 2,000 tents were ready in case they were needed, and"
     " medical teams with supplies and rescue equipment had been sent to check on the situation.",
     "The judge said the sentence reflected the gravity of the crimes.",
+    # ECB+ 12ecbplus and 29ecbplus: two of whom, which wins?
+    "While two of them managed to escape, INS Sukanya successfully intercepted the remaining"
+    " three boats.",
+    "Most of those wins have come under Arians, who has filled in admirably.",
 ]
 # Seed-brief and MultiLing sentences that stand on their own.
 STANDALONE = [
@@ -67,6 +71,7 @@ STANDALONE = [
     " from the border with Sudan.",
     "The US Geological Survey said the latest tremor had a magnitude of 6.1 and was centered 59"
     " kilometres from the capital Port-au-Prince, which was devastated by the initial quake.",
+    "All seven of those who have been prosecuted were convicted, receiving prison sentences.",
     'The Ministry of Defence said that the Royal Navy personnel had been "engaged in routine'
     ' boarding operations of merchant shipping in Iraqi territorial waters" and had finished'
     " their search of the suspect vessel when they were surrounded by Iranian forces.",

@@ -78,6 +78,13 @@ _DANGLING_DEFINITE = re.compile(
     r"|group|team|club|party|agency|organi[sz]ation|ministry|government)(?:'s|’s)\s",
     re.IGNORECASE,
 )
+# "While two of them managed to escape, ...", "Most of those wins ...": a part of a group the
+# sentence does not name.
+_PARTITIVE = re.compile(
+    r"^[\"“'‘(]?(?:[\w'’\-]+,?\s+){0,3}?(?:of|among)\s+"
+    r"(?:them\b|(?:those|these)\b(?!\s+(?:who|whom|which|that)\b))",
+    re.IGNORECASE,
+)
 # Exceptions to the two rules above: existential "there" ("There were no reports of damage")
 # points back to nothing, and a definite description made of a name ("The US Geological Survey
 # said", "The Ministry of Defence said") tells the reader who is speaking.
@@ -146,6 +153,8 @@ def is_fragment(text: str, title: str = "") -> bool:
 def needs_context(text: str) -> bool:
     """True when the sentence opens with a reference its reader cannot resolve on its own."""
     if _DANGLING_OPENER.match(text) and not _EXISTENTIAL_THERE.match(text):
+        return True
+    if _PARTITIVE.match(text):
         return True
     if _DANGLING_DEFINITE.match(text) and not _NAMED_DEFINITE.match(text):
         return True
