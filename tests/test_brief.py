@@ -225,3 +225,16 @@ def test_an_undated_article_is_read_as_of_the_storys_first_day() -> None:
     assert undated and all(
         sentences[i - 1].sentence_index <= sentences[i].sentence_index for i in undated if i > 0
     )
+
+
+@pytest.mark.skipif(not ECB_DOCS.is_dir(), reason="shared ECB+ data not present")
+def test_a_brief_holds_at_least_one_articles_lead() -> None:
+    """ECB+ 12ecbplus: eleven reports of INS Sukanya foiling a pirate attack. The most
+    concept-dense units were all details ("The warship immediately altered towards the suspicious
+    vessels ..."), and the brief never said what happened; it must carry one article's lead."""
+    from newsdesk.evaluation.summarize import read_articles
+
+    articles = read_articles(sorted((ECB_DOCS / "12ecbplus").iterdir()))
+    for method in ("coverage", "coverage-ilp"):
+        sentences = summarize(articles, 100, method=method).sentences
+        assert any(s.sentence_index <= 0 for s in sentences), [s.text for s in sentences]

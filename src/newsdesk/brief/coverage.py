@@ -127,7 +127,7 @@ class CoverageMethod(BriefMethod):
         if self.solver == "ilp":
             chosen = self._ilp(story, problem.pool, concepts, weights, prior, max_words)
             if chosen is not None:
-                return chosen
+                return problem.with_a_lead([problem.pool.index(u) for u in chosen])
         return problem.solve(self.node_limit if self.solver == "search" else 0)
 
     def _eligible(self, story: StoryText, members: Sequence[int], length: int) -> bool:
@@ -275,6 +275,12 @@ class _Problem:
             members[r, list(story.units[u].members)] = 1.0
         # Units that cannot be chosen together (same sentence, or same point).
         self.conflict = ((members @ members.T) > 0) | story.redundant_among(self.pool)
+        # Units opening with an article's first sentence (or its title read as one).
+        self.leads = [
+            r
+            for r, u in enumerate(self.pool)
+            if story.candidates[story.units[u].members[0]].index <= 0
+        ]
 
     def objective(self, chosen: Sequence[int]) -> float:
         if not chosen:
@@ -413,4 +419,13 @@ class _Problem:
         best = self.improve(best)
         if node_limit:
             best = self.branch_and_bound(best, node_limit)
-        return [self.pool[u] for u in best]
+        return self.with_a_lead(best)
+
+    def with_a_lead(self, chosen: list[int]) -> list[int]:
+        """The chosen units (pool indices) as story unit ids; if none opens with an article's
+        lead, the best greedy selection that starts from one instead: a brief made only of
+        details can miss the event itself (ECB+ 12ecbplus: which pirates, what happened?)."""
+        if self.leads and not set(chosen) & set(self.leads):
+            starts = (self.fill(r, start=[lead]) for lead in self.leads for r in (1.0, 0.5, 0.0))
+            chosen = max(starts, key=self.objective)
+        return [self.pool[u] for u in chosen]
