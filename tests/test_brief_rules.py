@@ -51,6 +51,9 @@ DANGLING = [
     "The governor told Iranian media that 2,000 tents were ready in case they were needed, and"
     " medical teams with supplies and rescue equipment had been sent to check on the situation.",
     "The judge said the sentence reflected the gravity of the crimes.",
+    # ECB+ 24ecbplus: an appositive between the source and its verb.
+    "The police source, who wished to remain anonymous, said the men drove a large four - by -"
+    " four car into the store.",
     # ECB+ 12ecbplus and 29ecbplus: two of whom, which wins?
     "While two of them managed to escape, INS Sukanya successfully intercepted the remaining"
     " three boats.",
@@ -478,3 +481,17 @@ def test_two_outlets_leads_telling_one_event_in_other_words_are_redundant() -> N
     for budget in (100, 250):
         texts = {s.text for s in summarize(articles, budget).sentences}
         assert not {first, second} <= texts
+
+
+def test_a_speaker_called_by_surname_alone_comes_with_the_full_name() -> None:
+    """ "..., Fanning said." after the article named Police Const. Tim Fanning: the reader meets
+    Fanning only with the sentence that named him (ECB+ 18ecb)."""
+    story = prepare([Article(
+        key="k", title="", outlet="o", provenance=Provenance("p"),
+        text="A gunman opened fire at an office Christmas party in Vancouver on Friday, police"
+        " said.\n\nPolice Const. Tim Fanning said a man entered the party around 4 p.m.\n\n"
+        "One man was shot and killed but the other partygoers managed to escape, Fanning said.",
+    )])  # fmt: skip
+    speaker = story.candidates[2]
+    assert not speaker.standalone and speaker.introduced_by == 1
+    assert "Tim Fanning" in story.candidates[1].text

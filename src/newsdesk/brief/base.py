@@ -29,6 +29,7 @@ from newsdesk.brief.coherence import (
     people_referent,
     pronoun_after_fronted_phrase,
     quote_open_after,
+    speaker_surname,
     strip_dateline,
 )
 from newsdesk.brief.terms import content_stems
@@ -227,8 +228,12 @@ def prepare(articles: Sequence[Article]) -> StoryText:
                 or pronoun_after_fronted_phrase(text, introducers)
             )
             referent = None
+            mentioned = {n.casefold() for n in FULL_NAME_SURNAME.findall(text)}
             if not fragment and not needs_previous:
                 referent = opening_surname(text)
+                speaker = speaker_surname(text)
+                if referent not in introducers and speaker in introducers:
+                    referent = None if speaker in mentioned else speaker
                 if referent not in introducers and position > 0:
                     referent = people_referent(text)
                     referent = None if referent in known_people else referent
@@ -236,7 +241,6 @@ def prepare(articles: Sequence[Article]) -> StoryText:
                     needs_previous = referent is not None and referent not in introducers
             by_referent = referent is not None and referent in introducers
             dependent = needs_previous or by_referent
-            mentioned = {n.casefold() for n in FULL_NAME_SURNAME.findall(text)}
             for key in mentioned | people_mentioned(tokens):
                 standalone = not fragment and not dependent
                 introducers[key] = len(candidates) if standalone else introducers.get(key)

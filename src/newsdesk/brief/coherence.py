@@ -72,7 +72,8 @@ _SPEECH = r"(?:said|says|say|told|tells|added|adds|stated|noted|explained|insist
 # "The spokesman said ...", "The company's statement ..." : a definite description of someone
 # the reader has not met.
 _DANGLING_DEFINITE = re.compile(
-    rf"^[\"“]?the\s+(?:[a-z\-]+\s+){{0,2}}{_ROLE}(?:'s)?\b(?:\s+\w+){{0,3}}\s+{_SPEECH}\b"
+    rf"^[\"“]?the\s+(?:[a-z\-]+\s+){{0,2}}{_ROLE}(?:'s)?\b(?:,[^,]{{1,80}},)?(?:\s+\w+){{0,3}}"
+    rf"\s+{_SPEECH}\b"
     rf"|^[\"“]?the\s+(?:[a-z\-]+\s+){{0,1}}{_ROLE}\s+(?:is|was|has|had|will|would|also)\b"
     r"|^[\"“]?the\s+(?:country|nation|city|state|island|region|province|capital|company|firm"
     r"|group|team|club|party|agency|organi[sz]ation|ministry|government)(?:'s|’s)\s",
@@ -278,6 +279,22 @@ def pronoun_after_fronted_phrase(text: str, known_names: Container[str]) -> bool
     if FULL_NAME_SURNAME.search(phrase):
         return False
     return not any(w.casefold() in known_names for w in _CAPITALISED_WORD.findall(phrase))
+
+
+# A speaker called by surname alone: "..., Pickell said." / "... said Pickell."
+_SPEAKER_SURNAME = re.compile(
+    rf"[,\"”’']\s*(?!{_NOT_SURNAME_WORDS}\b)({_SURNAME})\s+{_SPEECH}\b"
+    rf"|\b{_SPEECH}\s+(?!{_NOT_SURNAME_WORDS}\b)({_SURNAME})\s*[.,]"
+)
+
+
+def speaker_surname(text: str) -> str | None:
+    """The surname a quotation or report is attributed to ("..., Pickell said."), casefolded."""
+    match = _SPEAKER_SURNAME.search(text)
+    if match is None:
+        return None
+    name = match.group(1) or match.group(2)
+    return None if name in _NOT_SURNAMES else name.casefold()
 
 
 def opening_surname(text: str) -> str | None:
