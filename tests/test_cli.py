@@ -8,9 +8,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from newsdesk.cli import cli
+from newsdesk.config import Settings
+from newsdesk.sources import read_sources
 
 ROOT = Path(__file__).resolve().parents[1]
 WIKINEWS = ROOT / "examples" / "wikinews"
@@ -190,3 +193,18 @@ def test_a_word_budget_below_one_is_refused(tmp_path: Path) -> None:
         assert "--max-words" in err and "x>=1" in err
     code, out, _ = run("brief", str(folder), "--max-words", "30", "--format", "plain")
     assert code == 0 and 0 < len(out.split()) <= 30
+
+
+def test_an_empty_input_name_is_a_usage_error_not_the_current_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`newsdesk ingest ""` (an unset shell variable) read the current folder."""
+    copy_topics(tmp_path, 9)
+    monkeypatch.chdir(tmp_path)
+    db = str(tmp_path / "n.db")
+    for command in (["ingest", ""], ["ingest", "articles", ""], ["cluster", ""], ["brief", ""]):
+        code, out, err = run("--db", db, *command)
+        assert code == 2 and not out, command
+        assert "empty string" in err, command
+    assert not (tmp_path / "n.db").exists()
+    assert [str(i) for i in read_sources([""], Settings())] == ["'': empty input name"]

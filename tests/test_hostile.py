@@ -6,6 +6,7 @@ spellings below, which they do not cover)."""
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 import textwrap
@@ -39,9 +40,9 @@ BOUNDED = textwrap.dedent(
 )
 
 
-def read_bounded(path: Path) -> list[str]:
+def read_bounded(path: Path, timeout: float = 300) -> list[str]:
     result = subprocess.run(
-        [sys.executable, "-c", BOUNDED, str(path)], capture_output=True, text=True, timeout=300
+        [sys.executable, "-c", BOUNDED, str(path)], capture_output=True, text=True, timeout=timeout
     )
     assert result.returncode == 0, result.stderr[-2000:]
     lines = result.stdout.splitlines()
@@ -209,6 +210,25 @@ def test_binary_files_in_a_folder_are_rejected_by_name_and_the_articles_still_re
     assert rejected["report.pdf"].startswith("a PDF document")
     assert rejected["bundle.zip"].startswith("a ZIP archive")
     assert rejected["NOEXT0001"].startswith("binary data")
+
+
+def test_a_named_pipe_in_a_folder_is_rejected_by_name_and_never_opened(tmp_path: Path) -> None:
+    """Opening a FIFO for reading blocks until a writer comes: ingest of a folder holding one
+    hung forever. It is named and skipped; the folder's articles are still read."""
+    folder = tmp_path / "cluster"
+    folder.mkdir()
+    (record,) = wikinews_records(1)
+    (folder / "a.txt").write_text(f"{record['title']}\n\n{record['text']}", encoding="utf-8")
+    os.mkfifo(folder / "b.txt")
+    (folder / "c.txt").symlink_to(folder / "b.txt")
+    (folder / "d.txt").symlink_to(folder / "gone.txt")
+    lines = read_bounded(folder, timeout=60)
+    assert lines[0] == f"Article {folder / 'a.txt'}"
+    assert lines[1:] == [
+        f"Rejection {folder / 'b.txt'}: a named pipe (FIFO), not a regular file: skipped unread",
+        f"Rejection {folder / 'c.txt'}: a named pipe (FIFO), not a regular file: skipped unread",
+        f"Rejection {folder / 'd.txt'}: a broken symbolic link, not a file",
+    ]
 
 
 def test_placeholder_dates_do_not_break_ingest_briefs_or_pages(tmp_path: Path) -> None:

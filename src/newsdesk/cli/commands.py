@@ -10,6 +10,7 @@ import click
 
 from newsdesk.cli.context import (
     current_settings,
+    non_empty_inputs,
     opened_store,
     progress_bar,
     report_rejections,
@@ -35,7 +36,7 @@ from newsdesk.text import count_of
 
 
 @click.command()
-@click.argument("inputs", nargs=-1, required=True)
+@click.argument("inputs", nargs=-1, required=True, callback=non_empty_inputs)
 def ingest(inputs: tuple[str, ...]) -> None:
     """Read articles from files, folders, feeds or URLs into the store.
 
@@ -75,7 +76,7 @@ def stories(limit: int, offset: int) -> None:
 
 
 @click.command()
-@click.argument("target", nargs=-1, required=True)
+@click.argument("target", nargs=-1, required=True, callback=non_empty_inputs)
 @click.option(
     "--max-words", type=click.IntRange(min=1), default=None, help="Word budget (default: settings)."
 )
@@ -154,7 +155,7 @@ def export(fmt: str, output: str | None, story_ids: tuple[int, ...]) -> None:
 
 
 @click.command()
-@click.argument("inputs", nargs=-1, required=True)
+@click.argument("inputs", nargs=-1, required=True, callback=non_empty_inputs)
 @click.option("--format", "fmt", type=click.Choice(["jsonl"]), default="jsonl", show_default=True)
 def cluster(inputs: tuple[str, ...], fmt: str) -> None:
     """Cluster all articles in INPUTS into stories, without touching the store.

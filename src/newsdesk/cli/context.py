@@ -72,6 +72,16 @@ def settings_options(command: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
+def non_empty_inputs(
+    ctx: click.Context, param: click.Parameter, value: tuple[str, ...]
+) -> tuple[str, ...]:
+    """A click callback for input arguments: an empty string would mean the current folder."""
+    del ctx, param
+    if any(not item for item in value):
+        raise click.BadParameter("an input is an empty string (to read this folder, pass '.')")
+    return value
+
+
 def current_settings() -> Settings:
     settings = click.get_current_context().find_root().obj
     assert isinstance(settings, Settings)
