@@ -208,3 +208,26 @@ def test_an_empty_input_name_is_a_usage_error_not_the_current_folder(
         assert "empty string" in err, command
     assert not (tmp_path / "n.db").exists()
     assert [str(i) for i in read_sources([""], Settings())] == ["'': empty input name"]
+
+
+def test_a_story_id_too_large_for_the_store_is_a_usage_error(tmp_path: Path) -> None:
+    """Ids past 64 bits reached the database driver and printed an OverflowError traceback."""
+    db = str(tmp_path / "n.db")
+    assert run("--db", db, "ingest", str(copy_topics(tmp_path, 9)))[0] == 0
+    huge = "99999999999999999999"
+    for command in (
+        ["brief", huge],
+        ["quotes", huge],
+        ["claims", huge],
+        ["export", "--format", "json", "--story", huge],
+        ["stories", "--offset", huge],
+        ["stories", "--limit", huge],
+    ):
+        result = CliRunner().invoke(cli, ["--db", db, *command])
+        assert result.exit_code == 2 and not result.stdout, command
+        assert result.exception is None or isinstance(result.exception, SystemExit), command
+        assert huge in result.stderr or "9223372036854775807" in result.stderr, command
+        assert "Traceback" not in result.stderr
+        assert result.stderr.splitlines()[-1].startswith("Error: Invalid value for")
+    code, _, err = run("--db", db, "quotes", "9223372036854775807")
+    assert code == 1 and "no story 9223372036854775807" in err

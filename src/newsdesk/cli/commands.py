@@ -9,6 +9,8 @@ from pathlib import Path
 import click
 
 from newsdesk.cli.context import (
+    MAX_ID,
+    STORY_ID,
     current_settings,
     non_empty_inputs,
     opened_store,
@@ -58,8 +60,14 @@ def ingest(inputs: tuple[str, ...]) -> None:
 
 
 @click.command()
-@click.option("--limit", default=50, show_default=True, help="How many stories to list.")
-@click.option("--offset", default=0, show_default=True)
+@click.option(
+    "--limit",
+    type=click.IntRange(1, MAX_ID),
+    default=50,
+    show_default=True,
+    help="How many stories to list.",
+)
+@click.option("--offset", type=click.IntRange(0, MAX_ID), default=0, show_default=True)
 def stories(limit: int, offset: int) -> None:
     """List stories, newest first."""
     settings = current_settings()
@@ -98,8 +106,11 @@ def brief(target: tuple[str, ...], max_words: int | None, fmt: str) -> None:
     settings = current_settings()
     budget = settings.brief_max_words if max_words is None else max_words
     if len(target) == 1 and target[0].isdigit() and not Path(target[0]).exists():
+        story_id = int(target[0])
+        if story_id > MAX_ID:
+            raise click.BadParameter(f"no story id is above {MAX_ID}", param_hint="'TARGET...'")
         with opened_store(settings) as store:
-            view = _fresh_brief_view(store, int(target[0]), budget)
+            view = _fresh_brief_view(store, story_id, budget)
     else:
         with scratch_store() as store:
             items = read_sources(list(target), settings)
@@ -135,7 +146,7 @@ def _fresh_brief_view(store: Store, story_id: int, max_words: int) -> StoryView:
     default=None,
     help="Write to this file instead of stdout.",
 )
-@click.option("--story", "story_ids", type=int, multiple=True, help="Only these stories.")
+@click.option("--story", "story_ids", type=STORY_ID, multiple=True, help="Only these stories.")
 def export(fmt: str, output: str | None, story_ids: tuple[int, ...]) -> None:
     """Export stories with their briefs and citations (HTML is one self-contained page)."""
     settings = current_settings()

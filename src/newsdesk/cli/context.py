@@ -20,6 +20,11 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 stderr = Console(stderr=True, highlight=False)
 
+MAX_ID = 2**63 - 1
+"""The largest id the stores hold (64-bit integers): a larger one is a usage error, not an
+OverflowError from the database driver."""
+STORY_ID = click.IntRange(0, MAX_ID)
+
 
 def settings_options(command: F) -> F:
     """Global options of the ``newsdesk`` group; they end up in ``ctx.obj`` as Settings."""
