@@ -269,3 +269,24 @@ def test_placeholder_dates_do_not_break_ingest_briefs_or_pages(tmp_path: Path) -
     with TestClient(create_app(settings)) as client:
         for story_id in story_ids:
             assert client.get(f"/stories/{story_id}").status_code == 200
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        "<DOC " * 40_000,
+        "<DOC>\n<DOCNO " * 20_000,
+        "<DOC><DOCNO>APW1</DOCNO><TEXT " + "<TEXT " * 40_000,
+        "<DOC><DOCNO>APW1</DOCNO><TEXT>" + "<P " * 60_000,
+    ],
+    ids=["doc", "docno", "text", "p"],
+)
+def test_sgml_tags_without_their_closing_bracket_are_read_in_linear_time(
+    tmp_path: Path, content: str
+) -> None:
+    """Each "<DOC " used to scan for a ">" to the end of the file: 100 KB of them took 21 s.
+    These 200 KB files take milliseconds; the timeout is only there to fail instead of hang."""
+    path = tmp_path / "hostile.sgml"
+    path.write_text(content, encoding="ascii")
+    lines = read_bounded(path, timeout=20)
+    assert lines and lines[0].startswith(("Article APW1", f"Rejection {path}"))
