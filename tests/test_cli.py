@@ -231,3 +231,29 @@ def test_a_story_id_too_large_for_the_store_is_a_usage_error(tmp_path: Path) -> 
         assert result.stderr.splitlines()[-1].startswith("Error: Invalid value for")
     code, _, err = run("--db", db, "quotes", "9223372036854775807")
     assert code == 1 and "no story 9223372036854775807" in err
+
+
+def test_a_budget_below_every_sentence_says_so_instead_of_printing_nothing(
+    tmp_path: Path,
+) -> None:
+    """Plain output was empty with nothing on stderr, and markdown said "No brief yet"."""
+    folder = copy_topics(tmp_path, 9)
+    db = str(tmp_path / "n.db")
+    assert run("--db", db, "ingest", str(folder))[0] == 0
+    story = json.loads(run("--db", db, "export", "--format", "json")[1])["stories"][0]["id"]
+    code, out, err = run("--db", db, "brief", str(story), "--max-words", "3", "--format", "plain")
+    assert code == 0 and out == ""
+    match = re.fullmatch(
+        rf"no sentence of story {story} fits in 3 words \(the shortest has (\d+)\); "
+        r"raise --max-words\n",
+        err,
+    )
+    assert match, err
+    shortest = match.group(1)
+    code, out, err = run("--db", db, "brief", str(story), "--max-words", shortest)
+    assert code == 0 and out.strip() and not err
+    assert "No brief yet" not in out and "No sentence fits" not in out
+
+    code, out, err = run("brief", str(folder), "--max-words", "3", "--format", "markdown")
+    assert code == 0 and "*No sentence fits in 3 words.*" in out and "No brief yet" not in out
+    assert err.startswith("no sentence of the given articles fits in 3 words")

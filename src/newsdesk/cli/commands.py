@@ -8,6 +8,7 @@ from pathlib import Path
 
 import click
 
+from newsdesk.brief.base import prepare
 from newsdesk.cli.context import (
     MAX_ID,
     STORY_ID,
@@ -30,6 +31,7 @@ from newsdesk.pipeline import (
     cluster_inputs,
     scratch_store,
     store_as_one_story,
+    story_sources,
 )
 from newsdesk.pipeline import ingest as run_ingest
 from newsdesk.sources import read_sources
@@ -110,14 +112,14 @@ def brief(target: tuple[str, ...], max_words: int | None, fmt: str) -> None:
         if story_id > MAX_ID:
             raise click.BadParameter(f"no story id is above {MAX_ID}", param_hint="'TARGET...'")
         with opened_store(settings) as store:
-            view = _fresh_brief_view(store, story_id, budget)
+            view = _fresh_brief_view(store, story_id, budget, f"story {story_id}")
     else:
         with scratch_store() as store:
             items = read_sources(list(target), settings)
             report_rejections(store_as_one_story(items, store, settings))
             if store.story(ONE_STORY) is None:
                 raise click.ClickException("no article could be read from the given paths")
-            view = _fresh_brief_view(store, ONE_STORY, budget)
+            view = _fresh_brief_view(store, ONE_STORY, budget, "the given articles")
     if fmt == "plain":
         sentences = view.brief.sentences if view.brief else []
         click.echo("".join(s.text + "\n" for s in sentences), nl=False)
@@ -127,13 +129,28 @@ def brief(target: tuple[str, ...], max_words: int | None, fmt: str) -> None:
         click.echo(render([view], "markdown"), nl=False)
 
 
-def _fresh_brief_view(store: Store, story_id: int, max_words: int) -> StoryView:
-    """A story with a brief made now at ``max_words``; the stored brief is left as it is."""
+def _fresh_brief_view(store: Store, story_id: int, max_words: int, name: str) -> StoryView:
+    """A story with a brief made now at ``max_words``; the stored brief is left as it is.
+
+    When no sentence fits, a note on stderr says so (the brief is empty, and exit status 0, as
+    for the other commands with nothing to show).
+    """
     resolved = store.resolve_story(story_id)
     summary = store.story(resolved)
     if summary is None:
         raise click.ClickException(f"no story {story_id}: `newsdesk stories` lists them")
     brief = brief_story(store, resolved, max_words)
+    if not brief.sentences:
+        articles, _ = story_sources(store, resolved)
+        shortest = min((unit.length for unit in prepare(articles).units), default=None)
+        if shortest is None:
+            click.echo(f"no sentence of {name} can be briefed", err=True)
+        else:
+            click.echo(
+                f"no sentence of {name} fits in {count_of(max_words, 'word')} "
+                f"(the shortest has {shortest}); raise --max-words",
+                err=True,
+            )
     return StoryView(summary, brief, store.story_articles(resolved))
 
 
