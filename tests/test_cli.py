@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from corpus import wikinews_records, write_jsonl
 from newsdesk.cli import cli
 from newsdesk.config import Settings
 from newsdesk.sources import read_sources
@@ -257,3 +258,37 @@ def test_a_budget_below_every_sentence_says_so_instead_of_printing_nothing(
     code, out, err = run("brief", str(folder), "--max-words", "3", "--format", "markdown")
     assert code == 0 and "*No sentence fits in 3 words.*" in out and "No brief yet" not in out
     assert err.startswith("no sentence of the given articles fits in 3 words")
+
+
+def test_a_file_overwritten_in_place_or_named_alike_elsewhere_holds_new_articles(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Articles keyed by where they were read (a text file's path, a JSONL line without an id):
+    a daily export overwritten in place, or a file of the same name in another folder read by
+    relative path, was dropped as a duplicate, exit 0 and not a word on stderr."""
+    records = [{k: v for k, v in r.items() if k != "id"} for r in wikinews_records(8)]
+    for day, chunk, lead in (("day1", records[:3], records[6]), ("day2", records[3:6], records[7])):
+        (tmp_path / day).mkdir()
+        write_jsonl(tmp_path / day / "today.jsonl", chunk)
+        (tmp_path / day / "lead.txt").write_text(f"{lead['title']}\n\n{lead['text']}\n")
+    db = str(tmp_path / "n.db")
+
+    monkeypatch.chdir(tmp_path / "day1")
+    code, out, _ = run("--db", db, "ingest", "today.jsonl", "lead.txt")
+    assert code == 0 and out.startswith("added 4, duplicates skipped 0")
+    monkeypatch.chdir(tmp_path / "day2")  # same names, other articles
+    code, out, _ = run("--db", db, "ingest", "today.jsonl", "lead.txt")
+    assert code == 0 and out.startswith("added 4, duplicates skipped 0")
+
+    export = tmp_path / "export.jsonl"  # overwritten in place, ingested by absolute path
+    write_jsonl(export, records[:2])
+    assert run("--db", db, "ingest", str(export))[1].startswith("added 0, duplicates skipped 2")
+    write_jsonl(export, [records[2], {**records[0], "text": records[0]["text"] + " Updated."}])
+    assert run("--db", db, "ingest", str(export))[1].startswith("added 1, duplicates skipped 1")
+
+    # Identical content stays one article, however its file is named.
+    code, out, _ = run("--db", db, "ingest", str(export), "today.jsonl", "lead.txt")
+    assert code == 0 and out.startswith("added 0, duplicates skipped 6")
+    monkeypatch.chdir(tmp_path)
+    code, out, _ = run("--db", db, "ingest", "day1/lead.txt", str(tmp_path / "day2" / "lead.txt"))
+    assert code == 0 and out.startswith("added 0, duplicates skipped 2")

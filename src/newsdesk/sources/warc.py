@@ -76,6 +76,7 @@ def _article(payload: _Payload, provenance: Provenance, settings: Settings) -> R
     return finish(
         Draft(
             key=url or f"{provenance.source}#{provenance.record}",
+            place_key=not url,
             title=page.title,
             text=page.text,
             outlet=page.outlet or outlet_from_url(url) or Path(provenance.source).stem,
