@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -14,6 +15,7 @@ class Route:
     body: bytes = b""
     status: int = 200
     headers: dict[str, str] = field(default_factory=dict)
+    drip: float = 0.0  # seconds to wait after each 100 bytes of the body (a slow server)
 
 
 @dataclass
@@ -44,7 +46,16 @@ def _handler(server: LocalServer) -> type[BaseHTTPRequestHandler]:
                 self.send_header(name, value)
             self.send_header("Content-Length", str(len(route.body)))
             self.end_headers()
-            self.wfile.write(route.body)
+            if not route.drip:
+                self.wfile.write(route.body)
+                return
+            try:
+                for start in range(0, len(route.body), 100):
+                    self.wfile.write(route.body[start : start + 100])
+                    self.wfile.flush()
+                    time.sleep(route.drip)
+            except (BrokenPipeError, ConnectionResetError):
+                pass  # the client gave up
 
         def log_message(self, format: str, *args: object) -> None:
             pass

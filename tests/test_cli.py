@@ -8,9 +8,13 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
+from corpus import wikinews_records, write_jsonl
 from newsdesk.cli import cli
+from newsdesk.config import Settings
+from newsdesk.sources import read_sources
 
 ROOT = Path(__file__).resolve().parents[1]
 WIKINEWS = ROOT / "examples" / "wikinews"
@@ -190,3 +194,101 @@ def test_a_word_budget_below_one_is_refused(tmp_path: Path) -> None:
         assert "--max-words" in err and "x>=1" in err
     code, out, _ = run("brief", str(folder), "--max-words", "30", "--format", "plain")
     assert code == 0 and 0 < len(out.split()) <= 30
+
+
+def test_an_empty_input_name_is_a_usage_error_not_the_current_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`newsdesk ingest ""` (an unset shell variable) read the current folder."""
+    copy_topics(tmp_path, 9)
+    monkeypatch.chdir(tmp_path)
+    db = str(tmp_path / "n.db")
+    for command in (["ingest", ""], ["ingest", "articles", ""], ["cluster", ""], ["brief", ""]):
+        code, out, err = run("--db", db, *command)
+        assert code == 2 and not out, command
+        assert "empty string" in err, command
+    assert not (tmp_path / "n.db").exists()
+    assert [str(i) for i in read_sources([""], Settings())] == ["'': empty input name"]
+
+
+def test_a_story_id_too_large_for_the_store_is_a_usage_error(tmp_path: Path) -> None:
+    """Ids past 64 bits reached the database driver and printed an OverflowError traceback."""
+    db = str(tmp_path / "n.db")
+    assert run("--db", db, "ingest", str(copy_topics(tmp_path, 9)))[0] == 0
+    huge = "99999999999999999999"
+    for command in (
+        ["brief", huge],
+        ["quotes", huge],
+        ["claims", huge],
+        ["export", "--format", "json", "--story", huge],
+        ["stories", "--offset", huge],
+        ["stories", "--limit", huge],
+    ):
+        result = CliRunner().invoke(cli, ["--db", db, *command])
+        assert result.exit_code == 2 and not result.stdout, command
+        assert result.exception is None or isinstance(result.exception, SystemExit), command
+        assert huge in result.stderr or "9223372036854775807" in result.stderr, command
+        assert "Traceback" not in result.stderr
+        assert result.stderr.splitlines()[-1].startswith("Error: Invalid value for")
+    code, _, err = run("--db", db, "quotes", "9223372036854775807")
+    assert code == 1 and "no story 9223372036854775807" in err
+
+
+def test_a_budget_below_every_sentence_says_so_instead_of_printing_nothing(
+    tmp_path: Path,
+) -> None:
+    """Plain output was empty with nothing on stderr, and markdown said "No brief yet"."""
+    folder = copy_topics(tmp_path, 9)
+    db = str(tmp_path / "n.db")
+    assert run("--db", db, "ingest", str(folder))[0] == 0
+    story = json.loads(run("--db", db, "export", "--format", "json")[1])["stories"][0]["id"]
+    code, out, err = run("--db", db, "brief", str(story), "--max-words", "3", "--format", "plain")
+    assert code == 0 and out == ""
+    match = re.fullmatch(
+        rf"no sentence of story {story} fits in 3 words \(the shortest has (\d+)\); "
+        r"raise --max-words\n",
+        err,
+    )
+    assert match, err
+    shortest = match.group(1)
+    code, out, err = run("--db", db, "brief", str(story), "--max-words", shortest)
+    assert code == 0 and out.strip() and not err
+    assert "No brief yet" not in out and "No sentence fits" not in out
+
+    code, out, err = run("brief", str(folder), "--max-words", "3", "--format", "markdown")
+    assert code == 0 and "*No sentence fits in 3 words.*" in out and "No brief yet" not in out
+    assert err.startswith("no sentence of the given articles fits in 3 words")
+
+
+def test_a_file_overwritten_in_place_or_named_alike_elsewhere_holds_new_articles(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Articles keyed by where they were read (a text file's path, a JSONL line without an id):
+    a daily export overwritten in place, or a file of the same name in another folder read by
+    relative path, was dropped as a duplicate, exit 0 and not a word on stderr."""
+    records = [{k: v for k, v in r.items() if k != "id"} for r in wikinews_records(8)]
+    for day, chunk, lead in (("day1", records[:3], records[6]), ("day2", records[3:6], records[7])):
+        (tmp_path / day).mkdir()
+        write_jsonl(tmp_path / day / "today.jsonl", chunk)
+        (tmp_path / day / "lead.txt").write_text(f"{lead['title']}\n\n{lead['text']}\n")
+    db = str(tmp_path / "n.db")
+
+    monkeypatch.chdir(tmp_path / "day1")
+    code, out, _ = run("--db", db, "ingest", "today.jsonl", "lead.txt")
+    assert code == 0 and out.startswith("added 4, duplicates skipped 0")
+    monkeypatch.chdir(tmp_path / "day2")  # same names, other articles
+    code, out, _ = run("--db", db, "ingest", "today.jsonl", "lead.txt")
+    assert code == 0 and out.startswith("added 4, duplicates skipped 0")
+
+    export = tmp_path / "export.jsonl"  # overwritten in place, ingested by absolute path
+    write_jsonl(export, records[:2])
+    assert run("--db", db, "ingest", str(export))[1].startswith("added 0, duplicates skipped 2")
+    write_jsonl(export, [records[2], {**records[0], "text": records[0]["text"] + " Updated."}])
+    assert run("--db", db, "ingest", str(export))[1].startswith("added 1, duplicates skipped 1")
+
+    # Identical content stays one article, however its file is named.
+    code, out, _ = run("--db", db, "ingest", str(export), "today.jsonl", "lead.txt")
+    assert code == 0 and out.startswith("added 0, duplicates skipped 6")
+    monkeypatch.chdir(tmp_path)
+    code, out, _ = run("--db", db, "ingest", "day1/lead.txt", str(tmp_path / "day2" / "lead.txt"))
+    assert code == 0 and out.startswith("added 0, duplicates skipped 2")

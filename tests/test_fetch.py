@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import gzip
 import socket
+import time
 from typing import Any
 
 import pytest
@@ -9,6 +10,8 @@ import pytest
 from local_http import Route, serve
 from newsdesk.config import Settings
 from newsdesk.fetch import Fetcher, FetchError, check_url
+from newsdesk.models import Rejection
+from newsdesk.sources import read_sources
 
 LOCAL = Settings(allow_private_addresses=True)
 
@@ -99,3 +102,23 @@ def test_http_errors_are_fetch_errors() -> None:
         pytest.raises(FetchError, match="HTTP 410"),
     ):
         fetcher.fetch(f"{server.base}/gone")
+
+
+def test_a_server_dripping_its_body_cannot_hold_a_fetch_past_the_timeout() -> None:
+    """fetch_timeout bounded each read only: 100 bytes every 2 s held ingest for 42 s with a
+    3 s timeout. The whole fetch is bounded now, and the rejection names the URL."""
+    page = b"<html><body><p>" + b"Slow words arrive one by one. " * 200 + b"</p></body></html>"
+    settings = Settings(allow_private_addresses=True, fetch_timeout=1.0, fetch_host_delay=0)
+    with serve({"/drip": Route(page, drip=0.2)}) as server:  # 6,000+ bytes: 12 s in all
+        url = f"{server.base}/drip"
+        started = time.monotonic()
+        (item,) = read_sources([url], settings)
+        elapsed = time.monotonic() - started
+        assert isinstance(item, Rejection)
+        assert str(item) == (
+            f"{url}: gave up on {url}: no complete response within 1 s (fetch_timeout)"
+        )
+        assert elapsed < 6  # about 1 s; the whole body would take 12
+
+        with serve({"/page": Route(page)}) as fast, Fetcher(settings) as fetcher:
+            assert fetcher.fetch(f"{fast.base}/page").content == page

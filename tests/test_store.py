@@ -186,9 +186,14 @@ def test_same_url_after_normalisation_is_duplicate(
 def test_same_key_from_the_same_source_is_duplicate(
     store: Store, real_articles: list[Article]
 ) -> None:
+    """An id (a DOCNO, a JSONL id) names one article: an edited text under it is a duplicate.
+    A key that is only a place is another matter (the test below)."""
     first = store.add_article(real_articles[0])
     edited = dataclasses.replace(
-        real_articles[1], key=real_articles[0].key, provenance=real_articles[0].provenance
+        real_articles[1],
+        key=real_articles[0].key,
+        provenance=real_articles[0].provenance,
+        place_key=False,
     )
     assert store.add_article(edited).existing_id == first.article_id
 
@@ -688,3 +693,26 @@ def test_postgres_role_that_cannot_create_extensions_still_finds_stopwords(
         with psycopg.connect(postgres_url, autocommit=True) as admin:
             admin.execute("DROP OWNED BY tables_only")
             admin.execute("DROP ROLE tables_only")
+
+
+def test_a_place_key_taken_by_other_content_holds_a_new_article(
+    store: Store, real_articles: list[Article]
+) -> None:
+    """A key that is only where the article was read (a path, a line) names no article for good:
+    other content read there later is a new article. A key that is an id still does."""
+    place = Provenance("today.jsonl", "line 1")
+    first = dataclasses.replace(real_articles[0], key="today.jsonl:1", provenance=place)
+    first = dataclasses.replace(first, place_key=True)
+    later = dataclasses.replace(first, title=real_articles[1].title, text=real_articles[1].text)
+    assert store.add_article(first).status == "added"
+    outcome = store.add_article(later)
+    assert outcome.status == "added"
+    stored = store.get_article(outcome.article_id)
+    assert stored is not None and stored.article.key == f"today.jsonl:1 #{later.content_hash[:12]}"
+    assert [store.add_article(a).status for a in (first, later)] == ["duplicate", "duplicate"]
+
+    with_id = dataclasses.replace(real_articles[2], key="wire-7", provenance=place, place_key=False)
+    revised = dataclasses.replace(with_id, text=with_id.text + " A later paragraph, revised.")
+    assert store.add_article(with_id).status == "added"
+    assert store.add_article(revised).status == "duplicate"
+    assert store.article_count() == 3

@@ -8,12 +8,17 @@ Precedence, lowest first: the defaults below, a TOML file (``--config FILE``,
 from __future__ import annotations
 
 import dataclasses
+import math
 import os
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, get_type_hints
+
+from newsdesk.logs import LOG_FORMATS, LOG_LEVELS
+
+EMBEDDER_NAMES = ("auto", "minilm", "wordllama", "tfidf")
 
 
 class ConfigError(ValueError):
@@ -89,6 +94,88 @@ class Settings:
 
 
 _FIELD_TYPES: dict[str, Any] = get_type_hints(Settings)
+
+
+@dataclass(frozen=True, slots=True)
+class Bound:
+    """The values a number setting may take: finite, ``low`` to ``high``, ``low`` itself only
+    when ``low_ok``."""
+
+    low: float
+    high: float
+    low_ok: bool = True
+
+    def allows(self, value: float) -> bool:
+        above = value >= self.low if self.low_ok else value > self.low
+        return math.isfinite(value) and above and value <= self.high
+
+    def __str__(self) -> str:
+        return f"{'[' if self.low_ok else '('}{_number(self.low)}, {_number(self.high)}]"
+
+
+def _number(value: float) -> str:
+    return f"{int(value):,}" if float(value).is_integer() else f"{value:g}"
+
+
+_MAX_INT = 2**62  # what the stores and the C-level readers take
+_HOURS = Bound(0, 1_000_000, low_ok=False)  # a timedelta holds about 2.4e10 hours
+_SECONDS = Bound(0, 1e9, low_ok=False)
+_FRACTION = Bound(0, 1)
+_WEIGHT = Bound(0, 1e6)
+# The allowed values of every setting: a number range, the choices, () for true/false (checked
+# as they are read), or None for a non-empty line of text. Checked once, where settings are loaded
+# (file, environment and flags alike).
+_ALLOWED: dict[str, Bound | tuple[str, ...] | None] = {
+    "db": None,
+    "user_agent": None,
+    "fetch_timeout": _SECONDS,
+    "fetch_max_bytes": Bound(1, _MAX_INT),
+    "allow_private_addresses": (),
+    "fetch_host_delay": Bound(0, 1e9),
+    "max_article_chars": Bound(1, _MAX_INT),
+    "min_article_words": Bound(0, _MAX_INT),
+    "dedup_threshold": Bound(0, 1, low_ok=False),
+    "dedup_shingle": Bound(1, 1000),
+    "dedup_permutations": Bound(2, 8192),  # datasketch's LSH needs two
+    "cluster_window_hours": _HOURS,
+    "cluster_threshold": _FRACTION,
+    "cluster_cohesion": _FRACTION,
+    "cluster_threshold_cap": _FRACTION,
+    "cluster_merge_threshold": _FRACTION,
+    "cluster_dense_weight": _WEIGHT,
+    "cluster_term_weight": _WEIGHT,
+    "cluster_entity_weight": _WEIGHT,
+    "cluster_candidates": Bound(1, 1_000_000),
+    "cluster_half_life_hours": Bound(0, 1_000_000),
+    "cluster_archive_stories": Bound(0, 10_000_000),
+    "embedder": EMBEDDER_NAMES,
+    "brief_max_words": Bound(1, 1_000_000),
+    "attribution_ner": (),
+    "attribution_processes": Bound(1, 1024),
+    "watch_interval": _SECONDS,
+    "watch_max_backoff": _SECONDS,
+    "log_level": LOG_LEVELS,
+    "log_format": LOG_FORMATS,
+}
+_WEIGHTS = ("cluster_dense_weight", "cluster_term_weight", "cluster_entity_weight")
+
+
+def _check(name: str, value: Any, origin: str) -> None:
+    """Raise ConfigError when ``value`` is not one ``name`` may take."""
+    allowed = _ALLOWED[name]
+    if isinstance(allowed, Bound):
+        if not allowed.allows(value):
+            kind = "an integer" if _FIELD_TYPES[name] is int else "a number"
+            raise ConfigError(
+                f"{origin}: setting {name!r} must be {kind} in {allowed}, not {value}"
+            )
+    elif allowed and value not in allowed:
+        choices = ", ".join(allowed)
+        raise ConfigError(f"{origin}: setting {name!r} must be one of {choices}, not {value!r}")
+    elif allowed is None and (not value.strip() or not value.isprintable()):
+        raise ConfigError(f"{origin}: setting {name!r} must be a non-empty line of text")
+
+
 ENV_PREFIX = "NEWSDESK_"
 DEFAULT_CONFIG_FILE = "newsdesk.toml"
 
@@ -105,12 +192,16 @@ def _coerce(name: str, value: Any, origin: str) -> Any:
             if text in {"0", "false", "no", "off"}:
                 return False
             raise ValueError(f"expected true/false, got {value!r}")
+        if isinstance(value, bool | list | dict):  # TOML values no number or text setting takes
+            raise ValueError(f"expected {kind.__name__}, got {value!r}")
         if kind is int:
+            if isinstance(value, float) and not value.is_integer():
+                raise ValueError(f"expected an integer, got {value!r}")
             return int(value)
         if kind is float:
             return float(value)
         return str(value)
-    except ValueError as error:
+    except (ValueError, TypeError, OverflowError) as error:
         raise ConfigError(f"{origin}: setting {name!r}: {error}") from None
 
 
@@ -125,6 +216,7 @@ def load_settings(
     """
     environ = os.environ if environ is None else environ
     values: dict[str, Any] = {}
+    origins: dict[str, str] = {}
 
     path = config_file or environ.get(ENV_PREFIX + "CONFIG")
     if path is None and Path(DEFAULT_CONFIG_FILE).is_file():
@@ -138,18 +230,26 @@ def load_settings(
         for name, value in section.items():
             if name not in _FIELD_TYPES:
                 raise ConfigError(f"{path}: unknown setting {name!r}")
-            values[name] = _coerce(name, value, str(path))
+            values[name], origins[name] = _coerce(name, value, str(path)), str(path)
 
     for name in _FIELD_TYPES:
         env_name = ENV_PREFIX + name.upper()
         if env_name in environ:
-            values[name] = _coerce(name, environ[env_name], f"${env_name}")
+            origin = f"${env_name}"
+            values[name], origins[name] = _coerce(name, environ[env_name], origin), origin
 
     for name, value in (overrides or {}).items():
         if value is None:
             continue
         if name not in _FIELD_TYPES:
             raise ConfigError(f"unknown setting {name!r}")
-        values[name] = _coerce(name, value, f"--{name.replace('_', '-')}")
+        flag = f"--{name.replace('_', '-')}"
+        values[name], origins[name] = _coerce(name, value, flag), flag
 
-    return Settings(**values)
+    for name, value in values.items():
+        _check(name, value, origins[name])
+    settings = Settings(**values)
+    if not any(getattr(settings, name) > 0 for name in _WEIGHTS):
+        where = ", ".join(sorted({origins[n] for n in _WEIGHTS if n in origins}))
+        raise ConfigError(f"{where}: settings {', '.join(_WEIGHTS)}: at least one must be above 0")
+    return settings

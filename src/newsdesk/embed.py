@@ -17,13 +17,12 @@ from typing import Any, Protocol, runtime_checkable
 import numpy as np
 import numpy.typing as npt
 
+from newsdesk.config import EMBEDDER_NAMES
 from newsdesk.text import words
 
 log = logging.getLogger(__name__)
 
 Matrix = npt.NDArray[np.float32]
-
-EMBEDDER_NAMES = ("auto", "minilm", "wordllama", "tfidf")
 
 
 class EmbedderUnavailable(RuntimeError):

@@ -184,8 +184,10 @@ def render_markdown(views: Sequence[StoryView]) -> str:
                 f"{_markdown_text(sentence.text)} [{view.source_number(sentence)}]{support}"
             )
             lines.append("")
-        if not sentences:
+        if view.brief is None:
             lines.extend(["*No brief yet.*", ""])
+        elif not sentences:
+            lines.extend([f"*No sentence fits in {count_of(view.brief.max_words, 'word')}.*", ""])
         for number, source in enumerate(view.sources, start=1):
             title = _markdown_text(source.title)
             url = source.url

@@ -8,6 +8,8 @@ environment proxy, which makes the connections itself); redirects are followed
 by hand so each hop is checked; bodies are streamed and cut off at ``settings.fetch_max_bytes``
 *after* decompression, so a gzip bomb cannot fill memory.
 Politeness: a clear user agent, timeouts, and a minimum delay between requests to one host.
+``settings.fetch_timeout`` bounds each connect and read *and* the whole fetch, redirects
+included: a server sending a few bytes now and then cannot hold a fetch for longer.
 Conditional GET: pass the ETag / Last-Modified of the previous response; a 304 comes back as
 ``FetchResult.not_modified``.
 """
@@ -229,10 +231,13 @@ class Fetcher:
         if last_modified:
             headers["If-Modified-Since"] = last_modified
         current = url
+        deadline: float | None = None
         for _ in range(_MAX_REDIRECTS + 1):
             check_url(current, self._settings)
             self._wait_for_host(urlsplit(current).netloc)
-            result = self._get(current, headers)
+            if deadline is None:  # the politeness wait before the first request does not count
+                deadline = time.monotonic() + self._settings.fetch_timeout
+            result = self._get(current, headers, deadline)
             if result.status in _REDIRECTS and "location" in result.headers:
                 current = urljoin(current, result.headers["location"])
                 continue
@@ -241,10 +246,20 @@ class Fetcher:
             raise FetchError(f"HTTP {result.status} from {current}")
         raise FetchError(f"more than {_MAX_REDIRECTS} redirects from {url}")
 
-    def _get(self, url: str, headers: Mapping[str, str]) -> FetchResult:
+    def _late(self, url: str) -> FetchError:
+        return FetchError(
+            f"gave up on {url}: no complete response within {self._settings.fetch_timeout:g} s "
+            "(fetch_timeout)"
+        )
+
+    def _get(self, url: str, headers: Mapping[str, str], deadline: float) -> FetchResult:
         cap = self._settings.fetch_max_bytes
+        remaining = deadline - time.monotonic()
+        if remaining <= 0:
+            raise self._late(url)
+        timeout = httpx.Timeout(min(self._settings.fetch_timeout, remaining))
         try:
-            with self._client.stream("GET", url, headers=headers) as response:
+            with self._client.stream("GET", url, headers=headers, timeout=timeout) as response:
                 declared = response.headers.get("content-length", "")
                 if declared.isdigit() and int(declared) > cap and response.status_code < 300:
                     raise FetchError(f"response of {int(declared):,} bytes exceeds {cap:,}")
@@ -252,6 +267,8 @@ class Fetcher:
                 size = 0
                 if response.status_code < 300:
                     for chunk in response.iter_bytes():
+                        if time.monotonic() > deadline:
+                            raise self._late(url)
                         size += len(chunk)
                         if size > cap:
                             raise FetchError(f"response larger than {cap:,} bytes from {url}")
@@ -263,4 +280,6 @@ class Fetcher:
                     headers={k.lower(): v for k, v in response.headers.items()},
                 )
         except httpx.HTTPError as error:
+            if isinstance(error, httpx.TimeoutException) and time.monotonic() >= deadline:
+                raise self._late(url) from None
             raise FetchError(f"cannot fetch {url}: {type(error).__name__}: {error}") from None

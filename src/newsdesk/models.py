@@ -29,6 +29,10 @@ class Article:
 
     ``key`` is the article's external identifier: the SGML DOCNO, else the JSONL ``id``, else the
     URL, else the file path (plus record). It is what ``newsdesk cluster`` prints.
+
+    ``place_key``: the key is only where the article was read (a file path, a line or record
+    number), no id of its own, so a different article may later be read there (a daily export
+    overwritten in place); the store then keeps both (see ``Store.add_article``).
     """
 
     key: str
@@ -40,6 +44,7 @@ class Article:
     published: datetime | None = None
     language: str | None = None
     author: str | None = None
+    place_key: bool = field(default=False, compare=False)  # how the key was made, not content
 
     @property
     def content_hash(self) -> str:

@@ -16,7 +16,7 @@ from newsdesk.attribution import (
     story_attribution,
     watchlist_matches,
 )
-from newsdesk.cli.context import current_settings, opened_store
+from newsdesk.cli.context import STORY_ID, current_settings, opened_store
 from newsdesk.models import StoryAttribution
 from newsdesk.store import Store, StoreError
 
@@ -37,7 +37,7 @@ def _attribution(store: Store, story: int) -> tuple[int, StoryAttribution]:
 
 
 @click.command()
-@click.argument("story", type=int)
+@click.argument("story", type=STORY_ID)
 def quotes(story: int) -> None:
     """Who said what in STORY: speaker, quote, outlet, the outlet they spoke to, date."""
     with opened_store(current_settings()) as store:
@@ -54,7 +54,7 @@ def quotes(story: int) -> None:
 
 
 @click.command()
-@click.argument("story", type=int)
+@click.argument("story", type=STORY_ID)
 @click.option("--min-outlets", type=int, default=1, show_default=True, help="Hide weaker claims.")
 def claims(story: int, min_outlets: int) -> None:
     """The claims of STORY, each with its independent outlets and first reporter."""

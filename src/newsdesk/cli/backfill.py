@@ -15,11 +15,17 @@ from newsdesk.backfill import (
 from newsdesk.backfill import (
     backfill as run_backfill,
 )
-from newsdesk.cli.context import current_settings, opened_store, progress_bar, report_rejections
+from newsdesk.cli.context import (
+    current_settings,
+    non_empty_inputs,
+    opened_store,
+    progress_bar,
+    report_rejections,
+)
 
 
 @click.command()
-@click.argument("inputs", nargs=-1, required=True)
+@click.argument("inputs", nargs=-1, required=True, callback=non_empty_inputs)
 @click.option(
     "--scheduler",
     default=None,

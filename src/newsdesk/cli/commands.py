@@ -8,8 +8,12 @@ from pathlib import Path
 
 import click
 
+from newsdesk.brief.base import prepare
 from newsdesk.cli.context import (
+    MAX_ID,
+    STORY_ID,
     current_settings,
+    non_empty_inputs,
     opened_store,
     progress_bar,
     report_rejections,
@@ -27,6 +31,7 @@ from newsdesk.pipeline import (
     cluster_inputs,
     scratch_store,
     store_as_one_story,
+    story_sources,
 )
 from newsdesk.pipeline import ingest as run_ingest
 from newsdesk.sources import read_sources
@@ -35,7 +40,7 @@ from newsdesk.text import count_of
 
 
 @click.command()
-@click.argument("inputs", nargs=-1, required=True)
+@click.argument("inputs", nargs=-1, required=True, callback=non_empty_inputs)
 def ingest(inputs: tuple[str, ...]) -> None:
     """Read articles from files, folders, feeds or URLs into the store.
 
@@ -57,8 +62,14 @@ def ingest(inputs: tuple[str, ...]) -> None:
 
 
 @click.command()
-@click.option("--limit", default=50, show_default=True, help="How many stories to list.")
-@click.option("--offset", default=0, show_default=True)
+@click.option(
+    "--limit",
+    type=click.IntRange(1, MAX_ID),
+    default=50,
+    show_default=True,
+    help="How many stories to list.",
+)
+@click.option("--offset", type=click.IntRange(0, MAX_ID), default=0, show_default=True)
 def stories(limit: int, offset: int) -> None:
     """List stories, newest first."""
     settings = current_settings()
@@ -75,7 +86,7 @@ def stories(limit: int, offset: int) -> None:
 
 
 @click.command()
-@click.argument("target", nargs=-1, required=True)
+@click.argument("target", nargs=-1, required=True, callback=non_empty_inputs)
 @click.option(
     "--max-words", type=click.IntRange(min=1), default=None, help="Word budget (default: settings)."
 )
@@ -97,15 +108,18 @@ def brief(target: tuple[str, ...], max_words: int | None, fmt: str) -> None:
     settings = current_settings()
     budget = settings.brief_max_words if max_words is None else max_words
     if len(target) == 1 and target[0].isdigit() and not Path(target[0]).exists():
+        story_id = int(target[0])
+        if story_id > MAX_ID:
+            raise click.BadParameter(f"no story id is above {MAX_ID}", param_hint="'TARGET...'")
         with opened_store(settings) as store:
-            view = _fresh_brief_view(store, int(target[0]), budget)
+            view = _fresh_brief_view(store, story_id, budget, f"story {story_id}")
     else:
         with scratch_store() as store:
             items = read_sources(list(target), settings)
             report_rejections(store_as_one_story(items, store, settings))
             if store.story(ONE_STORY) is None:
                 raise click.ClickException("no article could be read from the given paths")
-            view = _fresh_brief_view(store, ONE_STORY, budget)
+            view = _fresh_brief_view(store, ONE_STORY, budget, "the given articles")
     if fmt == "plain":
         sentences = view.brief.sentences if view.brief else []
         click.echo("".join(s.text + "\n" for s in sentences), nl=False)
@@ -115,13 +129,28 @@ def brief(target: tuple[str, ...], max_words: int | None, fmt: str) -> None:
         click.echo(render([view], "markdown"), nl=False)
 
 
-def _fresh_brief_view(store: Store, story_id: int, max_words: int) -> StoryView:
-    """A story with a brief made now at ``max_words``; the stored brief is left as it is."""
+def _fresh_brief_view(store: Store, story_id: int, max_words: int, name: str) -> StoryView:
+    """A story with a brief made now at ``max_words``; the stored brief is left as it is.
+
+    When no sentence fits, a note on stderr says so (the brief is empty, and exit status 0, as
+    for the other commands with nothing to show).
+    """
     resolved = store.resolve_story(story_id)
     summary = store.story(resolved)
     if summary is None:
         raise click.ClickException(f"no story {story_id}: `newsdesk stories` lists them")
     brief = brief_story(store, resolved, max_words)
+    if not brief.sentences:
+        articles, _ = story_sources(store, resolved)
+        shortest = min((unit.length for unit in prepare(articles).units), default=None)
+        if shortest is None:
+            click.echo(f"no sentence of {name} can be briefed", err=True)
+        else:
+            click.echo(
+                f"no sentence of {name} fits in {count_of(max_words, 'word')} "
+                f"(the shortest has {shortest}); raise --max-words",
+                err=True,
+            )
     return StoryView(summary, brief, store.story_articles(resolved))
 
 
@@ -134,7 +163,7 @@ def _fresh_brief_view(store: Store, story_id: int, max_words: int) -> StoryView:
     default=None,
     help="Write to this file instead of stdout.",
 )
-@click.option("--story", "story_ids", type=int, multiple=True, help="Only these stories.")
+@click.option("--story", "story_ids", type=STORY_ID, multiple=True, help="Only these stories.")
 def export(fmt: str, output: str | None, story_ids: tuple[int, ...]) -> None:
     """Export stories with their briefs and citations (HTML is one self-contained page)."""
     settings = current_settings()
@@ -154,7 +183,7 @@ def export(fmt: str, output: str | None, story_ids: tuple[int, ...]) -> None:
 
 
 @click.command()
-@click.argument("inputs", nargs=-1, required=True)
+@click.argument("inputs", nargs=-1, required=True, callback=non_empty_inputs)
 @click.option("--format", "fmt", type=click.Choice(["jsonl"]), default="jsonl", show_default=True)
 def cluster(inputs: tuple[str, ...], fmt: str) -> None:
     """Cluster all articles in INPUTS into stories, without touching the store.

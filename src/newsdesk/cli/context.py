@@ -20,6 +20,11 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 stderr = Console(stderr=True, highlight=False)
 
+MAX_ID = 2**63 - 1
+"""The largest id the stores hold (64-bit integers): a larger one is a usage error, not an
+OverflowError from the database driver."""
+STORY_ID = click.IntRange(0, MAX_ID)
+
 
 def settings_options(command: F) -> F:
     """Global options of the ``newsdesk`` group; they end up in ``ctx.obj`` as Settings."""
@@ -70,6 +75,16 @@ def settings_options(command: F) -> F:
     # click names the command and writes its help from these.
     wrapper.__name__, wrapper.__doc__ = command.__name__, command.__doc__
     return wrapper  # type: ignore[return-value]
+
+
+def non_empty_inputs(
+    ctx: click.Context, param: click.Parameter, value: tuple[str, ...]
+) -> tuple[str, ...]:
+    """A click callback for input arguments: an empty string would mean the current folder."""
+    del ctx, param
+    if any(not item for item in value):
+        raise click.BadParameter("an input is an empty string (to read this folder, pass '.')")
+    return value
 
 
 def current_settings() -> Settings:

@@ -6,6 +6,8 @@ from pathlib import Path
 
 import click
 
+from newsdesk.cli.context import non_empty_inputs
+
 
 @click.group("eval")
 def eval_group() -> None:
@@ -64,7 +66,7 @@ def summarize_command(
 
 
 @eval_group.command("cluster")
-@click.argument("inputs", nargs=-1, required=True)
+@click.argument("inputs", nargs=-1, required=True, callback=non_empty_inputs)
 @click.option(
     "--labels",
     default="folder",

@@ -7,7 +7,7 @@ import threading
 import click
 
 from newsdesk.cli.attribution import watch_report
-from newsdesk.cli.context import current_settings, opened_store, stderr
+from newsdesk.cli.context import current_settings, non_empty_inputs, opened_store, stderr
 from newsdesk.watch import FeedListError, FeedWatcher, PollResult, feed_list
 
 
@@ -29,7 +29,7 @@ def feeds_or_usage_error(arguments: tuple[str, ...]) -> list[str]:
 
 
 @click.command()
-@click.argument("feeds", nargs=-1, required=True)
+@click.argument("feeds", nargs=-1, required=True, callback=non_empty_inputs)
 @click.option(
     "--interval",
     type=click.FloatRange(min=1.0),

@@ -22,7 +22,7 @@ from newsdesk.config import Settings
 from newsdesk.embed import Embedder
 from newsdesk.evaluation.bcubed import Scores, bcubed, pairwise
 from newsdesk.models import Article
-from newsdesk.sources import folder_files, read_sources
+from newsdesk.sources import folder_files, not_regular, read_sources
 
 
 class LabelError(ValueError):
@@ -116,7 +116,7 @@ def _files(inputs: Sequence[str | Path]) -> list[tuple[Path, str]]:
     for item in inputs:
         path = Path(item)
         if path.is_dir():
-            found.extend((file, str(file)) for file in folder_files(path))
+            found.extend((f, str(f)) for f in folder_files(path) if not_regular(f) is None)
         else:
             found.append((path, str(item)))
     return found

@@ -7,6 +7,7 @@ Rejection naming the file and record, and the rest of the input is still read.
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
@@ -18,7 +19,7 @@ from newsdesk.sources.files import read_html_file, read_json_file, read_text_fil
 from newsdesk.sources.jsonl import read_jsonl
 from newsdesk.sources.sgml import read_sgml
 
-__all__ = ["Article", "Rejection", "folder_files", "read_sources"]
+__all__ = ["Article", "Rejection", "folder_files", "not_regular", "read_sources"]
 
 Reader = Callable[[Path, str, Settings], Iterator[Record]]
 
@@ -44,12 +45,38 @@ def _file_reader(fmt: Format) -> Reader:
 
 
 def folder_files(folder: Path) -> Iterator[Path]:
-    """Regular files under ``folder``, recursively, in sorted order; hidden entries skipped."""
+    """Entries under ``folder`` but folders, recursively, in sorted order; hidden ones skipped.
+
+    Named pipes, sockets and devices are yielded too, so that they can be reported: check
+    :func:`not_regular` before opening one (reading a named pipe blocks forever).
+    """
     for root, dirs, files in os.walk(folder):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
             if not name.startswith("."):
                 yield Path(root) / name
+
+
+_KINDS = (
+    (stat.S_ISFIFO, "a named pipe (FIFO)"),
+    (stat.S_ISSOCK, "a socket"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+)
+
+
+def not_regular(path: Path) -> str | None:
+    """Why ``path`` (a symbolic link followed) is not a regular file to read, else None."""
+    try:
+        mode = path.stat().st_mode
+    except OSError as error:
+        if path.is_symlink():
+            return "a broken symbolic link, not a file"
+        return f"cannot read file: {error.strerror or error}"
+    if stat.S_ISREG(mode):
+        return None
+    kind = next((name for test, name in _KINDS if test(mode)), "not a regular file")
+    return f"{kind}, not a regular file: skipped unread"
 
 
 def _read_file(path: Path, source: str, settings: Settings) -> Iterator[Record]:
@@ -86,13 +113,19 @@ def _read_url(url: str, settings: Settings) -> Iterator[Record]:
 def read_sources(inputs: Sequence[str], settings: Settings) -> Iterator[Article | Rejection]:
     """Read articles from files, folders (recursively, sorted) and http(s) URLs, in input order."""
     for item in inputs:
+        if not item:  # Path("") is the current folder: never what was meant
+            yield Rejection(Provenance("''"), "empty input name")
+            continue
         if item.lower().startswith(("http://", "https://")):
             yield from _read_url(item, settings)
             continue
         path = Path(item)
         if path.is_dir():
             for file in folder_files(path):
-                yield from _read_file(file, str(file), settings)
+                if (reason := not_regular(file)) is not None:
+                    yield Rejection(Provenance(str(file)), reason)
+                else:
+                    yield from _read_file(file, str(file), settings)
         elif path.is_file():
             yield from _read_file(path, item, settings)
         elif path.exists():

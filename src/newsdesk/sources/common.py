@@ -106,6 +106,7 @@ class Draft:
     published: datetime | None = None
     language: str | None = None
     author: str | None = None
+    place_key: bool = False  # the key is the file path or record number (see Article)
 
 
 def guarded(
@@ -154,4 +155,5 @@ def finish(draft: Draft, settings: Settings) -> Record:
         published=draft.published,
         language=draft.language or guess_language(text),
         author=(draft.author or "").translate(_CONTROLS) or None,
+        place_key=draft.place_key,
     )

@@ -80,6 +80,7 @@ def _entry_record(
     return finish(
         Draft(
             key=entry_key(entry, index, source),
+            place_key=not (entry.get("link") or entry.get("id")),
             title=title,
             text=text,
             outlet=outlet,

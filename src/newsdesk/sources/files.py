@@ -43,6 +43,7 @@ def read_html_file(path: Path, source: str, settings: Settings) -> Iterator[Reco
     yield finish(
         Draft(
             key=source,
+            place_key=True,
             title=page.title,
             text=page.text,
             outlet=page.outlet or path.parent.name,
@@ -127,6 +128,7 @@ def read_text_file(path: Path, source: str, settings: Settings) -> Iterator[Reco
     yield finish(
         Draft(
             key=source,
+            place_key=True,
             title=title_line,
             text="\n\n".join(q for p in body for q in reflow(p)),
             outlet="Wikinews" if wikinews else path.parent.name,

@@ -44,6 +44,7 @@ def article_from_object(
     return finish(
         Draft(
             key=key,
+            place_key=key == default_key,
             title=title,
             text=text,
             outlet=outlet or outlet_from_url(url) or fallback_outlet,

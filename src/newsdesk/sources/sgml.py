@@ -35,11 +35,14 @@ OUTLETS = {
     "WPB": "Washington Post/Bloomberg",
 }
 
-_DOC_START = re.compile(r"<DOC(\s[^>]*)?>", re.IGNORECASE)
+# Attributes are bounded: with ``[^>]*`` every one of 20,000 "<DOC " (no ">") scanned to the end
+# of the file, 21 s for 100 KB.
+_ATTRIBUTES = r"(?:\s[^<>]{0,500})?"
+_DOC_START = re.compile(rf"<DOC({_ATTRIBUTES})>", re.IGNORECASE)
 _DOC_END = re.compile(r"</DOC\s*>", re.IGNORECASE)
 _ID_ATTRIBUTE = re.compile(r"""\bid\s*=\s*["']?([^"'\s>]+)""", re.IGNORECASE)
 _TAG = re.compile(r"<[^<>]{0,200}>")
-_PARAGRAPH = re.compile(r"<P(?:\s[^>]*)?>(.*?)(?=</P\s*>|<P[\s>]|$)", re.IGNORECASE | re.DOTALL)
+_PARAGRAPH = re.compile(rf"<P{_ATTRIBUTES}>(.*?)(?=</P\s*>|<P[\s>]|$)", re.IGNORECASE | re.DOTALL)
 _DOCNO_DATE = re.compile(r"^([A-Z]+?)(?:_[A-Z]{3})?_?(\d{8})[.\-_]\d+$")
 _DOCNO_SHORT_DATE = re.compile(r"^([A-Z]+?)(\d{6})-\d+$")
 _DOCNO_PREFIX = re.compile(r"^([A-Z]+)")
@@ -58,7 +61,7 @@ _NEXT_FIELD = (
 
 def _field(record: str, *names: str) -> str | None:
     for name in names:
-        pattern = rf"<{name}(?:\s[^>]*)?>(.*?)(?:</{name}\s*>|{_NEXT_FIELD}|$)"
+        pattern = rf"<{name}{_ATTRIBUTES}>(.*?)(?:</{name}\s*>|{_NEXT_FIELD}|$)"
         match = re.search(pattern, record, re.IGNORECASE | re.DOTALL)
         if match and match.group(1).strip():
             return match.group(1)

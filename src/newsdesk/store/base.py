@@ -560,7 +560,10 @@ class Store(ABC):
         counts as the same article: the outcome is then ``duplicate`` with the stored article's id,
         and nothing changes. A key already taken by a record of another source (two JSONL files
         that both number their records from 1) does not make a different article a duplicate:
-        it is stored under ``"KEY @ SOURCE"``.
+        it is stored under ``"KEY @ SOURCE"``. Nor does a key that is only a place
+        (``Article.place_key``: a file path, a line) taken by an article of other content: a file
+        overwritten in place, or one of the same name read from another folder, holds a new
+        article, stored under ``"KEY #HASH"`` (a prefix of its content hash).
         """
         url_norm = normalise_url(article.url) if article.url else None
         digest = article.content_hash
@@ -569,6 +572,10 @@ class Store(ABC):
             owner = self._scalar("SELECT provenance_source FROM articles WHERE key = ?", (key,))
             if owner is not None and owner != article.provenance.source:
                 key = f"{article.key} @ {article.provenance.source}"
+            if article.place_key:
+                held = self._scalar("SELECT content_hash FROM articles WHERE key = ?", (key,))
+                if held is not None and held != digest:
+                    key = f"{key} #{digest[:12]}"
             existing = self._find_existing(key, url_norm, digest)
             if existing is not None:
                 return AddOutcome(existing, "duplicate", existing)
