@@ -188,8 +188,9 @@ _NOT_SURNAME_WORDS = (
     r"|Department|Ministry|Police|Airport|Station|Bridge|Church|Hall|Square|Stadium|Museum)"
 )
 FULL_NAME_SURNAME = re.compile(
-    rf"\b(?!{_NOT_NAME_WORDS}\b)[A-Z][a-z]+(?:\s+[A-Z][a-z.]*)*"
-    rf"\s+((?:{_PARTICLE}\s+){{0,2}}(?!{_NOT_SURNAME_WORDS}\b){_SURNAME})\b"
+    # (?=[A-Z]) first: the word lists are tried only at capitals (a third of the time).
+    rf"\b(?=[A-Z])(?!{_NOT_NAME_WORDS}\b)[A-Z][a-z]+(?:\s+[A-Z][a-z.]*)*"
+    rf"\s+((?:{_PARTICLE}\s+){{0,2}}(?=[A-Z])(?!{_NOT_SURNAME_WORDS}\b){_SURNAME})\b"
 )
 # A sentence opening with a surname, also after a courtesy title or rank ("Mr. Nichols fled",
 # "Deputy Ortiz was shot").
