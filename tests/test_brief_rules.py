@@ -18,7 +18,7 @@ from newsdesk.brief.coherence import (
     quote_open_after,
     strip_dateline,
 )
-from newsdesk.brief.terms import content_stems
+from newsdesk.brief.terms import content_stems, stem
 from newsdesk.models import Article, Provenance
 from newsdesk.text import split_sentences, words
 from test_brief import DATA, needs_data, read_topic
@@ -453,24 +453,24 @@ def test_a_pronoun_after_a_fronted_phrase_needs_its_referent() -> None:
     assert story.candidates[1].needs_previous
 
 
-ECB_PALERMO = DATA / "ecbplus" / "docs" / "26ecb"
+ECB_QESHM = DATA / "ecbplus" / "docs" / "20ecbplus"
 
 
-@pytest.mark.skipif(not ECB_PALERMO.is_dir(), reason="shared ECB+ data not present")
+@pytest.mark.skipif(not ECB_QESHM.is_dir(), reason="shared ECB+ data not present")
 def test_two_outlets_leads_telling_one_event_in_other_words_are_redundant() -> None:
-    """ECB+ 26ecb: two outlets open with the Palermo Mafia boss who hanged himself in his cell,
-    in words too different for the general test; leads are held to a lower bar."""
+    """ECB+ 20ecbplus: two outlets open with where the Qeshm quake struck, in words too different
+    for the general test (cosine 0.46); leads are held to a lower bar."""
     from newsdesk.evaluation.summarize import read_articles
 
-    articles = read_articles(sorted(ECB_PALERMO.iterdir()))
+    articles = read_articles(sorted(ECB_QESHM.iterdir()))
     story = prepare(articles)
     first = (
-        "An alleged mafia boss who was arrested in a massive sweep by Italian police hanged"
-        " himself in a prison cell within hours of being detained."
+        "The 6.1 - magnitude quake struck Qeshm island, home to 120, 000 people, and the city of"
+        " Bandar Abbas, state media said."
     )
     second = (
-        "One of the Mafia bosses and clan members arrested in a major police crackdown has hung"
-        " himself in his prison cell in Palermo."
+        "The quake was centred near Qeshm Island, home to 200, 000 people, the U.S. Geological"
+        " Survey said."
     )
     pair = [
         next(u for u, unit in enumerate(story.units) if story.candidates[unit.members[0]].text == t)
@@ -495,3 +495,14 @@ def test_a_speaker_called_by_surname_alone_comes_with_the_full_name() -> None:
     speaker = story.candidates[2]
     assert not speaker.standalone and speaker.introduced_by == 1
     assert "Tim Fanning" in story.candidates[1].text
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [("hung", "hanged"), ("struck", "strikes"), ("shook", "shaking"), ("died", "dies"),
+     ("dead", "die"), ("fled", "fleeing")],
+)  # fmt: skip
+def test_irregular_forms_share_their_verbs_stem(one: str, other: str) -> None:
+    """ECB+ 26ecb: "... has hung himself in his prison cell" and "... hanged himself in a prison
+    cell" tell one event; a suffix stemmer alone keeps "hung" apart."""
+    assert stem(one) == stem(other)
