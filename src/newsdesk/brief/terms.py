@@ -29,7 +29,7 @@ _STEM = _load_stemmer()
 
 
 # Irregular past forms a suffix stemmer leaves apart from their verb ("hung" / "hanged", "struck" /
-# "strikes"): news retells one event in both.
+# "strikes"), and "dead" / "death" with "die": news retells one event in both.
 # fmt: off
 _IRREGULAR = {
     "arose": "arise", "arisen": "arise", "awoke": "awake", "beaten": "beat", "became": "become",
@@ -48,7 +48,7 @@ _IRREGULAR = {
     "made": "make", "meant": "mean", "met": "meet", "paid": "pay", "ran": "run", "rode": "ride",
     "ridden": "ride", "rang": "ring", "rose": "rise", "risen": "rise", "sought": "seek",
     "sold": "sell", "sent": "send", "shook": "shake", "shaken": "shake", "shot": "shoot",
-    "shut": "shut", "sang": "sing", "sank": "sink", "sunk": "sink", "slept": "sleep",
+    "sang": "sing", "sank": "sink", "sunk": "sink", "slept": "sleep",
     "slid": "slide", "spoke": "speak", "spoken": "speak", "spent": "spend", "stood": "stand",
     "stole": "steal", "stolen": "steal", "stuck": "stick", "stung": "sting", "struck": "strike",
     "stricken": "strike", "swore": "swear", "sworn": "swear", "swept": "sweep", "swam": "swim",
@@ -56,8 +56,7 @@ _IRREGULAR = {
     "torn": "tear", "told": "tell", "thought": "think", "threw": "throw", "thrown": "throw",
     "understood": "understand", "woke": "wake", "wore": "wear", "worn": "wear", "won": "win",
     "wrote": "write", "written": "write", "withdrew": "withdraw",
-    "withdrawn": "withdraw", "died": "die", "dies": "die", "dead": "die", "death": "die",
-    "killed": "kill", "kills": "kill",
+    "withdrawn": "withdraw", "dead": "die", "death": "die",
 }
 # fmt: on
 
