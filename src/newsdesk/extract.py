@@ -98,6 +98,50 @@ def decode_bytes(data: bytes, declared: str | None = None) -> str:
     return data.decode("cp1252", errors="replace")
 
 
+_STREAM_BOM_CODECS = {
+    "utf-8": "utf-8-sig",
+    "utf-32-le": "utf-32",
+    "utf-32-be": "utf-32",
+    "utf-16-le": "utf-16",
+    "utf-16-be": "utf-16",
+}
+
+
+def _cp1252_fallback(error: UnicodeError) -> tuple[str, int]:
+    """Codec error handler: decode the offending bytes as cp1252 (stray Latin-1 in UTF-8)."""
+    if not isinstance(error, UnicodeDecodeError):
+        raise error
+    bad = bytes(error.object[error.start : error.end])
+    return bad.decode("cp1252", errors="replace"), error.end
+
+
+codecs.register_error("newsdesk-cp1252", _cp1252_fallback)
+
+
+def stream_codec(head: bytes) -> tuple[str, str]:
+    """``(encoding, errors)`` for decoding a stream incrementally, chosen from its first bytes.
+
+    A byte-order mark, else a declared charset, else UTF-8 when the head is UTF-8 (or ASCII;
+    stray bytes later decode as cp1252), else charset detection on the head, else cp1252.
+    """
+    for bom, encoding in _BOMS:
+        if head.startswith(bom):  # codecs that consume the mark themselves
+            return _STREAM_BOM_CODECS[encoding], "replace"
+    match = _DECLARED_CHARSET.search(head[:4096])
+    if codec := _known_codec(match.group(1).decode("ascii") if match else None):
+        return codec, "replace"
+    try:
+        codecs.getincrementaldecoder("utf-8")().decode(head, final=False)
+        return "utf-8", "newsdesk-cp1252"
+    except UnicodeDecodeError:
+        pass
+    best = charset_normalizer.from_bytes(head[:200_000]).best()
+    codec = _known_codec(best.encoding) if best is not None else None
+    if codec and not codec.startswith("utf-16"):
+        return codec, "replace"
+    return "cp1252", "replace"
+
+
 _MONTHS = {
     name: index
     for index, names in enumerate(
