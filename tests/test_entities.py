@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from newsdesk.attribute.entities import extract_entities, find_entity
-from newsdesk.attribute.nlp import fork_is_safe, load_nlp
+from newsdesk.attribute.nlp import NER_MAX_CHARS, entity_spans, fork_is_safe, load_nlp
 from newsdesk.models import Article, Provenance
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -98,3 +98,20 @@ def test_forking_is_not_safe_beside_other_threads() -> None:
     finally:
         stop.set()
         thread.join()
+
+
+@pytest.mark.skipif(load_nlp() is None, reason="no spaCy model")
+def test_ner_reads_only_the_first_part_of_a_huge_article() -> None:
+    """A 200,000-character article went to spaCy whole (a 9 MB page: ~570 MB extra peak)."""
+    filler = "The talks went on for hours and nothing was agreed by the end of the day. " * 1_000
+    text = (
+        "Angela Merkel met union leaders in Berlin on Monday.\n\n"
+        f"{filler}\n\nJacinda Ardern flew to Wellington on Tuesday, officials said."
+    )
+    assert len(text) > 1.4 * NER_MAX_CHARS
+    spans = entity_spans([text])[0]
+    assert {s.text for s in spans} >= {"Angela Merkel", "Berlin"}
+    assert max(s.end for s in spans) <= NER_MAX_CHARS
+    entities = extract_entities([art("long", text)])
+    assert find_entity(entities, "Angela Merkel") is not None
+    assert find_entity(entities, "Jacinda Ardern") is None

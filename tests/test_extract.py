@@ -8,7 +8,10 @@ from pathlib import Path
 
 import pytest
 
+from newsdesk.config import Settings
 from newsdesk.extract import decode_bytes, extract_html, guess_language, parse_date
+from newsdesk.models import Article
+from newsdesk.sources import read_sources
 from newsdesk.text import split_paragraphs, words
 
 BENCHMARK = (
@@ -120,3 +123,34 @@ def test_twelve_hour_times_and_two_digit_years() -> None:
     assert str(parse_date("10/16/1998 09:24:00")) == "1998-10-16 09:24:00+00:00"
     later = parse_date(f"1/1/{(datetime.now(UTC).year + 1) % 100:02d}")
     assert later is not None and later.year <= datetime.now(UTC).year  # never a later year
+
+
+def _page(charset: str, title: str) -> str:
+    meta = f'<meta charset="{charset}">' if charset else ""
+    body = "".join(
+        f"<p>The council met on Tuesday to discuss the harbour plans. Paragraph {n} of {title}</p>"
+        for n in range(12)
+    )
+    return f"<html><head>{meta}<title>{title}</title></head><body><article>{body}</article>"
+
+
+@pytest.mark.parametrize(
+    ("charset", "encoding", "body"),
+    [
+        ("", "latin-1", "Café naïve."),  # undeclared: detection said cp775 ("Cafķ")
+        ("", "cp1252", "Café naïve."),
+        ("", "cp1252", "Café José’s “menu” opened."),
+        ("iso-8859-1", "utf-8", "Café José’s “menu” opened."),  # stale declaration: "CafÃ©"
+        ("iso-8859-1", "latin-1", "Café José opened."),
+        ("windows-1251", "cp1251", "Дом у моря."),  # a declared charset still wins over cp1252
+    ],
+)
+def test_html_files_decode_by_content_then_declaration_then_cp1252(
+    tmp_path: Path, charset: str, encoding: str, body: str
+) -> None:
+    path = tmp_path / "page.html"
+    path.write_bytes(_page(charset, body).encode(encoding))
+    (article,) = read_sources([str(path)], Settings())
+    assert isinstance(article, Article)
+    assert article.title == body
+    assert article.text.endswith(f"Paragraph 11 of {body}"), article.text[-60:]

@@ -399,3 +399,51 @@ def test_a_trimmed_re_run_does_not_supersede_the_full_version(tmp_path: Path) ->
         assert len(trimmed["text"]) < TRIMMED_REVISION * len(full["text"])
         articles, _ = story_sources(store, stored.story_id)
         assert [a.key for a in articles] == ["wire-1-writethru"]
+
+
+def _children(pid: int) -> list[str]:
+    try:
+        return Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+    except OSError:
+        return []
+
+
+@pytest.mark.skipif(load_nlp() is None, reason="no spaCy model")
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="needs Linux /proc")
+def test_ctrl_c_among_the_ner_workers_is_one_line_and_the_rerun_finishes(tmp_path: Path) -> None:
+    """Ctrl-C while spaCy's worker processes ran printed 35-109 lines of tracebacks (one per
+    worker), and the process then hung at exit on spaCy's input queues."""
+    multiling = ROOT.parent / "shared" / "data" / "multiling2011-en" / "source"
+    command = [sys.executable, "-m", "newsdesk", "--db", str(tmp_path / "n.db")]
+    process = subprocess.Popen(
+        [*command, "ingest", str(multiling)],  # 100 articles: NER runs on 2 worker processes
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,  # its own process group, as a terminal's foreground job
+    )
+    try:
+        deadline = time.monotonic() + 120
+        while len(_children(process.pid)) < 2 and process.poll() is None:
+            assert time.monotonic() < deadline, "the NER workers never started"
+            time.sleep(0.05)
+        time.sleep(0.3)
+        os.killpg(process.pid, signal.SIGINT)  # what Ctrl-C does: the parent and its workers
+        _, stderr = process.communicate(timeout=60)
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+    assert process.returncode == 130, stderr
+    assert stderr.splitlines() == [
+        "interrupted: run the same ingest again to finish (nothing committed is lost)"
+    ]
+    rerun = subprocess.run(
+        [*command, "ingest", str(multiling)], capture_output=True, text=True, timeout=300
+    )
+    assert rerun.returncode == 0, rerun.stderr
+    with open_store(str(tmp_path / "n.db")) as store:
+        assert store.article_count() == 100
+        assert store.stories_with_stale_briefs() == []
+        stories = store.stories(limit=1_000, offset=0)
+        assert stories and all(store.get_brief(s.id) is not None for s in stories)

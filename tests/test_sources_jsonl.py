@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import json
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -61,3 +62,38 @@ def test_cp1252_line_is_decoded_not_rejected(tmp_path: Path) -> None:
     (article,) = _read(path)
     assert isinstance(article, Article)
     assert article.text == text
+
+
+def test_fields_of_another_json_type_are_used_or_rejected_by_name(tmp_path: Path) -> None:
+    """A list of paragraphs, a number as text and epoch dates were silently dropped."""
+    body = "The council approved the harbour budget on Tuesday after a long debate."
+    lines = [
+        {"id": "a", "text": [body, "  ", "Work starts in May, the mayor said."]},
+        {"id": "b", "title": "Numbers", "text": 12345},
+        {"id": "c", "text": body, "published": 1_700_000_000},
+        {"id": "d", "text": body + " Again.", "published": 1_700_000_000_123},
+        {"id": "e", "text": body + " Once more.", "published": True, "date": "2020-01-02"},
+        {"id": "f", "text": body + " Last.", "published": "sometime soon"},
+        {"id": "g", "maintext": {"p": body}},
+    ]
+    path = tmp_path / "mixed.jsonl"
+    path.write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
+    records = {r.provenance.record: r for r in _read(path)}
+    first = records["line 1"]
+    assert isinstance(first, Article)
+    assert split_paragraphs(first.text) == [body, "Work starts in May, the mayor said."]
+    assert [str(records[f"line {n}"]) for n in (2, 7)] == [
+        f'{path} [line 2]: field "text" is a number, expected a string or a list of strings',
+        f'{path} [line 7]: field "maintext" is an object, expected a string or a list of strings',
+    ]
+    dates = {}
+    for n in (3, 4, 5, 6):
+        article = records[f"line {n}"]
+        assert isinstance(article, Article) and article.text.startswith(body)
+        dates[n] = article.published
+    assert dates == {
+        3: datetime(2023, 11, 14, 22, 13, 20, tzinfo=UTC),
+        4: datetime(2023, 11, 14, 22, 13, 20, 123000, tzinfo=UTC),
+        5: datetime(2020, 1, 2, tzinfo=UTC),  # the boolean is no date; the next field is
+        6: None,
+    }

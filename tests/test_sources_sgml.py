@@ -1,8 +1,12 @@
 from __future__ import annotations
 
+import gzip
 from datetime import UTC, datetime
 from pathlib import Path
 
+from click.testing import CliRunner
+
+from newsdesk.cli import cli
 from newsdesk.config import Settings
 from newsdesk.models import Article, Rejection
 from newsdesk.sources import read_sources
@@ -92,3 +96,59 @@ def test_ldc_entity_codes_do_not_reach_the_text(tmp_path: Path) -> None:
         "PORT ELLIS, Maine _ The bridge reopened on Friday \u2014 three weeks late \u2014 and "
         "AT&T; crews restored the lines along Water Street."
     )
+
+
+def _gigaword_month(count: int, words: int = 420, oversized: int | None = None) -> str:
+    """A Gigaword-style monthly file: ``count`` stories; story ``oversized`` ~11 MB long."""
+    records = []
+    for n in range(1, count + 1):
+        body = " ".join(f"word{n}x{i}" for i in range(words)) + "."
+        if n == oversized:
+            body = "Padding text. " * 800_000
+        records.append(
+            f'<DOC id="APW_ENG_20050102.{n:04d}" type="story" >\n<HEADLINE>\nStory {n} '
+            f"résumé\n</HEADLINE>\n<TEXT>\n<P>\nReport {n} said: {body}\n</P>\n</TEXT>\n</DOC>\n"
+        )
+    return "".join(records)
+
+
+def test_a_gigaword_size_file_is_streamed_and_read_whole(tmp_path: Path) -> None:
+    """Files over fetch_max_bytes (10 MB) were rejected whole: 'cannot read SGML file'."""
+    path = tmp_path / "apw_eng_200501.gz"
+    text = _gigaword_month(4_000)
+    assert len(text.encode()) > 12_000_000
+    with gzip.open(path, "wt", encoding="utf-8") as handle:
+        handle.write(text)
+    records = _read(path)
+    assert all(isinstance(r, Article) for r in records), [str(r) for r in records[:3]]
+    assert [r.key for r in records] == [f"APW_ENG_20050102.{n:04d}" for n in range(1, 4_001)]
+    last = records[-1]
+    assert isinstance(last, Article) and last.title == "Story 4000 résumé"
+    assert last.text.endswith("word4000x419.")
+
+
+def test_only_the_record_over_the_size_limit_is_rejected(tmp_path: Path) -> None:
+    path = tmp_path / "apw_eng_200502"
+    path.write_bytes(_gigaword_month(5, words=60, oversized=3).encode("utf-8"))
+    records = _read(path)
+    rejected = [str(r) for r in records if isinstance(r, Rejection)]
+    assert rejected == [
+        f"{path} [APW_ENG_20050102.0003]: <DOC> larger than the 10,000,000-character limit "
+        "(fetch_max_bytes)"
+    ]
+    assert [r.key for r in records if isinstance(r, Article)] == [
+        f"APW_ENG_20050102.000{n}" for n in (1, 2, 4, 5)
+    ]
+
+
+def test_ingest_of_an_sgml_file_over_the_size_limit(tmp_path: Path) -> None:
+    path = tmp_path / "apw_eng_200503"
+    path.write_text(_gigaword_month(40, words=80), encoding="latin-1")
+    config = tmp_path / "newsdesk.toml"
+    config.write_text("fetch_max_bytes = 20000\nattribution_ner = false\n", encoding="utf-8")
+    result = CliRunner().invoke(
+        cli, ["--config", str(config), "--db", str(tmp_path / "n.db"), "ingest", str(path)]
+    )
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.startswith("added 40,"), result.stdout
+    assert "cannot read" not in result.stderr

@@ -154,11 +154,27 @@ def render_json(views: Sequence[StoryView]) -> str:
     return json.dumps({"stories": [story_to_dict(v) for v in views]}, ensure_ascii=False, indent=2)
 
 
+# What makes a line a list item, heading, rule or fence when it starts it: "2005. ", "1) ", "- ",
+# "+ ", "=" (setext underline), "~~~"; "*", "#", ">" and "`" are escaped wherever they are.
+_BLOCK_START = re.compile(r"^(?:(\d{1,9})(?=[.)])|(?=[-+=~]))")
+
+
 def _markdown_text(text: str) -> str:
-    """Escape the characters that would turn source text into Markdown markup."""
-    for char in "\\`*_[]<>#|":
+    """Source text on one line, escaped so that nothing in it turns into Markdown markup: not
+    emphasis, links, HTML or entities ("&amp;" stays "&amp;"), nor a list or heading at the start
+    of a line."""
+    text = " ".join(text.split())
+    for char in "\\`*_[]<>#|&":
         text = text.replace(char, "\\" + char)
-    return text
+    return _BLOCK_START.sub(lambda m: (m.group(1) or "") + "\\", text, count=1)
+
+
+def _link_target(url: str) -> str:
+    """``url`` for a ``(<...>)`` link destination, which ends at ">" and cannot hold "<", a line
+    break or a trailing backslash."""
+    for char, code in (("\\", "%5C"), ("<", "%3C"), (">", "%3E"), ("\n", "%0A"), ("\r", "%0D")):
+        url = url.replace(char, code)
+    return url
 
 
 def render_markdown(views: Sequence[StoryView]) -> str:
@@ -192,7 +208,7 @@ def render_markdown(views: Sequence[StoryView]) -> str:
             title = _markdown_text(source.title)
             url = source.url
             # <...> keeps a URL with spaces or parentheses in one piece.
-            linked = f"[{title}](<{url.replace('>', '%3E')}>)" if url else title
+            linked = f"[{title}](<{_link_target(url)}>)" if url else title
             date = f", {_date(source.published)}" if source.published else ""
             also = ", ".join(_markdown_text(o) for o in source.reprints)
             reprints = f" (also run by {also})" if source.reprints else ""

@@ -69,25 +69,33 @@ def _known_codec(name: str | None) -> str | None:
 def decode_bytes(data: bytes, declared: str | None = None) -> str:
     """Decode bytes of unknown encoding; never raises.
 
-    Order: byte-order mark, a charset declared by the transport or the document, UTF-8, then
-    charset detection, with cp1252 (which maps nearly every byte) as the last resort.
+    Order: byte-order mark; UTF-8 when the bytes are UTF-8 with non-ASCII characters, whatever is
+    declared (a page saved as UTF-8 keeps a stale iso-8859-1 declaration: "CafÃ©"); a charset
+    declared by the transport or the document; ASCII; cp1252 (undeclared Western pages, which
+    detection takes for cp775 or cp1250: "Cafķ"); charset detection; cp1252 with replacements.
     """
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             return data[len(bom) :].decode(encoding, errors="replace")
-    candidates: list[str] = []
+    try:
+        utf8: str | None = data.decode("utf-8")
+    except UnicodeDecodeError:
+        utf8 = None
+    if utf8 is not None and not data.isascii():
+        return utf8
     match = _DECLARED_CHARSET.search(data[:4096])
     for name in (declared, match.group(1).decode("ascii") if match else None):
-        codec = _known_codec(name)
-        if codec and codec not in candidates:
-            candidates.append(codec)
-    if "utf-8" not in candidates:
-        candidates.append("utf-8")
-    for encoding in candidates:
-        try:
-            return data.decode(encoding)
-        except (UnicodeDecodeError, LookupError):
-            continue
+        if codec := _known_codec(name):
+            try:
+                return data.decode(codec)
+            except (UnicodeDecodeError, LookupError):
+                continue
+    if utf8 is not None:
+        return utf8
+    try:
+        return data.decode("cp1252")
+    except UnicodeDecodeError:
+        pass
     best = charset_normalizer.from_bytes(data[:200_000]).best()
     codec = _known_codec(best.encoding) if best is not None else None
     if codec and not codec.startswith("utf-16"):
@@ -96,6 +104,57 @@ def decode_bytes(data: bytes, declared: str | None = None) -> str:
         except UnicodeDecodeError:
             pass
     return data.decode("cp1252", errors="replace")
+
+
+_STREAM_BOM_CODECS = {
+    "utf-8": "utf-8-sig",
+    "utf-32-le": "utf-32",
+    "utf-32-be": "utf-32",
+    "utf-16-le": "utf-16",
+    "utf-16-be": "utf-16",
+}
+
+
+def _cp1252_fallback(error: UnicodeError) -> tuple[str, int]:
+    """Codec error handler: decode the offending bytes as cp1252 (stray Latin-1 in UTF-8)."""
+    if not isinstance(error, UnicodeDecodeError):
+        raise error
+    bad = bytes(error.object[error.start : error.end])
+    return bad.decode("cp1252", errors="replace"), error.end
+
+
+codecs.register_error("newsdesk-cp1252", _cp1252_fallback)
+
+
+def stream_codec(head: bytes) -> tuple[str, str]:
+    """``(encoding, errors)`` for decoding a stream incrementally, chosen from its first bytes.
+
+    As decode_bytes: a byte-order mark, UTF-8 when the head is UTF-8 with non-ASCII characters,
+    a declared charset, UTF-8 when the head is ASCII (stray bytes later decode as cp1252),
+    cp1252, charset detection.
+    """
+    for bom, encoding in _BOMS:
+        if head.startswith(bom):  # codecs that consume the mark themselves
+            return _STREAM_BOM_CODECS[encoding], "replace"
+    try:
+        codecs.getincrementaldecoder("utf-8")().decode(head, final=False)
+        valid_utf8 = True
+    except UnicodeDecodeError:
+        valid_utf8 = False
+    match = _DECLARED_CHARSET.search(head[:4096])
+    codec = _known_codec(match.group(1).decode("ascii") if match else None)
+    if codec and not (valid_utf8 and not head.isascii()):
+        return codec, "replace"
+    if valid_utf8:
+        return "utf-8", "newsdesk-cp1252"
+    try:
+        head.decode("cp1252")
+        return "cp1252", "replace"
+    except UnicodeDecodeError:
+        pass
+    best = charset_normalizer.from_bytes(head[:200_000]).best()
+    codec = _known_codec(best.encoding) if best is not None else None
+    return (codec if codec and not codec.startswith("utf-16") else "cp1252"), "replace"
 
 
 _MONTHS = {

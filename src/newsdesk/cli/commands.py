@@ -49,8 +49,14 @@ def ingest(inputs: tuple[str, ...]) -> None:
     rejected (each one is reported on stderr); everything else is still stored.
     """
     settings = current_settings()
-    with opened_store(settings) as store, progress_bar() as progress:
-        report = run_ingest(list(inputs), store, settings, progress)
+    try:
+        with opened_store(settings) as store, progress_bar() as progress:
+            report = run_ingest(list(inputs), store, settings, progress)
+    except KeyboardInterrupt:
+        click.echo(
+            "interrupted: run the same ingest again to finish (nothing committed is lost)", err=True
+        )
+        sys.exit(130)
     report_rejections(report.rejected)
     click.echo(
         f"added {report.added}, duplicates skipped {report.duplicates}, "

@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import json
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +19,36 @@ def _text(value: Any) -> str:
     return value.strip() if isinstance(value, str) else ""
 
 
+_JSON_TYPES = {bool: "a boolean", int: "a number", float: "a number", dict: "an object"}
+
+
+class _WrongType(ValueError):
+    """An article field holds a JSON value of a type it cannot have."""
+
+
+def _body(data: dict[str, Any], name: str) -> str:
+    """A text field: a string, or a list of strings (paragraphs, joined by blank lines)."""
+    value = data.get(name)
+    if value is None or isinstance(value, str):
+        return _text(value)
+    if isinstance(value, list) and all(isinstance(p, str) for p in value):
+        return "\n\n".join(p.strip() for p in value if p.strip())
+    kind = "a list of other than strings" if isinstance(value, list) else _JSON_TYPES[type(value)]
+    raise _WrongType(f'field "{name}" is {kind}, expected a string or a list of strings')
+
+
+def _date(value: Any) -> datetime | None:
+    """A date string, or epoch seconds (milliseconds when over 1e11); None if neither."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int | float):
+        try:
+            return datetime.fromtimestamp(value / 1000 if abs(value) > 1e11 else value, UTC)
+        except (OverflowError, OSError, ValueError):
+            return None
+    return parse_date(value)
+
+
 def article_from_object(
     data: Any, provenance: Provenance, default_key: str, fallback_outlet: str, settings: Settings
 ) -> Record:
@@ -26,13 +57,17 @@ def article_from_object(
         return Rejection(provenance, f"expected a JSON object, got {type(data).__name__}")
     url = _text(data.get("url")) or None
     title = _text(data.get("title"))
-    text = _text(data.get("text")) or _text(data.get("maintext"))
+    try:
+        text = _body(data, "text") or _body(data, "maintext")
+    except _WrongType as error:
+        return Rejection(provenance, str(error))
     html = _text(data.get("html"))
     author: str | None = _text(data.get("author")) or None
     authors = data.get("authors")
     if author is None and isinstance(authors, list):
         author = ", ".join(a.strip() for a in authors if isinstance(a, str) and a.strip()) or None
-    published = parse_date(data.get("published") or data.get("date_publish") or data.get("date"))
+    dates = (_date(data.get(name)) for name in ("published", "date_publish", "date"))
+    published = next((date for date in dates if date is not None), None)
     outlet = _text(data.get("outlet")) or _text(data.get("source_domain"))
     if not text and html:
         page = extract_html(html, url)

@@ -6,16 +6,21 @@ unclosed and stray tags, and no root element.
 
 from __future__ import annotations
 
+import codecs
+import gzip
 import html
 import re
-from collections.abc import Iterator
+import zlib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from datetime import UTC, datetime
+from itertools import chain
 from pathlib import Path
 
 from newsdesk.config import Settings
-from newsdesk.extract import decode_bytes, parse_date
+from newsdesk.extract import parse_date, stream_codec
 from newsdesk.models import Provenance, Rejection
-from newsdesk.sources.common import Draft, InputTooLarge, Record, finish, read_capped, reflow
+from newsdesk.sources.common import Draft, Record, finish, reflow
 
 OUTLETS = {
     "AP": "Associated Press",
@@ -111,51 +116,112 @@ def _safe_date(year: int, month: int, day: int) -> datetime | None:
         return None
 
 
-def _records(content: str) -> Iterator[tuple[int, str, str | None]]:
-    """(index, body, id attribute) of each <DOC>; an unclosed DOC runs to the next or to EOF."""
-    starts = list(_DOC_START.finditer(content))
-    for index, match in enumerate(starts):
-        end = starts[index + 1].start() if index + 1 < len(starts) else len(content)
-        body = content[match.end() : end]
-        if closing := _DOC_END.search(body):
-            body = body[: closing.start()]
-        attribute = _ID_ATTRIBUTE.search(match.group(1) or "")
-        yield index, body, attribute.group(1) if attribute else None
+_CHUNK = 1 << 20  # characters decoded at a time
+_OVERLAP = 600  # longer than any <DOC ...> start tag, so one cut by a chunk boundary is found later
+_HEAD = 4_000  # characters kept of an oversized record, to name it by its DOCNO
+
+
+@dataclass(frozen=True, slots=True)
+class _Doc:
+    index: int
+    body: str  # only the first _HEAD characters when ``oversized``
+    doc_id: str | None
+    oversized: bool
+
+
+def _chunks(path: Path) -> Iterator[str]:
+    """The file's text in chunks (gunzipping ``.gz``), the encoding chosen on the first chunk."""
+    opener = gzip.open if path.suffix.lower() == ".gz" else open
+    with opener(path, "rb") as handle:
+        data = handle.read(_CHUNK)
+        encoding, errors = stream_codec(data)
+        decoder = codecs.getincrementaldecoder(encoding)(errors)
+        while data:
+            if text := decoder.decode(data):
+                yield text
+            data = handle.read(_CHUNK)
+        if text := decoder.decode(b"", final=True):
+            yield text
+
+
+def _records(chunks: Iterable[str], cap: int) -> Iterator[_Doc]:
+    """Each <DOC> in the text, in memory bounded by ``cap``; an unclosed DOC runs to the next or to
+    EOF, and one longer than ``cap`` characters comes back oversized with only its head."""
+    buffer, start, scan = "", 0, 0  # buffer[start:] is unread; search for a <DOC> from ``scan``
+    inside, index, skipped, head, doc_id = False, 0, 0, "", None
+    for chunk in chain(chunks, [None]):
+        buffer, scan, start = buffer[start:] + (chunk or ""), scan - start, 0
+        while True:
+            match = _DOC_START.search(buffer, max(scan, start))
+            if not inside:
+                if match is None:
+                    start = scan = max(start, len(buffer) - _OVERLAP)
+                    break
+                attribute = _ID_ATTRIBUTE.search(match.group(1) or "")
+                inside, skipped, head = True, 0, ""
+                doc_id = attribute.group(1) if attribute else None
+                start = scan = match.end()
+                continue
+            if match is None and chunk is not None:  # the record goes on in the next chunk
+                scan = max(start, len(buffer) - _OVERLAP)
+                if skipped + scan - start > cap:  # too long: keep its head, drop the rest
+                    head = head or buffer[start : start + _HEAD]
+                    skipped += scan - start
+                    start = scan
+                break
+            end = match.start() if match else len(buffer)
+            body = buffer[start:end]
+            if skipped + len(body) > cap:
+                yield _Doc(index, head or body[:_HEAD], doc_id, oversized=True)
+            else:
+                if closing := _DOC_END.search(body):
+                    body = body[: closing.start()]
+                yield _Doc(index, body, doc_id, oversized=False)
+            index, inside, start, scan = index + 1, False, end, end
+            if match is None:
+                break
 
 
 def read_sgml(path: Path, source: str, settings: Settings) -> Iterator[Record]:
+    """Stream the records of an SGML file of any size; the size limit applies to each record."""
+    cap = settings.fetch_max_bytes
+    found = False
     try:
-        content = decode_bytes(read_capped(path, settings.fetch_max_bytes))
-    except (OSError, EOFError, InputTooLarge) as error:
+        for doc in _records(_chunks(path), cap):
+            found = True
+            yield _convert(doc, source, cap, settings)
+    except (OSError, EOFError, zlib.error) as error:
         yield Rejection(Provenance(source), f"cannot read SGML file: {error}")
         return
-    found = False
-    for index, record, doc_id in _records(content):
-        found = True
-        docno_field = _field(record, "DOCNO")
-        docno = _clean_inline(docno_field) if docno_field else (doc_id or "")
-        provenance = Provenance(source, docno or f"DOC {index + 1}")
-        if not docno:
-            yield Rejection(provenance, "<DOC> without <DOCNO>")
-            continue
-        text = _field(record, "TEXT")
-        if text is None:
-            yield Rejection(provenance, "<DOC> without <TEXT>")
-            continue
-        outlet, docno_date = _docno_info(docno)
-        headline = _field(record, "HEADLINE", "HEAD", "HL", "TI", "TITLE")
-        date_field = _field(record, "DATE_TIME", "DATE", "DATETIME", "STORY_REF_TIME")
-        yield finish(
-            Draft(
-                key=docno,
-                title=_clean_inline(headline) if headline else "",
-                text=_body(text),
-                outlet=outlet,
-                provenance=provenance,
-                published=(parse_date(_clean_inline(date_field)) if date_field else None)
-                or docno_date,
-            ),
-            settings,
-        )
     if not found:
         yield Rejection(Provenance(source), "no <DOC> records in SGML file")
+
+
+def _convert(doc: _Doc, source: str, cap: int, settings: Settings) -> Record:
+    docno_field = _field(doc.body, "DOCNO")
+    docno = _clean_inline(docno_field) if docno_field else (doc.doc_id or "")
+    provenance = Provenance(source, docno or f"DOC {doc.index + 1}")
+    if doc.oversized:
+        return Rejection(
+            provenance, f"<DOC> larger than the {cap:,}-character limit (fetch_max_bytes)"
+        )
+    if not docno:
+        return Rejection(provenance, "<DOC> without <DOCNO>")
+    record = doc.body
+    text = _field(record, "TEXT")
+    if text is None:
+        return Rejection(provenance, "<DOC> without <TEXT>")
+    outlet, docno_date = _docno_info(docno)
+    headline = _field(record, "HEADLINE", "HEAD", "HL", "TI", "TITLE")
+    date_field = _field(record, "DATE_TIME", "DATE", "DATETIME", "STORY_REF_TIME")
+    return finish(
+        Draft(
+            key=docno,
+            title=_clean_inline(headline) if headline else "",
+            text=_body(text),
+            outlet=outlet,
+            provenance=provenance,
+            published=(parse_date(_clean_inline(date_field)) if date_field else None) or docno_date,
+        ),
+        settings,
+    )
