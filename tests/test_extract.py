@@ -143,6 +143,9 @@ def _page(charset: str, title: str) -> str:
         ("iso-8859-1", "utf-8", "Café José’s “menu” opened."),  # stale declaration: "CafÃ©"
         ("iso-8859-1", "latin-1", "Café José opened."),
         ("windows-1251", "cp1251", "Дом у моря."),  # a declared charset still wins over cp1252
+        # Undeclared other scripts keep charset detection: cp1252 would garble them.
+        ("", "cp1251", "Президент заявил, что переговоры будут продолжены в Москве."),
+        ("", "shift_jis", "東京で地震が発生しました。被害の情報はまだありません。"),
     ],
 )
 def test_html_files_decode_by_content_then_declaration_then_cp1252(

@@ -71,8 +71,9 @@ def decode_bytes(data: bytes, declared: str | None = None) -> str:
 
     Order: byte-order mark; UTF-8 when the bytes are UTF-8 with non-ASCII characters, whatever is
     declared (a page saved as UTF-8 keeps a stale iso-8859-1 declaration: "CafÃ©"); a charset
-    declared by the transport or the document; ASCII; cp1252 (undeclared Western pages, which
-    detection takes for cp775 or cp1250: "Cafķ"); charset detection; cp1252 with replacements.
+    declared by the transport or the document; ASCII; charset detection, except that a Latin-script
+    guess is read as cp1252 (undeclared Western pages, which detection takes for cp775 or cp1250:
+    "Cafķ"); cp1252 with replacements.
     """
     for bom, encoding in _BOMS:
         if data.startswith(bom):
@@ -93,17 +94,30 @@ def decode_bytes(data: bytes, declared: str | None = None) -> str:
     if utf8 is not None:
         return utf8
     try:
-        return data.decode("cp1252")
+        return data.decode(_detected_codec(data))
     except UnicodeDecodeError:
-        pass
+        return data.decode("cp1252", errors="replace")
+
+
+# Latin-script codecs that charset detection offers for short Western text ("Café" as cp775:
+# "Cafķ"); cp1252 reads such pages right, and detection is kept for other scripts (cp1251,
+# koi8-r, cp932 ...), which cp1252 would garble.
+_LATIN_LOOKALIKES = frozenset(
+    {
+        "cp775", "cp850", "cp852", "cp437", "cp1250", "cp1252", "cp1254", "cp1257",
+        "iso8859-1", "iso8859-2", "iso8859-4", "iso8859-9", "iso8859-10", "iso8859-13",
+        "iso8859-15", "iso8859-16", "mac-roman", "mac-latin2", "mac-iceland",
+    }
+)  # fmt: skip
+
+
+def _detected_codec(data: bytes) -> str:
+    """The codec charset detection finds for bytes that are not UTF-8, cp1252 for Latin script."""
     best = charset_normalizer.from_bytes(data[:200_000]).best()
     codec = _known_codec(best.encoding) if best is not None else None
-    if codec and not codec.startswith("utf-16"):
-        try:
-            return data.decode(codec)
-        except UnicodeDecodeError:
-            pass
-    return data.decode("cp1252", errors="replace")
+    if codec is None or codec.startswith("utf-16") or codec in _LATIN_LOOKALIKES:
+        return "cp1252"
+    return codec
 
 
 _STREAM_BOM_CODECS = {
@@ -131,7 +145,7 @@ def stream_codec(head: bytes) -> tuple[str, str]:
 
     As decode_bytes: a byte-order mark, UTF-8 when the head is UTF-8 with non-ASCII characters,
     a declared charset, UTF-8 when the head is ASCII (stray bytes later decode as cp1252),
-    cp1252, charset detection.
+    charset detection (cp1252 for a Latin-script guess).
     """
     for bom, encoding in _BOMS:
         if head.startswith(bom):  # codecs that consume the mark themselves
@@ -147,14 +161,7 @@ def stream_codec(head: bytes) -> tuple[str, str]:
         return codec, "replace"
     if valid_utf8:
         return "utf-8", "newsdesk-cp1252"
-    try:
-        head.decode("cp1252")
-        return "cp1252", "replace"
-    except UnicodeDecodeError:
-        pass
-    best = charset_normalizer.from_bytes(head[:200_000]).best()
-    codec = _known_codec(best.encoding) if best is not None else None
-    return (codec if codec and not codec.startswith("utf-16") else "cp1252"), "replace"
+    return _detected_codec(head), "replace"
 
 
 _MONTHS = {
