@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, BinaryIO, Protocol, cast
 
 from newsdesk.config import Settings
 from newsdesk.extract import guess_language
@@ -25,10 +25,16 @@ class InputTooLarge(ValueError):
     """An input exceeded a configured size cap."""
 
 
+def open_input(path: Path) -> BinaryIO:
+    """A file opened for reading bytes, gunzipped when its name ends in ``.gz``."""
+    if path.suffix.lower() == ".gz":
+        return cast(BinaryIO, gzip.open(path, "rb"))
+    return path.open("rb")
+
+
 def read_capped(path: Path, cap: int) -> bytes:
     """Read a file (gunzipping ``.gz``), refusing more than ``cap`` bytes of content."""
-    opener = gzip.open if path.suffix.lower() == ".gz" else open
-    with opener(path, "rb") as handle:
+    with open_input(path) as handle:
         data = handle.read(cap + 1)
     if len(data) > cap:
         raise InputTooLarge(f"larger than the {cap:,}-byte limit (fetch_max_bytes)")

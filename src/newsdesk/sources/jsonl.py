@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gzip
 import json
 from collections.abc import Iterator
 from datetime import UTC, datetime
@@ -12,7 +11,7 @@ from typing import Any
 from newsdesk.config import Settings
 from newsdesk.extract import decode_bytes, extract_html, outlet_from_url, parse_date
 from newsdesk.models import Provenance, Rejection
-from newsdesk.sources.common import Draft, Record, capped_lines, finish, guarded
+from newsdesk.sources.common import Draft, Record, capped_lines, finish, guarded, open_input
 
 
 def _text(value: Any) -> str:
@@ -94,8 +93,7 @@ def article_from_object(
 
 
 def read_jsonl(path: Path, source: str, settings: Settings) -> Iterator[Record]:
-    opener = gzip.open if path.suffix.lower() == ".gz" else open
-    with opener(path, "rb") as handle:
+    with open_input(path) as handle:
         seen_any = False
         for number, raw in capped_lines(handle, settings.fetch_max_bytes):
             provenance = Provenance(source, f"line {number}")

@@ -7,7 +7,6 @@ unclosed and stray tags, and no root element.
 from __future__ import annotations
 
 import codecs
-import gzip
 import html
 import re
 import zlib
@@ -20,7 +19,7 @@ from pathlib import Path
 from newsdesk.config import Settings
 from newsdesk.extract import parse_date, stream_codec
 from newsdesk.models import Provenance, Rejection
-from newsdesk.sources.common import Draft, Record, finish, reflow
+from newsdesk.sources.common import Draft, Record, finish, open_input, reflow
 
 OUTLETS = {
     "AP": "Associated Press",
@@ -131,8 +130,7 @@ class _Doc:
 
 def _chunks(path: Path) -> Iterator[str]:
     """The file's text in chunks (gunzipping ``.gz``), the encoding chosen on the first chunk."""
-    opener = gzip.open if path.suffix.lower() == ".gz" else open
-    with opener(path, "rb") as handle:
+    with open_input(path) as handle:
         data = handle.read(_CHUNK)
         encoding, errors = stream_codec(data)
         decoder = codecs.getincrementaldecoder(encoding)(errors)
