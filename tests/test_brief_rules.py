@@ -186,23 +186,43 @@ def test_real_briefs_are_coherent_and_not_redundant(topic: str) -> None:
             assert cosine(vectors[i], vectors[j]) < REDUNDANCY_THRESHOLD, (texts[j], texts[i])
 
 
+def _with_other_outlet(articles: list[Article], text: str) -> list[Article]:
+    other = Article(
+        key="other", title="Tsunami donations", text=text + "\n\nUnrelated closing words.",
+        outlet="Other Outlet", provenance=Provenance("other"), published=articles[-1].published,
+    )  # fmt: skip
+    return [*articles, other]
+
+
 @needs_data
 def test_repeated_point_is_said_once_and_counts_its_outlets() -> None:
     articles = read_topic("M000")
     point = summarize(articles, 250).sentences[0]
-    copy = Article(
-        key="copy", title="Tsunami donations", text=point.text + "\n\nUnrelated closing words.",
-        outlet="Other Outlet", provenance=Provenance("copy"), published=articles[-1].published,
-    )  # fmt: skip
+    assert point.text.startswith("The death toll from the earthquake and tsunamis")
+    # Another outlet reports the point in its own words: an independent confirmation.
+    retold = (
+        "More than 80,000 people have now died in the Asian and East African countries the "
+        "earthquake and tsunamis hit, news agencies reported."
+    )
     reprints = {point.citation.article_key: ["Reprint Daily"]}
-    brief = summarize([*articles, copy], 250, reprints=reprints)
+    brief = summarize(_with_other_outlet(articles, retold), 250, reprints=reprints)
     texts = [s.text for s in brief.sentences]
-    assert texts.count(point.text) == 1
-    (same,) = [s for s in brief.sentences if s.text == point.text]
+    assert texts.count(point.text) + texts.count(retold) == 1
+    (same,) = [s for s in brief.sentences if s.text in (point.text, retold)]
     assert {point.citation.outlet, "Other Outlet"} <= set(same.supporting_outlets)
     assert "Reprint Daily" in same.reprinted_by and "Reprint Daily" not in same.supporting_outlets
-    assert same.support == len(set(same.supporting_outlets))
-    assert same.support == 2  # the reprint counts once, under its original
+    assert same.support == len(set(same.supporting_outlets))  # the reprint is not counted
+
+
+@needs_data
+def test_a_sentence_copied_word_for_word_is_not_an_independent_outlet() -> None:
+    articles = read_topic("M000")
+    point = summarize(articles, 250).sentences[0]
+    brief = summarize(_with_other_outlet(articles, point.text), 250)
+    (same,) = [s for s in brief.sentences if s.text == point.text]
+    assert same.support == 1
+    outlets = {point.citation.outlet, "Other Outlet"}
+    assert set(same.supporting_outlets) | set(same.reprinted_by) == outlets
 
 
 def test_dash_inside_a_sentence_is_no_dateline() -> None:

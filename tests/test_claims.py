@@ -6,7 +6,8 @@ from datetime import datetime
 
 from newsdesk.attribute.claims import group_claims
 from newsdesk.attribute.entities import extract_entities, find_entity
-from newsdesk.attribute.timeline import build_timeline
+from newsdesk.attribute.timeline import build_timeline, developments
+from newsdesk.brief.base import counts_stated
 from newsdesk.models import Article, Provenance
 
 
@@ -77,3 +78,110 @@ def test_timeline_per_story_and_per_entity() -> None:
     assert sanumdong is not None
     only = build_timeline(claims, entity=sanumdong)
     assert len(only) == 1 and only[0].support == 2
+
+
+# Sentences of ECB+ reports (topics 12, 19, 1 and 41): each outlet's own article.
+def claim_with(seed: str, *others: str) -> tuple[list[str], list[str]]:
+    """The independent outlets and the copying ones of the claim ``seed`` (outlet "A") makes with
+    one article per other sentence (outlets "B", "C", ...), all published the same day."""
+    articles = [
+        art(f"k{i}", "ABCDEFG"[i], 30, text) for i, text in enumerate((seed, *others), start=0)
+    ]
+    (claim,) = [c for c in group_claims(articles) if c.text == seed]
+    return claim.outlets, [o for o in claim.carried_by if o not in claim.outlets]
+
+
+def test_a_fragment_does_not_confirm_a_point() -> None:
+    outlets, _ = claim_with(
+        "Mr. Gray's revolver was loaded with four bullets, the police said.",
+        "Police say Gray's gun was loaded with four bullets but have not yet determined whether "
+        "the teenager fired his weapon.",
+        "Police said a loaded.",  # cosine 0.63 to the point, but it states nothing
+    )
+    assert outlets == ["A", "B"]
+
+
+def test_another_count_of_the_same_things_is_another_point() -> None:
+    outlets, _ = claim_with(
+        "During the operation, six AK 47 rifles, 12 magazines and about 300 rounds of ammunition "
+        "were found and confiscated.",
+        "Six AK 47 rifles, 12 magazines and 300 rounds of ammunition were seized from the boats.",
+        # The total of five operations: cosine 0.72, and not a confirmation.
+        "So far, the Indian Navy has confiscated 14 AK 47 Rifles, 31 magazines and 923 rounds of "
+        "ammunition from pirates.",
+    )
+    assert outlets == ["A", "B"]
+
+
+def test_counts_of_other_things_do_not_split_a_point() -> None:
+    outlets, _ = claim_with(
+        "John Ging, director of operations in Gaza for UNRWA, the United Nations Relief and Works "
+        "Agency, said that three artillery shells landed at the perimeter of the school where 350 "
+        "people were taking shelter.",
+        "Some 30 people were killed and 55 others injured, five of them critically, when three "
+        "artillery shells landed at the perimeter of a school, which usually serves as a girls' "
+        "preparatory school, in the Jabaliya refugee camp, according to John Ging, UNRWA's "
+        "Director of Operations.",
+    )
+    assert outlets == ["A", "B"]  # the same three shells; 350 sheltering, 30 killed
+
+
+def test_counts_are_read_by_what_they_count() -> None:
+    assert counts_stated("Jeffs himself may receive up to 119 - years in prison.") == {
+        "year": {119.0}
+    }
+    # An age is not a span of years: "61-year-old ... 41 years later" is one report.
+    assert counts_stated("This morning, 41 years later, police arrested 61-year-old Smith.") == {
+        "year": {41.0},
+        "year-old": {61.0},
+    }
+    assert counts_stated("Seven people were killed and 1,200 injured.") == {
+        "peopl": {7.0},
+        "injur": {1200.0},
+    }
+
+
+def test_a_sentence_copied_word_for_word_counts_once() -> None:
+    top = group_claims([POST, REUTERS, COPY])[0]  # no reprint link: the copy is found by its words
+    assert top.outlets == ["The Washington Post", "Reuters"]
+    assert top.carried_by == ["The Washington Post", "Reuters", "Yahoo News"]
+
+
+def test_a_sentence_copied_but_for_a_word_counts_once() -> None:
+    outlets, copied = claim_with(
+        "A policeman charged with killing Alexandros Grigoropoulos has been jailed along with a "
+        "colleague pending trial, while more than 400 protesters have been detained.",
+        "The policeman charged with killing Alexandros Grigoropoulos has been jailed along with a "
+        "colleague pending trial, while more than 400 protesters have been detained.",
+    )
+    assert outlets == ["A"] and copied == ["B"]
+
+
+def test_a_quotation_repeated_word_for_word_is_confirmation() -> None:
+    # Outlets print a speaker's words verbatim without copying each other.
+    quote = "I dated a million guys, but I 'm so happy with where I 'm at right now."
+    outlets, copied = claim_with(quote, "She told the magazine:\n\n" + quote)
+    assert outlets == ["A", "B"] and copied == []
+
+
+def test_claims_start_from_sentences_that_stand_alone() -> None:
+    story = art(
+        "reid",
+        "Us Weekly",
+        30,
+        "Tara Reid has checked into Promises Treatment Center in Malibu, her representative said. "
+        "She is currently dating her business partner Julien Jarmoune, a French designer.",
+    )
+    texts = [c.text for c in group_claims([story])]
+    assert texts == [
+        "Tara Reid has checked into Promises Treatment Center in Malibu, her representative said."
+    ]
+
+
+def test_story_timeline_is_the_news_of_each_report_and_what_outlets_confirm() -> None:
+    claims = group_claims([POST, REUTERS])
+    (shown,) = developments(claims)
+    # Both reports open with the missiles; the Pentagon's "no comment" and the C-17 flight are
+    # one outlet's later details.
+    assert "Sanumdong" in shown.text and shown.lead and shown.support == 2
+    assert len(claims) == 3

@@ -224,7 +224,8 @@ class Claim:
     """Sentences from a story that state the same fact in different words.
 
     ``outlets`` are the distinct independent outlets (a wire copy or syndicated reprint counts
-    once, under its original); ``carried_by`` adds the outlets of those copies.
+    once, under its original); ``carried_by`` adds the outlets of those copies. ``lead``: some
+    article opens with it (its news).
     """
 
     text: str
@@ -233,6 +234,7 @@ class Claim:
     carried_by: list[str]
     first_outlet: str
     first_published: datetime | None
+    lead: bool = False
 
     @property
     def support(self) -> int:

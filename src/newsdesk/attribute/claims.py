@@ -1,10 +1,12 @@
 """Corroboration: a story's sentences grouped into claims, with the independent outlets behind each.
 
-A claim is a seed sentence with every sentence of the story whose content-stem cosine to it reaches
-``threshold``: the vectors, measure and threshold the brief uses for its "supporting outlets"
-(:func:`newsdesk.brief.base.supporting_outlets`). The brief's own sentences seed the first claims,
-so the outlets a brief sentence shows are exactly those of its claim. A syndicated copy counts
-once, under its original; its outlet is still listed in ``Claim.carried_by``.
+A claim is a seed sentence with every sentence of the story that carries its point: the test the
+brief uses for its "supporting outlets" (:func:`newsdesk.brief.base.carries_point`). The brief's
+own sentences seed the first claims, so the outlets a brief sentence shows are exactly those of its
+claim; then every other sentence that says something without the one before it (not a caption,
+not "He added ..." or a quotation's second sentence; "Jeffs stood mute ..." names its subject). A
+syndicated copy, or a sentence copied word for word from an earlier report, counts once, under its
+original; its outlet is still listed in ``Claim.carried_by``.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from datetime import datetime
 
 import numpy as np
 
-from newsdesk.brief.base import SUPPORT_THRESHOLD, prepare
+from newsdesk.brief.base import carries_point, independent_outlets, prepare
 from newsdesk.models import Article, Brief, Claim, ClaimSource
 
 MIN_CONTENT_WORDS = 4
@@ -29,7 +31,6 @@ def group_claims(
     articles: Sequence[Article],
     reprints: Mapping[str, Sequence[str]] | None = None,
     canonical: Mapping[str, str] | None = None,
-    threshold: float = SUPPORT_THRESHOLD,
     brief: Brief | None = None,
 ) -> list[Claim]:
     """Claims of a story, best corroborated first.
@@ -52,14 +53,17 @@ def group_claims(
 
     story = prepare(originals)
     candidates = story.candidates
-    vectors = story.candidate_vectors
     position = {(originals[c.article].key, c.index): i for i, c in enumerate(candidates)}
     seeds = [
         position[(s.citation.article_key, s.sentence_index)]
         for s in (brief.sentences if brief is not None else [])
         if (s.citation.article_key, s.sentence_index) in position
     ]
-    seeds += [i for i, c in enumerate(candidates) if len(c.stems) >= MIN_CONTENT_WORDS]
+    seeds += [
+        i
+        for i, c in enumerate(candidates)
+        if not (c.fragment or c.needs_previous) and len(c.stems) >= MIN_CONTENT_WORDS
+    ]
 
     def source(i: int) -> ClaimSource:
         article = originals[candidates[i].article]
@@ -67,20 +71,25 @@ def group_claims(
             article.key, article.outlet, candidates[i].index, candidates[i].text, article.published
         )
 
+    # Each article's opening: its first sentence (or title read as one) that is not a fragment.
+    openings = {
+        next(i for i in indices if not candidates[i].fragment)
+        for indices in story.sentences_by_article
+        if any(not candidates[i].fragment for i in indices)
+    }
     covered: set[int] = set()
     claims: list[Claim] = []
     for seed in seeds:
         if seed in covered:
             continue
-        similarity = np.asarray((vectors @ vectors[seed].T).todense()).ravel()
         members = sorted(
-            {seed, *np.flatnonzero(similarity >= threshold).tolist()},
+            np.flatnonzero(carries_point(story, [seed])[0]).tolist(),
             key=lambda i: (_when(originals[candidates[i].article].published), i),
         )
         covered.update(members)
         sources = [source(i) for i in members]
-        outlets = list(dict.fromkeys(s.outlet for s in sources if s.outlet))
-        carried = list(outlets)
+        outlets, copied = independent_outlets([(s.outlet, s.text) for s in sources])
+        carried = [*outlets, *copied]
         for key in dict.fromkeys(s.article_key for s in sources):
             carried.extend(copies.get(key, ()))
         first = sources[0]
@@ -92,6 +101,7 @@ def group_claims(
                 carried_by=list(dict.fromkeys(o for o in carried if o)),
                 first_outlet=first.outlet,
                 first_published=first.published,
+                lead=not openings.isdisjoint(members),
             )
         )
     claims.sort(key=lambda c: (-c.support, _when(c.first_published)))

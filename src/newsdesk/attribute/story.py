@@ -8,7 +8,7 @@ from newsdesk.attribute.claims import group_claims
 from newsdesk.attribute.entities import extract_entities
 from newsdesk.attribute.nlp import NLPArg, SpanStore, body_and_sentences, entity_spans
 from newsdesk.attribute.quotes import extract_quotes
-from newsdesk.attribute.timeline import build_timeline
+from newsdesk.attribute.timeline import build_timeline, developments
 from newsdesk.models import Article, Brief, StoryAttribution
 
 
@@ -49,5 +49,5 @@ def attribute_articles(
         quotes=quotes,
         entities=extract_entities(articles, nlp=nlp),
         claims=claims,
-        timeline=build_timeline(claims),
+        timeline=build_timeline(developments(claims)),
     )

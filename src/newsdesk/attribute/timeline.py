@@ -31,9 +31,13 @@ def timeline_order(event: TimelineEvent) -> tuple[bool, datetime, datetime, str,
     )
 
 
-def build_timeline(
-    claims: Sequence[Claim], entity: Entity | None = None, min_support: int = 1
-) -> list[TimelineEvent]:
+def developments(claims: Sequence[Claim]) -> list[Claim]:
+    """The claims a story timeline shows: what an article opened with (its news), and what at
+    least two independent outlets carry; not every sentence of every article."""
+    return [c for c in claims if c.lead or c.support >= 2]
+
+
+def build_timeline(claims: Sequence[Claim], entity: Entity | None = None) -> list[TimelineEvent]:
     """Dated developments (earliest report of each claim) by the day each says it happened
     (:func:`newsdesk.event_time.reported_day`), oldest first; undated ones last.
 
@@ -55,6 +59,6 @@ def build_timeline(
             else None,
         )
         for c in claims
-        if c.support >= min_support and (entity is None or _mentions(c, entity))
+        if entity is None or _mentions(c, entity)
     ]
     return sorted(events, key=timeline_order)

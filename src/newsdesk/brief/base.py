@@ -15,6 +15,7 @@ from abc import ABC, abstractmethod
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 
 import numpy as np
 from scipy.sparse import csr_matrix
@@ -32,7 +33,7 @@ from newsdesk.brief.coherence import (
     speaker_surname,
     strip_dateline,
 )
-from newsdesk.brief.terms import content_stems
+from newsdesk.brief.terms import content_stems, stem
 from newsdesk.models import Article
 from newsdesk.text import (
     ends_with_abbreviation,
@@ -51,7 +52,8 @@ class Candidate:
     a sentence, see :func:`title_sentence`), ``position`` its place among the article's candidates
     (what position priors read). A candidate that is not ``standalone`` (and not a fragment) is
     shown only after the candidate it depends on: ``introduced_by`` (the sentence that named in
-    full the person it calls by surname alone), else its predecessor (``needs_previous``).
+    full the person it calls by surname alone), else its predecessor (``needs_previous``). A
+    ``fragment`` is never shown.
     """
 
     article: int
@@ -64,6 +66,7 @@ class Candidate:
     standalone: bool
     needs_previous: bool
     introduced_by: int | None = None
+    fragment: bool = False  # a byline, caption, headline or boilerplate: never shown
 
     @property
     def length(self) -> int:
@@ -90,6 +93,7 @@ class StoryText:
     doc_freq: Counter[str]
     _candidate_counts: csr_matrix | None = None
     _candidate_vectors: csr_matrix | None = None
+    _candidate_presence: csr_matrix | None = None
     _unit_stem_vectors: csr_matrix | None = None
 
     @property
@@ -100,7 +104,7 @@ class StoryText:
     def candidate_vectors(self) -> csr_matrix:
         """L2-normalised content-stem counts of every candidate (rows)."""
         if self._candidate_vectors is None:
-            self._candidate_vectors = _normalise_rows(self._counts())
+            self._candidate_vectors = _normalise_rows(self.candidate_counts)
         return self._candidate_vectors
 
     @property
@@ -112,7 +116,8 @@ class StoryText:
             membership = csr_matrix(
                 (np.ones(len(rows)), (rows, cols)), shape=(len(self.units), len(self.candidates))
             )
-            self._unit_stem_vectors = _normalise_rows(csr_matrix(membership @ self._counts()))
+            counts = csr_matrix(membership @ self.candidate_counts)
+            self._unit_stem_vectors = _normalise_rows(counts)
         return self._unit_stem_vectors
 
     def similarity_among(self, units: Sequence[int]) -> np.ndarray:
@@ -146,7 +151,18 @@ class StoryText:
         threshold = np.where(np.outer(lead, lead), LEAD_REDUNDANCY_THRESHOLD, REDUNDANCY_THRESHOLD)
         return self.similarity_among(units) >= threshold
 
-    def _counts(self) -> csr_matrix:
+    @property
+    def candidate_presence(self) -> csr_matrix:
+        """1 where a candidate has a content stem (rows), else 0."""
+        if self._candidate_presence is None:
+            presence = csr_matrix(self.candidate_counts, copy=True)
+            presence.data[:] = 1.0
+            self._candidate_presence = presence
+        return self._candidate_presence
+
+    @property
+    def candidate_counts(self) -> csr_matrix:
+        """Content-stem counts of every candidate (rows)."""
         if self._candidate_counts is None:
             vocabulary: dict[str, int] = {}
             rows: list[int] = []
@@ -257,6 +273,7 @@ def prepare(articles: Sequence[Article]) -> StoryText:
                     standalone=not fragment and not dependent,
                     needs_previous=needs_previous,
                     introduced_by=introducers[referent] if by_referent and referent else None,
+                    fragment=fragment,
                 )
             )
         doc_freq.update(seen)
@@ -291,32 +308,154 @@ LEAD_SENTENCES = 3
 # (BENCHMARKS.md); applied to every pair, it cost 0.01 ROUGE-2 at 250 words.
 LEAD_REDUNDANCY_THRESHOLD = 0.4
 SUPPORT_THRESHOLD = 0.5
+# A sentence states a point of its own only with this many content stems, and carries another's
+# only if they share this many: a one-word sentence ("News.") reaches cosine 0.5 against any
+# short sentence that uses the word; "A third was also shot." against any sentence of shootings.
+SUPPORT_MIN_STEMS = 3
+SUPPORT_MIN_SHARED_STEMS = 2
+# A sentence another outlet printed word for word, or but for a word or two (a "The" for an "A", a
+# run-in heading), at least this long and outside quotation marks, is that report copied, not an
+# independent confirmation of it.
+COPY_MIN_WORDS = 10
+COPY_MIN_RATIO = 0.9  # difflib's similarity of the two word sequences
+_COUNT_TOKEN = re.compile(r"\d[\d,.]*\d|\d|[A-Za-z]+")
+_NUMBER_WORDS = {
+    word: float(value)
+    for value, word in enumerate(
+        ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+         "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+         "nineteen", "twenty"]
+    )
+    if value >= 2  # "one" is as often a pronoun ("one of the men")
+} | {"thirty": 30.0, "forty": 40.0, "fifty": 50.0, "sixty": 60.0, "seventy": 70.0,
+     "eighty": 80.0, "ninety": 90.0, "dozen": 12.0}  # fmt: skip
+_FIRST_PERSON = frozenset({"i", "me", "my", "we", "our", "us", "ours", "mine", "myself"})
+_QUOTATION = re.compile(r'["“”]|``|\'\'')
+
+
+def counts_stated(text: str) -> dict[str, set[float]]:
+    """What a sentence counts, by the stem of the word after the number: "seven people were
+    killed" gives {"peopl": {7.0}}; "up to 119 - years", {"year": {119.0}}; an age, "61-year-old",
+    {"year-old": {61.0}}."""
+    tokens = [t.lower() for t in _COUNT_TOKEN.findall(text)]
+    counted: dict[str, set[float]] = {}
+    for number, noun, after in zip(tokens, tokens[1:], [*tokens[2:], ""], strict=False):
+        if noun[0].isdigit():
+            continue
+        if number[0].isdigit():
+            try:
+                value = float(number.replace(",", ""))
+            except ValueError:  # "1.2.3"
+                continue
+        elif (value_word := _NUMBER_WORDS.get(number)) is not None:
+            value = value_word
+        else:
+            continue
+        key = "year-old" if noun in ("year", "years") and after == "old" else stem(noun)
+        counted.setdefault(key, set()).add(value)
+    return counted
+
+
+def _conflicting_counts(a: dict[str, set[float]], b: dict[str, set[float]]) -> bool:
+    """More things counted differently than alike: "14 AK-47 rifles, 31 magazines" against "six
+    AK-47 rifles, 12 magazines"; but "three shells landed where 350 people were sheltering"
+    against "30 people were killed when three shells landed" tells of the same shells."""
+    common = [noun for noun in a if noun in b]
+    differ = sum(1 for noun in common if not a[noun] & b[noun])
+    return differ > len(common) - differ
+
+
+def carries_point(story: StoryText, seeds: Sequence[int]) -> np.ndarray:
+    """Which candidates (columns) state the point of each seed candidate (rows): content-stem
+    cosine of at least ``SUPPORT_THRESHOLD``, at least ``SUPPORT_MIN_STEMS`` content stems of its
+    own and ``SUPPORT_MIN_SHARED_STEMS`` in common, and no other count of the same thing ("seven
+    people were killed" does not confirm "12 people were killed"). A seed carries its own point."""
+    seeds = list(seeds)
+    if not seeds:
+        return np.zeros((0, len(story.candidates)), dtype=bool)
+    vectors, present = story.candidate_vectors, story.candidate_presence
+    cosine = np.asarray((vectors[seeds] @ vectors.T).todense())
+    shared = np.asarray((present[seeds] @ present.T).todense())
+    own = np.asarray(present.sum(axis=1)).ravel()
+    carries = (
+        (cosine >= SUPPORT_THRESHOLD)
+        & (shared >= SUPPORT_MIN_SHARED_STEMS)
+        & (own >= SUPPORT_MIN_STEMS)[None, :]
+    )
+    for row, seed in enumerate(seeds):
+        if stated := counts_stated(story.candidates[seed].text):
+            for c in np.flatnonzero(carries[row]):
+                if _conflicting_counts(stated, counts_stated(story.candidates[c].text)):
+                    carries[row, c] = False
+        carries[row, seed] = True
+    return carries
+
+
+def independent_outlets(reports: Sequence[tuple[str, str]]) -> tuple[list[str], list[str]]:
+    """The distinct outlets of ``reports`` ((outlet, sentence) pairs, earliest first) that report
+    independently, and the further outlets that only printed an earlier outlet's sentence
+    (:func:`copied`)."""
+    originals: list[tuple[str, list[str]]] = []  # (outlet, words) of reports not copied
+    independent: list[str] = []
+    copies: list[str] = []
+    for outlet, sentence in reports:
+        if not outlet:
+            continue
+        tokens = _copy_words(sentence)
+        if tokens and any(o != outlet and _same_words(tokens, t) for o, t in originals):
+            copies.append(outlet)
+            continue
+        if tokens:
+            originals.append((outlet, tokens))
+        independent.append(outlet)
+    independent = list(dict.fromkeys(independent))
+    return independent, [o for o in dict.fromkeys(copies) if o not in independent]
+
+
+def copied(sentence: str, other: str) -> bool:
+    """Whether one of two outlets' sentences is the other's, copied: the same words but for one
+    or two (an article, a run-in heading), at least ``COPY_MIN_WORDS`` long and not a quotation,
+    which outlets print verbatim without copying each other."""
+    a, b = _copy_words(sentence), _copy_words(other)
+    return bool(a and b) and _same_words(a, b)
+
+
+def _copy_words(sentence: str) -> list[str]:
+    """The words a copy is compared by; none for a short sentence or a quotation (marked, or in
+    the first person: "I dated a million guys, ...")."""
+    if len(sentence.split()) < COPY_MIN_WORDS or _QUOTATION.search(sentence):
+        return []
+    tokens = words(sentence)
+    return [] if _FIRST_PERSON.intersection(tokens) else tokens
+
+
+def _same_words(a: list[str], b: list[str]) -> bool:
+    return a == b or SequenceMatcher(None, a, b, autojunk=False).ratio() >= COPY_MIN_RATIO
 
 
 def supporting_outlets(
     story: StoryText, candidates: Sequence[int], reprints: Mapping[str, Sequence[str]]
 ) -> list[tuple[list[str], list[str]]]:
-    """For each candidate: the distinct outlets whose own articles carry the same point (the cited
-    outlet first), and the further outlets that only reprinted one of those articles."""
-    if not candidates:
-        return []
-    vectors = story.candidate_vectors
-    similarity = np.asarray((vectors[list(candidates)] @ vectors.T).todense())
+    """For each candidate: the distinct outlets whose own articles carry the same point
+    (:func:`carries_point`; the cited outlet first), and the further outlets that only reprinted
+    one of those articles or copied its sentence (:func:`independent_outlets`)."""
     result = []
-    for row, c in zip(similarity, candidates, strict=True):
+    for row, c in zip(carries_point(story, candidates), candidates, strict=True):
         cand = story.candidates[c]
         own = story.articles[cand.article]
-        outlets = [own.outlet]
-        copies = list(reprints.get(own.key, ()))
+        reports = [(own.outlet, cand.text)]
+        reprinted = list(reprints.get(own.key, ()))
         for a, indices in enumerate(story.sentences_by_article):
-            if a == cand.article or not indices:
+            if a == cand.article or not indices or not row[indices].any():
                 continue
-            if row[indices].max() >= SUPPORT_THRESHOLD:
-                article = story.articles[a]
-                outlets.append(article.outlet)
-                copies.extend(reprints.get(article.key, ()))
-        independent = list(dict.fromkeys(o for o in outlets if o))
-        reprinted = [o for o in dict.fromkeys(copies) if o and o not in independent]
+            article = story.articles[a]
+            same = [story.candidates[i].text for i in indices if row[i]]
+            # An article that has the cited sentence, copied, reports it as a copy.
+            has_copy = any(copied(cand.text, t) for t in same)
+            reports.append((article.outlet, cand.text if has_copy else same[0]))
+            reprinted.extend(reprints.get(article.key, ()))
+        independent, copying = independent_outlets(reports)
+        reprinted = [o for o in dict.fromkeys([*copying, *reprinted]) if o and o not in independent]
         result.append((independent, reprinted))
     return result
 
