@@ -188,6 +188,22 @@ def test_quotes_claims_and_entity_commands(settings: Settings) -> None:
     assert run(settings, "quotes", "999999").exit_code == 1
 
 
+def test_claims_of_undated_reports_name_no_first_reporter(tmp_path: Path) -> None:
+    # Plain-text reports carry no date: which outlet was first cannot be known.
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    for name in ("a", "b"):
+        (folder / f"{name}.txt").write_text(
+            "Cambodian leader Hun Sen rejected opposition demands for talks outside the country "
+            f"on Friday, report {name} said.\n\nHe spoke in Phnom Penh.\n",
+            encoding="utf-8",
+        )
+    settings = Settings(db=str(tmp_path / "undated.db"))
+    assert run(settings, "ingest", str(folder)).exit_code == 0
+    table = run(settings, "claims", "1").output
+    assert "undated" in table and "Hun Sen" in table
+
+
 def test_watchlist_commands_show_matching_stories_and_claims(settings: Settings) -> None:
     assert "following 'Pichilemu'" in run(settings, "watchlist", "add", "Pichilemu").output
     assert "already" in run(settings, "watchlist", "add", "pichilemu").output

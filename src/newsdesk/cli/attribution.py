@@ -71,7 +71,8 @@ def claims(story: int, min_outlets: int) -> None:
     for c in attribution.claims:
         if c.support < min_outlets:
             continue
-        first = f"{c.first_outlet} {_day(c.first_published)}".strip()
+        # Undated reports (ECB+, plain text) give no order: no outlet can be called the first.
+        first = f"{c.first_outlet} {_day(c.first_published)}" if c.first_published else "undated"
         others = [o for o in c.carried_by if o != c.first_outlet]
         table.add_row(str(c.support), c.text, first, ", ".join(others))
     stdout.print(table)
