@@ -10,7 +10,7 @@ import json
 import re
 from collections.abc import Iterator
 from datetime import UTC, datetime
-from html import unescape
+from html import escape, unescape
 from pathlib import Path
 from unittest import mock
 
@@ -273,6 +273,18 @@ def test_pages_escape_quotes_from_hostile_articles(settings: Settings, client: T
     assert HOSTILE_MARKUP not in page.text and "<script>" not in page.text
     entity = client.get("/entities/Chile")
     assert entity.status_code == 200 and "<h1>Chile</h1>" in entity.text
+
+
+def test_quotes_page_shows_the_story_timeline(settings: Settings, client: TestClient) -> None:
+    with open_store(settings.db) as store:
+        story = story_of(store, "M0050.english")
+        attribution = store.get_attribution(story)
+    assert attribution is not None and attribution.timeline
+    page = client.get(f"/stories/{story}/quotes").text
+    section = page.split('<section class="developments"', 1)[1].split("</section>", 1)[0]
+    first = attribution.timeline[0]
+    assert first.day is not None and f'<time datetime="{first.day.date().isoformat()}">' in section
+    assert escape(first.text, quote=False) in section
 
 
 def test_eval_quotes_command_reports_each_split() -> None:

@@ -21,7 +21,7 @@ from xml.sax.saxutils import escape as xml_escape
 import jinja2
 
 from newsdesk import __version__
-from newsdesk.models import NO_DATE, Brief, BriefSentence
+from newsdesk.models import NO_DATE, Brief, BriefSentence, Quote, StoryAttribution, TimelineEvent
 from newsdesk.store import Store, StoredArticle, StorySummary, source_groups
 from newsdesk.text import count_of
 from newsdesk.urls import safe_url
@@ -48,6 +48,8 @@ class StoryView:
     story: StorySummary
     brief: Brief | None
     articles: Sequence[StoredArticle]
+    # Who said what, who is named, the timeline: as stored (None for a story not attributed yet).
+    attribution: StoryAttribution | None = None
 
     @cached_property
     def sources(self) -> list[SourceEntry]:
@@ -89,6 +91,16 @@ class StoryView:
         return self._source_numbers.get(sentence.citation.article_key, 0)
 
 
+def story_view(store: Store, story: StorySummary, brief: Brief | None = None) -> StoryView:
+    """The story with ``brief`` (default: its stored brief), its articles and stored attribution."""
+    return StoryView(
+        story,
+        brief if brief is not None else store.get_brief(story.id),
+        store.story_articles(story.id),
+        store.get_attribution(story.id),
+    )
+
+
 def load_story_views(store: Store, story_ids: Iterable[int] | None = None) -> list[StoryView]:
     """Stories with their briefs and articles: the given ids, or all of them newest first."""
     if story_ids is None:
@@ -96,7 +108,61 @@ def load_story_views(store: Store, story_ids: Iterable[int] | None = None) -> li
     else:
         found = (store.story(store.resolve_story(i)) for i in story_ids)
         summaries = [s for s in found if s is not None]
-    return [StoryView(s, store.get_brief(s.id), store.story_articles(s.id)) for s in summaries]
+    return [story_view(store, s) for s in summaries]
+
+
+# --- who said what, who is named, what happened when: the digest the readable formats show ---
+
+DIGEST_QUOTES = 8  # one per speaker
+DIGEST_NAMES = 10  # per kind
+DIGEST_EVENTS = 20
+_KINDS = (("person", "People"), ("organisation", "Organisations"), ("place", "Places"),
+          ("facility", "Facilities"))  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class Digest:
+    """The part of a story's attribution a reader of an export sees: a quote of each named speaker,
+    the most mentioned names of each kind, and the timeline, each cut to a length; the JSON export
+    and the API have it all."""
+
+    quotes: list[Quote]
+    more_quotes: int
+    names: list[tuple[str, list[str]]]  # (heading, names), kinds in a fixed order
+    timeline: list[TimelineEvent]
+    more_events: int
+
+    @property
+    def empty(self) -> bool:
+        return not (self.quotes or self.names or self.timeline)
+
+
+def digest(attribution: StoryAttribution | None) -> Digest:
+    if attribution is None:
+        return Digest([], 0, [], [], 0)
+    # Each named speaker once: their first words in quotation marks, else their first reported.
+    firsts: dict[str, Quote] = {}
+    for quote in attribution.quotes:
+        if quote.speaker_name:
+            known = firsts.setdefault(quote.speaker_name, quote)
+            if quote.direct and not known.direct:
+                firsts[quote.speaker_name] = quote
+    order = {id(q): i for i, q in enumerate(attribution.quotes)}
+    quotes = sorted(firsts.values(), key=lambda q: order[id(q)])
+    names = []
+    for kind, heading in _KINDS:
+        of_kind = [e for e in attribution.entities if e.kind == kind]
+        of_kind.sort(key=lambda e: -len(e.mentions))
+        if of_kind:
+            names.append((heading, [e.name for e in of_kind[:DIGEST_NAMES]]))
+    events = attribution.timeline
+    return Digest(
+        quotes[:DIGEST_QUOTES],
+        len(attribution.quotes) - min(len(quotes), DIGEST_QUOTES),
+        names,
+        events[:DIGEST_EVENTS],
+        max(0, len(events) - DIGEST_EVENTS),
+    )
 
 
 def _date(value: datetime | None) -> str:
@@ -146,6 +212,46 @@ def story_to_dict(view: StoryView) -> dict[str, Any]:
                 "reprinted_by": list(source.reprints),
             }
             for number, source in enumerate(view.sources, start=1)
+        ],
+        "attribution": _attribution_dict(view.attribution),
+    }
+
+
+def _iso(value: datetime | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def _attribution_dict(attribution: StoryAttribution | None) -> dict[str, Any] | None:
+    if attribution is None:
+        return None
+    return {
+        "quotes": [
+            {
+                "speaker": q.speaker,
+                "speaker_name": q.speaker_name,
+                "text": q.text,
+                "direct": q.direct,
+                "told": q.told_outlet,
+                "outlet": q.outlet,
+                "published": _iso(q.published),
+                "article": q.article_key,
+            }
+            for q in attribution.quotes
+        ],
+        "entities": [
+            {"name": e.name, "kind": e.kind, "aliases": e.aliases, "mentions": len(e.mentions)}
+            for e in attribution.entities
+        ],
+        "timeline": [
+            {
+                "day": _date(e.day) or None,
+                "text": e.text,
+                "outlet": e.outlet,
+                "first_reported": _iso(e.when),
+                "support": e.support,
+                "article": e.article_key,
+            }
+            for e in attribution.timeline
         ],
     }
 
@@ -214,7 +320,37 @@ def render_markdown(views: Sequence[StoryView]) -> str:
             reprints = f" (also run by {also})" if source.reprints else ""
             lines.append(f"{number}. {_markdown_text(source.outlet)}: {linked}{date}{reprints}")
         lines.append("")
+        lines.extend(_markdown_digest(digest(view.attribution)))
     return "\n".join(lines)
+
+
+def _markdown_digest(found: Digest) -> list[str]:
+    lines: list[str] = []
+    if found.quotes:
+        lines += ["**Who said what**", ""]
+        for q in found.quotes:
+            said = f"“{_markdown_text(q.text)}”" if q.direct else _markdown_text(q.text)
+            source = _markdown_text(q.outlet) + (f", {_date(q.published)}" if q.published else "")
+            lines.append(f"- {_markdown_text(q.speaker)} ({source}): {said}")
+        if found.more_quotes:
+            lines.append(f"- *{count_of(found.more_quotes, 'more quote')}*")
+        lines.append("")
+    if found.names:
+        lines += ["**Named**", ""]
+        for heading, names in found.names:
+            lines.append(f"- {heading}: {', '.join(_markdown_text(n) for n in names)}")
+        lines.append("")
+    if found.timeline:
+        lines += ["**Timeline**", ""]
+        for event in found.timeline:
+            day = _date(event.day) or "undated"
+            outlets = f"; {count_of(event.support, 'outlet')}" if event.support > 1 else ""
+            text, outlet = _markdown_text(event.text), _markdown_text(event.outlet)
+            lines.append(f"- {day}: {text} ({outlet}{outlets})")
+        if found.more_events:
+            lines.append(f"- *{count_of(found.more_events, 'more development')}*")
+        lines.append("")
+    return lines
 
 
 _TEMPLATES = jinja2.Environment(
@@ -257,6 +393,7 @@ def render_html(views: Sequence[StoryView], title: str = "newsdesk briefs") -> s
                     }
                     for s in sentences
                 ],
+                "digest": digest(view.attribution),
             }
         )
     return _TEMPLATES.get_template("export.html").render(

@@ -24,6 +24,7 @@ from newsdesk.export import (
     load_story_views,
     render,
     story_to_dict,
+    story_view,
 )
 from newsdesk.pipeline import (
     ONE_STORY,
@@ -157,7 +158,7 @@ def _fresh_brief_view(store: Store, story_id: int, max_words: int, name: str) ->
                 f"(the shortest has {shortest}); raise --max-words",
                 err=True,
             )
-    return StoryView(summary, brief, store.story_articles(resolved))
+    return story_view(store, summary, brief)
 
 
 @click.command()

@@ -122,6 +122,7 @@ def quotes_page(request: Request, story_id: IdPath) -> Response:
         story=summary,
         quotes=found.quotes,
         claims=found.claims,
+        timeline=found.timeline,
         entities=found.entities[:40],
         entity_url=entity_url,
     )

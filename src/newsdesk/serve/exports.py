@@ -13,7 +13,13 @@ from typing import Any, Literal
 from fastapi import APIRouter, HTTPException, Request, Response
 from fastapi.responses import RedirectResponse
 
-from newsdesk.export import StoryView, render_markdown, render_rss, story_to_dict
+from newsdesk.export import (
+    StoryView,
+    render_markdown,
+    render_rss,
+    story_to_dict,
+    story_view,
+)
 from newsdesk.serve.app import store_of
 from newsdesk.serve.caching import LIST_MAX_AGE, STORY_MAX_AGE, cached_response
 from newsdesk.serve.params import IdPath
@@ -37,7 +43,7 @@ def _view(store: Store, story_id: int) -> StoryView:
     summary = store.story(story_id)
     if summary is None:
         raise HTTPException(404, f"There is no story {story_id}.")
-    return StoryView(summary, store.get_brief(story_id), store.story_articles(story_id))
+    return story_view(store, summary)
 
 
 @router.get(

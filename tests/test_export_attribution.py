@@ -1,0 +1,99 @@
+"""Exports and `brief STORY` carry the story's attribution: who said what, who is named, and the
+timeline, on real WikiNews reports, through the real CLI."""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import date
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from corpus import write_jsonl
+from newsdesk.cli import cli
+
+ROOT = Path(__file__).resolve().parents[1]
+WIKINEWS = ROOT / "examples" / "wikinews"
+# Rule-based attribution: the same exports, without loading spaCy for every test run.
+ENV = {"NEWSDESK_ATTRIBUTION_NER": "false"}
+
+
+def run(*args: str) -> tuple[int, str]:
+    result = CliRunner(env=ENV).invoke(cli, list(args), catch_exceptions=False)
+    return result.exit_code, result.stdout
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """The ten reports of the Royal Navy sailors held in Iran (MultiLing topic 2)."""
+    path = str(tmp_path_factory.mktemp("export") / "news.db")
+    sources = [str(p) for p in sorted(WIKINEWS.glob("M002?.english"))]
+    code, _ = run("--db", path, "ingest", *sources)
+    assert code == 0
+    return path
+
+
+def largest_story(db: str) -> dict[str, object]:
+    stories = json.loads(run("--db", db, "export", "--format", "json")[1])["stories"]
+    return max(stories, key=lambda s: s["article_count"])
+
+
+def test_json_export_holds_quotes_names_and_a_dated_timeline(db: str) -> None:
+    story = largest_story(db)
+    attribution = story["attribution"]
+    assert isinstance(attribution, dict)
+    texts = [p.read_text(encoding="utf-8") for p in WIKINEWS.glob("M002?.english")]
+    body = " ".join(" ".join(t.split()) for t in texts)
+    quotes = attribution["quotes"]
+    assert quotes and all(" ".join(q["text"].split()) in body for q in quotes)
+    names = {e["name"] for e in attribution["entities"]}
+    assert {"Tony Blair", "Mahmoud Ahmadinejad"} <= names
+    days = [e["day"] for e in attribution["timeline"]]
+    assert days == sorted(days) and len(days) >= 3
+    # Each report's news, not every sentence of every report.
+    assert len(days) < sum(len(re.findall(r"[.!?]\s", t)) for t in texts) / 4
+    assert date.fromisoformat(days[0]) == date(2007, 3, 23)  # the capture
+
+
+def test_markdown_and_html_exports_show_the_digest(db: str) -> None:
+    code, markdown = run("--db", db, "export", "--format", "markdown")
+    assert code == 0
+    for heading in ("**Who said what**", "**Named**", "**Timeline**"):
+        assert heading in markdown
+    assert "- 2007-03-23: " in markdown
+    code, html = run("--db", db, "export", "--format", "html")
+    assert code == 0
+    assert "<h3>Who said what</h3>" in html and "<h3>Timeline</h3>" in html
+    assert "<time>2007-03-23</time>" in html
+
+
+def test_brief_of_a_stored_story_carries_its_attribution(db: str) -> None:
+    story_id = str(largest_story(db)["id"])
+    code, out = run("--db", db, "brief", story_id, "--format", "json")
+    assert code == 0
+    assert json.loads(out)["attribution"]["quotes"]
+    code, out = run("brief", str(WIKINEWS / "M0020.english"), "--format", "json")
+    assert code == 0 and json.loads(out)["attribution"] is None  # files: not attributed
+
+
+def test_html_in_a_quote_is_escaped_in_every_export(tmp_path: Path) -> None:
+    db = str(tmp_path / "hostile.db")
+    text = (
+        '"<script>alert(1)</script> is what we found in the mailbox," said John Smith, a police '
+        "spokesman for the city of Springfield, on Monday. The police in Springfield are "
+        "investigating the letter, which was delivered to the city hall on Monday morning."
+    )
+    records = [
+        {"id": "x1", "title": "Letter found", "text": text, "outlet": "Springfield Times",
+         "published": "2024-05-06T10:00:00+00:00"},
+    ]  # fmt: skip
+    write_jsonl(tmp_path / "hostile.jsonl", records)
+    assert run("--db", db, "ingest", str(tmp_path / "hostile.jsonl"))[0] == 0
+    story = json.loads(run("--db", db, "export", "--format", "json")[1])["stories"][0]
+    assert any("<script>" in q["text"] for q in story["attribution"]["quotes"])
+    html = run("--db", db, "export", "--format", "html")[1]
+    assert "<script>" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    markdown = run("--db", db, "export", "--format", "markdown")[1]
+    assert "<script>" not in markdown and r"\<script\>" in markdown
