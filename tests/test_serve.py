@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 import shutil
+import sqlite3
 import time
 from collections.abc import Iterator
 from datetime import UTC, datetime
@@ -14,6 +15,7 @@ from pathlib import Path
 from xml.etree import ElementTree
 
 import feedparser
+import httpx
 import pytest
 from fastapi.testclient import TestClient
 
@@ -32,6 +34,7 @@ from serve_helpers import (
     REPRINT_OUTLET,
     WIKINEWS,
     build_store,
+    live_server,
 )
 
 
@@ -329,6 +332,39 @@ def test_every_response_carries_the_security_headers(client: TestClient, store: 
     docs = client.get("/docs")
     assert docs.status_code == 200 and "content-security-policy" not in docs.headers
     assert docs.headers["x-content-type-options"] == "nosniff"
+
+
+SECURITY_HEADERS = {
+    "x-content-type-options": "nosniff",
+    "referrer-policy": "no-referrer",
+    "x-frame-options": "DENY",
+    "content-security-policy": "default-src 'self'; script-src 'self'; frame-ancestors 'none'",
+}
+
+
+def test_unhandled_errors_and_unknown_paths_carry_the_security_headers_too(
+    settings: Settings, tmp_path: Path
+) -> None:
+    """Starlette sends the 500 for an unhandled exception from outside the app's middleware:
+    the headers must still be on it. A real server, and a real database error: the stories
+    table is renamed away under the running app."""
+    copy = tmp_path / "broken.db"
+    shutil.copy(settings.db, copy)
+    with live_server(Settings(db=str(copy))) as base:
+        with sqlite3.connect(copy) as db:
+            db.execute("ALTER TABLE stories RENAME TO stories_gone")
+        for path, status in (
+            ("/", 500),
+            ("/api/stories", 500),
+            ("/no-such-page", 404),
+            ("/api/no-such-thing", 404),
+        ):
+            response = httpx.get(base + path, timeout=20)
+            assert response.status_code == status, path
+            for name, value in SECURITY_HEADERS.items():
+                assert response.headers.get(name) == value, (path, name)
+        head = httpx.head(base + "/", timeout=20)
+        assert head.status_code == 500 and head.headers["x-frame-options"] == "DENY"
 
 
 CONTROL_TITLE = "Harbour\x00 closed\x01 after\nthe\x0bstorm \x1b[31mtonight"
