@@ -17,15 +17,17 @@ from xml.etree import ElementTree
 import feedparser
 import httpx
 import pytest
+from click.testing import CliRunner
 from fastapi.testclient import TestClient
 
+from newsdesk.cli import cli
 from newsdesk.config import Settings
 from newsdesk.export import FORMATS, StoryView, load_story_views, render, render_rss
 from newsdesk.models import Brief, BriefSentence, Citation, Entity, EntityMention, StoryAttribution
 from newsdesk.pipeline import ingest
 from newsdesk.serve import create_app
 from newsdesk.serve.timeline import coverage_histogram
-from newsdesk.store import Store, StoredArticle, StorySummary, open_store
+from newsdesk.store import MAX_ID, Store, StoredArticle, StorySummary, open_store
 from newsdesk.urls import safe_url
 from serve_helpers import (
     HOSTILE_MARKUP,
@@ -239,6 +241,41 @@ def test_missing_items_are_404_pages(client: TestClient) -> None:
         assert response.status_code == 404
         assert response.headers["content-type"].startswith("text/html")
     assert client.get("/api/stories/999999").json() == {"detail": "no story 999999"}
+
+
+def test_the_web_and_the_cli_take_ids_up_to_the_same_64_bit_limit(
+    client: TestClient, settings: Settings
+) -> None:
+    """The web refused ids above 2**62 while the CLI took them up to 2**63 - 1: one limit now,
+    what SQLite's INTEGER and PostgreSQL's BIGINT hold. Up to it an id is looked up (not
+    found); past it, a 400 page, a 422 under /api/, a usage error in the CLI; never a 500."""
+    largest, past = MAX_ID, MAX_ID + 1
+    assert largest == 2**63 - 1
+    for template in (
+        "/stories/{}",
+        "/articles/{}",
+        "/stories/{}.md",
+        "/stories/{}/quotes",
+        "/api/stories/{}",
+        "/api/articles/{}",
+        "/api/stories/{}/claims",
+    ):
+        assert client.get(template.format(2**62 + 1)).status_code == 404, template
+        assert client.get(template.format(largest)).status_code == 404, template
+        expected = 422 if template.startswith("/api/") else 400
+        assert client.get(template.format(past)).status_code == expected, template
+    assert client.get(f"/api/articles?story_id={largest}").json()["items"] == []
+    assert client.get(f"/api/articles?story_id={past}").status_code == 422
+
+    runner = CliRunner()
+    for command in (["brief", "{}"], ["quotes", "{}"], ["export", "--story", "{}"]):
+        found = runner.invoke(cli, ["--db", settings.db, *(a.format(largest) for a in command)])
+        assert found.exit_code == 1, command
+        assert found.stderr.strip().endswith(f"no story {largest}: `newsdesk stories` lists them")
+        refused = runner.invoke(cli, ["--db", settings.db, *(a.format(past) for a in command)])
+        assert refused.exit_code == 2 and not refused.stdout, command
+        assert str(largest) in refused.stderr.splitlines()[-1], command
+        assert "Traceback" not in refused.stderr
 
 
 def test_bad_parameters_get_a_readable_error_page_and_json_under_api(client: TestClient) -> None:

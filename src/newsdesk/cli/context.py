@@ -14,15 +14,12 @@ from newsdesk.config import ConfigError, Settings, load_settings
 from newsdesk.logs import LOG_FORMATS, LOG_LEVELS, configure_logging
 from newsdesk.models import Rejection
 from newsdesk.pipeline import ProgressCallback
-from newsdesk.store import Store, StoreError, open_store
+from newsdesk.store import MAX_ID, Store, StoreError, open_store
 
 F = TypeVar("F", bound=Callable[..., Any])
 
 stderr = Console(stderr=True, highlight=False)
 
-MAX_ID = 2**63 - 1
-"""The largest id the stores hold (64-bit integers): a larger one is a usage error, not an
-OverflowError from the database driver."""
 STORY_ID = click.IntRange(0, MAX_ID)
 
 
