@@ -234,6 +234,47 @@ def test_a_story_id_too_large_for_the_store_is_a_usage_error(tmp_path: Path) -> 
     assert code == 1 and "no story 9223372036854775807" in err
 
 
+FEED = "http://127.0.0.1:9/feed.xml"  # refused before any request: a private address
+
+
+@pytest.mark.parametrize(
+    ("command", "message"),
+    [
+        (["watch", "--once", "--interval", "inf", FEED], "inf is not a finite number."),
+        (["watch", "--once", "--interval", "nan", FEED], "nan is not a finite number."),
+        (["watch", "--once", "--interval", "1e400", FEED], "1e400 is not a finite number."),
+        (["watch", "--once", "--interval", "-5", FEED], "-5.0 is not in the range"),
+        (["watch", "--once", "--interval", "0", FEED], "0.0 is not in the range"),
+        (["watch", "--once", "--interval", "2e9", FEED], "2000000000.0 is not in the range"),
+        (["eval", "cluster", "--baseline-threshold", "nan", "."], "nan is not a finite number."),
+        (["eval", "cluster", "--baseline-threshold", "-inf", "."], "-inf is not a finite"),
+        (["eval", "cluster", "--baseline-threshold", "1.5", "."], "1.5 is not in the range"),
+        (["watchlist", "matches", "--since", "99999999999d"], "reaches back before the year 1"),
+    ],
+)
+def test_a_number_option_out_of_range_or_not_finite_is_a_one_line_usage_error(
+    tmp_path: Path, command: list[str], message: str
+) -> None:
+    """``watch --interval inf`` or ``nan`` was accepted (nan passes every range check, inf any
+    minimum), as was an eval threshold of nan; a --since span past the calendar was a
+    traceback."""
+    result = CliRunner().invoke(cli, ["--db", str(tmp_path / "n.db"), *command])
+    assert result.exit_code == 2 and not result.stdout, result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    assert "Traceback" not in result.stderr
+    last = result.stderr.splitlines()[-1]
+    assert last.startswith(f"Error: Invalid value for '{command[2]}'"), last
+    assert message in last
+
+
+def test_the_largest_watch_interval_is_accepted(tmp_path: Path) -> None:
+    result = CliRunner().invoke(
+        cli, ["--db", str(tmp_path / "n.db"), "watch", "--once", "--interval", "1e9", FEED]
+    )
+    assert result.exit_code == 1, result.output  # the feed's private address is refused
+    assert result.stdout.startswith(f"{FEED}: error: refused:")
+
+
 def test_a_budget_below_every_sentence_says_so_instead_of_printing_nothing(
     tmp_path: Path,
 ) -> None:
