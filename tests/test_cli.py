@@ -15,6 +15,7 @@ from corpus import wikinews_records, write_jsonl
 from newsdesk.cli import cli
 from newsdesk.config import Settings
 from newsdesk.sources import read_sources
+from newsdesk.store import open_store
 
 ROOT = Path(__file__).resolve().parents[1]
 WIKINEWS = ROOT / "examples" / "wikinews"
@@ -333,3 +334,33 @@ def test_a_file_overwritten_in_place_or_named_alike_elsewhere_holds_new_articles
     monkeypatch.chdir(tmp_path)
     code, out, _ = run("--db", db, "ingest", "day1/lead.txt", str(tmp_path / "day2" / "lead.txt"))
     assert code == 0 and out.startswith("added 0, duplicates skipped 2")
+
+
+def test_a_jsonl_field_of_a_wrong_type_rejects_its_line_by_name_and_keeps_what_is_stored(
+    tmp_path: Path,
+) -> None:
+    """A number as a title was dropped without a word; now `ingest` names the file, line and
+    field on one line, ingests the rest, and the article stored from that record earlier is
+    kept as it was."""
+    first, second, third, fourth = wikinews_records(4)
+    path = write_jsonl(tmp_path / "feed.jsonl", [first, second, third])
+    db = str(tmp_path / "n.db")
+    assert run("--db", db, "ingest", str(path))[0] == 0
+
+    write_jsonl(
+        path,
+        [first, {**second, "title": 5}, third, {**fourth, "author": ["Ann Lee", "Bo Chen"]}],
+    )
+    code, out, err = run("--db", db, "ingest", str(path))
+    assert code == 1
+    assert out.startswith("added 1, duplicates skipped 2, reprints linked 0, rejected 1;")
+    assert err.splitlines() == [
+        f'rejected: {path} [line 2]: field "title" is a number, '
+        "expected a string or a list of strings"
+    ]
+    with open_store(db) as store:
+        assert store.article_count() == 4
+        kept = store.article_by_key(second["id"])
+        assert kept is not None and kept.article.title == second["title"]
+        added = store.article_by_key(fourth["id"])
+        assert added is not None and added.article.author == "Ann Lee, Bo Chen"
