@@ -15,6 +15,7 @@ from corpus import wikinews_records, write_jsonl
 from newsdesk.cli import cli
 from newsdesk.config import Settings
 from newsdesk.sources import read_sources
+from newsdesk.store import open_store
 
 ROOT = Path(__file__).resolve().parents[1]
 WIKINEWS = ROOT / "examples" / "wikinews"
@@ -234,6 +235,47 @@ def test_a_story_id_too_large_for_the_store_is_a_usage_error(tmp_path: Path) -> 
     assert code == 1 and "no story 9223372036854775807" in err
 
 
+FEED = "http://127.0.0.1:9/feed.xml"  # refused before any request: a private address
+
+
+@pytest.mark.parametrize(
+    ("command", "message"),
+    [
+        (["watch", "--once", "--interval", "inf", FEED], "inf is not a finite number."),
+        (["watch", "--once", "--interval", "nan", FEED], "nan is not a finite number."),
+        (["watch", "--once", "--interval", "1e400", FEED], "1e400 is not a finite number."),
+        (["watch", "--once", "--interval", "-5", FEED], "-5.0 is not in the range"),
+        (["watch", "--once", "--interval", "0", FEED], "0.0 is not in the range"),
+        (["watch", "--once", "--interval", "2e9", FEED], "2000000000.0 is not in the range"),
+        (["eval", "cluster", "--baseline-threshold", "nan", "."], "nan is not a finite number."),
+        (["eval", "cluster", "--baseline-threshold", "-inf", "."], "-inf is not a finite"),
+        (["eval", "cluster", "--baseline-threshold", "1.5", "."], "1.5 is not in the range"),
+        (["watchlist", "matches", "--since", "99999999999d"], "reaches back before the year 1"),
+    ],
+)
+def test_a_number_option_out_of_range_or_not_finite_is_a_one_line_usage_error(
+    tmp_path: Path, command: list[str], message: str
+) -> None:
+    """``watch --interval inf`` or ``nan`` was accepted (nan passes every range check, inf any
+    minimum), as was an eval threshold of nan; a --since span past the calendar was a
+    traceback."""
+    result = CliRunner().invoke(cli, ["--db", str(tmp_path / "n.db"), *command])
+    assert result.exit_code == 2 and not result.stdout, result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    assert "Traceback" not in result.stderr
+    last = result.stderr.splitlines()[-1]
+    assert last.startswith(f"Error: Invalid value for '{command[2]}'"), last
+    assert message in last
+
+
+def test_the_largest_watch_interval_is_accepted(tmp_path: Path) -> None:
+    result = CliRunner().invoke(
+        cli, ["--db", str(tmp_path / "n.db"), "watch", "--once", "--interval", "1e9", FEED]
+    )
+    assert result.exit_code == 1, result.output  # the feed's private address is refused
+    assert result.stdout.startswith(f"{FEED}: error: refused:")
+
+
 def test_a_budget_below_every_sentence_says_so_instead_of_printing_nothing(
     tmp_path: Path,
 ) -> None:
@@ -292,3 +334,33 @@ def test_a_file_overwritten_in_place_or_named_alike_elsewhere_holds_new_articles
     monkeypatch.chdir(tmp_path)
     code, out, _ = run("--db", db, "ingest", "day1/lead.txt", str(tmp_path / "day2" / "lead.txt"))
     assert code == 0 and out.startswith("added 0, duplicates skipped 2")
+
+
+def test_a_jsonl_field_of_a_wrong_type_rejects_its_line_by_name_and_keeps_what_is_stored(
+    tmp_path: Path,
+) -> None:
+    """A number as a title was dropped without a word; now `ingest` names the file, line and
+    field on one line, ingests the rest, and the article stored from that record earlier is
+    kept as it was."""
+    first, second, third, fourth = wikinews_records(4)
+    path = write_jsonl(tmp_path / "feed.jsonl", [first, second, third])
+    db = str(tmp_path / "n.db")
+    assert run("--db", db, "ingest", str(path))[0] == 0
+
+    write_jsonl(
+        path,
+        [first, {**second, "title": 5}, third, {**fourth, "author": ["Ann Lee", "Bo Chen"]}],
+    )
+    code, out, err = run("--db", db, "ingest", str(path))
+    assert code == 1
+    assert out.startswith("added 1, duplicates skipped 2, reprints linked 0, rejected 1;")
+    assert err.splitlines() == [
+        f'rejected: {path} [line 2]: field "title" is a number, '
+        "expected a string or a list of strings"
+    ]
+    with open_store(db) as store:
+        assert store.article_count() == 4
+        kept = store.article_by_key(second["id"])
+        assert kept is not None and kept.article.title == second["title"]
+        added = store.article_by_key(fourth["id"])
+        assert added is not None and added.article.author == "Ann Lee, Bo Chen"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 import shutil
+import sqlite3
 import time
 from collections.abc import Iterator
 from datetime import UTC, datetime
@@ -14,16 +15,19 @@ from pathlib import Path
 from xml.etree import ElementTree
 
 import feedparser
+import httpx
 import pytest
+from click.testing import CliRunner
 from fastapi.testclient import TestClient
 
+from newsdesk.cli import cli
 from newsdesk.config import Settings
 from newsdesk.export import FORMATS, StoryView, load_story_views, render, render_rss
 from newsdesk.models import Brief, BriefSentence, Citation, Entity, EntityMention, StoryAttribution
 from newsdesk.pipeline import ingest
 from newsdesk.serve import create_app
 from newsdesk.serve.timeline import coverage_histogram
-from newsdesk.store import Store, StoredArticle, StorySummary, open_store
+from newsdesk.store import MAX_ID, Store, StoredArticle, StorySummary, open_store
 from newsdesk.urls import safe_url
 from serve_helpers import (
     HOSTILE_MARKUP,
@@ -32,6 +36,7 @@ from serve_helpers import (
     REPRINT_OUTLET,
     WIKINEWS,
     build_store,
+    live_server,
 )
 
 
@@ -238,6 +243,41 @@ def test_missing_items_are_404_pages(client: TestClient) -> None:
     assert client.get("/api/stories/999999").json() == {"detail": "no story 999999"}
 
 
+def test_the_web_and_the_cli_take_ids_up_to_the_same_64_bit_limit(
+    client: TestClient, settings: Settings
+) -> None:
+    """The web refused ids above 2**62 while the CLI took them up to 2**63 - 1: one limit now,
+    what SQLite's INTEGER and PostgreSQL's BIGINT hold. Up to it an id is looked up (not
+    found); past it, a 400 page, a 422 under /api/, a usage error in the CLI; never a 500."""
+    largest, past = MAX_ID, MAX_ID + 1
+    assert largest == 2**63 - 1
+    for template in (
+        "/stories/{}",
+        "/articles/{}",
+        "/stories/{}.md",
+        "/stories/{}/quotes",
+        "/api/stories/{}",
+        "/api/articles/{}",
+        "/api/stories/{}/claims",
+    ):
+        assert client.get(template.format(2**62 + 1)).status_code == 404, template
+        assert client.get(template.format(largest)).status_code == 404, template
+        expected = 422 if template.startswith("/api/") else 400
+        assert client.get(template.format(past)).status_code == expected, template
+    assert client.get(f"/api/articles?story_id={largest}").json()["items"] == []
+    assert client.get(f"/api/articles?story_id={past}").status_code == 422
+
+    runner = CliRunner()
+    for command in (["brief", "{}"], ["quotes", "{}"], ["export", "--story", "{}"]):
+        found = runner.invoke(cli, ["--db", settings.db, *(a.format(largest) for a in command)])
+        assert found.exit_code == 1, command
+        assert found.stderr.strip().endswith(f"no story {largest}: `newsdesk stories` lists them")
+        refused = runner.invoke(cli, ["--db", settings.db, *(a.format(past) for a in command)])
+        assert refused.exit_code == 2 and not refused.stdout, command
+        assert str(largest) in refused.stderr.splitlines()[-1], command
+        assert "Traceback" not in refused.stderr
+
+
 def test_bad_parameters_get_a_readable_error_page_and_json_under_api(client: TestClient) -> None:
     for path, wrong in (
         ("/?page=0", "page number"),
@@ -329,6 +369,39 @@ def test_every_response_carries_the_security_headers(client: TestClient, store: 
     docs = client.get("/docs")
     assert docs.status_code == 200 and "content-security-policy" not in docs.headers
     assert docs.headers["x-content-type-options"] == "nosniff"
+
+
+SECURITY_HEADERS = {
+    "x-content-type-options": "nosniff",
+    "referrer-policy": "no-referrer",
+    "x-frame-options": "DENY",
+    "content-security-policy": "default-src 'self'; script-src 'self'; frame-ancestors 'none'",
+}
+
+
+def test_unhandled_errors_and_unknown_paths_carry_the_security_headers_too(
+    settings: Settings, tmp_path: Path
+) -> None:
+    """Starlette sends the 500 for an unhandled exception from outside the app's middleware:
+    the headers must still be on it. A real server, and a real database error: the stories
+    table is renamed away under the running app."""
+    copy = tmp_path / "broken.db"
+    shutil.copy(settings.db, copy)
+    with live_server(Settings(db=str(copy))) as base:
+        with sqlite3.connect(copy) as db:
+            db.execute("ALTER TABLE stories RENAME TO stories_gone")
+        for path, status in (
+            ("/", 500),
+            ("/api/stories", 500),
+            ("/no-such-page", 404),
+            ("/api/no-such-thing", 404),
+        ):
+            response = httpx.get(base + path, timeout=20)
+            assert response.status_code == status, path
+            for name, value in SECURITY_HEADERS.items():
+                assert response.headers.get(name) == value, (path, name)
+        head = httpx.head(base + "/", timeout=20)
+        assert head.status_code == 500 and head.headers["x-frame-options"] == "DENY"
 
 
 CONTROL_TITLE = "Harbour\x00 closed\x01 after\nthe\x0bstorm \x1b[31mtonight"

@@ -97,3 +97,51 @@ def test_fields_of_another_json_type_are_used_or_rejected_by_name(tmp_path: Path
         5: datetime(2020, 1, 2, tzinfo=UTC),  # the boolean is no date; the next field is
         6: None,
     }
+
+
+def test_title_html_author_and_url_of_another_json_type_are_used_or_rejected_by_name(
+    tmp_path: Path,
+) -> None:
+    """A number or a list in "title", "html", "author" or "url" was dropped without a word (the
+    article stored untitled, unattributed or without its link). A list of strings is what
+    scrapers write for a title, an author list or page fragments, and is used; anything else
+    rejects the record, naming the file, the line and the field."""
+    body = "The council approved the harbour budget on Tuesday after a long debate."
+    page = ["<html><body><article>", f"<p>{body}</p>", "</article></body></html>"]
+    lines = [
+        {"id": "a", "title": ["Harbour budget", " approved "], "text": body},
+        {"id": "b", "author": ["Ann Lee", " Bo Chen ", ""], "text": body + " Again."},
+        {"id": "c", "authors": "Ann Lee", "text": body + " Once more."},
+        {"id": "d", "title": "From a page", "html": page},
+        {"id": "e", "text": body + " Still.", "html": 42},  # text given: the html is not read
+        {"id": "f", "title": 2024, "text": body},
+        {"id": "g", "url": ["https://news.example/a"], "text": body},
+        {"id": "h", "author": {"name": "Ann Lee"}, "text": body},
+        {"id": "i", "title": "No text", "html": 42},
+        {"id": "j", "title": ["Harbour", 7], "text": body},
+        {"id": "k", "url": 7, "text": body},
+        {"id": "l", "authors": ["Ann Lee", None, 3], "text": body},
+        {"id": "m", "authors": ["Ann Lee", None], "text": body + " Last."},  # null: no name
+    ]
+    path = tmp_path / "typed.jsonl"
+    path.write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
+    records = {r.provenance.record: r for r in _read(path)}
+    articles = [records[f"line {n}"] for n in (1, 2, 3, 4, 5, 13)]
+    stored = [a for a in articles if isinstance(a, Article)]
+    assert stored == articles
+    assert stored[0].title == "Harbour budget approved"
+    authors = [a.author for a in stored]
+    assert authors == [None, "Ann Lee, Bo Chen", "Ann Lee", None, None, "Ann Lee"]
+    assert (stored[3].title, stored[3].text) == ("From a page", body)
+    assert stored[4].text == body + " Still."
+    assert [str(records[f"line {n}"]) for n in range(6, 13)] == [
+        f'{path} [line 6]: field "title" is a number, expected a string or a list of strings',
+        f'{path} [line 7]: field "url" is a list, expected a string',
+        f'{path} [line 8]: field "author" is an object, expected a string or a list of strings',
+        f'{path} [line 9]: field "html" is a number, expected a string or a list of strings',
+        f'{path} [line 10]: field "title" is a list of other than strings, '
+        "expected a string or a list of strings",
+        f'{path} [line 11]: field "url" is a number, expected a string',
+        f'{path} [line 12]: field "authors" is a list of other than strings, '
+        "expected a string or a list of strings",
+    ]

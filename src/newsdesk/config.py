@@ -119,7 +119,10 @@ def _number(value: float) -> str:
 
 _MAX_INT = 2**62  # what the stores and the C-level readers take
 _HOURS = Bound(0, 1_000_000, low_ok=False)  # a timedelta holds about 2.4e10 hours
-_SECONDS = Bound(0, 1e9, low_ok=False)
+MAX_SECONDS = 1e9
+"""The longest wait or timeout a setting or flag may ask for (about 31 years; threading's waits
+overflow a little past 9e9 s)."""
+_SECONDS = Bound(0, MAX_SECONDS, low_ok=False)
 _FRACTION = Bound(0, 1)
 _WEIGHT = Bound(0, 1e6)
 # The allowed values of every setting: a number range, the choices, () for true/false (checked
@@ -131,7 +134,7 @@ _ALLOWED: dict[str, Bound | tuple[str, ...] | None] = {
     "fetch_timeout": _SECONDS,
     "fetch_max_bytes": Bound(1, _MAX_INT),
     "allow_private_addresses": (),
-    "fetch_host_delay": Bound(0, 1e9),
+    "fetch_host_delay": Bound(0, MAX_SECONDS),
     "max_article_chars": Bound(1, _MAX_INT),
     "min_article_words": Bound(0, _MAX_INT),
     "dedup_threshold": Bound(0, 1, low_ok=False),

@@ -185,9 +185,17 @@ def _parse_since(text: str) -> datetime | None:
         return None
     units = {"h": "hours", "d": "days", "w": "weeks"}
     if text[:-1].isdigit() and text[-1:] in units:
-        return datetime.now(UTC) - timedelta(**{units[text[-1]]: int(text[:-1])})
+        try:
+            return datetime.now(UTC) - timedelta(**{units[text[-1]]: int(text[:-1])})
+        except OverflowError:  # past timedelta's or datetime's range
+            raise click.BadParameter(
+                f"{text!r} reaches back before the year 1; use a shorter span or 'all'",
+                param_hint="'--since'",
+            ) from None
     try:
         moment = datetime.fromisoformat(text)
     except ValueError:
-        raise click.BadParameter(f"{text!r}: use an ISO date, 12h, 7d, 2w or 'all'") from None
+        raise click.BadParameter(
+            f"{text!r}: use an ISO date, 12h, 7d, 2w or 'all'", param_hint="'--since'"
+        ) from None
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)

@@ -10,7 +10,6 @@ import click
 
 from newsdesk.brief.base import prepare
 from newsdesk.cli.context import (
-    MAX_ID,
     STORY_ID,
     current_settings,
     non_empty_inputs,
@@ -36,7 +35,7 @@ from newsdesk.pipeline import (
 )
 from newsdesk.pipeline import ingest as run_ingest
 from newsdesk.sources import read_sources
-from newsdesk.store import Store
+from newsdesk.store import MAX_ID, Store
 from newsdesk.text import count_of
 
 

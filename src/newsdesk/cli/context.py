@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from typing import Any, TypeVar
@@ -14,16 +15,27 @@ from newsdesk.config import ConfigError, Settings, load_settings
 from newsdesk.logs import LOG_FORMATS, LOG_LEVELS, configure_logging
 from newsdesk.models import Rejection
 from newsdesk.pipeline import ProgressCallback
-from newsdesk.store import Store, StoreError, open_store
+from newsdesk.store import MAX_ID, Store, StoreError, open_store
 
 F = TypeVar("F", bound=Callable[..., Any])
 
 stderr = Console(stderr=True, highlight=False)
 
-MAX_ID = 2**63 - 1
-"""The largest id the stores hold (64-bit integers): a larger one is a usage error, not an
-OverflowError from the database driver."""
 STORY_ID = click.IntRange(0, MAX_ID)
+
+
+class FiniteFloatRange(click.FloatRange):
+    """``click.FloatRange`` that also refuses ``nan`` and infinities, which ``float()`` reads
+    from the words and from overlong numbers (``1e400``): nan passes every range check, and inf
+    any lower bound."""
+
+    def convert(
+        self, value: Any, param: click.Parameter | None, ctx: click.Context | None
+    ) -> float:
+        number = click.FLOAT.convert(value, param, ctx)
+        if not math.isfinite(number):
+            self.fail(f"{value} is not a finite number.", param, ctx)
+        return super().convert(number, param, ctx)
 
 
 def settings_options(command: F) -> F:

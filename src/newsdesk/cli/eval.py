@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from newsdesk.cli.context import non_empty_inputs
+from newsdesk.cli.context import FiniteFloatRange, non_empty_inputs
 
 
 @click.group("eval")
@@ -75,7 +75,13 @@ def summarize_command(
 )
 @click.option("--label-depth", type=int, default=1, show_default=True, help="Folder levels up.")
 @click.option("--label-regex", default=None, help="Label = first group of this regex on the path.")
-@click.option("--baseline-threshold", type=float, default=0.2, show_default=True)
+@click.option(
+    "--baseline-threshold",
+    type=FiniteFloatRange(0.0, 1.0),
+    default=0.2,
+    show_default=True,
+    help="Cosine at which the baseline joins an article to its nearest earlier one.",
+)
 def cluster_command(
     inputs: tuple[str, ...],
     labels: str,

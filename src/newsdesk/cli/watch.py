@@ -7,7 +7,14 @@ import threading
 import click
 
 from newsdesk.cli.attribution import watch_report
-from newsdesk.cli.context import current_settings, non_empty_inputs, opened_store, stderr
+from newsdesk.cli.context import (
+    FiniteFloatRange,
+    current_settings,
+    non_empty_inputs,
+    opened_store,
+    stderr,
+)
+from newsdesk.config import MAX_SECONDS
 from newsdesk.watch import FeedListError, FeedWatcher, PollResult, feed_list
 
 
@@ -32,7 +39,7 @@ def feeds_or_usage_error(arguments: tuple[str, ...]) -> list[str]:
 @click.argument("feeds", nargs=-1, required=True, callback=non_empty_inputs)
 @click.option(
     "--interval",
-    type=click.FloatRange(min=1.0),
+    type=FiniteFloatRange(min=1.0, max=MAX_SECONDS),
     default=None,
     help="Seconds between polls of each feed (default: settings.watch_interval, 300).",
 )

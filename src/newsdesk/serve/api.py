@@ -22,7 +22,7 @@ from newsdesk.serve.caching import (
     STORY_MAX_AGE,
     cached_response,
 )
-from newsdesk.serve.params import JSON, MAX_ID, IdPath
+from newsdesk.serve.params import JSON, IdPath
 from newsdesk.serve.search import SearchForm, SearchQueryError, hit_url, run_search
 from newsdesk.serve.views import (
     CitedSentence,
@@ -32,7 +32,7 @@ from newsdesk.serve.views import (
     load_story,
     story_card,
 )
-from newsdesk.store import StoredArticle
+from newsdesk.store import MAX_ID, StoredArticle
 
 MAX_OFFSET = 1_000_000
 

@@ -23,6 +23,7 @@ from fastapi.exception_handlers import (
 from fastapi.exceptions import RequestValidationError
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import ASGIApp
 
 from newsdesk import __version__
 from newsdesk.config import Settings, load_settings
@@ -56,6 +57,18 @@ class StoreProvider:
             opened, self._opened = self._opened, []
         for store in opened:
             store.close()
+
+
+class _NewsdeskApp(FastAPI):
+    """FastAPI with the security headers outside its whole middleware stack.
+
+    Starlette puts ``add_middleware`` middleware inside its ``ServerErrorMiddleware`` (and
+    FastAPI's request-body limit), so the 500 for an unhandled exception, and a 413, were sent
+    past :class:`SecurityHeaders` without the headers or the CSP every other response carries.
+    """
+
+    def build_middleware_stack(self) -> ASGIApp:
+        return SecurityHeaders(super().build_middleware_stack())
 
 
 def _templates() -> jinja2.Environment:
@@ -102,7 +115,7 @@ def create_app(
                 on_shutdown()
             stores.close()
 
-    app = FastAPI(
+    app = _NewsdeskApp(
         title="newsdesk",
         version=__version__,
         description=(
@@ -116,8 +129,7 @@ def create_app(
     app.state.stores = stores
     app.state.templates = _templates()
     registry = Registry()
-    app.add_middleware(HeadAsGet)
-    app.add_middleware(SecurityHeaders)
+    app.add_middleware(HeadAsGet)  # SecurityHeaders wraps all of it: see _NewsdeskApp
     app.add_middleware(MetricsMiddleware, registry=registry)  # outermost: it times the rest
 
     @app.get("/metrics", include_in_schema=False)

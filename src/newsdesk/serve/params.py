@@ -6,8 +6,7 @@ from typing import Annotated
 
 from fastapi import Path
 
-MAX_ID = 2**62
-"""Larger ids cannot be stored (SQLite and PostgreSQL use 64-bit integers); refuse them early."""
+from newsdesk.store import MAX_ID
 
 IdPath = Annotated[int, Path(ge=0, le=MAX_ID)]
 HTML = "text/html; charset=utf-8"

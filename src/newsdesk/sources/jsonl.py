@@ -18,20 +18,32 @@ def _text(value: Any) -> str:
     return value.strip() if isinstance(value, str) else ""
 
 
-_JSON_TYPES = {bool: "a boolean", int: "a number", float: "a number", dict: "an object"}
+_JSON_TYPES = {
+    bool: "a boolean",
+    int: "a number",
+    float: "a number",
+    dict: "an object",
+    list: "a list",
+}
 
 
 class _WrongType(ValueError):
     """An article field holds a JSON value of a type it cannot have."""
 
 
-def _body(data: dict[str, Any], name: str) -> str:
-    """A text field: a string, or a list of strings (paragraphs, joined by blank lines)."""
+def _string(data: dict[str, Any], name: str, joiner: str | None = None) -> str:
+    """A text field, stripped; "" when absent or null. With a ``joiner``, a list of strings (and
+    nulls) is taken too, its non-blank strings joined by it (paragraphs of a text, fragments of a
+    page, the names of several authors). Any other JSON value raises :class:`_WrongType` naming
+    the field: a number or an object in a title or a URL is a mapping mistake, not a value to
+    guess at."""
     value = data.get(name)
     if value is None or isinstance(value, str):
         return _text(value)
-    if isinstance(value, list) and all(isinstance(p, str) for p in value):
-        return "\n\n".join(p.strip() for p in value if p.strip())
+    if joiner is None:
+        raise _WrongType(f'field "{name}" is {_JSON_TYPES[type(value)]}, expected a string')
+    if isinstance(value, list) and all(p is None or isinstance(p, str) for p in value):
+        return joiner.join(part for p in value if (part := _text(p)))
     kind = "a list of other than strings" if isinstance(value, list) else _JSON_TYPES[type(value)]
     raise _WrongType(f'field "{name}" is {kind}, expected a string or a list of strings')
 
@@ -54,20 +66,20 @@ def article_from_object(
     """Turn one JSON article object (JSONL record or news-please file) into an article."""
     if not isinstance(data, dict):
         return Rejection(provenance, f"expected a JSON object, got {type(data).__name__}")
-    url = _text(data.get("url")) or None
-    title = _text(data.get("title"))
+    # A field is read only where it is used: "maintext" when there is no "text", "html" when
+    # there is neither, "authors" when there is no "author", "source_domain" without "outlet".
     try:
-        text = _body(data, "text") or _body(data, "maintext")
+        url = _string(data, "url") or None
+        title = _string(data, "title", " ")
+        text = _string(data, "text", "\n\n") or _string(data, "maintext", "\n\n")
+        html = "" if text else _string(data, "html", "\n")
+        author = _string(data, "author", ", ") or _string(data, "authors", ", ") or None
+        outlet = _string(data, "outlet") or _string(data, "source_domain")
+        language = _string(data, "language") or None
     except _WrongType as error:
         return Rejection(provenance, str(error))
-    html = _text(data.get("html"))
-    author: str | None = _text(data.get("author")) or None
-    authors = data.get("authors")
-    if author is None and isinstance(authors, list):
-        author = ", ".join(a.strip() for a in authors if isinstance(a, str) and a.strip()) or None
     dates = (_date(data.get(name)) for name in ("published", "date_publish", "date"))
     published = next((date for date in dates if date is not None), None)
-    outlet = _text(data.get("outlet")) or _text(data.get("source_domain"))
     if not text and html:
         page = extract_html(html, url)
         text, title = page.text, title or page.title
@@ -85,7 +97,7 @@ def article_from_object(
             provenance=provenance,
             url=url,
             published=published,
-            language=_text(data.get("language")) or None,
+            language=language,
             author=author,
         ),
         settings,

@@ -8,6 +8,7 @@ migrations in ``migrations/`` on open and refuse a store whose schema is newer t
 from __future__ import annotations
 
 from newsdesk.store.base import (
+    MAX_ID,
     AddOutcome,
     SearchHit,
     SourceGroup,
@@ -21,6 +22,7 @@ from newsdesk.store.base import (
 )
 
 __all__ = [
+    "MAX_ID",
     "AddOutcome",
     "SearchHit",
     "SourceGroup",

@@ -33,6 +33,12 @@ from newsdesk.models import (
 )
 from newsdesk.text import split_sentences_with_paragraphs, words
 
+MAX_ID = 2**63 - 1
+"""The largest story or article id a store can hold: SQLite's INTEGER and PostgreSQL's BIGINT
+are signed 64-bit. The web app and the CLI refuse a larger id up front (a 400/422 or a usage
+error), since the database drivers would raise OverflowError on it; any id up to this one is
+simply looked up, and not found if absent."""
+
 SCHEMA_VERSION = 4
 """The newest schema version this code knows; migrations 0001..SCHEMA_VERSION exist."""
 
