@@ -364,3 +364,11 @@ def test_a_jsonl_field_of_a_wrong_type_rejects_its_line_by_name_and_keeps_what_i
         assert kept is not None and kept.article.title == second["title"]
         added = store.article_by_key(fourth["id"])
         assert added is not None and added.article.author == "Ann Lee, Bo Chen"
+
+
+def test_stories_past_the_last_says_so_not_that_the_store_is_empty(tmp_path: Path) -> None:
+    db = str(tmp_path / "news.db")
+    assert run("--db", db, "stories")[2].startswith("no stories yet")
+    run("--db", db, "ingest", str(copy_topics(tmp_path, 8)))
+    code, out, err = run("--db", db, "stories", "--offset", "500")
+    assert code == 0 and out == "" and "no stories past the first 500" in err

@@ -87,7 +87,9 @@ def stories(limit: int, offset: int) -> None:
             f"{story.id:>6}  {last}  {count_of(story.article_count, 'article'):>12}  "
             f"{count_of(len(story.outlets), 'outlet'):>10}  {story.headline}"
         )
-    if not summaries:
+    if not summaries and offset:
+        click.echo(f"no stories past the first {offset}: lower --offset", err=True)
+    elif not summaries:
         click.echo("no stories yet: run `newsdesk ingest PATH` first", err=True)
 
 
