@@ -283,11 +283,10 @@ def _apposed(text: str, a: Span, b: Span) -> bool:
     )
 
 
-def _places(mentions: Sequence[_Mention], used: bool = True) -> set[str]:
-    """Keys of the story's known places: a country, US state or big city, a name with a place
-    word ("Gulf of Aden", "Marion County"), and with ``used``, a name the story uses as a place
-    somewhere (weaker: "objected to Lohan's choice" reads as a place)."""
-    known = {_key(m.core) for m in mentions if m.known_place and used}
+def _listed_places(mentions: Sequence[_Mention]) -> set[str]:
+    """Keys of the story's names that are places whatever the story says: a country, US state or
+    big city, or a name with a place word ("Gulf of Aden", "Marion County")."""
+    known: set[str] = set()
     for m in mentions:
         if m.label in ("GPE", "LOC", "FAC", "ORG") and (
             m.core.casefold() in _KNOWN_PLACES
@@ -326,10 +325,11 @@ def _to_facilities(mentions: Sequence[_Mention], places: set[str]) -> None:
 def _to_people(mentions: Sequence[_Mention], listed: set[str], used: set[str]) -> None:
     """A lone surname (or first name) that ends (or starts) exactly one full name in the story is
     that person, whatever NER typed it ("Lohan" as a place, "Comeaux" as an organisation,
-    "Kimani" for Kimani Gray); not a known place ("Jordan" beside Steven Lee Jordan; for a
-    first name NER did not call a person, not one the story uses as a place either: "Bali" beside
-    "Bali Roadmap"), a name that starts a longer organisation or place ("Kraft" beside "Kraft
-    Foods"), nor a facility found as one ("Sukanya" of "INS Sukanya")."""
+    "Kimani" for Kimani Gray). Not a surname that is a listed place the story also uses as one
+    ("in Jordan" beside Steven Lee Jordan; ``used`` alone is weak: "objected to Lohan's choice"),
+    a first name that is any place ("Bali" beside "Bali Roadmap"), a name that starts a longer
+    organisation or place ("Kraft" beside "Kraft Foods"), nor a facility ("Sukanya" of "INS
+    Sukanya")."""
     full = {
         m.core
         for m in mentions
@@ -351,14 +351,15 @@ def _to_people(mentions: Sequence[_Mention], listed: set[str], used: set[str]) -
         if len(word.split()) != 1 or m.label in ("PATTERN", "SHIP"):
             continue
         if m.kind != "person" and (
-            _key(word) in (listed if word in last else used)
+            _key(word) in (listed & used if word in last else listed | used)
             or _key(word) in facility_cores
             or word in heads
             or _ACRONYM.fullmatch(word)
         ):
             continue
         # A surname before a first name: "Hiller" is Yvonne Hiller, not "Hiller Feuded".
-        candidates = last.get(word) or (set() if _key(word) in used else first.get(word, set()))
+        firsts = set() if _key(word) in listed | used else first.get(word, set())
+        candidates = last.get(word) or firsts
         if len(candidates) == 1:
             m.kind = "person"
             m.core = next(iter(candidates))
@@ -430,9 +431,10 @@ def extract_entities(articles: Sequence[Article], nlp: NLPArg = None) -> list[En
     for article, (body, sentences), spans in zip(articles, bodies, all_spans, strict=True):
         mentions.extend(_mentions(article, body, sentences, spans))
 
-    places = _places(mentions)
-    _to_facilities(mentions, places)
-    _to_people(mentions, _places(mentions, used=False), places)
+    listed = _listed_places(mentions)
+    used = {_key(m.core) for m in mentions if m.known_place}  # "in Texas", "Huntsville, Texas"
+    _to_facilities(mentions, listed | used)
+    _to_people(mentions, listed, used)
     _expand_acronyms(mentions)
     _same_kind(mentions)
 
