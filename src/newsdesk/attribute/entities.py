@@ -458,12 +458,18 @@ def extract_entities(articles: Sequence[Article], nlp: NLPArg = None) -> list[En
 
 
 def find_entity(entities: Sequence[Entity], name: str) -> Entity | None:
-    """The entity a user means by ``name`` (canonical name or any alias, case-insensitive)."""
+    """The entity a user means by ``name`` (canonical name or any alias, case-insensitive, with
+    or without "the", periods or hyphens: "U.N. Security Council" finds "the UN Security
+    Council")."""
     wanted = name.casefold().strip()
     bare = _core(name, "person").casefold()
     for entity in entities:
         names = {entity.name.casefold(), *(a.casefold() for a in entity.aliases)}
         if wanted in names or bare in names:
+            return entity
+    key = _key(_LEADING.sub("", name.strip()))
+    for entity in entities:
+        if key in {_key(_LEADING.sub("", n)) for n in (entity.name, *entity.aliases)}:
             return entity
     for entity in entities:
         if wanted in entity.name.casefold():
