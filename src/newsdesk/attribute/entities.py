@@ -3,6 +3,11 @@
 "Sohae", "the Sohae site" and "Sohae Satellite Launching Station" become one facility; "Trump",
 "President Trump" and "Donald Trump" one person. Mentions come from spaCy NER (or the
 capitalisation fallback) plus a pattern for facilities ("<Name> research facility", "... plant").
+
+Within a story: a known place or an organisation is not made a facility by "a Texas prison" or
+"the Kraft plant"; a lone surname is the one person it ends whatever NER typed it ("Lohan");
+"UK", "U.K." and "United Kingdom" are one place; time zones, lone titles and quote debris are no
+entities.
 """
 
 from __future__ import annotations
@@ -13,6 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from newsdesk.attribute.nlp import (
+    PLACE_WORDS,
     NLPArg,
     Span,
     body_and_sentences,
@@ -33,7 +39,11 @@ _FACILITY_TYPES = (
     "enrichment plant|uranium enrichment plant|nuclear plant|power plant|plant|site|base|"
     "facility|station|reactor|complex|airport|prison|laboratory|factory|dam|camp|test range"
 )
-_FACILITY = re.compile(rf"\b((?:[A-Z][\w'’\-]+ ){{1,4}}?)(?:[a-z]+ )?((?i:{_FACILITY_TYPES}))\b")
+# A name's words may include particles: "Charles de Gaulle airport", not "Gaulle airport".
+_FACILITY = re.compile(
+    r"\b([A-Z][\w'’\-]+ (?:(?:[A-Z][\w'’\-]+|de|del|da|du|al|el|la|van|von|bin) ){0,3}?)"
+    rf"(?:[a-z]+ )?((?i:{_FACILITY_TYPES}))\b"
+)
 _FACILITY_WORDS = frozenset(
     [
         "satellite",
@@ -64,7 +74,85 @@ _FACILITY_WORDS = frozenset(
         "stand",
     ]
 )
-_LEADING = re.compile(r"^(?:the|The|a|A)\s+")
+_LEADING = re.compile(r"^(?:(?:the|The|a|A)\s+)+")
+
+
+def _names(listed: str, sep: str = " ") -> frozenset[str]:
+    return frozenset(n for n in listed.split(sep) if n)
+
+
+# Not entities: time zones NER calls organisations or people ("09:00 BST"), and titles left alone
+# ("Sgt" before a name NER missed).
+_TIME_ZONES = _names(
+    "GMT BST UTC IST EST EDT CST CDT MST MDT PST PDT AKST HST CET CEST EET EEST WET WEST MSK "
+    "AEST AEDT ACST AWST NZST NZDT JST KST HKT SGT PHT WIB ICT PKT GST AST"
+)
+_TITLE_ABBREVIATIONS = _names(
+    "sgt cpl pte pvt lcpl bdr maj gen lt col capt cmdr cdr adm insp det supt ch const pc "
+    "mr mrs ms dr rev fr sr jr"
+)
+_QUOTES = "\"“”‘’'«»„`"
+_DEBRIS = re.compile(rf"^(?:(?:the|The)\s+)?[\s{_QUOTES}(\[]+|[\s{_QUOTES})\]]+$")
+_NICKNAME = re.compile(r"\s+[\"“][\w'’\- ]+[\"”]\s+")  # Ivan L. “Chip” Frederick
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+_DAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+_TRAILING_DATE = re.compile(rf"\s+(?:on|in|at|by)\s+(?:(?:{_MONTHS}|{_DAYS})\b.*|\d.*)$")
+# Ships NER calls people ("INS Mysore", "MV Gibe"): the hull prefix goes, the ship is a facility.
+_SHIP = re.compile(
+    r"^(?:[Ww]arship\s+|the\s+)?(?:INS|HMS|USS|MV|M/V|HMAS|HMCS|HMNZS|RFA|ICGS|PNS)\s+"
+)
+# A place NER calls a place is not made a facility when the story uses it as a place: "in Texas",
+# "Huntsville, Texas", "the Gulf of Aden". Before this, "Texas" in a story that also said "a Texas
+# prison" became that prison (71 mentions); a bare facility name ("Sohae") has no such context.
+_PLACE_CONTEXT = re.compile(
+    r"\b(?:in|from|to|near|across|throughout|outside|around|into|toward|towards|left|leaving|"
+    r"reached|visited|visiting)\s+(?:the\s+)?$",
+    re.I,
+)
+_PLACE_WORDS = frozenset(PLACE_WORDS | {"gulf", "ocean", "island", "republic", "kingdom"})
+# Places that need no context to be known: countries, US states and the biggest cities.
+_KNOWN_PLACES = frozenset(
+    w.casefold()
+    for w in _names(
+        "Afghanistan|Albania|Algeria|Angola|Argentina|Armenia|Australia|Austria|Azerbaijan|Bahrain|"
+        "Bangladesh|Belarus|Belgium|Bolivia|Bosnia|Brazil|Bulgaria|Cambodia|Cameroon|Canada|Chad|"
+        "Chile|China|Colombia|Congo|Croatia|Cuba|Cyprus|Czech Republic|Denmark|Ecuador|Egypt|"
+        "Eritrea|Estonia|Ethiopia|Finland|France|Georgia|Germany|Ghana|Greece|Guatemala|Haiti|"
+        "Honduras|Hungary|Iceland|India|Indonesia|Iran|Iraq|Ireland|Israel|Italy|Jamaica|Japan|"
+        "Jordan|Kazakhstan|Kenya|Kosovo|Kuwait|Laos|Latvia|Lebanon|Liberia|Libya|Lithuania|"
+        "Malaysia|Mali|Mexico|Moldova|Mongolia|Morocco|Mozambique|Myanmar|Nepal|Netherlands|"
+        "New Zealand|Nicaragua|Niger|Nigeria|North Korea|Norway|Oman|Pakistan|Palestine|Panama|"
+        "Paraguay|Peru|Philippines|Poland|Portugal|Qatar|Romania|Russia|Rwanda|Saudi Arabia|"
+        "Senegal|Serbia|Sierra Leone|Singapore|Slovakia|Slovenia|Somalia|South Africa|South Korea|"
+        "South Sudan|Spain|Sri Lanka|Sudan|Sweden|Switzerland|Syria|Taiwan|Tanzania|Thailand|"
+        "Tunisia|Turkey|Uganda|Ukraine|United Arab Emirates|United Kingdom|United States|Uruguay|"
+        "Uzbekistan|Venezuela|Vietnam|Yemen|Zambia|Zimbabwe|UK|US|USA|Britain|England|Scotland|"
+        "Wales|Northern Ireland|Gaza|West Bank|Europe|Africa|Asia|America|"
+        "Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Hawaii|"
+        "Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|"
+        "Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|New Hampshire|New Jersey|"
+        "New Mexico|New York|North Carolina|North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|"
+        "Rhode Island|South Carolina|South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|"
+        "Washington|West Virginia|Wisconsin|Wyoming|"
+        "London|Paris|Berlin|Moscow|Beijing|Shanghai|Tokyo|Delhi|New Delhi|Mumbai|Karachi|Cairo|"
+        "Baghdad|Tehran|Kabul|Islamabad|Jerusalem|Istanbul|Rome|Madrid|Brussels|Geneva|Vienna|"
+        "Sydney|Toronto|Los Angeles|Chicago|Houston|Philadelphia|San Francisco|Boston|Seattle|"
+        "Miami|Atlanta|Dallas|Detroit|Hong Kong|Seoul|Pyongyang|Bangkok|Jakarta|Manila|Lagos|"
+        "Nairobi|Johannesburg|Mexico City|Sao Paulo|São Paulo|Rio de Janeiro|Buenos Aires",
+        "|",
+    )
+)
+# Spellings of one acronym's full form that the story need not spell out ("UK" with no
+# "United Kingdom" in the same article); others are found among the story's names.
+_ACRONYMS = {
+    "US": "United States",
+    "USA": "United States",
+    "UK": "United Kingdom",
+    "UN": "United Nations",
+    "EU": "European Union",
+}
+_ACRONYM = re.compile(r"[A-Z]{2,6}")
+_INITIALS_SKIP = frozenset(["of", "for", "and", "on", "the", "de", "in"])
 
 
 @dataclass(slots=True)
@@ -74,6 +162,37 @@ class _Mention:
     core: str
     article_key: str
     sentence_index: int
+    label: str = "PATTERN"  # the NER label; PATTERN: the facility pattern; SHIP: a hull prefix
+    known_place: bool = False  # used as a place where it stands ("in Texas", "Huntsville, Texas")
+
+
+def _clean(text: str) -> str | None:
+    """A span's name without tokenisation debris (quote marks, "on June 1", ", Reid"), or None
+    when what is left is no name (a time zone, a title alone)."""
+    text = _NICKNAME.sub(" ", text)
+    text = _DEBRIS.sub("", _TRAILING_DATE.sub("", text.split(", ")[0]))
+    text = _DEBRIS.sub("", text)
+    if not text or text in _TIME_ZONES:
+        return None
+    words = text.split()
+    if len(words) == 1 and text.lower().strip(".") in _TITLE_ABBREVIATIONS:
+        return None
+    return text
+
+
+def _key(core: str) -> str:
+    """A name's grouping key: periods, hyphens and spacing normalised ("U.K." = "UK", "Shatt
+    al-Arab" = "Shatt al Arab"), case folded except for acronyms ("US" is not "Us")."""
+    key = " ".join(re.sub(r"[\-‐–]", " ", core.replace(".", "")).split()).rstrip("'’")
+    return key if _ACRONYM.fullmatch(key) else key.casefold()
+
+
+def _initials(name: str) -> str:
+    return "".join(
+        w[0]
+        for w in re.split(r"[\s\-]+", name)
+        if w[:1].isupper() and w.lower() not in _INITIALS_SKIP
+    )
 
 
 def _core(text: str, kind: str) -> str:
@@ -114,6 +233,14 @@ def _mentions(
             first
         ):
             continue
+        if any(
+            s.label == "FAC"
+            and s.start <= m.start(1)
+            and m.end() <= s.end
+            and s.end - s.start > m.end() - m.start(1)
+            for s in spans
+        ):
+            continue  # NER has the longer name: "Paris-Charles de Gaulle Airport"
         surface = spans_text[m.start(1) : m.end()].strip()
         out.append(
             _Mention(
@@ -121,16 +248,179 @@ def _mentions(
             )
         )
         covered.append((m.start(1), m.end()))
+    places = [s for s in spans if s.label in ("GPE", "LOC")]
     for span in spans:
         kind = _KINDS.get(span.label)
-        start, text = span.start, span.text
-        if kind is None or any(a <= start < b for a, b in covered):
+        start, end = span.start, span.end
+        # Skip a span overlapping a facility found by the pattern ("the Salt Lake City" of "the
+        # Salt Lake City airport"), not only one starting inside it.
+        if kind is None or any(start < b and a < end for a, b in covered):
             continue
-        core = _core(text, kind)
+        text = _clean(span.text)
+        if text is None:
+            continue
+        label = span.label
+        if _SHIP.match(text):
+            kind, label = "facility", "SHIP"  # the core drops the hull prefix
+        core = _SHIP.sub("", _core(text, kind)) if label == "SHIP" else _core(text, kind)
         if not core or len(core) < 2:
             continue
-        out.append(_Mention(kind, text, core, article.key, sentence_at(start)))
+        known = label in ("GPE", "LOC") and (
+            _PLACE_CONTEXT.search(spans_text[max(0, start - 20) : start]) is not None
+            or any(_apposed(spans_text, span, o) for o in places if o is not span)
+        )
+        out.append(_Mention(kind, text, core, article.key, sentence_at(start), label, known))
     return out
+
+
+def _apposed(text: str, a: Span, b: Span) -> bool:
+    """Whether ``a`` and ``b`` are a place and its region: "Huntsville, Texas," or "Texas."
+    (not "back to Texas, Strickland said")."""
+    first, second = (a, b) if a.start < b.start else (b, a)
+    return (
+        re.fullmatch(r",\s*", text[first.end : second.start]) is not None
+        and re.match(r"\s*(?:[,.;:)]|$)", text[second.end :]) is not None
+    )
+
+
+def _listed_places(mentions: Sequence[_Mention]) -> set[str]:
+    """Keys of the story's names that are places whatever the story says: a country, US state or
+    big city, or a name with a place word ("Gulf of Aden", "Marion County")."""
+    known: set[str] = set()
+    for m in mentions:
+        if m.label in ("GPE", "LOC", "FAC", "ORG") and (
+            m.core.casefold() in _KNOWN_PLACES
+            or (m.label != "ORG" and any(w.lower() in _PLACE_WORDS for w in m.core.split()[1:]))
+        ):
+            known.add(_key(m.core))
+    return known
+
+
+def _to_facilities(mentions: Sequence[_Mention], places: set[str]) -> None:
+    """A core name seen as a facility is that facility wherever it appears ("Sohae", "Abu
+    Ghraib"), except a known place ("a Texas prison" does not make Texas a prison) and an
+    organisation NER always calls one ("a Kraft plant" does not make Kraft a plant)."""
+    for m in mentions:
+        if m.label == "FAC" and _key(m.core) in places and _core(m.text, "place") == m.core:
+            m.kind = "place"  # "Port-au-Prince" labelled FAC once, GPE elsewhere
+    facility_cores = {_key(m.core) for m in mentions if m.kind == "facility"}
+    labels: dict[str, set[str]] = defaultdict(set)
+    for m in mentions:
+        if m.label not in ("PATTERN", "SHIP"):
+            labels[_key(m.core)].add(m.label)
+    for m in mentions:
+        key = _key(m.core)
+        if m.kind == "facility" or key not in facility_cores:
+            continue
+        if m.kind == "person":
+            convert = len(m.core.split()) == 1
+        elif m.kind == "place":
+            convert = key not in places
+        else:  # an organisation: only when NER is unsure what the name is
+            convert = key not in places and labels[key] != {"ORG"} and not _ACRONYM.fullmatch(key)
+        if convert:
+            m.kind = "facility"
+
+
+def _to_people(mentions: Sequence[_Mention], listed: set[str], used: set[str]) -> None:
+    """A lone surname (or first name) that ends (or starts) exactly one full name in the story is
+    that person, whatever NER typed it ("Lohan" as a place, "Comeaux" as an organisation,
+    "Kimani" for Kimani Gray). Not a surname that is a listed place the story also uses as one
+    ("in Jordan" beside Steven Lee Jordan; ``used`` alone is weak: "objected to Lohan's choice"),
+    a first name that is any place ("Bali" beside "Bali Roadmap"), a name that starts a longer
+    organisation or place ("Kraft" beside "Kraft Foods"), nor a facility ("Sukanya" of "INS
+    Sukanya")."""
+    full = {
+        m.core
+        for m in mentions
+        if m.kind == "person" and len(m.core.split()) > 1 and m.core.split()[-1][:1].isupper()
+    }
+    last: dict[str, set[str]] = defaultdict(set)
+    first: dict[str, set[str]] = defaultdict(set)
+    for name in full:
+        last[name.split()[-1]].add(name)
+        first[name.split()[0]].add(name)
+    heads = {
+        m.core.split()[0]
+        for m in mentions
+        if m.kind != "person" and len(m.core.split()) > 1 and m.label != "PATTERN"
+    }
+    facility_cores = {_key(m.core) for m in mentions if m.label in ("PATTERN", "SHIP")}
+    for m in mentions:
+        word = m.core
+        if len(word.split()) != 1 or m.label in ("PATTERN", "SHIP"):
+            continue
+        if m.kind != "person" and (
+            _key(word) in (listed & used if word in last else listed | used)
+            or _key(word) in facility_cores
+            or word in heads
+            or _ACRONYM.fullmatch(word)
+        ):
+            continue
+        # A surname before a first name: "Hiller" is Yvonne Hiller, not "Hiller Feuded".
+        firsts = set() if _key(word) in listed | used else first.get(word, set())
+        candidates = last.get(word) or firsts
+        if len(candidates) == 1:
+            m.kind = "person"
+            m.core = next(iter(candidates))
+
+
+def _expand_acronyms(mentions: Sequence[_Mention]) -> None:
+    """An acronym joins the one full name in the story with its initials ("TDCJ" -> "Texas
+    Department of Criminal Justice", "U.N." -> "United Nations"); two candidates: neither."""
+    full: dict[str, set[str]] = defaultdict(set)
+    kinds: dict[str, str] = {}
+    for m in mentions:
+        if m.kind != "person" and len(m.core.split()) > 1:
+            full[_initials(m.core)].add(_key(m.core))
+            kinds.setdefault(_key(m.core), m.kind)
+    by_key = {_key(m.core): m.core for m in mentions}
+    for m in mentions:
+        acronym = _key(m.core)
+        if m.kind == "person" or not _ACRONYM.fullmatch(acronym):
+            continue
+        fixed = _ACRONYMS.get(acronym)
+        targets = {_key(fixed)} if fixed else full.get(acronym, set())
+        if len(targets) != 1:
+            continue
+        target = next(iter(targets))
+        if target in by_key:
+            m.core = by_key[target]
+            if m.kind in ("place", "organisation") and kinds.get(target) in (
+                "place",
+                "organisation",
+            ):
+                m.kind = kinds[target]
+        elif fixed:
+            m.core = fixed
+
+
+def _same_kind(mentions: Sequence[_Mention]) -> None:
+    """One name is one thing in a story: a name NER calls a place here and an organisation there
+    ("Lebanon", "Gaza") takes the kind most of its mentions have."""
+    votes: dict[str, Counter[str]] = defaultdict(Counter)
+    for m in mentions:
+        if m.kind in ("place", "organisation"):
+            votes[_key(m.core)][m.kind] += 1
+    for m in mentions:
+        if m.kind in ("place", "organisation"):
+            m.kind = max(votes[_key(m.core)].items(), key=lambda kv: (kv[1], kv[0] == "place"))[0]
+
+
+def _display(group: Sequence[_Mention], kind: str) -> str:
+    aliases = Counter(m.text for m in group)
+    if kind == "facility":
+        name = max(aliases, key=lambda a: (len(a.split()), aliases[a]))
+        return _LEADING.sub("", name)
+    if kind == "person":
+        return max((m.core for m in group), key=lambda c: (len(c.split()), c))
+    # The most frequent full form: "United Kingdom" over "UK" and "U.K.".
+    forms = Counter(re.sub(r"['’]s?$", "", _LEADING.sub("", m.text)) for m in group)
+    named = (
+        Counter({f: n for f, n in forms.items() if f[:1].isupper()}) or forms
+    )  # "Navy", not "navy"
+    full = Counter({f: n for f, n in named.items() if not _ACRONYM.fullmatch(f.replace(".", ""))})
+    return (full or named).most_common(1)[0][0]
 
 
 def extract_entities(articles: Sequence[Article], nlp: NLPArg = None) -> list[Entity]:
@@ -141,40 +431,25 @@ def extract_entities(articles: Sequence[Article], nlp: NLPArg = None) -> list[En
     for article, (body, sentences), spans in zip(articles, bodies, all_spans, strict=True):
         mentions.extend(_mentions(article, body, sentences, spans))
 
-    # A core name seen as a facility is that facility wherever it appears ("Sohae").
-    facility_cores = {m.core for m in mentions if m.kind == "facility"}
-    for m in mentions:
-        if m.core in facility_cores and (m.kind != "person" or len(m.core.split()) == 1):
-            m.kind = "facility"
-    # A surname alone joins the one full name that ends with it ("Trump" -> "Donald Trump").
-    full_names: dict[str, set[str]] = defaultdict(set)
-    for m in mentions:
-        if m.kind == "person" and len(m.core.split()) > 1:
-            full_names[m.core.split()[-1]].add(m.core)
-    for m in mentions:
-        if m.kind == "person" and len(m.core.split()) == 1:
-            candidates = full_names.get(m.core, set())
-            if len(candidates) == 1:
-                m.core = next(iter(candidates))
+    listed = _listed_places(mentions)
+    used = {_key(m.core) for m in mentions if m.known_place}  # "in Texas", "Huntsville, Texas"
+    _to_facilities(mentions, listed | used)
+    _to_people(mentions, listed, used)
+    _expand_acronyms(mentions)
+    _same_kind(mentions)
 
     groups: dict[tuple[str, str], list[_Mention]] = defaultdict(list)
     for m in mentions:
-        groups[(m.kind, m.core.casefold())].append(m)
+        groups[(m.kind, _key(m.core))].append(m)
     entities: list[Entity] = []
     for (kind, _), group in groups.items():
-        aliases = Counter(m.text for m in group)
-        if kind == "facility":
-            name = max(aliases, key=lambda a: (len(a.split()), aliases[a]))
-            name = _LEADING.sub("", name)
-        elif kind == "person":
-            name = max((m.core for m in group), key=lambda c: (len(c.split()), c))
-        else:
-            name = _LEADING.sub("", aliases.most_common(1)[0][0])
+        if not any(c.isupper() for m in group for c in m.text):
+            continue  # "navy" joins "Navy"; alone, lower case is no name ("meth", "berserk")
         entities.append(
             Entity(
-                name=name,
+                name=_display(group, kind),
                 kind=kind,
-                aliases=sorted(aliases),
+                aliases=sorted({m.text for m in group}),
                 mentions=[EntityMention(m.article_key, m.sentence_index, m.text) for m in group],
             )
         )
@@ -183,12 +458,18 @@ def extract_entities(articles: Sequence[Article], nlp: NLPArg = None) -> list[En
 
 
 def find_entity(entities: Sequence[Entity], name: str) -> Entity | None:
-    """The entity a user means by ``name`` (canonical name or any alias, case-insensitive)."""
+    """The entity a user means by ``name`` (canonical name or any alias, case-insensitive, with
+    or without "the", periods or hyphens: "U.N. Security Council" finds "the UN Security
+    Council")."""
     wanted = name.casefold().strip()
     bare = _core(name, "person").casefold()
     for entity in entities:
         names = {entity.name.casefold(), *(a.casefold() for a in entity.aliases)}
         if wanted in names or bare in names:
+            return entity
+    key = _key(_LEADING.sub("", name.strip()))
+    for entity in entities:
+        if key in {_key(_LEADING.sub("", n)) for n in (entity.name, *entity.aliases)}:
             return entity
     for entity in entities:
         if wanted in entity.name.casefold():
