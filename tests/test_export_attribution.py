@@ -13,6 +13,8 @@ from click.testing import CliRunner
 
 from corpus import write_jsonl
 from newsdesk.cli import cli
+from newsdesk.models import Brief, StoryAttribution
+from newsdesk.store import open_store
 
 ROOT = Path(__file__).resolve().parents[1]
 WIKINEWS = ROOT / "examples" / "wikinews"
@@ -97,3 +99,22 @@ def test_html_in_a_quote_is_escaped_in_every_export(tmp_path: Path) -> None:
     assert "<script>" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     markdown = run("--db", db, "export", "--format", "markdown")[1]
     assert "<script>" not in markdown and r"\<script\>" in markdown
+
+
+def test_refresh_rebuilds_what_an_older_version_stored(tmp_path: Path) -> None:
+    db = str(tmp_path / "old.db")
+    sources = [str(p) for p in sorted(WIKINEWS.glob("M002?.english"))]
+    assert run("--db", db, "ingest", *sources)[0] == 0
+    with open_store(db) as store:
+        story = max(store.stories(limit=100), key=lambda s: s.article_count).id
+        # What a store written before attribution or briefs existed holds for this story.
+        store.save_attribution(story, StoryAttribution())
+        store.save_brief(story, Brief([], max_words=250, method="old"))
+    code, out = run("--db", db, "refresh")
+    assert code == 0 and out.startswith("refreshed ")
+    with open_store(db) as store:
+        attribution, brief = store.get_attribution(story), store.get_brief(story)
+    assert attribution is not None and attribution.quotes and attribution.timeline
+    assert brief is not None and brief.sentences and brief.method != "old"
+    assert run("--db", db, "refresh", "--story", str(story))[1] == "refreshed 1 story\n"
+    assert run("--db", db, "refresh", "--story", "999")[0] == 1

@@ -22,6 +22,7 @@ COMMANDS = {
     "stories": "newsdesk.cli.commands:stories",
     "brief": "newsdesk.cli.commands:brief",
     "export": "newsdesk.cli.commands:export",
+    "refresh": "newsdesk.cli.commands:refresh",
     "cluster": "newsdesk.cli.commands:cluster",
     "serve": "newsdesk.cli.serve:serve",
     "watch": "newsdesk.cli.watch:watch",

@@ -29,6 +29,7 @@ from newsdesk.pipeline import (
     ONE_STORY,
     brief_story,
     cluster_inputs,
+    rebuild_briefs,
     scratch_store,
     store_as_one_story,
     story_sources,
@@ -188,6 +189,42 @@ def export(fmt: str, output: str | None, story_ids: tuple[int, ...]) -> None:
     Path(output).parent.mkdir(parents=True, exist_ok=True)
     Path(output).write_text(text, encoding="utf-8")
     click.echo(f"wrote {len(views)} stories to {output}", err=True)
+
+
+@click.command()
+@click.option("--story", "story_ids", type=STORY_ID, multiple=True, help="Only these stories.")
+def refresh(story_ids: tuple[int, ...]) -> None:
+    """Rebuild the briefs, quotes, entities, claims and timelines of every stored story (or of
+    --story ones) with this version of newsdesk and the current settings.
+
+    Ingest only rebuilds the stories it touches: run this after upgrading newsdesk or changing
+    a brief or attribution setting.
+    """
+    settings = current_settings()
+    with opened_store(settings) as store:
+        missing = [i for i in story_ids if store.story(store.resolve_story(i)) is None]
+        if missing:
+            listed = ", ".join(map(str, missing))
+            raise click.ClickException(f"no story {listed}: `newsdesk stories` lists them")
+        ids = (
+            sorted({store.resolve_story(i) for i in story_ids})
+            if story_ids
+            else [s.id for s in store.stories(limit=MAX_ID, offset=0)]
+        )
+        try:
+            with progress_bar() as progress:
+                rebuild_briefs(
+                    store,
+                    ids,
+                    settings.brief_max_words,
+                    progress,
+                    ner=settings.attribution_ner,
+                    processes=settings.attribution_processes,
+                )
+        except KeyboardInterrupt:
+            click.echo("interrupted: the stories refreshed so far are saved", err=True)
+            sys.exit(130)
+    click.echo(f"refreshed {len(ids)} {'story' if len(ids) == 1 else 'stories'}")
 
 
 @click.command()
