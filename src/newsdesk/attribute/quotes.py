@@ -21,7 +21,7 @@ from newsdesk.attribute.nlp import (
     is_title_word,
 )
 from newsdesk.models import Article, Quote
-from newsdesk.text import split_paragraphs
+from newsdesk.text import _abbreviation_ends_sentence, ends_with_abbreviation, split_paragraphs
 
 _CUES = [
     "said",
@@ -142,6 +142,41 @@ class _Person:
     full: str  # name plus role when the article gives one at this mention
 
 
+# --- abbreviations ------------------------------------------------------------------------------
+
+# Stands in for the full stop of an abbreviation inside a sentence ("Lt.", "U.K.", "Rabie A."), so
+# the attribution patterns, which stop at a full stop, read through it. Same length: offsets hold.
+_ABBREVIATION_DOT = "\u2024"
+
+
+def _mask_abbreviations(text: str) -> str:
+    """``text`` with each full stop that ends an abbreviation or an initial without ending the
+    sentence (as the sentence splitter decides it, newsdesk.text) replaced by _ABBREVIATION_DOT,
+    as is a full stop inside a word ("Rajanews.com")."""
+    out = list(text)
+    for m in re.finditer(r"(?<=[A-Za-z])\.", text):
+        i = m.start()
+        rest = text[i + 1 : i + 80]
+        if rest[:1].isalnum():
+            out[i] = _ABBREVIATION_DOT  # "U.K", "Rajanews.com"
+            continue
+        prefix = text[max(0, i - 80) : i + 1]
+        token = re.search(r"([A-Za-z][A-Za-z.]*)\.$", prefix)
+        if (
+            token is not None
+            and token.group(1)[:1].isupper()  # "Lt.", "Calif.", not "ill." ending a sentence
+            and re.match(r"['’]s\b|\s+[\"“'‘(]?[A-Za-z0-9]", rest)
+            and ends_with_abbreviation(prefix)
+            and not _abbreviation_ends_sentence(prefix, rest.lstrip())
+        ):
+            out[i] = _ABBREVIATION_DOT
+    return "".join(out)
+
+
+def _unmask(text: str) -> str:
+    return text.replace(_ABBREVIATION_DOT, ".")
+
+
 # --- quotation marks ------------------------------------------------------------------------------
 
 
@@ -223,7 +258,8 @@ def _direct_spans(paragraphs: list[str], offsets: list[int]) -> list[_Direct]:
 # --- speakers -------------------------------------------------------------------------------------
 
 
-def _people(body: str, title: str, spans: list[Span], title_spans: list[Span]) -> list[_Person]:
+def _people(body: str, masked: str, spans: list[Span], title_spans: list[Span]) -> list[_Person]:
+    """Persons named in the article (``masked``: the body with abbreviation dots masked)."""
     people: list[_Person] = []
     for span in spans:
         if span.label != "PERSON":
@@ -237,9 +273,11 @@ def _people(body: str, title: str, spans: list[Span], title_spans: list[Span]) -
             rf"but|as|after|before|when|while|where|{_CUE}|{_POST_ONLY}|[a-z]+ed)\b)"
             r"[a-z][^,;\"“”]{3,90}?)"
             r"(?:,|\.?\s*$|\.\s)",
-            body[span.end :],
+            masked[span.end :],
         )
-        full = f"{name}, {role.group(1)}" if role else name
+        # "Jonathan Hutson, a spokesman for the U.S. advocacy group ...": the role reads through
+        # abbreviations.
+        full = f"{name}, {_unmask(role.group(1))}" if role else name
         people.append(_Person(name, span.start, full))
         pair = re.fullmatch(r"([A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)+)\s+and\s+([A-Z].+)", name)
         if pair and len(pair.group(2).split()) > 1:
@@ -713,6 +751,8 @@ def _capitalised_names(subject: str) -> list[str]:
 
 # --- attribution patterns -------------------------------------------------------------------------
 
+# A capitalised word of an outlet or audience told: "U.S. News", "E! News" (masked dots allowed).
+_OUTLET_WORD = rf"[A-Z][\w.&\-{_ABBREVIATION_DOT}]*(?:!(?=\s+[A-Z]))?"
 _POST_INVERTED = re.compile(
     rf"^\s*[,.!?\-–—]*\s*(?:{_CUE}|{_POST_ONLY}|{_SHOUTED})\s+(?P<subj>[^.;!?\"“”]{{2,120}}?)"
     rf"(?=\s+in\s+a\s+statement|\s+on\s+(?:his|her|its)|,\s+who\b|\s+who\b|,\s+when\b|\s+when\b|"
@@ -722,11 +762,11 @@ _POST_NORMAL = re.compile(
     rf"^\s*[,.!?\-–—]*\s*(?P<subj>[^.;!?\"“”]{{1,160}}?)\s+{_AUX}"
     rf"(?P<cue>{_CUE}|{_POST_ONLY}|{_SHOUTED})\b"
     # "Dorsey told NBC10's Rosemary Connors": an outlet's reporter
-    rf"(?:\s+(?P<obj>[A-Z][\w.&\-]*(?:['’]s)?(?:\s+[A-Z][\w.&\-]*)*))?"
+    rf"(?:\s+(?P<obj>{_OUTLET_WORD}(?:['’]s)?(?:\s+{_OUTLET_WORD})*))?"
 )
 _PRE = re.compile(
     rf"(?P<subj>[^.;!?\"“”]{{1,200}}?)\s+{_AUX}(?P<cue>{_CUE}|{_SHOUTED})\b"
-    rf"(?:\s+(?P<obj>(?:the\s+)?[A-Z][\w.&\-]*(?:\s+[A-Z][\w.&\-]*)*|reporters|[a-z]+(?:\s+[a-z]+)?))?"
+    rf"(?:\s+(?P<obj>(?:the\s+)?{_OUTLET_WORD}(?:\s+{_OUTLET_WORD})*|reporters|[a-z]+(?:\s+[a-z]+)?))?"
     rf"{_TIME}(?:\s+of\s+[^,;\"“”]{{1,60}}?(?=,))?\s*(?:that\s*)?[,:]?\s*$"  # "said of the tremor,"
 )
 _DESCRIBED = re.compile(
@@ -1090,7 +1130,8 @@ def extract_quotes(article: Article, nlp: NLPArg = None) -> list[Quote]:
         pos += len(para) + 2
 
     body_spans, title_spans = entity_spans([body, article.title or ""], nlp)
-    people = _people(body, article.title or "", body_spans, title_spans)
+    masked = _mask_abbreviations(body)
+    people = _people(body, masked, body_spans, title_spans)
 
     def sentence_of(offset: int) -> tuple[int, int, int]:
         best = sentences[0] if sentences else (0, len(body), 0)
@@ -1156,19 +1197,23 @@ def extract_quotes(article: Article, nlp: NLPArg = None) -> list[Quote]:
         after_at = item.end + 1
         while after_at < len(body) and body[after_at] in "'’":
             after_at += 1  # the second half of a closing '' mark
-        after = body[after_at : min(len(body), item.end + 240)].split("\n", 1)[0]
-        after = re.split(r"[\"“”]|''", after, maxsplit=1)[0]
-        before = body[s_start : max(s_start, item.start - 1)].rstrip(" \"“'‘`")
+        # The patterns run on the masked text (abbreviations do not end a subject: '"...,"
+        # Oregon State Police Lt. Gregg Hastings said'); what they capture is unmasked.
+        after_m = masked[after_at : min(len(body), item.end + 240)].split("\n", 1)[0]
+        after_m = re.split(r"[\"“”]|''", after_m, maxsplit=1)[0]
+        after = body[after_at : after_at + len(after_m)]
+        before_m = masked[s_start : max(s_start, item.start - 1)].rstrip(" \"“'‘`")
+        before = body[s_start : s_start + len(before_m)]
         subj: str | None = None
         subject_at = item.start
         told: str | None = None
         called = False
-        m = _POST_INVERTED.match(after)
+        m = _POST_INVERTED.match(after_m)
         if m and m.start("subj") < 12:
-            subj = _subject(m.group("subj"), whole=True)
+            subj = _subject(_unmask(m.group("subj")), whole=True)
             subject_at = after_at + m.start("subj")
         else:
-            m2 = _POST_NORMAL.match(after)
+            m2 = _POST_NORMAL.match(after_m)
             if (
                 m2
                 and len(m2.group("subj").split()) <= 30
@@ -1183,7 +1228,7 @@ def extract_quotes(article: Article, nlp: NLPArg = None) -> list[Quote]:
                 )
             ):
                 subject_at = after_at + m2.start("subj")
-                text_of_subject = m2.group("subj")
+                text_of_subject = _unmask(m2.group("subj"))
                 if _CLAUSE_AS_SUBJECT.match(text_of_subject):
                     # '" thrilled '' at the offer, Mark said': the subject is the last part.
                     head, _, tail = text_of_subject.rpartition(",")
@@ -1191,21 +1236,21 @@ def extract_quotes(article: Article, nlp: NLPArg = None) -> list[Quote]:
                     text_of_subject = tail if tail.strip()[:1].isupper() else ""
                 if text_of_subject.strip():
                     subj = _subject(text_of_subject, whole=True)
-                    told = _told(m2.group("obj"), m2.group("cue"))
+                    told = _told(m2.group("obj") and _unmask(m2.group("obj")), m2.group("cue"))
         if subj is None:
-            m3 = _PRE.search(before)
-            m4 = _DESCRIBED.search(before)
+            m3 = _PRE.search(before_m)
+            m4 = _DESCRIBED.search(before_m)
             if m3 and m3.end() >= len(before) - 1:
-                subj = _subject(m3.group("subj"))
+                subj = _subject(_unmask(m3.group("subj")))
                 if subj is not None:
                     subject_at = s_start + before.find(subj, m3.start())
-                told = _told(m3.group("obj"), m3.group("cue"))
+                told = _told(m3.group("obj") and _unmask(m3.group("obj")), m3.group("cue"))
             elif m4 and m4.group("subj"):
-                subj = m4.group("subj")
+                subj = _unmask(m4.group("subj"))
                 subject_at = s_start + m4.start("subj")
-            elif (m5 := _CALLED.search(before)) is not None:
+            elif (m5 := _CALLED.search(before_m)) is not None:
                 # 'Tony Blair called the detention "wrong and illegal."': the caller's words.
-                subj = _subject(m5.group("subj"))
+                subj = _subject(_unmask(m5.group("subj")))
                 if subj is not None:
                     subject_at = s_start + before.find(subj, m5.start())
                     called = True
