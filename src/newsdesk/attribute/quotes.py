@@ -408,12 +408,41 @@ def _full_person(name: str, people: list[_Person]) -> _Person | None:
             for p in people
             if p.name.split()[0] == last and len(p.name.split()) > 1 and " and " not in p.name
         ] or found
+    if len(tokens) > 1 and not any(
+        p.name != name and set(tokens) <= set(p.name.split()) for p in found
+    ):
+        # A full name is that person, not a relative sharing the surname ("his grandmother,
+        # Margaret Sperry" after "Royal Marine Adam Sperry"); "Inspector Gaskin" still finds
+        # "Inspector Dave Gaskin".
+        same = next((p for p in found if p.name == name), None)
+        if same is not None:
+            return same
     # A longer form in the body first, else in the headline (its NER is less reliable).
     return max(
         found,
         key=lambda p: (len(p.name.split()) > len(tokens), p.start < _HEADLINE, len(p.name.split())),
         default=None,
     )
+
+
+_ROLE_OPENING = re.compile(
+    r"(?:^|(?<=[.!?]\s)|(?<=\n))(?P<role>The\s+(?:[A-Z][a-z]+\s+)?(?P<title>[A-Z][a-z]+))\s+"
+    r"(?:[a-z]+\s+)?(?:[a-z]+(?:s|ed)|went|told|spoke|said)\b"
+)
+
+
+def _role_opening_sentence(at: int, body: str, before: list[_Person]) -> tuple[str, int] | None:
+    """A definite role opening the sentence at ``at`` or the one before, with no one named after
+    it ("The President went on to accuse ..."): (the role, its offset)."""
+    stops = [m.end() for m in re.finditer(r"[.!?][\"”'’]*\s", body[:at])]
+    start = stops[-2] if len(stops) > 1 else 0
+    found = None
+    for m in _ROLE_OPENING.finditer(body, start, at):
+        if is_title_word(m.group("title")):
+            found = m
+    if found is None or any(p.start > found.start() for p in before):
+        return None
+    return found.group("role"), found.start("role")
 
 
 def _resolve(
@@ -426,6 +455,8 @@ def _resolve(
 ) -> tuple[str, str | None]:
     """Speaker text and name for a subject found at body offset ``at``."""
     subject = subject.strip(" ,:;\"“”'")
+    cut, subject = _without_circumstances(subject)
+    at += cut
     low = subject.lower()
     before = [p for p in people if p.start < at]
     if low == "it":
@@ -460,6 +491,13 @@ def _resolve(
             ok = wanted is None or _gender(person.name, body, people) in (wanted, None)
             return person if ok else None
 
+        opening = _role_opening_sentence(at, body, before)
+        if wanted is not None and opening is not None:
+            # "The President went on to ... . He added that ...": the role that opens the
+            # sentence (or the one before), not a person named in between or before it.
+            speaker, name = _resolve(opening[0], opening[1], body, body_spans, people, last_speaker)
+            if name is not None and not is_title_word(name.split()[-1]):
+                return speaker, name
         for i in range(len(before) - 1, -1, -1):
             person = fits(before[i])
             if person is None:
@@ -521,8 +559,15 @@ def _resolve(
     if _FINDINGS_SOURCE.search(subject):
         return subject, None  # "The Hall report", "Two inquiries into ...": a document, no person
     end = at + len(subject) + 2
+    someone_elses = _someone_elses(subject, at, body_spans, people)
+    if someone_elses is not None:
+        return someone_elses
     inside = [s for s in body_spans if s.label == "PERSON" and at - 2 <= s.start and s.end <= end]
     names = [_clean_name(s.text) for s in inside if _clean_name(s.text)]
+    # A role NER took for a name ("Brooklyn Councilman" before "Jumaane Williams") is not one.
+    names = [
+        n for n in names if not (is_title_word(n.split()[-1]) or n.split()[-1] in _ROLE_WORDS)
+    ] or names
     if not names:
         # A surname the NER did not label as a person ("Ammon continued").
         known = [n for n in _capitalised_names(subject) if _full_person(n, people)]
@@ -577,6 +622,125 @@ _ORG_NOUNS = (
 
 
 _ANY_ORG = {"company", "firm", "group", "agency", "organisation", "organization", "studio", "giant"}
+
+
+# Capitalised role words NER takes for names (newsdesk.attribute.nlp's titles lack them).
+_ROLE_WORDS = {
+    "Councilman",
+    "Councilwoman",
+    "Councillor",
+    "Councilor",
+    "Alderman",
+    "Assemblyman",
+    "Assemblywoman",
+    "Congressman",
+    "Congresswoman",
+    "Spokesman",
+    "Spokeswoman",
+}
+_DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_LEADING_DAY = re.compile(
+    rf"^(?:(?:On|Late|Early|Last)\s+)?{_DAY}(?:\s+(?:morning|afternoon|evening|night))?,?\s+(?=[A-Z])"
+)
+_TRAILING_CIRCUMSTANCE = re.compile(
+    # "... on Wednesday", "... in a press release following the riot", "... to the House of
+    # Commons", "King emphatically" (after a capitalised word only)
+    rf"(?<=[\w.)])(?:{_TIME[3:-2]}"
+    r"|\s+in\s+an?\s+(?:(?:press\s+)?(?:statement|release|conference)|interview|letter|speech|"
+    r"email|e-mail|post|video|broadcast)\b[^,;\"“”]*"
+    r"|\s+to\s+the\s+[A-Z][\w'’\-]*(?:\s+(?:of|for|and|[A-Z][\w'’\-]*))*)+$"
+)
+_TRAILING_ADVERB = re.compile(
+    r"(?P<name>\b[A-Z][\w'’.\-]*)\s+(?!(?:family|ally|assembly|rally|supply|daily|weekly|monthly|bully|"
+    r"only|early|italy)\b)[a-z]{2,}ly$"
+)
+
+
+def _without_circumstances(subject: str) -> tuple[int, str]:
+    """(characters cut at the start, the subject) without a day opening it ("On Tuesday Prime
+    Minister ... Tony Blair") or a time, a document, an audience or an adverb closing it ("Iranian
+    President Mahmoud Ahmadinejad on Wednesday", "... Margaret Beckett to the House of Commons",
+    "King emphatically")."""
+    cut = 0
+    lead = _LEADING_DAY.match(subject)
+    if lead is not None and len(subject) > lead.end():
+        cut, subject = lead.end(), subject[lead.end() :]
+    trimmed = _TRAILING_ADVERB.sub(r"\g<name>", _TRAILING_CIRCUMSTANCE.sub("", subject))
+    if not re.search(r"[A-Z]", trimmed) or not trimmed.strip():
+        return cut, subject
+    return cut, trimmed
+
+
+# Heads of a description of someone acting for, or related to, whoever it names.
+_AGENT_NOUNS = (
+    r"(?:reps?|representatives?|publicists?|lawyers?|attorneys?|spokes(?:man|men|woman|women|person|"
+    r"people)|website|site|council|aides?|director|president|manager|agent|advis[eo]rs?|assistant|"
+    r"secretary|minister|officials?|office|staff|campaign|camp|supporters?|friends?|relatives?|"
+    r"family|sister|brother|mother|father|wife|husband|son|daughter|uncle|aunt|nephew|niece|cousin|"
+    r"grandmother|grandfather|widow|girlfriend|boyfriend|fianc[eé]e?|partner|doctor|physician|coach|"
+    r"teammates?|colleagues?|neighbou?rs?|ambassador|envoy|commander|deputy|chief|head)"
+)
+_OWNED = re.compile(
+    # "Reid's rep", "Lindsay Lohan's attorney", "Tara Reid's representative Jack Ketsoyan"
+    r"(?:[^,]*?\s)?(?P<owner>[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*)*)['’]s?"
+    rf"\s+(?:[a-z][\w\-]*\s+){{0,2}}{_AGENT_NOUNS}"
+    r"(?:\s+(?P<name>[A-Z][\w'’\-]*(?:\s+[A-Z][\w.'’\-]*)*))?"
+)
+_DESCRIPTION_OF = re.compile(
+    # "a spokesperson for ...", "The president of ...", "a news website run by ..."
+    rf"(?:[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+(?:[\w'’\-]+\s+){{0,3}}?{_AGENT_NOUNS}"
+    r"\s+(?:run\s+by|close\s+to|working\s+for|representing|for|of|to|at|from|in|with|by)\s"
+)
+_OBJECT_NAME = re.compile(
+    r".*?\b(?:by|for|of|to|at|from|in|with|representing)\s+(?:the\s+)?"
+    r"(?P<run>[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*)*)"
+)
+_ORG_WORDS = re.compile(
+    rf"\b(?:{_ORG_NOUNS}|[Ee]mbassy|[Mm]inistry|[Pp]roject|[Oo]ffice|[Cc]enter|[Cc]entre|[Ii]nc|"
+    r"[Cc]orp|[Aa]ssociation|[Ff]und|[Pp]rogramme|[Pp]rogram|[Ss]ervices?|[Aa]rmy|[Nn]avy|[Ff]orces?|"
+    r"[Pp]olice|[Hh]ospital|[Cc]linic|[Ss]chool|[Cc]ollege)$"
+)
+
+
+def _someone_elses(
+    subject: str, at: int, spans: list[Span], people: list[_Person]
+) -> tuple[str, str | None] | None:
+    """Speaker and name when the names in ``subject`` are whom the speaker works for or belongs to,
+    not the speaker: a possessor ("Reid's rep", "Lindsay Lohan's attorney") or the object of a
+    preposition after a description ("a spokesperson for British Prime Minister Tony Blair", "The
+    president of South Sudan"). The description is the speaker; a name after it is the speaker's
+    ("Ms. Davis's sister Crystal"). An organisation named there is left to the other rules ("a
+    spokesman for the U.S. Embassy"), as are titles before a name ("Secretary of Defense Donald
+    Rumsfeld") and an appositive ("..., John Smith")."""
+    end = at + len(subject) + 2
+    orgs = {
+        _LEADING_THE.sub("", s.text)
+        for s in spans
+        if s.label in ("ORG", "FAC") and at - 2 <= s.start and s.end <= end
+    }
+    owned = _OWNED.fullmatch(subject)
+    if owned is not None:
+        owner = owned.group("owner")
+        if owner in orgs or _ORG_WORDS.search(owner) or is_title_word(owner.split()[-1]):
+            return None
+        name = owned.group("name")
+        if name is None:
+            return subject, None
+        person = _full_person(name, people)
+        return subject, person.name if person is not None else name
+    described = _DESCRIPTION_OF.match(subject)
+    if described is None or "," in subject or re.search(r"\s[A-Z]", described.group()):
+        return None  # "A United Nations official in Gaza": the organisation named first stays
+    obj = _OBJECT_NAME.fullmatch(subject)
+    if obj is None:
+        return None
+    run = obj.group("run")
+    if run in orgs or _ORG_WORDS.search(run):
+        return None
+    name = _clean_name(run)
+    if name != run and not is_title_word(run[: len(run) - len(name)].split()[-1]):
+        return None  # "the 2006 Tour de France Floyd Landis": the name is not the object
+    return subject, None
 
 
 def _longest_org(name: str, spans: list[Span], body: str) -> str:
@@ -1047,11 +1211,20 @@ def _indirect(
         if subj is None and re.search(r"\b(?:but|and)(?:\s+\w+ly)?\s*$", prefix):
             # "X called it ..., but added that ...": the subject is the sentence's first name.
             named = [
-                sp.text
+                sp
                 for sp in spans
-                if base <= sp.start < base + cue.start() and sp.label in ("PERSON", "ORG")
+                if base <= sp.start < base + cue.start()
+                and sp.label in ("PERSON", "ORG", "GPE", "NORP")
             ]
-            subj = named[0] if named else None
+            # A place or people only when it opens the sentence ("Israel accused Hamas of ...,
+            # and said ...": Israel), never one later in it ("In London, ...").
+            opening = [
+                sp
+                for sp in named[:1]
+                if sp.start - base <= 4 and re.match(r"\s+[a-z]", s[sp.end - base :])
+            ]
+            named = opening or [sp for sp in named if sp.label in ("PERSON", "ORG")]
+            subj = named[0].text if named else None
         if subj is None:
             continue
         obj = None
@@ -1254,6 +1427,23 @@ def extract_quotes(article: Article, nlp: NLPArg = None) -> list[Quote]:
                 if subj is not None:
                     subject_at = s_start + before.find(subj, m5.start())
                     called = True
+        following = next((d for d in directs if d.start > item.end), None)
+        if subj is None and following is not None:
+            # '"A. B" if we are faced with "C," added Larijani.': one sentence quoting twice
+            # names its speaker after the second quotation.
+            gap = masked[item.end + 1 : following.start - 1]
+            tail = masked[following.end + 1 : following.end + 160].split("\n", 1)[0]
+            inverted = _POST_INVERTED.match(tail)
+            if (
+                len(gap) < 80
+                and not re.search(r"[.!?:;\n]|''", gap)
+                and re.search(r"[a-z]", gap)
+                and inverted is not None
+                and inverted.start("subj") < 12
+                and re.search(r"[,.!?]\s*$", body[following.start : following.end].strip())
+            ):
+                subj = _subject(_unmask(inverted.group("subj")), whole=True)
+                subject_at = following.end + 1 + inverted.start("subj")
         container = next(
             (f for f in indirect if f.start <= item.start and item.end <= f.end + 2), None
         )
