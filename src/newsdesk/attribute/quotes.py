@@ -21,7 +21,7 @@ from newsdesk.attribute.nlp import (
     is_title_word,
 )
 from newsdesk.models import Article, Quote
-from newsdesk.text import split_paragraphs
+from newsdesk.text import _abbreviation_ends_sentence, ends_with_abbreviation, split_paragraphs
 
 _CUES = [
     "said",
@@ -142,6 +142,41 @@ class _Person:
     full: str  # name plus role when the article gives one at this mention
 
 
+# --- abbreviations ------------------------------------------------------------------------------
+
+# Stands in for the full stop of an abbreviation inside a sentence ("Lt.", "U.K.", "Rabie A."), so
+# the attribution patterns, which stop at a full stop, read through it. Same length: offsets hold.
+_ABBREVIATION_DOT = "\u2024"
+
+
+def _mask_abbreviations(text: str) -> str:
+    """``text`` with each full stop that ends an abbreviation or an initial without ending the
+    sentence (as the sentence splitter decides it, newsdesk.text) replaced by _ABBREVIATION_DOT,
+    as is a full stop inside a word ("Rajanews.com")."""
+    out = list(text)
+    for m in re.finditer(r"(?<=[A-Za-z])\.", text):
+        i = m.start()
+        rest = text[i + 1 : i + 80]
+        if rest[:1].isalnum():
+            out[i] = _ABBREVIATION_DOT  # "U.K", "Rajanews.com"
+            continue
+        prefix = text[max(0, i - 80) : i + 1]
+        token = re.search(r"([A-Za-z][A-Za-z.]*)\.$", prefix)
+        if (
+            token is not None
+            and token.group(1)[:1].isupper()  # "Lt.", "Calif.", not "ill." ending a sentence
+            and re.match(r"['’]s\b|\s+[\"“'‘(]?[A-Za-z0-9]", rest)
+            and ends_with_abbreviation(prefix)
+            and not _abbreviation_ends_sentence(prefix, rest.lstrip())
+        ):
+            out[i] = _ABBREVIATION_DOT
+    return "".join(out)
+
+
+def _unmask(text: str) -> str:
+    return text.replace(_ABBREVIATION_DOT, ".")
+
+
 # --- quotation marks ------------------------------------------------------------------------------
 
 
@@ -223,7 +258,8 @@ def _direct_spans(paragraphs: list[str], offsets: list[int]) -> list[_Direct]:
 # --- speakers -------------------------------------------------------------------------------------
 
 
-def _people(body: str, title: str, spans: list[Span], title_spans: list[Span]) -> list[_Person]:
+def _people(body: str, masked: str, spans: list[Span], title_spans: list[Span]) -> list[_Person]:
+    """Persons named in the article (``masked``: the body with abbreviation dots masked)."""
     people: list[_Person] = []
     for span in spans:
         if span.label != "PERSON":
@@ -237,9 +273,11 @@ def _people(body: str, title: str, spans: list[Span], title_spans: list[Span]) -
             rf"but|as|after|before|when|while|where|{_CUE}|{_POST_ONLY}|[a-z]+ed)\b)"
             r"[a-z][^,;\"“”]{3,90}?)"
             r"(?:,|\.?\s*$|\.\s)",
-            body[span.end :],
+            masked[span.end :],
         )
-        full = f"{name}, {role.group(1)}" if role else name
+        # "Jonathan Hutson, a spokesman for the U.S. advocacy group ...": the role reads through
+        # abbreviations.
+        full = f"{name}, {_unmask(role.group(1))}" if role else name
         people.append(_Person(name, span.start, full))
         pair = re.fullmatch(r"([A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)+)\s+and\s+([A-Z].+)", name)
         if pair and len(pair.group(2).split()) > 1:
@@ -370,12 +408,41 @@ def _full_person(name: str, people: list[_Person]) -> _Person | None:
             for p in people
             if p.name.split()[0] == last and len(p.name.split()) > 1 and " and " not in p.name
         ] or found
+    if len(tokens) > 1 and not any(
+        p.name != name and set(tokens) <= set(p.name.split()) for p in found
+    ):
+        # A full name is that person, not a relative sharing the surname ("his grandmother,
+        # Margaret Sperry" after "Royal Marine Adam Sperry"); "Inspector Gaskin" still finds
+        # "Inspector Dave Gaskin".
+        same = next((p for p in found if p.name == name), None)
+        if same is not None:
+            return same
     # A longer form in the body first, else in the headline (its NER is less reliable).
     return max(
         found,
         key=lambda p: (len(p.name.split()) > len(tokens), p.start < _HEADLINE, len(p.name.split())),
         default=None,
     )
+
+
+_ROLE_OPENING = re.compile(
+    r"(?:^|(?<=[.!?]\s)|(?<=\n))(?P<role>The\s+(?:[A-Z][a-z]+\s+)?(?P<title>[A-Z][a-z]+))\s+"
+    r"(?:[a-z]+\s+)?(?:[a-z]+(?:s|ed)|went|told|spoke|said)\b"
+)
+
+
+def _role_opening_sentence(at: int, body: str, before: list[_Person]) -> tuple[str, int] | None:
+    """A definite role opening the sentence at ``at`` or the one before, with no one named after
+    it ("The President went on to accuse ..."): (the role, its offset)."""
+    stops = [m.end() for m in re.finditer(r"[.!?][\"”'’]*\s", body[:at])]
+    start = stops[-2] if len(stops) > 1 else 0
+    found = None
+    for m in _ROLE_OPENING.finditer(body, start, at):
+        if is_title_word(m.group("title")):
+            found = m
+    if found is None or any(p.start > found.start() for p in before):
+        return None
+    return found.group("role"), found.start("role")
 
 
 def _resolve(
@@ -388,6 +455,8 @@ def _resolve(
 ) -> tuple[str, str | None]:
     """Speaker text and name for a subject found at body offset ``at``."""
     subject = subject.strip(" ,:;\"“”'")
+    cut, subject = _without_circumstances(subject)
+    at += cut
     low = subject.lower()
     before = [p for p in people if p.start < at]
     if low == "it":
@@ -422,6 +491,13 @@ def _resolve(
             ok = wanted is None or _gender(person.name, body, people) in (wanted, None)
             return person if ok else None
 
+        opening = _role_opening_sentence(at, body, before)
+        if wanted is not None and opening is not None:
+            # "The President went on to ... . He added that ...": the role that opens the
+            # sentence (or the one before), not a person named in between or before it.
+            speaker, name = _resolve(opening[0], opening[1], body, body_spans, people, last_speaker)
+            if name is not None and not is_title_word(name.split()[-1]):
+                return speaker, name
         for i in range(len(before) - 1, -1, -1):
             person = fits(before[i])
             if person is None:
@@ -483,8 +559,15 @@ def _resolve(
     if _FINDINGS_SOURCE.search(subject):
         return subject, None  # "The Hall report", "Two inquiries into ...": a document, no person
     end = at + len(subject) + 2
+    someone_elses = _someone_elses(subject, at, body_spans, people)
+    if someone_elses is not None:
+        return someone_elses
     inside = [s for s in body_spans if s.label == "PERSON" and at - 2 <= s.start and s.end <= end]
     names = [_clean_name(s.text) for s in inside if _clean_name(s.text)]
+    # A role NER took for a name ("Brooklyn Councilman" before "Jumaane Williams") is not one.
+    names = [
+        n for n in names if not (is_title_word(n.split()[-1]) or n.split()[-1] in _ROLE_WORDS)
+    ] or names
     if not names:
         # A surname the NER did not label as a person ("Ammon continued").
         known = [n for n in _capitalised_names(subject) if _full_person(n, people)]
@@ -539,6 +622,125 @@ _ORG_NOUNS = (
 
 
 _ANY_ORG = {"company", "firm", "group", "agency", "organisation", "organization", "studio", "giant"}
+
+
+# Capitalised role words NER takes for names (newsdesk.attribute.nlp's titles lack them).
+_ROLE_WORDS = {
+    "Councilman",
+    "Councilwoman",
+    "Councillor",
+    "Councilor",
+    "Alderman",
+    "Assemblyman",
+    "Assemblywoman",
+    "Congressman",
+    "Congresswoman",
+    "Spokesman",
+    "Spokeswoman",
+}
+_DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_LEADING_DAY = re.compile(
+    rf"^(?:(?:On|Late|Early|Last)\s+)?{_DAY}(?:\s+(?:morning|afternoon|evening|night))?,?\s+(?=[A-Z])"
+)
+_TRAILING_CIRCUMSTANCE = re.compile(
+    # "... on Wednesday", "... in a press release following the riot", "... to the House of
+    # Commons", "King emphatically" (after a capitalised word only)
+    rf"(?<=[\w.)])(?:{_TIME[3:-2]}"
+    r"|\s+in\s+an?\s+(?:(?:press\s+)?(?:statement|release|conference)|interview|letter|speech|"
+    r"email|e-mail|post|video|broadcast)\b[^,;\"“”]*"
+    r"|\s+to\s+the\s+[A-Z][\w'’\-]*(?:\s+(?:of|for|and|[A-Z][\w'’\-]*))*)+$"
+)
+_TRAILING_ADVERB = re.compile(
+    r"(?P<name>\b[A-Z][\w'’.\-]*)\s+(?!(?:family|ally|assembly|rally|supply|daily|weekly|monthly|bully|"
+    r"only|early|italy)\b)[a-z]{2,}ly$"
+)
+
+
+def _without_circumstances(subject: str) -> tuple[int, str]:
+    """(characters cut at the start, the subject) without a day opening it ("On Tuesday Prime
+    Minister ... Tony Blair") or a time, a document, an audience or an adverb closing it ("Iranian
+    President Mahmoud Ahmadinejad on Wednesday", "... Margaret Beckett to the House of Commons",
+    "King emphatically")."""
+    cut = 0
+    lead = _LEADING_DAY.match(subject)
+    if lead is not None and len(subject) > lead.end():
+        cut, subject = lead.end(), subject[lead.end() :]
+    trimmed = _TRAILING_ADVERB.sub(r"\g<name>", _TRAILING_CIRCUMSTANCE.sub("", subject))
+    if not re.search(r"[A-Z]", trimmed) or not trimmed.strip():
+        return cut, subject
+    return cut, trimmed
+
+
+# Heads of a description of someone acting for, or related to, whoever it names.
+_AGENT_NOUNS = (
+    r"(?:reps?|representatives?|publicists?|lawyers?|attorneys?|spokes(?:man|men|woman|women|person|"
+    r"people)|website|site|council|aides?|director|president|manager|agent|advis[eo]rs?|assistant|"
+    r"secretary|minister|officials?|office|staff|campaign|camp|supporters?|friends?|relatives?|"
+    r"family|sister|brother|mother|father|wife|husband|son|daughter|uncle|aunt|nephew|niece|cousin|"
+    r"grandmother|grandfather|widow|girlfriend|boyfriend|fianc[eé]e?|partner|doctor|physician|coach|"
+    r"teammates?|colleagues?|neighbou?rs?|ambassador|envoy|commander|deputy|chief|head)"
+)
+_OWNED = re.compile(
+    # "Reid's rep", "Lindsay Lohan's attorney", "Tara Reid's representative Jack Ketsoyan"
+    r"(?:[^,]*?\s)?(?P<owner>[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*)*)['’]s?"
+    rf"\s+(?:[a-z][\w\-]*\s+){{0,2}}{_AGENT_NOUNS}"
+    r"(?:\s+(?P<name>[A-Z][\w'’\-]*(?:\s+[A-Z][\w.'’\-]*)*))?"
+)
+_DESCRIPTION_OF = re.compile(
+    # "a spokesperson for ...", "The president of ...", "a news website run by ..."
+    rf"(?:[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+(?:[\w'’\-]+\s+){{0,3}}?{_AGENT_NOUNS}"
+    r"\s+(?:run\s+by|close\s+to|working\s+for|representing|for|of|to|at|from|in|with|by)\s"
+)
+_OBJECT_NAME = re.compile(
+    r".*?\b(?:by|for|of|to|at|from|in|with|representing)\s+(?:the\s+)?"
+    r"(?P<run>[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*)*)"
+)
+_ORG_WORDS = re.compile(
+    rf"\b(?:{_ORG_NOUNS}|[Ee]mbassy|[Mm]inistry|[Pp]roject|[Oo]ffice|[Cc]enter|[Cc]entre|[Ii]nc|"
+    r"[Cc]orp|[Aa]ssociation|[Ff]und|[Pp]rogramme|[Pp]rogram|[Ss]ervices?|[Aa]rmy|[Nn]avy|[Ff]orces?|"
+    r"[Pp]olice|[Hh]ospital|[Cc]linic|[Ss]chool|[Cc]ollege)$"
+)
+
+
+def _someone_elses(
+    subject: str, at: int, spans: list[Span], people: list[_Person]
+) -> tuple[str, str | None] | None:
+    """Speaker and name when the names in ``subject`` are whom the speaker works for or belongs to,
+    not the speaker: a possessor ("Reid's rep", "Lindsay Lohan's attorney") or the object of a
+    preposition after a description ("a spokesperson for British Prime Minister Tony Blair", "The
+    president of South Sudan"). The description is the speaker; a name after it is the speaker's
+    ("Ms. Davis's sister Crystal"). An organisation named there is left to the other rules ("a
+    spokesman for the U.S. Embassy"), as are titles before a name ("Secretary of Defense Donald
+    Rumsfeld") and an appositive ("..., John Smith")."""
+    end = at + len(subject) + 2
+    orgs = {
+        _LEADING_THE.sub("", s.text)
+        for s in spans
+        if s.label in ("ORG", "FAC") and at - 2 <= s.start and s.end <= end
+    }
+    owned = _OWNED.fullmatch(subject)
+    if owned is not None:
+        owner = owned.group("owner")
+        if owner in orgs or _ORG_WORDS.search(owner) or is_title_word(owner.split()[-1]):
+            return None
+        name = owned.group("name")
+        if name is None:
+            return subject, None
+        person = _full_person(name, people)
+        return subject, person.name if person is not None else name
+    described = _DESCRIPTION_OF.match(subject)
+    if described is None or "," in subject or re.search(r"\s[A-Z]", described.group()):
+        return None  # "A United Nations official in Gaza": the organisation named first stays
+    obj = _OBJECT_NAME.fullmatch(subject)
+    if obj is None:
+        return None
+    run = obj.group("run")
+    if run in orgs or _ORG_WORDS.search(run):
+        return None
+    name = _clean_name(run)
+    if name != run and not is_title_word(run[: len(run) - len(name)].split()[-1]):
+        return None  # "the 2006 Tour de France Floyd Landis": the name is not the object
+    return subject, None
 
 
 def _longest_org(name: str, spans: list[Span], body: str) -> str:
@@ -713,6 +915,8 @@ def _capitalised_names(subject: str) -> list[str]:
 
 # --- attribution patterns -------------------------------------------------------------------------
 
+# A capitalised word of an outlet or audience told: "U.S. News", "E! News" (masked dots allowed).
+_OUTLET_WORD = rf"[A-Z][\w.&\-{_ABBREVIATION_DOT}]*(?:!(?=\s+[A-Z]))?"
 _POST_INVERTED = re.compile(
     rf"^\s*[,.!?\-–—]*\s*(?:{_CUE}|{_POST_ONLY}|{_SHOUTED})\s+(?P<subj>[^.;!?\"“”]{{2,120}}?)"
     rf"(?=\s+in\s+a\s+statement|\s+on\s+(?:his|her|its)|,\s+who\b|\s+who\b|,\s+when\b|\s+when\b|"
@@ -722,11 +926,11 @@ _POST_NORMAL = re.compile(
     rf"^\s*[,.!?\-–—]*\s*(?P<subj>[^.;!?\"“”]{{1,160}}?)\s+{_AUX}"
     rf"(?P<cue>{_CUE}|{_POST_ONLY}|{_SHOUTED})\b"
     # "Dorsey told NBC10's Rosemary Connors": an outlet's reporter
-    rf"(?:\s+(?P<obj>[A-Z][\w.&\-]*(?:['’]s)?(?:\s+[A-Z][\w.&\-]*)*))?"
+    rf"(?:\s+(?P<obj>{_OUTLET_WORD}(?:['’]s)?(?:\s+{_OUTLET_WORD})*))?"
 )
 _PRE = re.compile(
     rf"(?P<subj>[^.;!?\"“”]{{1,200}}?)\s+{_AUX}(?P<cue>{_CUE}|{_SHOUTED})\b"
-    rf"(?:\s+(?P<obj>(?:the\s+)?[A-Z][\w.&\-]*(?:\s+[A-Z][\w.&\-]*)*|reporters|[a-z]+(?:\s+[a-z]+)?))?"
+    rf"(?:\s+(?P<obj>(?:the\s+)?{_OUTLET_WORD}(?:\s+{_OUTLET_WORD})*|reporters|[a-z]+(?:\s+[a-z]+)?))?"
     rf"{_TIME}(?:\s+of\s+[^,;\"“”]{{1,60}}?(?=,))?\s*(?:that\s*)?[,:]?\s*$"  # "said of the tremor,"
 )
 _DESCRIBED = re.compile(
@@ -1007,11 +1211,20 @@ def _indirect(
         if subj is None and re.search(r"\b(?:but|and)(?:\s+\w+ly)?\s*$", prefix):
             # "X called it ..., but added that ...": the subject is the sentence's first name.
             named = [
-                sp.text
+                sp
                 for sp in spans
-                if base <= sp.start < base + cue.start() and sp.label in ("PERSON", "ORG")
+                if base <= sp.start < base + cue.start()
+                and sp.label in ("PERSON", "ORG", "GPE", "NORP")
             ]
-            subj = named[0] if named else None
+            # A place or people only when it opens the sentence ("Israel accused Hamas of ...,
+            # and said ...": Israel), never one later in it ("In London, ...").
+            opening = [
+                sp
+                for sp in named[:1]
+                if sp.start - base <= 4 and re.match(r"\s+[a-z]", s[sp.end - base :])
+            ]
+            named = opening or [sp for sp in named if sp.label in ("PERSON", "ORG")]
+            subj = named[0].text if named else None
         if subj is None:
             continue
         obj = None
@@ -1090,7 +1303,8 @@ def extract_quotes(article: Article, nlp: NLPArg = None) -> list[Quote]:
         pos += len(para) + 2
 
     body_spans, title_spans = entity_spans([body, article.title or ""], nlp)
-    people = _people(body, article.title or "", body_spans, title_spans)
+    masked = _mask_abbreviations(body)
+    people = _people(body, masked, body_spans, title_spans)
 
     def sentence_of(offset: int) -> tuple[int, int, int]:
         best = sentences[0] if sentences else (0, len(body), 0)
@@ -1156,19 +1370,23 @@ def extract_quotes(article: Article, nlp: NLPArg = None) -> list[Quote]:
         after_at = item.end + 1
         while after_at < len(body) and body[after_at] in "'’":
             after_at += 1  # the second half of a closing '' mark
-        after = body[after_at : min(len(body), item.end + 240)].split("\n", 1)[0]
-        after = re.split(r"[\"“”]|''", after, maxsplit=1)[0]
-        before = body[s_start : max(s_start, item.start - 1)].rstrip(" \"“'‘`")
+        # The patterns run on the masked text (abbreviations do not end a subject: '"...,"
+        # Oregon State Police Lt. Gregg Hastings said'); what they capture is unmasked.
+        after_m = masked[after_at : min(len(body), item.end + 240)].split("\n", 1)[0]
+        after_m = re.split(r"[\"“”]|''", after_m, maxsplit=1)[0]
+        after = body[after_at : after_at + len(after_m)]
+        before_m = masked[s_start : max(s_start, item.start - 1)].rstrip(" \"“'‘`")
+        before = body[s_start : s_start + len(before_m)]
         subj: str | None = None
         subject_at = item.start
         told: str | None = None
         called = False
-        m = _POST_INVERTED.match(after)
+        m = _POST_INVERTED.match(after_m)
         if m and m.start("subj") < 12:
-            subj = _subject(m.group("subj"), whole=True)
+            subj = _subject(_unmask(m.group("subj")), whole=True)
             subject_at = after_at + m.start("subj")
         else:
-            m2 = _POST_NORMAL.match(after)
+            m2 = _POST_NORMAL.match(after_m)
             if (
                 m2
                 and len(m2.group("subj").split()) <= 30
@@ -1183,7 +1401,7 @@ def extract_quotes(article: Article, nlp: NLPArg = None) -> list[Quote]:
                 )
             ):
                 subject_at = after_at + m2.start("subj")
-                text_of_subject = m2.group("subj")
+                text_of_subject = _unmask(m2.group("subj"))
                 if _CLAUSE_AS_SUBJECT.match(text_of_subject):
                     # '" thrilled '' at the offer, Mark said': the subject is the last part.
                     head, _, tail = text_of_subject.rpartition(",")
@@ -1191,24 +1409,41 @@ def extract_quotes(article: Article, nlp: NLPArg = None) -> list[Quote]:
                     text_of_subject = tail if tail.strip()[:1].isupper() else ""
                 if text_of_subject.strip():
                     subj = _subject(text_of_subject, whole=True)
-                    told = _told(m2.group("obj"), m2.group("cue"))
+                    told = _told(m2.group("obj") and _unmask(m2.group("obj")), m2.group("cue"))
         if subj is None:
-            m3 = _PRE.search(before)
-            m4 = _DESCRIBED.search(before)
+            m3 = _PRE.search(before_m)
+            m4 = _DESCRIBED.search(before_m)
             if m3 and m3.end() >= len(before) - 1:
-                subj = _subject(m3.group("subj"))
+                subj = _subject(_unmask(m3.group("subj")))
                 if subj is not None:
                     subject_at = s_start + before.find(subj, m3.start())
-                told = _told(m3.group("obj"), m3.group("cue"))
+                told = _told(m3.group("obj") and _unmask(m3.group("obj")), m3.group("cue"))
             elif m4 and m4.group("subj"):
-                subj = m4.group("subj")
+                subj = _unmask(m4.group("subj"))
                 subject_at = s_start + m4.start("subj")
-            elif (m5 := _CALLED.search(before)) is not None:
+            elif (m5 := _CALLED.search(before_m)) is not None:
                 # 'Tony Blair called the detention "wrong and illegal."': the caller's words.
-                subj = _subject(m5.group("subj"))
+                subj = _subject(_unmask(m5.group("subj")))
                 if subj is not None:
                     subject_at = s_start + before.find(subj, m5.start())
                     called = True
+        following = next((d for d in directs if d.start > item.end), None)
+        if subj is None and following is not None:
+            # '"A. B" if we are faced with "C," added Larijani.': one sentence quoting twice
+            # names its speaker after the second quotation.
+            gap = masked[item.end + 1 : following.start - 1]
+            tail = masked[following.end + 1 : following.end + 160].split("\n", 1)[0]
+            inverted = _POST_INVERTED.match(tail)
+            if (
+                len(gap) < 80
+                and not re.search(r"[.!?:;\n]|''", gap)
+                and re.search(r"[a-z]", gap)
+                and inverted is not None
+                and inverted.start("subj") < 12
+                and re.search(r"[,.!?]\s*$", body[following.start : following.end].strip())
+            ):
+                subj = _subject(_unmask(inverted.group("subj")), whole=True)
+                subject_at = following.end + 1 + inverted.start("subj")
         container = next(
             (f for f in indirect if f.start <= item.start and item.end <= f.end + 2), None
         )
