@@ -118,7 +118,7 @@ def ends_with_abbreviation(prefix: str) -> bool:
     return len(token) == 1 or bool(re.fullmatch(r"(?:[a-z]\.)+[a-z]", token))
 
 
-def _abbreviation_ends_sentence(prefix: str, rest: str) -> bool:
+def abbreviation_ends_sentence(prefix: str, rest: str) -> bool:
     """After "U.S." or "Inc.", a capitalised function word ("The", "He") starts a new sentence;
     after a time ("4 p.m."), any capitalised word but a date or a time zone does, unless the time
     opens its clause ("Police say that around 11:30 p.m. Kimani Gray was standing ...")."""
@@ -157,7 +157,7 @@ def _split_paragraph(paragraph: str) -> Iterator[str]:
         if (
             match.group(1) == "."
             and ends_with_abbreviation(prefix)
-            and not _abbreviation_ends_sentence(prefix, rest)
+            and not abbreviation_ends_sentence(prefix, rest)
         ):
             # "U.S. officials", "Mr. Smith", "Jan. 5" continue the sentence.
             continue

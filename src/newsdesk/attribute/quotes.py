@@ -21,7 +21,7 @@ from newsdesk.attribute.nlp import (
     is_title_word,
 )
 from newsdesk.models import Article, Quote
-from newsdesk.text import _abbreviation_ends_sentence, ends_with_abbreviation, split_paragraphs
+from newsdesk.text import abbreviation_ends_sentence, ends_with_abbreviation, split_paragraphs
 
 _CUES = [
     "said",
@@ -167,7 +167,7 @@ def _mask_abbreviations(text: str) -> str:
             and token.group(1)[:1].isupper()  # "Lt.", "Calif.", not "ill." ending a sentence
             and re.match(r"['’]s\b|\s+[\"“'‘(]?[A-Za-z0-9]", rest)
             and ends_with_abbreviation(prefix)
-            and not _abbreviation_ends_sentence(prefix, rest.lstrip())
+            and not abbreviation_ends_sentence(prefix, rest.lstrip())
         ):
             out[i] = _ABBREVIATION_DOT
     return "".join(out)
