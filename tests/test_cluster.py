@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import random
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -334,3 +335,35 @@ def test_jsonl_labels_follow_the_records_and_a_missing_label_names_the_line(
     path.write_text(lines[0] + "\n" + json.dumps({"id": "x", "title": "t", "text": quake[1].text}))
     with pytest.raises(LabelError, match="line 2: no 'story' label"):
         load_labelled_jsonl([path])
+
+
+def test_undated_articles_read_in_random_order_need_an_easier_archive_join() -> None:
+    # An undated article takes the time of the one read before it: read in a random order, the
+    # undated reports of one event land far apart in time, and only an archive join as easy as
+    # an ordinary one (cluster_undated_threshold 0.2, not the merge threshold 0.4) reunites them.
+    folders = [f"{t}{s}" for t in range(1, 11) for s in ("ecb", "ecbplus")]
+    data = _events(*folders)
+    shuffled = list(data.articles)
+    random.Random(1).shuffle(shuffled)
+    strict = bcubed(cluster_articles(shuffled, SETTINGS, EMBEDDER), data.gold)
+    easy = SETTINGS.replace(cluster_undated_threshold=0.2)
+    lenient = bcubed(cluster_articles(shuffled, easy, EMBEDDER), data.gold)
+    assert lenient.recall > strict.recall + 0.1 and lenient.f1 > strict.f1 + 0.05
+
+
+def test_eval_cluster_can_read_the_files_in_a_seeded_random_order() -> None:
+    from click.testing import CliRunner
+
+    from newsdesk.cli import cli
+
+    folders = [str(ECBPLUS / f) for f in ("3ecb", "3ecbplus", "4ecb", "4ecbplus")]
+
+    def table(*options: str) -> list[str]:
+        result = CliRunner().invoke(cli, ["eval", "cluster", *folders, *options])
+        assert result.exit_code == 0, result.output
+        return result.output.splitlines()
+
+    ordered, shuffled = table(), table("--shuffle", "3")
+    assert shuffled == table("--shuffle", "3")  # the seed fixes the order
+    assert ordered[0] == shuffled[0]  # the same labelled articles
+    assert ordered[0].startswith(f"{len(_events('3ecb', '3ecbplus', '4ecb', '4ecbplus').gold)} ")

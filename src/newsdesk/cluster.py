@@ -16,8 +16,8 @@ has become as similar to it as ``cluster_merge_threshold`` is merged into the ol
 and the merge is reported so stored assignments can follow.
 
 An undated article has no place in time: it is scored against the active stories and against an
-archive of the last ``cluster_archive_stories`` stories that left the window (joining an archived
-story needs the merge threshold), and then takes the time of the story it joins. So does an
+archive of the last ``cluster_archive_stories`` stories that left the window (joining one needs
+``cluster_undated_threshold``), and then takes the time of the story it joins. So does an
 article dated later than tomorrow (:func:`newsdesk.models.plausible_time`): a feed's typo'd year
 would otherwise move the window past every active story at once.
 
@@ -265,6 +265,7 @@ class StoryClusterer:
         self.cohesion_factor = settings.cluster_cohesion
         self.threshold_cap = settings.cluster_threshold_cap
         self.merge_threshold = settings.cluster_merge_threshold
+        self.undated_threshold = settings.cluster_undated_threshold
         total = settings.cluster_dense_weight + settings.cluster_term_weight
         total += settings.cluster_entity_weight
         self.weights = (
@@ -457,8 +458,8 @@ class StoryClusterer:
                 best_id, best = story.id, score
         if item.time is None:
             archived_id, archived_score = self._best_archived(item)
-            # An archived story is not near in time, so it must be as close as a merge needs.
-            if archived_score >= self.merge_threshold and archived_score > best:
+            # An archived story is not near in time: by default it must be as close as a merge.
+            if archived_score >= self.undated_threshold and archived_score > best:
                 best_id, best = archived_id, archived_score
         return best_id, best
 

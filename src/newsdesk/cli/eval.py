@@ -82,12 +82,21 @@ def summarize_command(
     show_default=True,
     help="Cosine at which the baseline joins an article to its nearest earlier one.",
 )
+@click.option(
+    "--shuffle",
+    "seed",
+    type=click.IntRange(min=0),
+    default=None,
+    help="Read the files in a random order (this seed), not sorted: undated articles take the "
+    "time of the one read before them, so their stories depend on the order.",
+)
 def cluster_command(
     inputs: tuple[str, ...],
     labels: str,
     label_depth: int,
     label_regex: str | None,
     baseline_threshold: float,
+    seed: int | None,
 ) -> None:
     """B-cubed and pairwise P/R/F1 of `newsdesk cluster` on labelled INPUTS, and of a baseline.
 
@@ -98,6 +107,7 @@ def cluster_command(
     from newsdesk.evaluation.cluster import (
         LabelError,
         baseline_clusters,
+        files_in_random_order,
         format_results,
         jsonl_labels,
         label_of_path,
@@ -108,6 +118,8 @@ def cluster_command(
     from newsdesk.sources import read_sources
 
     settings = current_settings()
+    if seed is not None:
+        inputs = tuple(files_in_random_order(inputs, seed))
     articles = [a for a in read_sources(list(inputs), settings) if isinstance(a, Article)]
     try:
         if labels == "folder":

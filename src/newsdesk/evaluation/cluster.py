@@ -10,6 +10,7 @@ topics) or from a field of JSONL records (``story`` by default). Articles are re
 from __future__ import annotations
 
 import json
+import random
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -120,6 +121,14 @@ def _files(inputs: Sequence[str | Path]) -> list[tuple[Path, str]]:
         else:
             found.append((path, str(item)))
     return found
+
+
+def files_in_random_order(inputs: Sequence[str | Path], seed: int) -> list[str]:
+    """The files under ``inputs`` (as read_sources names them), shuffled by ``seed``: to measure
+    how much clustering owes to the order files arrive in."""
+    files = [source for _, source in _files(inputs)]
+    random.Random(seed).shuffle(files)
+    return files
 
 
 def jsonl_labels(inputs: Sequence[str | Path], field: str) -> dict[tuple[str, str], str]:
