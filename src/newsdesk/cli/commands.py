@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
 import click
@@ -163,6 +164,14 @@ def _fresh_brief_view(store: Store, story_id: int, max_words: int, name: str) ->
     return story_view(store, summary, brief)
 
 
+def require_stories(store: Store, story_ids: Sequence[int]) -> None:
+    """A usage error naming the ids among ``story_ids`` that are no story."""
+    missing = [i for i in story_ids if store.story(store.resolve_story(i)) is None]
+    if missing:
+        listed = ", ".join(map(str, missing))
+        raise click.ClickException(f"no story {listed}: `newsdesk stories` lists them")
+
+
 @click.command()
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="html", show_default=True)
 @click.option(
@@ -177,10 +186,7 @@ def export(fmt: str, output: str | None, story_ids: tuple[int, ...]) -> None:
     """Export stories with their briefs and citations (HTML is one self-contained page)."""
     settings = current_settings()
     with opened_store(settings) as store:
-        missing = [i for i in story_ids if store.story(store.resolve_story(i)) is None]
-        if missing:
-            listed = ", ".join(map(str, missing))
-            raise click.ClickException(f"no story {listed}: `newsdesk stories` lists them")
+        require_stories(store, story_ids)
         views: list[StoryView] = load_story_views(store, story_ids or None)
     text = render(views, fmt)
     if output is None:
@@ -202,10 +208,7 @@ def refresh(story_ids: tuple[int, ...]) -> None:
     """
     settings = current_settings()
     with opened_store(settings) as store:
-        missing = [i for i in story_ids if store.story(store.resolve_story(i)) is None]
-        if missing:
-            listed = ", ".join(map(str, missing))
-            raise click.ClickException(f"no story {listed}: `newsdesk stories` lists them")
+        require_stories(store, story_ids)
         ids = (
             sorted({store.resolve_story(i) for i in story_ids})
             if story_ids
