@@ -13,7 +13,8 @@ from click.testing import CliRunner
 
 from corpus import write_jsonl
 from newsdesk.cli import cli
-from newsdesk.models import Brief, StoryAttribution
+from newsdesk.export import digest
+from newsdesk.models import Brief, Entity, Quote, StoryAttribution
 from newsdesk.store import open_store
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -65,6 +66,10 @@ def test_markdown_and_html_exports_show_the_digest(db: str) -> None:
     for heading in ("**Who said what**", "**Named**", "**Timeline**"):
         assert heading in markdown
     assert "- 2007-03-23: " in markdown
+    story = str(largest_story(db)["id"])
+    one = run("--db", db, "export", "--format", "markdown", "--story", story)[1]
+    who = one.split("**Who said what**", 1)[1].split("**Named**", 1)[0]
+    assert "Margaret Beckett" in who
     code, html = run("--db", db, "export", "--format", "html")
     assert code == 0
     assert "<h3>Who said what</h3>" in html and "<h3>Timeline</h3>" in html
@@ -118,3 +123,26 @@ def test_refresh_rebuilds_what_an_older_version_stored(tmp_path: Path) -> None:
     assert brief is not None and brief.sentences and brief.method != "old"
     assert run("--db", db, "refresh", "--story", str(story))[1] == "refreshed 1 story\n"
     assert run("--db", db, "refresh", "--story", "999")[0] == 1
+
+
+def test_who_said_what_lists_each_named_person_or_organisation_once() -> None:
+    def said(speaker: str, name: str | None, text: str, direct: bool, index: int) -> Quote:
+        return Quote(text, speaker, name, None, "m0020", "Wikinews", None, direct, index)
+
+    quotes = [
+        said("Margaret Beckett, the U.K.'s Foreign Secretary", "Margaret Beckett",
+             "the British government sought a full explanation", False, 3),
+        said("Iranian law", "Iranian law", "Individuals who are tried and found guilty of "
+             "espionage or spying would be penalized by death", False, 4),
+        said("Margaret Beckett", "Margaret Beckett", "we sought a full explanation of what "
+             "happened", True, 5),
+        said("The Royal Navy", "Royal Navy", "they were operating in Iraqi waters", False, 6),
+    ]  # fmt: skip
+    entities = [
+        Entity("Margaret Beckett", "person", ["Beckett", "Margaret Beckett"]),
+        Entity("Royal Navy", "organisation", ["Royal Navy"]),
+        Entity("Iran", "place", ["Iran", "Iranian"]),
+    ]
+    shown = digest(StoryAttribution(quotes=quotes, entities=entities)).quotes
+    # Beckett's words in quotation marks rather than her reported ones; no "Iranian law".
+    assert [q.sentence_index for q in shown] == [5, 6]

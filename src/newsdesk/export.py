@@ -140,13 +140,21 @@ class Digest:
 def digest(attribution: StoryAttribution | None) -> Digest:
     if attribution is None:
         return Digest([], 0, [], [], 0)
-    # Each named speaker once: their first words in quotation marks, else their first reported.
+    # Each speaker the story names as a person or organisation once ("according to Iranian law"
+    # is no speaker): their first words in quotation marks, else their first reported.
+    speakers = [
+        name.casefold()
+        for e in attribution.entities
+        if e.kind in ("person", "organisation")
+        for name in (e.name, *e.aliases)
+    ]
     firsts: dict[str, Quote] = {}
     for quote in attribution.quotes:
-        if quote.speaker_name:
-            known = firsts.setdefault(quote.speaker_name, quote)
+        named = (quote.speaker_name or "").casefold()
+        if named and any(s == named or f" {s}" in f" {named}" for s in speakers):
+            known = firsts.setdefault(named, quote)
             if quote.direct and not known.direct:
-                firsts[quote.speaker_name] = quote
+                firsts[named] = quote
     order = {id(q): i for i, q in enumerate(attribution.quotes)}
     quotes = sorted(firsts.values(), key=lambda q: order[id(q)])
     names = []
