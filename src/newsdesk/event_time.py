@@ -92,3 +92,30 @@ def reported_day(text: str, published: datetime, story_start: datetime) -> datet
     earliest = _days_before(day_of(story_start), STORY_LEAD_DAYS)
     in_span = [d for d in mentioned_days(text, published) if earliest <= d <= today]
     return min(in_span, default=today)
+
+
+# A sentence that reports what has now happened ("Iran's National Security Council has announced
+# that it will suspend the release of 15 sailors detained on March 23"): its dates are background.
+_IRREGULAR_PARTICIPLES = (
+    "said|made|told|struck|found|held|won|lost|left|put|set|cut|hit|shot|fled|sent|kept|begun|run"
+    "|come|become|brought|bought|caught|taught|thought|sought|fought|met|led|read|built|spent|paid"
+    "|laid|sold|been|gone|done|seen|given|taken|spoken|written|chosen|driven|risen|fallen|broken"
+)
+_PRESENT_PERFECT = re.compile(
+    r"\b(?:has|have)\s+(?:(?:not|now|already|also|just|since|\w+ly)\s+)?"
+    rf"(?:\w+ed|{_IRREGULAR_PARTICIPLES})\b",
+    re.IGNORECASE,
+)
+
+
+def development_day(text: str, published: datetime, story_start: datetime) -> datetime:
+    """The day of the development a report's sentence tells, for a timeline: the publication day
+    when the sentence says what has happened before it names a day ("has announced ... detained
+    on March 23"), else :func:`reported_day`."""
+    perfect = _PRESENT_PERFECT.search(text)
+    if perfect is not None:
+        patterns = (_MONTH_DAY, _DAY_MONTH, _WEEKDAY, _DAY_BEFORE)
+        dates = [m.start() for m in (p.search(text) for p in patterns) if m]
+        if not dates or perfect.start() < min(dates):
+            return day_of(published)
+    return reported_day(text, published, story_start)

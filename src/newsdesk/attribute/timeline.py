@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
-from newsdesk.event_time import day_of, reported_day
+from newsdesk.event_time import day_of, development_day
 from newsdesk.models import NO_DATE, Claim, Entity, TimelineEvent, as_utc
 from newsdesk.text import mentions_any
 
@@ -39,7 +39,7 @@ def developments(claims: Sequence[Claim]) -> list[Claim]:
 
 def build_timeline(claims: Sequence[Claim], entity: Entity | None = None) -> list[TimelineEvent]:
     """Dated developments (earliest report of each claim) by the day each says it happened
-    (:func:`newsdesk.event_time.reported_day`), oldest first; undated ones last.
+    (:func:`newsdesk.event_time.development_day`), oldest first; undated ones last.
 
     With ``entity``, only claims that mention it (by NER mention or by any of its aliases), so a
     place can be followed across stories when the claims of several stories are passed together.
@@ -54,7 +54,7 @@ def build_timeline(claims: Sequence[Claim], entity: Entity | None = None) -> lis
             article_key=c.sources[0].article_key,
             sentence_index=c.sources[0].sentence_index,
             support=c.support,
-            happened=reported_day(c.text, c.first_published, story_start)
+            happened=development_day(c.text, c.first_published, story_start)
             if c.first_published and story_start
             else None,
         )
