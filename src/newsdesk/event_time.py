@@ -19,16 +19,17 @@ from newsdesk.models import NO_DATE
 # published on Monday of a quake "on Saturday" dates the quake, not background.
 STORY_LEAD_DAYS = 2
 
-_MONTH = (
+# A month's name or abbreviation, as a regex group.
+MONTH_PATTERN = (
     r"(Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|Aug(?:ust|\.)?"
     r"|Sept?(?:ember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)"
 )
-_MONTH_DAY = re.compile(rf"\b{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(\d{{4}})\b)?")
+_MONTH_DAY = re.compile(rf"\b{MONTH_PATTERN}\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(\d{{4}})\b)?")
 _DAY_MONTH = re.compile(
-    rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\b(?:,?\s+(\d{{4}})\b)?"
+    rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH_PATTERN}\b(?:,?\s+(\d{{4}})\b)?"
 )
-_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-_WEEKDAY = re.compile(rf"\b(?:(last|next|this)\s+)?({'|'.join(_WEEKDAYS)})\b")
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_WEEKDAY = re.compile(rf"\b(?:(last|next|this)\s+)?({'|'.join(WEEKDAYS)})\b")
 _DAY_BEFORE = re.compile(r"\b(?:yesterday|last night)\b", re.IGNORECASE)
 # A weekday in a sentence about the future names the day of a plan, not of the event reported.
 _FUTURE = re.compile(
@@ -78,7 +79,7 @@ def mentioned_days(text: str, published: datetime) -> list[datetime]:
         for match in _WEEKDAY.finditer(text):
             if match.group(1) == "next":
                 continue
-            back = (today.weekday() - _WEEKDAYS.index(match.group(2))) % 7
+            back = (today.weekday() - WEEKDAYS.index(match.group(2))) % 7
             days.append(_days_before(today, back or (7 if match.group(1) == "last" else 0)))
         if _DAY_BEFORE.search(text):
             days.append(_days_before(today, 1))

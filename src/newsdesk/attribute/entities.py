@@ -25,6 +25,7 @@ from newsdesk.attribute.nlp import (
     entity_spans,
     is_title_word,
 )
+from newsdesk.event_time import MONTH_PATTERN, WEEKDAYS
 from newsdesk.models import Article, Entity, EntityMention
 
 _KINDS = {
@@ -94,9 +95,9 @@ _TITLE_ABBREVIATIONS = _names(
 _QUOTES = "\"“”‘’'«»„`"
 _DEBRIS = re.compile(rf"^(?:(?:the|The)\s+)?[\s{_QUOTES}(\[]+|[\s{_QUOTES})\]]+$")
 _NICKNAME = re.compile(r"\s+[\"“][\w'’\- ]+[\"”]\s+")  # Ivan L. “Chip” Frederick
-_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
-_DAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
-_TRAILING_DATE = re.compile(rf"\s+(?:on|in|at|by)\s+(?:(?:{_MONTHS}|{_DAYS})\b.*|\d.*)$")
+_TRAILING_DATE = re.compile(
+    rf"\s+(?:on|in|at|by)\s+(?:(?:{MONTH_PATTERN}|{'|'.join(WEEKDAYS)})\b.*|\d.*)$"
+)
 # Ships NER calls people ("INS Mysore", "MV Gibe"): the hull prefix goes, the ship is a facility.
 _SHIP = re.compile(
     r"^(?:[Ww]arship\s+|the\s+)?(?:INS|HMS|USS|MV|M/V|HMAS|HMCS|HMNZS|RFA|ICGS|PNS)\s+"
