@@ -151,7 +151,7 @@ def digest(attribution: StoryAttribution | None) -> Digest:
     firsts: dict[str, Quote] = {}
     for quote in attribution.quotes:
         named = (quote.speaker_name or "").casefold()
-        if named and any(s == named or f" {s}" in f" {named}" for s in speakers):
+        if named and any(f" {s} " in f" {named} " for s in speakers):
             known = firsts.setdefault(named, quote)
             if quote.direct and not known.direct:
                 firsts[named] = quote
@@ -192,8 +192,8 @@ def story_to_dict(view: StoryView) -> dict[str, Any]:
         "headline": story.headline,
         "article_count": story.article_count,
         "outlets": list(story.outlets),
-        "first_published": story.first_published.isoformat() if story.first_published else None,
-        "last_published": story.last_published.isoformat() if story.last_published else None,
+        "first_published": _iso(story.first_published),
+        "last_published": _iso(story.last_published),
         "brief": [
             {
                 "text": s.text,
@@ -201,7 +201,7 @@ def story_to_dict(view: StoryView) -> dict[str, Any]:
                 "outlet": s.citation.outlet,
                 "title": s.citation.title,
                 "url": safe_url(s.citation.url),
-                "published": s.citation.published.isoformat() if s.citation.published else None,
+                "published": _iso(s.citation.published),
                 "article": s.citation.article_key,
                 "support": s.support,
                 "supporting_outlets": sorted(set(s.supporting_outlets)),
@@ -216,7 +216,7 @@ def story_to_dict(view: StoryView) -> dict[str, Any]:
                 "outlet": source.outlet,
                 "title": source.title,
                 "url": source.url,
-                "published": source.published.isoformat() if source.published else None,
+                "published": _iso(source.published),
                 "reprinted_by": list(source.reprints),
             }
             for number, source in enumerate(view.sources, start=1)
