@@ -14,7 +14,7 @@ from click.testing import CliRunner
 from corpus import write_jsonl
 from newsdesk.cli import cli
 from newsdesk.export import digest
-from newsdesk.models import Brief, Entity, Quote, StoryAttribution
+from newsdesk.models import Brief, Entity, Quote, StoryAttribution, TimelineEvent
 from newsdesk.store import open_store
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -81,8 +81,12 @@ def test_brief_of_a_stored_story_carries_its_attribution(db: str) -> None:
     code, out = run("--db", db, "brief", story_id, "--format", "json")
     assert code == 0
     assert json.loads(out)["attribution"]["quotes"]
-    code, out = run("brief", str(WIKINEWS / "M0020.english"), "--format", "json")
-    assert code == 0 and json.loads(out)["attribution"] is None  # files: not attributed
+    # Files briefed as one story are attributed too, for every format but plain.
+    files = [str(p) for p in sorted(WIKINEWS.glob("M002[0-3].english"))]
+    code, out = run("brief", *files, "--format", "json")
+    assert code == 0 and json.loads(out)["attribution"]["quotes"]
+    code, out = run("brief", *files, "--format", "plain")
+    assert code == 0 and "Who said what" not in out and out.count("\n") <= 20
 
 
 def test_html_in_a_quote_is_escaped_in_every_export(tmp_path: Path) -> None:
@@ -146,3 +150,27 @@ def test_who_said_what_lists_each_named_person_or_organisation_once() -> None:
     shown = digest(StoryAttribution(quotes=quotes, entities=entities)).quotes
     # Beckett's words in quotation marks rather than her reported ones; no "Iranian law".
     assert [q.sentence_index for q in shown] == [5, 6]
+
+
+def test_the_digest_names_each_speaker_once_and_shows_only_dated_timelines() -> None:
+    def said(name: str, text: str, direct: bool, index: int) -> Quote:
+        return Quote(text, name, name, None, "k", "AP", None, direct, index)
+
+    quotes = [
+        said("the Associated Press", "quoting her lawyer Mark Heller", False, 1),
+        said("AP.", "Lohan lawyer Mark Heller told the court she is settling in", False, 2),
+        said("Heller", "My client is ensconced in the bosom of that facility right now", True, 3),
+        said("Mark Jay Heller", "My client is ensconced in the bosom of that facility", True, 4),
+    ]
+    entities = [
+        Entity("Associated Press", "organisation", ["AP.", "Associated Press"]),
+        Entity("Mark Jay Heller", "person", ["Heller", "Mark Jay Heller"]),
+        Entity("World Health Organization (WHO", "organisation", ["World Health Organization"]),
+        Entity("08:30 BST", "organisation", ["08:30 BST"]),
+    ]
+    undated = TimelineEvent(None, "Nichols was sentenced to life.", "AP", "k", 0, 2)
+    found = digest(StoryAttribution(quotes=quotes, entities=entities, timeline=[undated] * 3))
+    # One line per entity, words in quotation marks first.
+    assert [q.sentence_index for q in found.quotes] == [3, 1]
+    assert found.names == [("People", ["Mark Jay Heller"]), ("Organisations", ["Associated Press"])]
+    assert found.timeline == []  # undated events make no timeline

@@ -140,30 +140,37 @@ class Digest:
 def digest(attribution: StoryAttribution | None) -> Digest:
     if attribution is None:
         return Digest([], 0, [], [], 0)
-    # Each speaker the story names as a person or organisation once ("according to Iranian law"
-    # is no speaker): their first words in quotation marks, else their first reported.
-    speakers = [
-        name.casefold()
+    # Each person or organisation the story names speaks once, under whichever of its names a
+    # quote gives ("AP" and "the Associated Press"; "according to Iranian law" is no speaker): in
+    # their first words in quotation marks, else their first reported; quoted words first.
+    entity_of = {
+        _bare(name): e.name
         for e in attribution.entities
         if e.kind in ("person", "organisation")
         for name in (e.name, *e.aliases)
-    ]
-    firsts: dict[str, Quote] = {}
+    }
+    chosen: dict[str, Quote] = {}
     for quote in attribution.quotes:
-        named = (quote.speaker_name or "").casefold()
-        if named and any(f" {s} " in f" {named} " for s in speakers):
-            known = firsts.setdefault(named, quote)
+        speaker = _speaker_entity(quote.speaker_name, entity_of)
+        if speaker is not None:
+            known = chosen.setdefault(speaker, quote)
             if quote.direct and not known.direct:
-                firsts[named] = quote
+                chosen[speaker] = quote
     order = {id(q): i for i, q in enumerate(attribution.quotes)}
-    quotes = sorted(firsts.values(), key=lambda q: order[id(q)])
+    quotes = sorted(chosen.values(), key=lambda q: (not q.direct, order[id(q)]))
     names = []
     for kind, heading in _KINDS:
-        of_kind = [e for e in attribution.entities if e.kind == kind]
+        of_kind = [e for e in attribution.entities if e.kind == kind and _readable(e.name)]
         of_kind.sort(key=lambda e: -len(e.mentions))
-        if of_kind:
-            names.append((heading, [e.name for e in of_kind[:DIGEST_NAMES]]))
-    events = attribution.timeline
+        shown = [e.name for e in of_kind[:DIGEST_NAMES]]
+        if kind == "person":  # "Heller" beside "Mark Heller" is the same person
+            surnames = {n.split()[-1] for n in shown if len(n.split()) > 1}
+            shown = [n for n in shown if len(n.split()) > 1 or n not in surnames]
+        if shown:
+            names.append((heading, shown))
+    # A timeline needs dates: undated reports (ECB+, plain text) and one dated event make none.
+    events = [e for e in attribution.timeline if e.day is not None]
+    events = events if len(events) > 1 else []
     return Digest(
         quotes[:DIGEST_QUOTES],
         len(attribution.quotes) - min(len(quotes), DIGEST_QUOTES),
@@ -171,6 +178,30 @@ def digest(attribution: StoryAttribution | None) -> Digest:
         events[:DIGEST_EVENTS],
         max(0, len(events) - DIGEST_EVENTS),
     )
+
+
+def _bare(name: str) -> str:
+    return re.sub(r"^the\s+", "", " ".join(name.casefold().split())).rstrip(".")
+
+
+def _speaker_entity(speaker_name: str | None, entity_of: dict[str, str]) -> str | None:
+    """The entity a quote's speaker name is: one of its names, else the longest of its names
+    inside it as whole words ("Lohan's lawyer Mark Heller" is Mark Heller)."""
+    if not speaker_name:
+        return None
+    bare = _bare(speaker_name)
+    if bare in entity_of:
+        return entity_of[bare]
+    inside = [n for n in entity_of if f" {n} " in f" {bare} "]
+    return entity_of[max(inside, key=len)] if inside else None
+
+
+_UNREADABLE_NAME = re.compile(r"[;\d]|\([^)]*$|^[^(]*\)")
+
+
+def _readable(name: str) -> bool:
+    """Not a name a reader should see: "08:30 BST", "World Health Organization (WHO"."""
+    return _UNREADABLE_NAME.search(name) is None
 
 
 def _date(value: datetime | None) -> str:
@@ -278,7 +309,7 @@ def _markdown_text(text: str) -> str:
     emphasis, links, HTML or entities ("&amp;" stays "&amp;"), nor a list or heading at the start
     of a line."""
     text = " ".join(text.split())
-    for char in "\\`*_[]<>#|&":
+    for char in "\\`*_[]<>#|&~":
         text = text.replace(char, "\\" + char)
     return _BLOCK_START.sub(lambda m: (m.group(1) or "") + "\\", text, count=1)
 

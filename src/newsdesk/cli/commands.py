@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 import click
@@ -28,6 +29,7 @@ from newsdesk.export import (
 )
 from newsdesk.pipeline import (
     ONE_STORY,
+    attribute_story,
     brief_story,
     cluster_inputs,
     rebuild_briefs,
@@ -130,6 +132,9 @@ def brief(target: tuple[str, ...], max_words: int | None, fmt: str) -> None:
             if store.story(ONE_STORY) is None:
                 raise click.ClickException("no article could be read from the given paths")
             view = _fresh_brief_view(store, ONE_STORY, budget, "the given articles")
+            if fmt != "plain":  # who said what, named, timeline: as for a stored story
+                attribute_story(store, ONE_STORY, view.brief, ner=settings.attribution_ner)
+                view = replace(view, attribution=store.get_attribution(ONE_STORY))
     if fmt == "plain":
         sentences = view.brief.sentences if view.brief else []
         click.echo("".join(s.text + "\n" for s in sentences), nl=False)
