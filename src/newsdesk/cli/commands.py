@@ -220,7 +220,7 @@ def refresh(story_ids: tuple[int, ...]) -> None:
             else [s.id for s in store.stories(limit=MAX_ID, offset=0)]
         )
         try:
-            with progress_bar() as progress:
+            with progress_bar({"brief": len(ids)}) as progress:
                 rebuild_briefs(
                     store,
                     ids,

@@ -127,8 +127,9 @@ def report_rejections(rejections: Iterable[Rejection]) -> None:
 
 
 @contextmanager
-def progress_bar() -> Iterator[ProgressCallback]:
-    """A progress display on stderr with one line per pipeline stage."""
+def progress_bar(totals: dict[str, int] | None = None) -> Iterator[ProgressCallback]:
+    """A progress display on stderr with one line per pipeline stage; ``totals``: the stages whose
+    amount of work is known up front (others show a count without an end)."""
     labels = {"read": "reading articles", "place": "dedup + clustering", "brief": "writing briefs"}
     with Progress(
         SpinnerColumn(),
@@ -143,7 +144,8 @@ def progress_bar() -> Iterator[ProgressCallback]:
 
         def advance(stage: str, count: int) -> None:
             if stage not in tasks:
-                tasks[stage] = progress.add_task(labels.get(stage, stage), total=None)
+                total = (totals or {}).get(stage)
+                tasks[stage] = progress.add_task(labels.get(stage, stage), total=total)
             progress.advance(tasks[stage], count)
 
         yield advance
