@@ -9,7 +9,7 @@ import pytest
 
 from newsdesk.attribute.nlp import load_nlp
 from newsdesk.attribute.quotes import extract_quotes
-from newsdesk.models import Article, Provenance
+from newsdesk.models import Article, Provenance, Quote
 
 DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
 HAS_MODEL = load_nlp() is not None
@@ -28,6 +28,11 @@ def article(text: str, title: str = "", outlet: str = "The Post") -> Article:
         provenance=Provenance("test"),
         published=datetime(2018, 7, 30),
     )
+
+
+def quote_with(quotes: list[Quote], start: str) -> Quote:
+    """The quote whose text starts with ``start``."""
+    return next(q for q in quotes if q.text.startswith(start))
 
 
 @pytest.mark.parametrize("nlp", PATHS)

@@ -9,12 +9,7 @@ from __future__ import annotations
 import pytest
 
 from newsdesk.attribute.quotes import extract_quotes
-from newsdesk.models import Quote
-from test_quotes import DATA, HAS_MODEL, PATHS, article
-
-
-def quote_with(quotes: list[Quote], start: str) -> Quote:
-    return next(q for q in quotes if q.text.startswith(start))
+from test_quotes import DATA, HAS_MODEL, PATHS, article, quote_with
 
 
 @pytest.mark.parametrize("nlp", PATHS)

@@ -9,14 +9,9 @@ from __future__ import annotations
 import pytest
 
 from newsdesk.attribute.quotes import extract_quotes
-from newsdesk.models import Quote
-from test_quotes import HAS_MODEL, PATHS, article
+from test_quotes import HAS_MODEL, PATHS, article, quote_with
 
 SPACY = pytest.mark.skipif(not HAS_MODEL, reason="no model")
-
-
-def quote_with(quotes: list[Quote], start: str) -> Quote:
-    return next(q for q in quotes if q.text.startswith(start))
 
 
 @pytest.mark.parametrize("nlp", PATHS)
