@@ -116,6 +116,11 @@ def test_fragments_are_dropped(sentence: str) -> None:
     assert is_fragment(sentence)
 
 
+def one_article(text: str) -> Article:
+    """An undated article of one outlet holding ``text``."""
+    return Article(key="k", title="", outlet="o", provenance=Provenance("p"), text=text)
+
+
 def test_datelines_are_stripped_verbatim() -> None:
     for raw, rest in [
         (
@@ -338,12 +343,12 @@ def test_a_speaker_named_by_surname_alone_comes_with_the_full_name() -> None:
     assert "Steve Cooley" in story.candidates[index - 1].text
     assert any(unit.members == (index - 1, index) for unit in story.units)
     # A surname never given in full, and a role noun, stand on their own.
-    first = prepare([Article(
-        key="k", title="", outlet="o", provenance=Provenance("p"),
-        text="Cooley said the deputy was shot outside an apartment on June 24.\n\n"
+    text = (
+        "Cooley said the deputy was shot outside an apartment on June 24.\n\n"
         "The search was led by the Michigan State Police on Friday. Police said the search would"
-        " resume at dawn near the park.",
-    )])  # fmt: skip
+        " resume at dawn near the park."
+    )
+    first = prepare([one_article(text)])
     assert [c.standalone for c in first.candidates] == [True, True, True]
 
 
@@ -461,14 +466,14 @@ def test_a_surname_opener_after_a_title_or_with_an_inner_capital(
 def test_a_pronoun_after_a_fronted_phrase_needs_its_referent() -> None:
     """ECB+ 3ecb opened its brief with "In Atlanta's posh Buckhead neighborhood, he shot and killed
     ...": who is "he"? A fronted phrase that names the person carries the referent itself."""
-    story = prepare([Article(
-        key="k", title="", outlet="o", provenance=Provenance("p"),
-        text="Brian Nichols was sentenced to life in prison on Saturday for his 2005 rampage.\n\n"
+    text = (
+        "Brian Nichols was sentenced to life in prison on Saturday for his 2005 rampage.\n\n"
         "In Atlanta's posh Buckhead neighborhood, he shot and killed federal agent David Wilhelm"
         " at a house the agent was renovating.\n\n"
         "While Nichols did not receive the death penalty, he will likely die in prison, his"
-        " lawyers said.",
-    )])  # fmt: skip
+        " lawyers said."
+    )
+    story = prepare([one_article(text)])
     assert [c.standalone for c in story.candidates] == [True, False, True]
     assert story.candidates[1].needs_previous
 
@@ -506,12 +511,12 @@ def test_two_outlets_leads_telling_one_event_in_other_words_are_redundant() -> N
 def test_a_speaker_called_by_surname_alone_comes_with_the_full_name() -> None:
     """ "..., Fanning said." after the article named Police Const. Tim Fanning: the reader meets
     Fanning only with the sentence that named him (ECB+ 18ecb)."""
-    story = prepare([Article(
-        key="k", title="", outlet="o", provenance=Provenance("p"),
-        text="A gunman opened fire at an office Christmas party in Vancouver on Friday, police"
+    text = (
+        "A gunman opened fire at an office Christmas party in Vancouver on Friday, police"
         " said.\n\nPolice Const. Tim Fanning said a man entered the party around 4 p.m.\n\n"
-        "One man was shot and killed but the other partygoers managed to escape, Fanning said.",
-    )])  # fmt: skip
+        "One man was shot and killed but the other partygoers managed to escape, Fanning said."
+    )
+    story = prepare([one_article(text)])
     speaker = story.candidates[2]
     assert not speaker.standalone and speaker.introduced_by == 1
     assert "Tim Fanning" in story.candidates[1].text
