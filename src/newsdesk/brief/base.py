@@ -376,7 +376,7 @@ def carries_point(story: StoryText, seeds: Sequence[int]) -> np.ndarray:
     vectors, present = story.candidate_vectors, story.candidate_presence
     cosine = np.asarray((vectors[seeds] @ vectors.T).todense())
     shared = np.asarray((present[seeds] @ present.T).todense())
-    own = np.asarray(present.sum(axis=1)).ravel()
+    own: np.ndarray = np.diff(present.indptr)  # distinct content stems per candidate
     carries = (
         (cosine >= SUPPORT_THRESHOLD)
         & (shared >= SUPPORT_MIN_SHARED_STEMS)
