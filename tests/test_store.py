@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 
 from newsdesk.config import Settings
-from newsdesk.models import Article, Brief, BriefSentence, Citation, Provenance
+from newsdesk.models import Article, Brief, BriefSentence, Citation, Provenance, TermCounts
 from newsdesk.sources import read_sources
 from newsdesk.store import (
     Store,
@@ -116,6 +116,25 @@ def test_article_round_trip_with_sentences(store: Store, real_articles: list[Art
     assert store.sentences(outcome.article_id) == split_sentences_with_paragraphs(article.text)
     assert len(store.sentences(outcome.article_id)) >= 5
     assert store.get_article(outcome.article_id + 1) is None
+
+
+def test_term_counts_add_up_and_recent_stories_come_newest_first(
+    store: Store, real_articles: list[Article]
+) -> None:
+    assert store.term_counts() == TermCounts({}, 0)
+    store.add_term_counts(TermCounts({"quake": 2, "chile": 1}, 2))
+    store.add_term_counts(TermCounts({}, 0))
+    store.add_term_counts(TermCounts({"quake": 1, "tsunami": 1}, 1))
+    assert store.term_counts() == TermCounts({"quake": 3, "chile": 1, "tsunami": 1}, 3)
+
+    undated = dataclasses.replace(real_articles[2], published=None)
+    ids = [store.add_article(a).article_id for a in [*real_articles[:2], undated]]
+    assert not store.has_undated_articles()  # none placed yet
+    for article_id, story_id in zip(ids, (7, 5, 7), strict=True):
+        store.assign_story(article_id, story_id)
+    assert store.has_undated_articles()
+    assert store.recently_placed_stories(5) == [7, 5]
+    assert store.recently_placed_stories(1) == [7]
 
 
 def test_reingest_changes_nothing(tmp_path: Path, real_articles: list[Article]) -> None:

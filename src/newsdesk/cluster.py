@@ -22,8 +22,10 @@ article dated later than tomorrow (:func:`newsdesk.models.plausible_time`): a fe
 would otherwise move the window past every active story at once.
 
 :meth:`StoryClusterer.restore` on the last window's stored assignments rebuilds the active
-stories exactly; the archive and the document frequencies of articles older than the window are
-not restored, so after a restart scores can differ slightly from an uninterrupted run.
+stories exactly, and :meth:`StoryClusterer.load_frequencies` the document frequencies of every
+article placed before (the store keeps them: :meth:`StoryClusterer.take_new_frequencies`). The
+archive of stories that left the window is not restored, so after a restart an undated article
+can only join a story of the window.
 """
 
 from __future__ import annotations
@@ -40,7 +42,7 @@ import numpy.typing as npt
 
 from newsdesk.config import Settings
 from newsdesk.embed import Embedder, load_embedder
-from newsdesk.models import NO_DATE, Article, plausible_limit, plausible_time
+from newsdesk.models import NO_DATE, Article, TermCounts, plausible_limit, plausible_time
 from newsdesk.text import ENGLISH_STOPWORDS, split_paragraphs, split_sentences, words
 
 Vector = npt.NDArray[np.float32]
@@ -197,8 +199,10 @@ class _TermSpace:
 
     def __init__(self) -> None:
         self.ids: dict[str, int] = {}
+        self.terms: list[str] = []  # by id
         self.df = np.zeros(1024, dtype=np.float64)
         self.documents = 0
+        self._unsaved: list[npt.NDArray[np.int64]] = []  # ids counted since take_unsaved
         self._scratch = np.zeros(1024, dtype=np.float64)
         self._version = 0
         self._idf_of = -1
@@ -209,20 +213,45 @@ class _TermSpace:
         values = np.fromiter(weights.values(), dtype=np.float64, count=len(weights))
         return ids, values
 
+    def ids_of(self, terms: Iterable[str]) -> npt.NDArray[np.int64]:
+        return np.array(sorted(self._id(t) for t in terms), dtype=np.int64)
+
     def _id(self, term: str) -> int:
         found = self.ids.get(term)
         if found is None:
             found = self.ids[term] = len(self.ids)
+            self.terms.append(term)
             if found >= len(self.df):
                 self.df = np.concatenate([self.df, np.zeros_like(self.df)])
                 self._scratch = np.zeros_like(self.df)
                 self._version += 1
         return found
 
-    def count(self, ids: npt.NDArray[np.int64], sign: int) -> None:
-        self.df[ids] += sign
-        self.documents += sign
+    def count(self, ids: npt.NDArray[np.int64]) -> None:
+        """Count one more document, holding the terms ``ids``."""
+        self.df[ids] += 1
+        self.documents += 1
+        self._unsaved.append(ids)
         self._version += 1
+
+    def load(self, counts: TermCounts) -> None:
+        """Add counts kept from earlier runs (not reported again by :meth:`take_unsaved`)."""
+        ids = np.fromiter((self._id(t) for t in counts.terms), dtype=np.int64)
+        self.df[ids] += np.fromiter(counts.terms.values(), dtype=np.float64, count=len(ids))
+        self.documents += counts.articles
+        self._version += 1
+
+    def take_unsaved(self) -> TermCounts:
+        """The counts added since the last call."""
+        if not self._unsaved:
+            return TermCounts({}, 0)
+        ids, articles = np.unique(np.concatenate(self._unsaved), return_counts=True)
+        taken = TermCounts(
+            {self.terms[i]: int(n) for i, n in zip(ids.tolist(), articles.tolist(), strict=True)},
+            len(self._unsaved),
+        )
+        self._unsaved.clear()
+        return taken
 
     def idf(self, ids: npt.NDArray[np.int64]) -> npt.NDArray[np.float64]:
         if self._idf_of != self._version:
@@ -301,14 +330,31 @@ class StoryClusterer:
         """Like :meth:`add` on each article in turn, embedding them in one batch."""
         return self._add_batch(articles, [None] * len(articles))
 
-    def restore(self, items: Iterable[tuple[Article, int]]) -> None:
-        """Warm the state from stored assignments: articles in publication order, their stories."""
+    def restore(self, items: Iterable[tuple[Article, int]], counted: bool = False) -> None:
+        """Warm the state from stored assignments: articles in publication order, their stories.
+
+        ``counted``: the articles' terms are already in the frequencies loaded before.
+        """
         pairs = list(items)
         for start in range(0, len(pairs), 256):
             chunk = pairs[start : start + 256]
-            self._add_batch([a for a, _ in chunk], [s for _, s in chunk])
+            self._add_batch([a for a, _ in chunk], [s for _, s in chunk], count=not counted)
         if pairs:
             self.next_story_id = max(self.next_story_id, max(s for _, s in pairs) + 1)
+
+    def load_frequencies(self, counts: TermCounts) -> None:
+        """Start from the document frequencies of the articles placed before a restart."""
+        self._space.load(counts)
+
+    def count_frequencies(self, articles: Iterable[Article]) -> None:
+        """Count articles placed earlier without placing them (a store that kept no counts)."""
+        for article in articles:
+            terms = content_terms(article).keys() | entity_terms(article).keys()
+            self._space.count(self._space.ids_of(terms))
+
+    def take_new_frequencies(self) -> TermCounts:
+        """The document frequencies counted since the last call, for the store to add up."""
+        return self._space.take_unsaved()
 
     @property
     def active_stories(self) -> int:
@@ -321,7 +367,7 @@ class StoryClusterer:
     # -- internals --------------------------------------------------------------------------
 
     def _add_batch(
-        self, articles: Sequence[Article], known: Sequence[int | None]
+        self, articles: Sequence[Article], known: Sequence[int | None], count: bool = True
     ) -> list[Assignment]:
         if not articles:
             return []
@@ -342,7 +388,7 @@ class StoryClusterer:
             if story_id is None:
                 results.append(self._assign(item))
             else:
-                self._insert(item, story_id)
+                self._insert(item, story_id, count)
                 results.append(Assignment(story_id, False))
         return results
 
@@ -527,7 +573,7 @@ class StoryClusterer:
         self._free_slots.append(story.slot)
         del self._stories[story.id]
 
-    def _insert(self, item: _Item, story_id: int) -> int:
+    def _insert(self, item: _Item, story_id: int, count: bool = True) -> int:
         if item.time is None:
             # An undated article takes the time of the story it joins (its nearest neighbours),
             # else the latest time seen: it then ages out of the window with them.
@@ -545,7 +591,8 @@ class StoryClusterer:
         self._items[index] = item
         self._order.append(index)
         self._by_hash[item.digest] = index
-        self._space.count(np.union1d(item.terms[0], item.ents[0]), 1)
+        if count:
+            self._space.count(np.union1d(item.terms[0], item.ents[0]))
         story = self._stories.get(story_id)
         if story is None:
             story = _Story(story_id, self._new_slot())

@@ -119,6 +119,15 @@ class Rejection:
 
 
 @dataclass(frozen=True, slots=True)
+class TermCounts:
+    """Document frequencies for clustering: of ``articles`` placed articles, how many contain
+    each term. Kept in the store so a restarted clusterer weighs terms as an uninterrupted one."""
+
+    terms: dict[str, int]
+    articles: int
+
+
+@dataclass(frozen=True, slots=True)
 class Citation:
     article_key: str
     outlet: str

@@ -28,6 +28,7 @@ from newsdesk.models import (
     Brief,
     Provenance,
     StoryAttribution,
+    TermCounts,
     plausible_limit,
     plausible_time,
 )
@@ -39,7 +40,7 @@ are signed 64-bit. The web app and the CLI refuse a larger id up front (a 400/42
 error), since the database drivers would raise OverflowError on it; any id up to this one is
 simply looked up, and not found if absent."""
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 """The newest schema version this code knows; migrations 0001..SCHEMA_VERSION exist."""
 
 MARK_START = "<mark>"
@@ -801,6 +802,50 @@ class Store(ABC):
             if len(rows) < _PAGE:
                 return
             last_id = rows[-1][0]
+
+    # --- clustering: what a restarted clusterer reads back ---
+
+    def has_undated_articles(self) -> bool:
+        """Whether any article placed in a story has no publication time."""
+        return (
+            self._scalar(
+                "SELECT 1 FROM articles WHERE published_sort IS NULL AND story_id IS NOT NULL "
+                "LIMIT 1"
+            )
+            is not None
+        )
+
+    def recently_placed_stories(self, limit: int) -> list[int]:
+        """The ``limit`` stories that took an article last (by article id), newest first."""
+        with self._lock:
+            rows = self._rows(
+                "SELECT story_id FROM articles WHERE story_id IS NOT NULL GROUP BY story_id "
+                "ORDER BY MAX(id) DESC LIMIT ?",
+                (limit,),
+            )
+        return [int(story_id) for (story_id,) in rows]
+
+    def term_counts(self) -> TermCounts:
+        """Every placed article's terms counted (empty in a store that has not counted them)."""
+        with self._lock:
+            total = self._scalar("SELECT articles FROM term_count_total WHERE id = 1")
+            rows = self._rows("SELECT term, articles FROM term_counts")
+        return TermCounts({str(term): int(n) for term, n in rows}, int(total or 0))
+
+    def add_term_counts(self, counts: TermCounts) -> None:
+        if not counts.articles:
+            return
+        with self.transaction():
+            self._execute_many(
+                "INSERT INTO term_counts (term, articles) VALUES (?, ?) ON CONFLICT (term) "
+                "DO UPDATE SET articles = term_counts.articles + excluded.articles",
+                sorted(counts.terms.items()),
+            )
+            self._execute(
+                "INSERT INTO term_count_total (id, articles) VALUES (1, ?) ON CONFLICT (id) "
+                "DO UPDATE SET articles = term_count_total.articles + excluded.articles",
+                (counts.articles,),
+            )
 
     def mark_duplicate(self, article_id: int, canonical_id: int) -> None:
         """Record that ``article_id`` reprints ``canonical_id`` (or that one's own original)."""
