@@ -327,6 +327,27 @@ def test_ldc_wire_conventions_nyt_datelines_and_tex_quotes() -> None:
     assert not any("``" in t for t in texts), texts  # direct quotes are not summary points
 
 
+def test_sentences_inside_a_single_quoted_quotation_are_not_narration() -> None:
+    # ECB+ 1_5ecb quotes Tara Reid in single quotes over eight sentences; "I dated a million
+    # guys, ..." reached a brief as if the outlet said it. A stray or possessive mark ("the
+    # players' union") opens nothing: a quotation counts only when it closes soon after.
+    text = (
+        "In an October interview with People, Reid claimed she was a 'social drinker' and that "
+        "her crazy past was far behind her. 'I 've done it. Trust me. I 've done enough for a "
+        "lifetime of everything. I 've had a great time. I partied. I had fun. I ate and drank "
+        "whatever. I dated a million guys, but I 'm so happy with where I 'm at right now. I do "
+        "n't need to do anything anymore,' she told the magazine. Apparently, old habits die "
+        "hard and the players' union said nothing about the actress and her friends."
+    )
+    story = prepare([one_article(text)])
+    quoted = {c.text for c in story.candidates if c.needs_previous}
+    assert "I dated a million guys, but I 'm so happy with where I 'm at right now." in quoted
+    assert "I 've had a great time." in quoted
+    assert not any(t.startswith(("In an October", "Apparently")) for t in quoted), quoted
+    stray = prepare([one_article(text.replace("anymore,' she", "anymore, she"))])
+    assert not any(c.needs_previous for c in stray.candidates if c.text.startswith("I dated"))
+
+
 ECB_COOLEY = DATA / "ecbplus" / "docs" / "16ecbplus" / "16_1ecbplus.json"
 
 

@@ -101,6 +101,16 @@ def test_a_fragment_does_not_confirm_a_point() -> None:
     assert outlets == ["A", "B"]
 
 
+def test_a_subheading_does_not_confirm_a_point() -> None:
+    # The L.A. Auto Show, 2019 (article-extraction-benchmark): the Connecticut Post's only
+    # words on the concept's weight distribution were its subheading.
+    outlets, _ = claim_with(
+        "The Volkswagen SPACE VIZZION CONCEPT has a near-50:50 weight distribution.",
+        "VOLKSWAGEN ID. SPACE VIZZION CONCEPT",
+    )
+    assert outlets == ["A"]
+
+
 def test_another_count_of_the_same_things_is_another_point() -> None:
     outlets, _ = claim_with(
         "During the operation, six AK 47 rifles, 12 magazines and about 300 rounds of ammunition "

@@ -23,13 +23,13 @@ from scipy.sparse import csr_matrix
 from newsdesk.brief.coherence import (
     FULL_NAME_SURNAME,
     common_people,
+    inside_quotations,
     is_fragment,
     needs_context,
     opening_surname,
     people_mentioned,
     people_referent,
     pronoun_after_fronted_phrase,
-    quote_open_after,
     speaker_surname,
     strip_dateline,
 )
@@ -216,7 +216,6 @@ def prepare(articles: Sequence[Article]) -> StoryText:
     for a, (article, sentences) in enumerate(zip(articles, split, strict=True)):
         indices: list[int] = []
         seen: set[str] = set()
-        quoting, last_paragraph = False, -1
         # Who the article has named so far: surnames of full names (casefolded) and people nouns
         # -> the latest standalone candidate that named them, if any.
         introducers: dict[str, int | None] = {}
@@ -224,22 +223,19 @@ def prepare(articles: Sequence[Article]) -> StoryText:
         title = "" if article.text.strip() == article.title.strip() else article.title
         lead = title_sentence(article) if title else None
         # The title read as a sentence comes first, as a paragraph of its own.
-        numbered = ([(-1, -1, lead)] if lead else []) + [
-            (i, p, t) for i, (p, t) in enumerate(sentences)
+        numbered = ([(-1, -1, strip_dateline(lead))] if lead else []) + [
+            (i, p, strip_dateline(t)) for i, (p, t) in enumerate(sentences)
         ]
-        for position, (i, paragraph, raw) in enumerate(numbered):
+        # A sentence inside a quotation opened by an earlier sentence: its speaker is there.
+        quoted = inside_quotations([(paragraph, text) for _, paragraph, text in numbered])
+        for position, (i, paragraph, text) in enumerate(numbered):
             fragment_title = "" if i < 0 else title
-            text = strip_dateline(raw)
             tokens = words(text)
             stems = content_stems(tokens)
             seen.update(stems)
             fragment = is_fragment(text, fragment_title)
-            # A sentence inside a quotation opened by an earlier sentence: its speaker is there.
-            continues_quote = quoting and paragraph == last_paragraph
-            quoting = quote_open_after(text, continues_quote)
-            last_paragraph = paragraph
             needs_previous = not fragment and (
-                continues_quote
+                quoted[position]
                 or needs_context(text)
                 or pronoun_after_fronted_phrase(text, introducers)
             )
@@ -369,7 +365,9 @@ def carries_point(story: StoryText, seeds: Sequence[int]) -> np.ndarray:
     """Which candidates (columns) state the point of each seed candidate (rows): content-stem
     cosine of at least ``SUPPORT_THRESHOLD``, at least ``SUPPORT_MIN_STEMS`` content stems of its
     own and ``SUPPORT_MIN_SHARED_STEMS`` in common, and no other count of the same thing ("seven
-    people were killed" does not confirm "12 people were killed"). A seed carries its own point."""
+    people were killed" does not confirm "12 people were killed"). A headline, caption or other
+    fragment confirms nothing ("SPACE VIZZION CONCEPT" is a subheading, not the report that
+    the concept has a near-50:50 weight distribution). A seed carries its own point."""
     seeds = list(seeds)
     if not seeds:
         return np.zeros((0, len(story.candidates)), dtype=bool)
@@ -377,10 +375,13 @@ def carries_point(story: StoryText, seeds: Sequence[int]) -> np.ndarray:
     cosine = np.asarray((vectors[seeds] @ vectors.T).todense())
     shared = np.asarray((present[seeds] @ present.T).todense())
     own: np.ndarray = np.diff(present.indptr)  # distinct content stems per candidate
-    carries = (
+    statement = np.fromiter(
+        (not c.fragment for c in story.candidates), dtype=bool, count=len(story.candidates)
+    )
+    carries: np.ndarray = (
         (cosine >= SUPPORT_THRESHOLD)
         & (shared >= SUPPORT_MIN_SHARED_STEMS)
-        & (own >= SUPPORT_MIN_STEMS)[None, :]
+        & ((own >= SUPPORT_MIN_STEMS) & statement)[None, :]
     )
     for row, seed in enumerate(seeds):
         if stated := counts_stated(story.candidates[seed].text):

@@ -100,6 +100,9 @@ _NAMED_DEFINITE = re.compile(
 # LDC/DUC wire text writes quotes as ``...'' (TeX style): those count as quote marks too.
 _QUOTE_OPEN = re.compile(r"^(?:[\"“‘']|``)")
 _QUOTE_MARK = re.compile(r'["“”]|``|\'\'')
+_SINGLE_CLOSE = re.compile(r"(?<=[.,?!])['’](?=\s|$)|(?<=\w)['’](?=[.,;:?!])")
+_SINGLE_EVENT = re.compile(rf"(?P<open>(?:^|(?<=[\s(]))['‘](?=[A-Z]))|{_SINGLE_CLOSE.pattern}")
+_SINGLE_QUOTE_SPAN = 10
 # Attribution of a quote to a pronoun or an unnamed definite role: "..., he said."
 _PRONOUN_SPEAKER = re.compile(
     rf"[,\"”’']\s*(?:he|she|they|it|the\s+(?:[a-z\-]+\s+)?{_ROLE})\s+{_SPEECH}\b"
@@ -307,10 +310,48 @@ def opening_surname(text: str) -> str | None:
 
 
 def quote_open_after(text: str, open_before: bool = False) -> bool:
-    """Whether a quotation is still open at the end of ``text`` (straight quotes toggle)."""
+    """Whether a double-quoted quotation is still open at the end of ``text`` (straight quotes
+    toggle; TeX ``...'' and curly quotes open and close)."""
     state = open_before
     for char in _QUOTE_MARK.findall(text):
         state = (not state) if char == '"' else char in ("“", "``")
+    return state
+
+
+def inside_quotations(sentences: Sequence[tuple[int, str]]) -> list[bool]:
+    """For each (paragraph, text) of an article, whether it lies inside a quotation that an
+    earlier sentence of its paragraph opened (its speaker is named there, or after it).
+
+    Single quotes count too where their marks cannot be apostrophes: one opens before a capital
+    at a word's start ("'I've done it."), one closes after punctuation ("...,' she told the
+    magazine") or before it ("'too clean'."); and only when the close follows within
+    ``_SINGLE_QUOTE_SPAN`` sentences of the paragraph, since a stray mark must not swallow the
+    rest of a one-paragraph article.
+    """
+    inside = [False] * len(sentences)
+    double, last_paragraph = False, None
+    for i, (paragraph, text) in enumerate(sentences):
+        continues = double and paragraph == last_paragraph
+        inside[i] = inside[i] or continues
+        double = quote_open_after(text, continues)
+        last_paragraph = paragraph
+        if double or not _opens_single_quote(text):
+            continue
+        for j in range(i + 1, min(i + 1 + _SINGLE_QUOTE_SPAN, len(sentences))):
+            if sentences[j][0] != paragraph:
+                break
+            if _SINGLE_CLOSE.search(sentences[j][1]):
+                for k in range(i + 1, j + 1):
+                    inside[k] = True
+                break
+    return inside
+
+
+def _opens_single_quote(text: str) -> bool:
+    """Whether a single-quoted quotation opens in ``text`` and is not closed there."""
+    state = False
+    for mark in _SINGLE_EVENT.finditer(text):
+        state = mark.group("open") is not None
     return state
 
 
