@@ -55,6 +55,24 @@ def test_paragraphs_are_blank_line_separated() -> None:
     assert page.outlet == "news.example.com"
 
 
+def test_the_outlet_comes_from_what_the_page_head_declares() -> None:
+    # A real BGR page read from a file (no URL given): trafilatura finds neither its site name
+    # nor its address, and the outlet was the page's folder name, "html".
+    page_id = "e7d77f1869803e24667fa0b985cff27fb4139951a5ffa494bc9ba810df48fb30"
+    page = extract_html(gzip.decompress((BENCHMARK / "html" / f"{page_id}.html.gz").read_bytes()))
+    assert page.outlet == "BGR"
+    assert (
+        page.url == "https://bgr.com/2019/11/19/apple-black-friday-2019-deals-best-available-now/"
+    )
+    body = "<p>" + "The council met on Tuesday and voted to repair the bridge this year. " * 6
+    named = extract_html(
+        "<html><head><meta content='https://www.hawaiinewsnow.com' property='og:site_name'>"
+        '<link href="javascript:alert(1)" rel="canonical"></head><body><article>'
+        f"{body}</p></article></body></html>"
+    )
+    assert (named.outlet, named.url) == ("hawaiinewsnow.com", None)
+
+
 def test_empty_and_hostile_html() -> None:
     assert extract_html(b"", None).text == ""
     nested = "<div>" * 20_000 + "deep text" + "</div>" * 20_000

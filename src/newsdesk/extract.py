@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import codecs
 import email.utils
+import html
 import re
 from configparser import ConfigParser
 from dataclasses import dataclass
@@ -310,15 +311,53 @@ def extract_html(html: str | bytes, url: str | None = None) -> ExtractedPage:
     title = _string(document, "title") or ""
     text = _without_title(_paragraphs(_string(document, "text") or ""), title)
     page_url = url or _string(document, "url")
+    site_name = _string(document, "sitename")
+    if not site_name or not page_url:
+        # trafilatura's metadata pass can miss what the head states (a BGR page's og:site_name).
+        declared_name, declared_url = declared_site(source)
+        site_name, page_url = site_name or declared_name, page_url or declared_url
+    if site_name and "://" in site_name:  # an address for a name: "https://www.hawaiinewsnow.com"
+        site_name = outlet_from_url(site_name)
     return ExtractedPage(
         title=title,
         text=text,
         author=_string(document, "author"),
         published=parse_date(_string(document, "date")),
-        outlet=_string(document, "sitename") or outlet_from_url(page_url),
+        outlet=site_name or outlet_from_url(page_url),
         language=_string(document, "language") or guess_language(text),
         url=page_url,
     )
+
+
+_HEAD_TAG = re.compile(r"<(meta|link)\b([^>]*)>", re.IGNORECASE)
+_ATTRIBUTE = re.compile(r"""([\w:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""")
+_SITE_NAME_KEYS = ("og:site_name", "application-name")
+_URL_KEYS = ("canonical", "og:url")
+
+
+def declared_site(source: str) -> tuple[str | None, str | None]:
+    """The site name and absolute http(s) URL a page's head declares (``og:site_name`` or
+    ``application-name``; ``rel="canonical"`` or ``og:url``), each None when absent."""
+    found: dict[str, str] = {}
+    for kind, attributes in _HEAD_TAG.findall(source[:_HEAD_CHARS]):
+        values = {
+            m.group(1).lower(): html.unescape(m.group(2) or m.group(3) or m.group(4) or "")
+            for m in _ATTRIBUTE.finditer(attributes)
+        }
+        if kind.lower() == "link":
+            key, value = values.get("rel", "").lower(), values.get("href", "")
+        else:
+            key = (values.get("property") or values.get("name") or "").lower()
+            value = values.get("content", "")
+        value = " ".join(value.split())
+        if value and key in (*_SITE_NAME_KEYS, *_URL_KEYS):
+            found.setdefault(key, value)
+    name = next((found[k] for k in _SITE_NAME_KEYS if k in found), None)
+    urls = (found[k] for k in _URL_KEYS if k in found)
+    return name, next((u for u in urls if urlsplit(u).scheme in ("http", "https")), None)
+
+
+_HEAD_CHARS = 200_000  # metadata sits in the head; a huge body need not be scanned
 
 
 def _without_title(text: str, title: str) -> str:
