@@ -35,6 +35,8 @@ _DATELINE = re.compile(
 _BOILERPLATE_START = re.compile(
     r"(?:photo\b|image:|video:|related:|read more|sign up|follow (?:us|him|her)|subscribe"
     r"|advertisement|share this|sources?:|\(?(?:ap|reuters|afp)\)?\s*[-—–_]|by\s+\w"
+    # Promotion of the outlet's own products: "Listen to Newsbeat live at 12:45".
+    r"|listen (?:to|live)\b|start your day\b|download (?:the|our)\b|don'?t miss\b"
     r"|[*•·▪►\-]\s)"  # list bullets
 )
 _BOILERPLATE_ANYWHERE = re.compile(
