@@ -74,6 +74,8 @@ def test_markdown_and_html_exports_show_the_digest(db: str) -> None:
     assert code == 0
     assert "<h3>Who said what</h3>" in html and "<h3>Timeline</h3>" in html
     assert "<time>2007-03-23</time>" in html
+    # Stories are named by their id, as `newsdesk brief ID` takes it, not numbered 1, 2, ...
+    assert f'<div class="meta">Story {story} · ' in html and "<nav><ul>" in html
 
 
 def test_brief_of_a_stored_story_carries_its_attribution(db: str) -> None:

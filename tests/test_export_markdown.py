@@ -56,7 +56,8 @@ def _text(html: str) -> str:
 def test_source_text_renders_verbatim_as_paragraphs() -> None:
     html = MarkdownIt("commonmark").render(render_markdown([_view()]))
     assert "<ul>" not in html and "<h1>" not in html and "<hr" not in html
-    assert html.count("<em>") == 1  # the story's own "*1 article from 1 outlet*" line
+    # The story's own "*Story 1: 1 article from 1 outlet*" line: its id, as `newsdesk brief 1`.
+    assert html.count("<em>") == 1 and "<em>Story 1: 1 article from 1 outlet" in html
     assert html.count("<ol>") == 1  # only the source list
     paragraphs = [_text(p) for p in re.findall(r"<p>(.*?)</p>", html, re.DOTALL)]
     for sentence in SENTENCES:

@@ -330,7 +330,7 @@ def render_markdown(views: Sequence[StoryView]) -> str:
         lines.append("")
         span = _span(story)
         lines.append(
-            f"*{count_of(story.article_count, 'article')} from "
+            f"*Story {story.id}: {count_of(story.article_count, 'article')} from "
             f"{count_of(len(story.outlets), 'outlet')}" + (f", {span}" if span else "") + "*"
         )
         lines.append("")
