@@ -8,7 +8,7 @@ from newsdesk.attribute.claims import group_claims
 from newsdesk.attribute.entities import extract_entities, find_entity
 from newsdesk.attribute.timeline import build_timeline, developments
 from newsdesk.brief.base import counts_stated
-from newsdesk.models import Article, Provenance
+from newsdesk.models import Article, Claim, ClaimSource, Entity, Provenance
 
 
 def art(key: str, outlet: str, day: int, text: str) -> Article:
@@ -195,3 +195,17 @@ def test_story_timeline_is_the_news_of_each_report_and_what_outlets_confirm() ->
     # one outlet's later details.
     assert "Sanumdong" in shown.text and shown.lead and shown.support == 2
     assert len(claims) == 3
+
+
+def test_an_entity_timeline_matches_a_capitalised_alias_in_its_case() -> None:
+    def claim(text: str, index: int) -> Claim:
+        source = ClaimSource("a1", "Wikinews", index, text, datetime(2007, 4, 6))
+        return Claim(text, [source], ["Wikinews"], ["Wikinews"], "Wikinews", source.published)
+
+    air = Entity(name="Christopher Air", kind="person", aliases=["Air", "Christopher Air"])
+    claims = [
+        claim("The Iranian Consul said British soldiers fired shots into the air.", 7),
+        claim('"We made a conscious decision to not engage the Iranians," said Air.', 9),
+    ]
+    [event] = build_timeline(claims, entity=air)
+    assert event.text.endswith("said Air.")

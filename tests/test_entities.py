@@ -222,3 +222,50 @@ def test_time_zones_titles_and_debris_are_no_entities(nlp: object) -> None:
     names = {e.name for e in entities}
     assert not names & {"UTC", "Cpl", "Atlantic on June 1"}
     assert not any("June" in a for e in entities for a in e.aliases)
+
+
+def _wikinews_entities(text: str, nlp: object) -> dict[str, set[str]]:
+    article = Article(
+        key="w1", title="", text=text, outlet="Wikinews", provenance=Provenance("test")
+    )
+    kinds: dict[str, set[str]] = {}
+    for entity in extract_entities([article], nlp=nlp):
+        kinds.setdefault(entity.name, set()).add(entity.kind)
+    return kinds
+
+
+@pytest.mark.skipif(load_nlp() is None, reason="no model")
+def test_a_place_ner_calls_a_person_is_one_place() -> None:
+    text = (
+        "It was felt in cities such as Melipilla (Santiago Metropolitan Region), Pichilemu "
+        "(O'Higgins Region) and Rancagua (O'Higgins Region).\n\n"
+        "With a magnitude of 4.3, it occurred 34 kilometers northwest of Talca, Maule Region, "
+        "near Lolol at a depth of 65.1 kilometers.\n\n"
+        "It occurred 32 kilometers south of Pichilemu, O'Higgins Region. This movement was felt "
+        "across the Valparaíso, Santiago Metropolitan, O'Higgins, Maule, and Bío Bío Regions. "
+        "Chile's National System of Tsunami Alerts ruled out the possibility of a tsunami.\n\n"
+        '"In Rancagua, it all was really shake-y," said Daniela Banda Sandoval, a Facebook user '
+        "who commented on Pichilemu's Facebook page."
+    )
+    kinds = _wikinews_entities(text, None)
+    assert kinds.get("Pichilemu") == {"place"}
+    assert kinds.get("Lolol") == {"place"}
+    assert kinds.get("Bío Bío Regions", {"place"}) == {"place"}
+    assert "National System of" not in kinds and "Tsunami Alerts" not in kinds
+
+
+@pytest.mark.parametrize("nlp", PATHS)
+def test_the_outlet_a_bracket_fragment_and_a_title_after_the_are_no_people(nlp: object) -> None:
+    text = (
+        "Wikinews reporter Diego Grez reports the aftershock was clearly felt in Pichilemu.\n\n"
+        "French navy spokesman Hugues du Plessis d'Argentre commented to AFP, \"[I]t's like "
+        'trying to find a shoe box in an area the size of Paris."\n\n'
+        '"Their attitude is a clear sample of the conscience," said the Executive Clerk of the '
+        "National Monuments Council of Chile, Óscar Acuña.\n\n"
+        "President Rene Preval told the Miami Herald today that the aftermath was unimaginable."
+    )
+    kinds = _wikinews_entities(text, nlp)
+    assert "Wikinews" not in kinds
+    assert not [n for n in kinds if "]" in n or "[" in n]
+    assert "person" not in kinds.get("Clerk", set())
+    assert "person" not in kinds.get("Miami Herald", set())

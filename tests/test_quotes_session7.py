@@ -192,3 +192,47 @@ def test_an_outlet_with_an_exclamation_mark(nlp: object) -> None:
     )
     quote = quote_with(extract_quotes(article(text), nlp=nlp), "Tara was 100 percent")
     assert quote.told_outlet == "E! News"
+
+
+@pytest.mark.parametrize("nlp", PATHS)
+def test_announcing_a_thing_is_no_quote(nlp: object) -> None:
+    text = (
+        "After the U.S. increased it's funding donation to 350 million USD, Japanese Prime "
+        "Minister Junichiro Koizumi announced a half-billion dollar donation on Saturday, Jan. 1. "
+        "The U.S. Army announced yesterday that Jordan will stand trial on eight counts."
+    )
+    quotes = extract_quotes(article(text), nlp=nlp)
+    assert not [q for q in quotes if "donation" in q.text]
+    assert quote_with(quotes, "Jordan will stand trial").speaker == "The U.S. Army"
+
+
+@pytest.mark.parametrize("nlp", PATHS)
+def test_a_speaker_ends_before_only(nlp: object) -> None:
+    text = (
+        "At the time, the story was broken when the capture was announced on state-run Iranian "
+        'television. British officials only stated that they had "lost contact" with the boats, '
+        "before confirming their detention."
+    )
+    quote = quote_with(extract_quotes(article(text), nlp=nlp), "they had")
+    assert quote.speaker == "British officials"
+
+
+@pytest.mark.parametrize("nlp", PATHS)
+def test_a_speaker_does_not_begin_with_the_dateline(nlp: object) -> None:
+    text = (
+        "Meadow Lake, Saskatchewan – The municipal council of a small town in Canada's Prairies "
+        'has said it "accidentally" donated $10,000 to the Red Cross for tsunami relief.'
+    )
+    for quote in extract_quotes(article(text), nlp=nlp):
+        assert not quote.speaker.startswith("Meadow Lake")
+
+
+@pytest.mark.parametrize("nlp", PATHS)
+def test_a_comment_to_an_outlet_has_its_speaker(nlp: object) -> None:
+    text = (
+        "French navy spokesman Hugues du Plessis d'Argentre commented to AFP, \"[I]t's like "
+        "trying to find a shoe box in an area the size of Paris, at a depth of 3,000m (9,800ft) "
+        'and in a terrain as rugged as the Alps."'
+    )
+    quote = quote_with(extract_quotes(article(text), nlp=nlp), "[I]t's like")
+    assert (quote.speaker_name or "").startswith("Hugues du Plessis")  # not "French"

@@ -200,3 +200,12 @@ def test_a_time_then_a_new_sentence_about_the_police() -> None:
     assert len(split_sentences(text.replace("p. m.", "p.m."))) == 2
     # A time followed by more of the same sentence stays one sentence.
     assert len(split_sentences("The hearing starts at 9 a. m. Tuesday in the county court.")) == 1
+
+
+def test_names_any_keeps_a_capitalised_name_capitalised() -> None:
+    from newsdesk.text import names_any
+
+    assert not names_any("British soldiers ... fired shots into the air", ["Air"])
+    assert names_any('"We made a conscious decision," said Air.', ["Air"])
+    assert names_any("Fighting in Unity state went on.", ["Unity State"])
+    assert names_any("UN climate chief Yvo de Boer said", ["De Boer"])

@@ -12,7 +12,7 @@ from newsdesk.attribute.timeline import timeline_order
 from newsdesk.models import Claim, Entity, StoryAttribution, TimelineEvent
 from newsdesk.pipeline import attribute_story
 from newsdesk.store import Store, StorySummary
-from newsdesk.text import mentions_any
+from newsdesk.text import mentions_any, names_any
 
 
 def story_attribution(
@@ -106,9 +106,12 @@ def watchlist_matches(
             continue
         for term in terms:
             entity = find_entity(attribution.entities, term)
-            names = [term] if entity is None else [term, entity.name, *entity.aliases]
+            # The watched term as typed matches in any case; the entity's names as written.
+            names = [] if entity is None else [entity.name, *entity.aliases]
             claims = [
-                c for c in attribution.claims if any(mentions_any(s.text, names) for s in c.sources)
+                c
+                for c in attribution.claims
+                if any(mentions_any(s.text, [term]) or names_any(s.text, names) for s in c.sources)
             ]
             exact = entity is not None and mentions_any(
                 " ".join([entity.name, *entity.aliases]), [term]

@@ -190,6 +190,44 @@ def count_of(number: int, noun: str) -> str:
     return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
 
 
+_NAME_PARTICLES = frozenset(
+    [
+        "de",
+        "del",
+        "della",
+        "di",
+        "da",
+        "du",
+        "van",
+        "von",
+        "der",
+        "den",
+        "al",
+        "el",
+        "la",
+        "le",
+        "bin",
+        "ibn",
+    ]
+)
+
+
+def names_any(text: str, names: Sequence[str]) -> bool:
+    """Whether ``text`` contains any of an entity's ``names`` as whole words, ignoring case except
+    that a capitalised name must be capitalised where it stands: the alias "Air" of Christopher
+    Air is not "fired shots into the air"; "Unity State" is "Unity state"."""
+    for name in names:
+        if not name:
+            continue
+        pattern = rf"(?<!\w){re.escape(name)}(?!\w)"
+        # "De Boer" is written "de Boer" too: a particle may start lower case.
+        capital = name[:1].isupper() and name.split()[0].lower() not in _NAME_PARTICLES
+        for m in re.finditer(pattern, text, re.IGNORECASE):
+            if not capital or m.group()[:1].isupper():
+                return True
+    return False
+
+
 def mentions_any(text: str, phrases: Sequence[str]) -> bool:
     """Whether ``text`` contains any of ``phrases`` as whole words, ignoring case ("US" is not
     found in "because")."""

@@ -110,6 +110,22 @@ _PLACE_CONTEXT = re.compile(
     r"reached|visited|visiting)\s+(?:the\s+)?$",
     re.I,
 )
+_NEAR = re.compile(
+    r"\b(?:near|(?:north|south|east|west|northwest|northeast|southwest|southeast)(?:ern)?\s+of)"
+    r"\s+(?:the\s+)?$",
+    re.I,
+)
+# After a name: a region in brackets or after a comma ("Pichilemu (O'Higgins Region)").
+_PLACE_AFTER = re.compile(
+    r"\s*(?:\(|,)\s*(?:the\s+)?[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*)*\s+"
+    r"(?:Region|Province|County|State|Department|District|Prefecture|Oblast)\b"
+)
+_IN = re.compile(r"\b(?:in|near|across|throughout|outside|into)\s+(?:the\s+)?$", re.I)
+_THE_BEFORE = re.compile(r"\b(?:the|The)\s+(?:[A-Z][\w'’\-]*\s+)*$")
+_PERSON_AFTER = re.compile(
+    r"(?:\s+(?:has|had|also|then))?\s+(?:said|says|told|explained|added|thanked|commented|who)\b"
+    r"|,\s+who\b"
+)
 _PLACE_WORDS = frozenset(PLACE_WORDS | {"gulf", "ocean", "island", "republic", "kingdom"})
 # Places that need no context to be known: countries, US states and the biggest cities.
 _KNOWN_PLACES = frozenset(
@@ -165,6 +181,7 @@ class _Mention:
     sentence_index: int
     label: str = "PATTERN"  # the NER label; PATTERN: the facility pattern; SHIP: a hull prefix
     known_place: bool = False  # used as a place where it stands ("in Texas", "Huntsville, Texas")
+    speaker: bool = False  # followed by a person's verb ("Arjona said")
 
 
 def _clean(text: str) -> str | None:
@@ -175,6 +192,13 @@ def _clean(text: str) -> str | None:
     text = _DEBRIS.sub("", text)
     if not text or text in _TIME_ZONES:
         return None
+    if any(text.count(a) != text.count(b) for a, b in ("()", "[]")):
+        # "Santiago Metropolitan (II": the name before the bracket; "I]t" (of "[I]t's"): none
+        text = re.split(r"\s+[(\[]", text)[0].strip() if re.search(r"\s[(\[]", text) else ""
+        if not text or re.search(r"[()\[\]]", text):
+            return None
+    if re.search(r"\s(?:of|the|and|for|de|del)$", text):
+        return None  # a name NER cut short: "National System of" (Tsunami Alerts)
     words = text.split()
     if len(words) == 1 and text.lower().strip(".") in _TITLE_ABBREVIATIONS:
         return None
@@ -214,8 +238,10 @@ def _mentions(
     spans_text: str,
     sentences: list[tuple[int, int, int]],
     spans: Sequence[Span],
+    outlet_names: Sequence[str] = (),
 ) -> list[_Mention]:
     out: list[_Mention] = []
+    outlets = set(outlet_names)
 
     def sentence_at(offset: int) -> int:
         index = sentences[0][2] if sentences else 0
@@ -266,11 +292,48 @@ def _mentions(
         core = _SHIP.sub("", _core(text, kind)) if label == "SHIP" else _core(text, kind)
         if not core or len(core) < 2:
             continue
-        known = label in ("GPE", "LOC") and (
-            _PLACE_CONTEXT.search(spans_text[max(0, start - 20) : start]) is not None
-            or any(_apposed(spans_text, span, o) for o in places if o is not span)
+        before = spans_text[max(0, start - 40) : start]
+        known = (
+            label in ("GPE", "LOC")
+            and (
+                _PLACE_CONTEXT.search(before[-20:]) is not None
+                or any(_apposed(spans_text, span, o) for o in places if o is not span)
+            )
+        ) or (
+            # Whatever NER called it: "near Lolol", "south of Pichilemu", "Melipilla (Santiago
+            # Metropolitan Region)", "Curicó, Maule Region".
+            label in ("PERSON", "ORG")
+            and len(core.split()) == 1
+            and (
+                _NEAR.search(before) is not None
+                or _PLACE_AFTER.match(spans_text, end) is not None
+                or (label == "PERSON" and _IN.search(before[-20:]) is not None)
+            )
         )
-        out.append(_Mention(kind, text, core, article.key, sentence_at(start), label, known))
+        the = _THE_BEFORE.search(before) if label == "PERSON" else None
+        if (
+            the is not None
+            and (
+                len(core.split()) == 1  # "the Executive Clerk", "the Acropolis"
+                or not any(is_title_word(w) for w in [*the.group().split()[1:], core.split()[0]])
+            )
+        ):
+            # "the Miami Herald", "the Executive Clerk": a person's name takes no article
+            if len(core.split()) == 1:
+                continue
+            kind = "organisation"
+        if label == "PERSON" and re.search(r"\b[A-Z][\w'’\-]*\s+of\s+$", before):
+            continue  # "Tsunami Alerts" of "National System of Tsunami Alerts": a name's tail
+        if kind == "person" and any(
+            w.lower().removesuffix("s") in _PLACE_WORDS for w in core.split()[1:]
+        ):
+            kind = "place"  # "Bío Bío Regions", "Bernardo O'Higgins Region"
+        speaker = _PERSON_AFTER.match(spans_text, end) is not None
+        if core in outlets:
+            continue  # "Wikinews" in a Wikinews article: the outlet, not a name it reports
+        mention = _Mention(kind, text, core, article.key, sentence_at(start), label, known)
+        mention.speaker = speaker
+        out.append(mention)
     return out
 
 
@@ -396,16 +459,34 @@ def _expand_acronyms(mentions: Sequence[_Mention]) -> None:
             m.core = fixed
 
 
-def _same_kind(mentions: Sequence[_Mention]) -> None:
-    """One name is one thing in a story: a name NER calls a place here and an organisation there
-    ("Lebanon", "Gaza") takes the kind most of its mentions have."""
+def _same_kind(mentions: Sequence[_Mention], used: set[str]) -> None:
+    """One name is one thing in a story: a name NER calls a place here and an organisation or a
+    person there ("Lebanon", "Gaza", "Pichilemu") takes the kind most of its mentions have; a
+    single word the story uses as a place ("near Lolol", "south of Pichilemu") and never as a
+    person speaking ("Arjona said") is a place whatever NER called it."""
     votes: dict[str, Counter[str]] = defaultdict(Counter)
+    speakers = {_key(m.core) for m in mentions if m.speaker}
+    # A surname of someone the story names in full is no place: "Robertson" (Terry Robertson)
+    speakers |= {
+        _key(m.core.split()[-1]) for m in mentions if m.kind == "person" and len(m.core.split()) > 1
+    }
     for m in mentions:
-        if m.kind in ("place", "organisation"):
+        if m.kind in ("place", "organisation", "person") and m.label not in ("PATTERN", "SHIP"):
             votes[_key(m.core)][m.kind] += 1
     for m in mentions:
-        if m.kind in ("place", "organisation"):
-            m.kind = max(votes[_key(m.core)].items(), key=lambda kv: (kv[1], kv[0] == "place"))[0]
+        key = _key(m.core)
+        if m.kind not in ("place", "organisation", "person") or m.label in ("PATTERN", "SHIP"):
+            continue
+        if key in used and len(m.core.split()) == 1 and key not in speakers:
+            m.kind = "place"
+        elif m.kind != "person":
+            # A person by most of its mentions ("Wikinews reporter Diego Grez"), else the place
+            # or organisation most of them are.
+            others = Counter({k: n for k, n in votes[key].items() if k != "person"})
+            if votes[key]["person"] > sum(others.values()):
+                m.kind = "person"
+            else:
+                m.kind = max(others.items(), key=lambda kv: (kv[1], kv[0] == "place"))[0]
 
 
 def _display(group: Sequence[_Mention], kind: str) -> str:
@@ -429,15 +510,24 @@ def extract_entities(articles: Sequence[Article], nlp: NLPArg = None) -> list[En
     bodies = [body_and_sentences(a.text) for a in articles]
     all_spans = entity_spans([b for b, _ in bodies], nlp)
     mentions: list[_Mention] = []
+    outlet_names = sorted({a.outlet for a in articles if a.outlet})
     for article, (body, sentences), spans in zip(articles, bodies, all_spans, strict=True):
-        mentions.extend(_mentions(article, body, sentences, spans))
+        mentions.extend(_mentions(article, body, sentences, spans, outlet_names))
 
     listed = _listed_places(mentions)
     used = {_key(m.core) for m in mentions if m.known_place}  # "in Texas", "Huntsville, Texas"
+    # "Maule" beside "Maule Region": the head of a place named with a place word
+    used |= {
+        _key(m.core.split()[0])
+        for m in mentions
+        if m.kind == "place"
+        and len(m.core.split()) == 2
+        and m.core.split()[1].lower() in _PLACE_WORDS
+    }
     _to_facilities(mentions, listed | used)
     _to_people(mentions, listed, used)
     _expand_acronyms(mentions)
-    _same_kind(mentions)
+    _same_kind(mentions, used)
 
     groups: dict[tuple[str, str], list[_Mention]] = defaultdict(list)
     for m in mentions:

@@ -82,7 +82,8 @@ _POST_ONLY = "continued|wrote|read|asked|added"
 _SHOUTED = "screamed|shouted|yelled|exclaimed"  # cues of direct speech only
 _AUX = (
     r"(?:(?:has|have|had|also|further|later|earlier|previously|again|then|has also|had also|"
-    r"quickly|repeatedly|once|just|reportedly)\s+)*"
+    r"quickly|repeatedly|once|just|reportedly|only|initially|first|publicly|officially|"
+    r"privately|simply|merely)\s+)*"  # "British officials only stated": not "officials only"
 )
 _TIME = (
     r"(?:\s+(?:on\s+|late\s+|early\s+|earlier\s+|last\s+)?"
@@ -607,9 +608,22 @@ def _resolve(
         and (head not in org)
     ):
         return subject, head  # "Charlotte Streck, the director of ..." missed by NER
+    named = _ROLE_THEN_NAME.search(subject)
+    if named is not None and (
+        is_title_word(named.group("role")) or named.group("role").title() in _ROLE_WORDS
+    ):
+        # "French navy spokesman Hugues du Plessis d'Argentre", a name NER took for an
+        # organisation: the name after the role, not "French".
+        return subject, named.group("name")
     if org:
         return subject, _longest_org(org[0], body_spans, body)
     return subject, None
+
+
+_ROLE_THEN_NAME = re.compile(
+    r"\b(?P<role>[a-z]+)\s+(?P<name>[A-Z][\w'’\-]+"
+    r"(?:\s+(?:[A-Z][\w'’\-]+|de|du|da|del|della|van|von|al|le|la|d['’][A-Z][\w'’\-]+))+)$"
+)
 
 
 _POLICE_FORCE = re.compile(r"\b(?!The\b)(?:[A-Z][\w\-]*\s+)+Police\b|\b[A-Z]{1,4}PD\b")
@@ -931,6 +945,8 @@ _POST_NORMAL = re.compile(
 _PRE = re.compile(
     rf"(?P<subj>[^.;!?\"“”]{{1,200}}?)\s+{_AUX}(?P<cue>{_CUE}|{_SHOUTED})\b"
     rf"(?:\s+(?P<obj>(?:the\s+)?{_OUTLET_WORD}(?:\s+{_OUTLET_WORD})*|reporters|[a-z]+(?:\s+[a-z]+)?))?"
+    # "commented to AFP," (an outlet spoken to)
+    rf"(?:\s+to\s+(?:the\s+)?{_OUTLET_WORD}(?:\s+{_OUTLET_WORD})*)?"
     rf"{_TIME}(?:\s+of\s+[^,;\"“”]{{1,60}}?(?=,))?\s*(?:that\s*)?[,:]?\s*$"  # "said of the tremor,"
 )
 _DESCRIBED = re.compile(
@@ -953,6 +969,15 @@ _CALLED = re.compile(
 _ADVERB_BEFORE_PRONOUN = re.compile(
     r"^(?:Afterwards?|Later|Earlier|Then|Now|Still|Again|Also|Today|Yesterday|Meanwhile|"
     r"[A-Z][a-z]+ly)\s+(?=(?:he|she|they|we|I)$)"
+)
+
+
+# An article's dateline opening the sentence is no part of its subject: "Meadow Lake,
+# Saskatchewan – The municipal council of a small town ... has said".
+_DATELINE = re.compile(
+    r"^[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*)*(?:,\s+[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*)*)?"
+    r"\s+[–—]\s+(?=\S+\s+\S)"
+    r"|^[A-Z][A-Z.'’\-]+(?:\s+[A-Z][A-Z.'’\-]+)*(?:,\s+[\w.'’\- ]+)?\s+[–—-]\s+(?=\S+\s+\S)"
 )
 
 
@@ -1001,7 +1026,7 @@ def _subject(prefix: str, whole: bool = False) -> str | None:
 
 
 def _subject_checks(cut: str, lower_ok: bool = False) -> str | None:
-    cut = _ADVERB_BEFORE_PRONOUN.sub("", cut)
+    cut = _ADVERB_BEFORE_PRONOUN.sub("", _DATELINE.sub("", cut))
     # "A doctor in the country, however, remarked": the connective is not part of the subject.
     cut = re.sub(r",\s+(?:however|though|meanwhile|too|also|in turn)$", "", cut)
     if not cut or cut.lower() in _BAD_SUBJECTS or len(cut.split()) > 25:
@@ -1118,6 +1143,28 @@ _NEEDS_THAT = {
 }
 
 
+# Cues that take a thing as well as a report: "announced a donation", "reported a loss". Such a
+# cue followed by a noun phrase with no verb of its own reports nothing.
+_TAKES_OBJECT = {"announced", "announces", "reported", "reports", "confirmed", "confirms"}
+_OBJECT_ONLY = re.compile(
+    r"\s+(?:(?:a|an|the|its|his|her|their|our|new|further|plans|\d[\d,.]*)\b|[A-Z\$€£])"
+)
+_FINITE = re.compile(
+    r"\b(?:that|was|were|is|are|had|has|have|will|would|could|can|may|might|should|must|did|"
+    r"does|do|says|said)\b|(?P<before>\w+)\s+[a-z]{3,}ed\b(?!\s+by\b)"
+)
+_DETERMINERS = {"a", "an", "the", "its", "his", "her", "their", "our"}
+
+
+def _has_verb(clause: str) -> bool:
+    """Whether a clause has a verb of its own (an auxiliary, or a past form not after a
+    determiner: "the planned donation" has none)."""
+    return any(
+        m.group("before") is None or m.group("before").lower() not in _DETERMINERS
+        for m in _FINITE.finditer(clause)
+    )
+
+
 def _indirect(
     sentence: str, base: int, spans: list[Span]
 ) -> list[tuple[int, int, str, str | None]]:
@@ -1201,6 +1248,8 @@ def _indirect(
             continue
         if verb == "advised" and not re.match(r"(?:\s+[\w.'’\-]+){0,6}?\s+that\b", rest):
             continue  # "advised users to set ..." is advice, not a report
+        if verb in _TAKES_OBJECT and _OBJECT_ONLY.match(rest) and not _has_verb(rest):
+            continue  # "Koizumi announced a half-billion dollar donation": a thing, not a report
         prefix = s[: cue.start()]
         if re.search(r"(?:[\"“”]|'')\s*$", prefix):
             continue  # '"...," said X': the quote is direct

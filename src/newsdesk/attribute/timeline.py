@@ -8,14 +8,14 @@ from datetime import datetime
 
 from newsdesk.event_time import day_of, development_day
 from newsdesk.models import NO_DATE, Claim, Entity, TimelineEvent, as_utc
-from newsdesk.text import mentions_any
+from newsdesk.text import names_any
 
 
 def _mentions(claim: Claim, entity: Entity) -> bool:
     places = {(m.article_key, m.sentence_index) for m in entity.mentions}
     names = [entity.name, *entity.aliases]
     return any(
-        (s.article_key, s.sentence_index) in places or mentions_any(s.text, names)
+        (s.article_key, s.sentence_index) in places or names_any(s.text, names)
         for s in claim.sources
     )
 
