@@ -190,13 +190,14 @@ def count_of(number: int, noun: str) -> str:
     return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
 
 
-_NAME_PARTICLES = frozenset(
+NAME_PARTICLES = frozenset(
     [
         "de",
         "del",
         "della",
         "di",
         "da",
+        "dos",
         "du",
         "van",
         "von",
@@ -210,6 +211,7 @@ _NAME_PARTICLES = frozenset(
         "ibn",
     ]
 )
+"""Lower-case words that begin surnames ("de Boer", "van Gogh", "bin Laden")."""
 
 
 def names_any(text: str, names: Sequence[str]) -> bool:
@@ -221,7 +223,7 @@ def names_any(text: str, names: Sequence[str]) -> bool:
             continue
         pattern = rf"(?<!\w){re.escape(name)}(?!\w)"
         # "De Boer" is written "de Boer" too: a particle may start lower case.
-        capital = name[:1].isupper() and name.split()[0].lower() not in _NAME_PARTICLES
+        capital = name[:1].isupper() and name.split()[0].lower() not in NAME_PARTICLES
         for m in re.finditer(pattern, text, re.IGNORECASE):
             if not capital or m.group()[:1].isupper():
                 return True

@@ -21,7 +21,12 @@ from newsdesk.attribute.nlp import (
     is_title_word,
 )
 from newsdesk.models import Article, Quote
-from newsdesk.text import abbreviation_ends_sentence, ends_with_abbreviation, split_paragraphs
+from newsdesk.text import (
+    NAME_PARTICLES,
+    abbreviation_ends_sentence,
+    ends_with_abbreviation,
+    split_paragraphs,
+)
 
 _CUES = [
     "said",
@@ -347,7 +352,7 @@ def _name_word(token: str) -> bool:
     return (
         token[:1].isupper()
         or token[:1].isdigit()
-        or token.lower() in _PARTICLES
+        or token.lower() in NAME_PARTICLES
         or token in ("and", "&")
         or re.match(r"[a-z]+-[A-Z]", token) is not None
     )
@@ -869,24 +874,6 @@ def _described_person(
     return name, name
 
 
-_PARTICLES = {
-    "de",
-    "van",
-    "von",
-    "der",
-    "den",
-    "da",
-    "di",
-    "du",
-    "la",
-    "le",
-    "al",
-    "el",
-    "bin",
-    "dos",
-}
-
-
 def _longer_form(name: str, body: str) -> str:
     """``name`` with the first name the NER missed ("De Boer" -> "Yvo de Boer") if the body has
     it."""
@@ -901,7 +888,7 @@ def _longer_form(name: str, body: str) -> str:
             is_title_word(first.group(1)) or first.group(1).lower() in NON_NAME_WORDS
         ):
             return f"{first.group(1)} {name}"
-    if name.split()[0].lower() not in _PARTICLES:
+    if name.split()[0].lower() not in NAME_PARTICLES:
         return name
     m = re.search(rf"\b([A-Z][a-z][\w'’\-]*)\s+((?i:{re.escape(name)}))\b", body)
     if m is None or is_title_word(m.group(1)) or m.group(1).lower() in NON_NAME_WORDS:

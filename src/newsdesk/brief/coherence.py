@@ -14,7 +14,7 @@ from collections.abc import Container, Sequence
 
 from newsdesk.brief.terms import stem
 from newsdesk.models import Article
-from newsdesk.text import words
+from newsdesk.text import NAME_PARTICLES, words
 
 _MIN_WORDS = 6
 _MAX_WORDS = 80
@@ -174,7 +174,7 @@ def needs_context(text: str) -> bool:
 # The last word of a full name ("Steve Cooley", "Mark Jay Heller", "Yvo de Boer"), and a sentence
 # opening with that surname alone ("Cooley said ...", "De Boer repeatedly points out ...", "Ford,
 # now an assistant coach, ..."): the reader meets the person only where they were named in full.
-_PARTICLE = r"(?:[Dd]e|[Vv]an|[Vv]on|[Dd]er|[Dd]en|[Dd]a|[Dd]i|[Dd]u|[Ll]e|[Ll]a|[Dd]el|[Bb]in)"
+_PARTICLE = "(?:" + "|".join(f"[{p[0].upper()}{p[0]}]{p[1:]}" for p in sorted(NAME_PARTICLES)) + ")"
 # A surname: "Nichols", also with an inner capital ("DeGeneres", "McNutt", "O'Brien").
 _SURNAME = r"[A-Z](?:[a-z]{1,3}[A-Z]|['’][A-Z])?[a-z]{2,}"
 # Capitalised words that open a sentence or a phrase ("In Atlanta"), or follow a name ("Brian
