@@ -6,6 +6,7 @@ import json
 import re
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -372,3 +373,38 @@ def test_stories_past_the_last_says_so_not_that_the_store_is_empty(tmp_path: Pat
     run("--db", db, "ingest", str(copy_topics(tmp_path, 8)))
     code, out, err = run("--db", db, "stories", "--offset", "500")
     assert code == 0 and out == "" and "no stories past the first 500" in err
+
+
+def _extras() -> dict[str, list[str]]:
+    with (ROOT / "pyproject.toml").open("rb") as file:
+        extras: dict[str, list[str]] = tomllib.load(file)["project"]["optional-dependencies"]
+    return extras
+
+
+@pytest.mark.parametrize("cwd_is_checkout", [True, False])
+def test_backfill_without_the_distributed_extra_is_one_line_with_the_pip_command(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cwd_is_checkout: bool
+) -> None:
+    assert "distributed" in _extras()
+    monkeypatch.setitem(sys.modules, "distributed", None)  # `import distributed` now fails
+    monkeypatch.chdir(ROOT if cwd_is_checkout else tmp_path)
+    db = tmp_path / "news.db"
+    code, out, err = run("--db", str(db), "backfill", str(WIKINEWS))
+    assert code == 1 and out == ""
+    assert len(err.splitlines()) == 1, err
+    assert err.startswith("Error: backfill needs the 'distributed' extra")
+    checkout = "." if cwd_is_checkout else str(ROOT)
+    assert err.rstrip().endswith(f"install it with pip install -e '{checkout}[distributed]'")
+    assert not db.exists()  # failed before creating a store
+
+
+def test_a_postgres_store_without_the_driver_names_the_extra_and_the_pip_command(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    assert "postgres" in _extras()
+    monkeypatch.setitem(sys.modules, "newsdesk.store.postgres", None)  # its import now fails
+    monkeypatch.chdir(ROOT)
+    code, _, err = run("--db", "postgresql://localhost/none", "stories")
+    assert code == 1 and len(err.splitlines()) == 1, err
+    assert err.startswith("Error: PostgreSQL support needs the 'postgres' extra")
+    assert err.rstrip().endswith("install it with pip install -e '.[postgres]'")

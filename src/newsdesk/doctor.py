@@ -1,4 +1,5 @@
-"""``newsdesk doctor``: is this installation able to run? Store, schema, search, models, disk.
+"""``newsdesk doctor``: is this installation able to run? Store, schema, search, models, optional
+extras, disk.
 
 Each check returns OK, WARN (works, but degraded: a model falls back) or FAIL (something a
 command will trip over). A missing SQLite store is only reported, not created.
@@ -6,6 +7,7 @@ command will trip over). A missing SQLite store is only reported, not created.
 
 from __future__ import annotations
 
+import importlib
 import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -13,6 +15,7 @@ from pathlib import Path
 from typing import Literal
 
 from newsdesk.config import Settings
+from newsdesk.extras import install_command
 from newsdesk.store import StoreError, open_store
 from newsdesk.store.base import SCHEMA_VERSION
 from newsdesk.text import count_of
@@ -109,6 +112,18 @@ def check_models(settings: Settings) -> list[Check]:
     return checks
 
 
+def check_extras() -> list[Check]:
+    """Optional dependencies whose absence disables a command: WARN, not FAIL, as everything
+    else works without them."""
+    try:
+        importlib.import_module("distributed")
+    except ImportError as error:
+        command = install_command("distributed")
+        detail = f"not installed ({error}); `newsdesk backfill` needs it: {command}"
+        return [Check("distributed extra", "WARN", detail)]
+    return [Check("distributed extra", "OK", "installed (`newsdesk backfill` can run)")]
+
+
 def check_disk(settings: Settings) -> list[Check]:
     path = _sqlite_path(settings.db)
     folder = path.resolve().parent if path is not None else Path.cwd()
@@ -122,4 +137,9 @@ def check_disk(settings: Settings) -> list[Check]:
 
 
 def run_checks(settings: Settings) -> list[Check]:
-    return [*check_store(settings), *check_models(settings), *check_disk(settings)]
+    return [
+        *check_store(settings),
+        *check_models(settings),
+        *check_extras(),
+        *check_disk(settings),
+    ]

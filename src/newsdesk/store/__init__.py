@@ -43,9 +43,9 @@ def open_store(url: str) -> Store:
         try:
             from newsdesk.store.postgres import PostgresStore
         except ImportError as error:
-            raise StoreError(
-                f"PostgreSQL support needs psycopg ({error}); pip install 'newsdesk[postgres]'"
-            ) from error
+            from newsdesk.extras import missing_extra
+
+            raise StoreError(missing_extra("PostgreSQL support", "postgres", error)) from error
         return PostgresStore(url)
     if url.startswith("sqlite:///"):
         url = url[len("sqlite:///") :]
