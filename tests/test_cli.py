@@ -369,6 +369,7 @@ def test_a_jsonl_field_of_a_wrong_type_rejects_its_line_by_name_and_keeps_what_i
 
 def test_stories_past_the_last_says_so_not_that_the_store_is_empty(tmp_path: Path) -> None:
     db = str(tmp_path / "news.db")
+    open_store(db).close()  # an existing, empty store
     assert run("--db", db, "stories")[2].startswith("no stories yet")
     run("--db", db, "ingest", str(copy_topics(tmp_path, 8)))
     code, out, err = run("--db", db, "stories", "--offset", "500")
@@ -408,3 +409,43 @@ def test_a_postgres_store_without_the_driver_names_the_extra_and_the_pip_command
     assert code == 1 and len(err.splitlines()) == 1, err
     assert err.startswith("Error: PostgreSQL support needs the 'postgres' extra")
     assert err.rstrip().endswith("install it with pip install -e '.[postgres]'")
+
+
+READ_ONLY_COMMANDS = [
+    ["stories"],
+    ["brief", "1"],
+    ["export", "--format", "json"],
+    ["quotes", "1"],
+    ["claims", "1"],
+    ["entity", "Chile"],
+    ["refresh"],
+    ["watchlist", "list"],
+    ["watchlist", "matches"],
+    ["watchlist", "remove", "Chile"],
+    ["serve", "--port", "0"],
+]
+
+
+@pytest.mark.parametrize("command", READ_ONLY_COMMANDS, ids=" ".join)
+@pytest.mark.parametrize("prefix", ["", "sqlite:///"])
+def test_a_command_that_only_reads_refuses_a_store_file_that_does_not_exist(
+    tmp_path: Path, command: list[str], prefix: str
+) -> None:
+    db = tmp_path / "typo.db"
+    code, out, err = run("--db", prefix + str(db), *command)
+    assert code == 1 and out == ""
+    assert err == (f"Error: no store at {db}: run `newsdesk ingest PATH` first, or check --db\n")
+    assert not db.exists()
+
+
+def test_commands_that_add_articles_or_terms_create_the_store(tmp_path: Path) -> None:
+    db = tmp_path / "new.db"
+    code, _, err = run("--db", str(db), "watchlist", "add", "Chile")
+    assert code == 0, err
+    assert db.exists()
+    other = tmp_path / "other.db"
+    code, out, err = run("--db", str(other), "ingest", str(copy_topics(tmp_path, 8)))
+    assert code == 0, err
+    assert out.startswith("added ") and other.exists()
+    code, out, _ = run("--db", str(other), "stories")
+    assert code == 0 and out

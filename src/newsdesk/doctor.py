@@ -16,7 +16,7 @@ from typing import Literal
 
 from newsdesk.config import Settings
 from newsdesk.extras import install_command
-from newsdesk.store import StoreError, open_store
+from newsdesk.store import StoreError, open_store, sqlite_path
 from newsdesk.store.base import SCHEMA_VERSION
 from newsdesk.text import count_of
 
@@ -33,15 +33,9 @@ class Check:
     detail: str
 
 
-def _sqlite_path(db: str) -> Path | None:
-    if db.startswith(("postgresql://", "postgres://")):
-        return None
-    return Path(db.removeprefix("sqlite:///"))
-
-
 def check_store(settings: Settings) -> list[Check]:
     """The store opens, its schema is the one this code writes, and full-text search answers."""
-    path = _sqlite_path(settings.db)
+    path = sqlite_path(settings.db)
     if path is not None and not path.exists():
         return [Check("store", "WARN", f"{path}: no store yet (`newsdesk ingest` creates it)")]
     try:
@@ -125,7 +119,7 @@ def check_extras() -> list[Check]:
 
 
 def check_disk(settings: Settings) -> list[Check]:
-    path = _sqlite_path(settings.db)
+    path = sqlite_path(settings.db)
     folder = path.resolve().parent if path is not None else Path.cwd()
     while not folder.exists():
         folder = folder.parent

@@ -64,7 +64,7 @@ def backfill(
     except OSError as error:
         raise click.ClickException(f"cannot reach the Dask scheduler: {error}") from None
     try:
-        with opened_store(settings) as store, progress_bar() as progress:
+        with opened_store(settings, create=True) as store, progress_bar() as progress:
             report = run_backfill(list(inputs), store, settings, client, partition_size, progress)
     except BackfillError as error:
         raise click.ClickException(str(error)) from None

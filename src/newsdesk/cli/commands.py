@@ -54,7 +54,7 @@ def ingest(inputs: tuple[str, ...]) -> None:
     """
     settings = current_settings()
     try:
-        with opened_store(settings) as store, progress_bar() as progress:
+        with opened_store(settings, create=True) as store, progress_bar() as progress:
             report = run_ingest(list(inputs), store, settings, progress)
     except KeyboardInterrupt:
         click.echo(

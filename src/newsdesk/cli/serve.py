@@ -6,7 +6,7 @@ import threading
 
 import click
 
-from newsdesk.cli.context import current_settings, opened_store, stderr
+from newsdesk.cli.context import current_settings, opened_store, require_store_file, stderr
 from newsdesk.cli.watch import describe, feeds_or_usage_error
 from newsdesk.config import Settings
 from newsdesk.store import StoreError
@@ -26,7 +26,7 @@ class BackgroundWatcher:
         # An exception here would end the thread quietly while the server goes on serving stale
         # stories; say so on stderr instead, in one line.
         try:
-            with opened_store(self._settings) as store:
+            with opened_store(self._settings, create=True) as store:
                 watcher = FeedWatcher(self._feeds, store, self._settings)
                 watcher.run(self._stop, report=lambda r: stderr.print(describe(r), markup=False))
         except (click.ClickException, StoreError) as error:
@@ -64,6 +64,8 @@ def serve(host: str, port: int, watch_feeds: tuple[str, ...]) -> None:
     from newsdesk.serve import create_app
 
     settings = current_settings()
+    if not watch_feeds:  # with --watch, the watcher creates the store as `newsdesk watch` does
+        require_store_file(settings)
     background = (
         BackgroundWatcher(feeds_or_usage_error(watch_feeds), settings) if watch_feeds else None
     )
