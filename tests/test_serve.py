@@ -3,15 +3,21 @@
 from __future__ import annotations
 
 import json
+import queue
 import re
 import shutil
+import socket
 import sqlite3
+import subprocess
+import sys
+import threading
 import time
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from email.utils import format_datetime
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import IO
 from xml.etree import ElementTree
 
 import feedparser
@@ -579,3 +585,44 @@ def test_metrics_count_requests_by_route_template(client: TestClient, store: Sto
     )
     counts = [int(c) for _, c in buckets]
     assert buckets[-1][0] == "+Inf" and counts == sorted(counts) and counts[-1] >= 3
+
+
+def _serve(db: str, *options: str) -> subprocess.Popen[str]:
+    command = [sys.executable, "-m", "newsdesk", "--db", db, "serve", *options]
+    return subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def _first_line(stream: IO[str], timeout: float) -> str:
+    lines: queue.Queue[str] = queue.Queue()
+    threading.Thread(target=lambda: lines.put(stream.readline()), daemon=True).start()
+    return lines.get(timeout=timeout)
+
+
+def test_serve_announces_the_port_it_listens_on_once_it_answers(settings: Settings) -> None:
+    process = _serve(settings.db, "--port", "0")
+    try:
+        assert process.stderr is not None
+        line = _first_line(process.stderr, timeout=120)
+        announced = r"newsdesk web UI on (http://127\.0\.0\.1:(\d+)/) \(store (.*)\)\n"
+        found = re.fullmatch(announced, line)
+        assert found, line
+        assert int(found[2]) != 0 and found[3] == settings.db  # the real port, on one line
+        # The announced address answers at once.
+        response = httpx.get(found[1], timeout=30)
+        assert response.status_code == 200 and "newsdesk" in response.text
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+
+
+def test_serve_on_a_port_in_use_is_one_error_line_and_no_announcement(settings: Settings) -> None:
+    with socket.create_server(("127.0.0.1", 0)) as taken:
+        port = taken.getsockname()[1]
+        process = _serve(settings.db, "--port", str(port))
+        out, err = process.communicate(timeout=120)
+    assert process.returncode == 1
+    assert out == ""
+    assert err == (
+        f"Error: cannot listen on 127.0.0.1:{port}: Address already in use (another server "
+        "uses it: pick another --port, or --port 0 for a free one)\n"
+    )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 import threading
 
 import click
@@ -62,6 +63,7 @@ def serve(host: str, port: int, watch_feeds: tuple[str, ...]) -> None:
     import uvicorn
 
     from newsdesk.serve import create_app
+    from newsdesk.serve.listen import AnnouncingServer, BindError, listening_socket, url_of
 
     settings = current_settings()
     if not watch_feeds:  # with --watch, the watcher creates the store as `newsdesk watch` does
@@ -77,5 +79,20 @@ def serve(host: str, port: int, watch_feeds: tuple[str, ...]) -> None:
         )
     except StoreError as error:
         raise click.ClickException(str(error)) from None
-    stderr.print(f"newsdesk web UI on http://{host}:{port}/ (store {settings.db})", markup=False)
-    uvicorn.run(app, host=host, port=port, log_level="warning")
+    try:
+        sock = listening_socket(host, port)
+    except BindError as error:
+        raise click.ClickException(str(error)) from None
+
+    def announce(bound_port: int) -> None:
+        url = url_of(host, bound_port)
+        message = f"newsdesk web UI on {url} (store {settings.db})"
+        stderr.print(message, markup=False, soft_wrap=True)  # one line, however long
+
+    server = AnnouncingServer(uvicorn.Config(app, log_level="warning"), on_listening=announce)
+    try:
+        server.run(sockets=[sock])
+    finally:
+        sock.close()
+    if not server.started:  # the app's startup failed; uvicorn has said why
+        sys.exit(1)
