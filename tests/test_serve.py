@@ -626,3 +626,15 @@ def test_serve_on_a_port_in_use_is_one_error_line_and_no_announcement(settings: 
         f"Error: cannot listen on 127.0.0.1:{port}: Address already in use (another server "
         "uses it: pick another --port, or --port 0 for a free one)\n"
     )
+
+
+def test_the_footer_api_link_is_the_schema_which_needs_no_internet(client: TestClient) -> None:
+    for path in ("/", "/search?q=earthquake", "/no-such-page"):
+        links = {a.get("href"): a for tag, a in elements(client.get(path).text) if tag == "a"}
+        assert "/openapi.json" in links and "/docs" not in links, path
+    schema = client.get("/openapi.json")
+    assert schema.status_code == 200 and schema.json()["openapi"].startswith("3.")
+    assert any(path.startswith("/api/") for path in schema.json()["paths"])
+    assert client.get("/docs").status_code == 200  # Swagger UI is still there for those online
+    help_text = " ".join(CliRunner().invoke(cli, ["serve", "--help"]).stdout.split())
+    assert "The API schema is /openapi.json (works offline)" in help_text

@@ -57,7 +57,8 @@ class BackgroundWatcher:
 def serve(host: str, port: int, watch_feeds: tuple[str, ...]) -> None:
     """Serve the web UI (stories, briefs, articles, search) and the JSON API under /api/.
 
-    Open http://HOST:PORT/ in a browser; the API schema is at /docs and /openapi.json.
+    Open http://HOST:PORT/ in a browser. The API schema is /openapi.json (works offline);
+    /docs shows it in Swagger UI, which loads from a CDN and so needs internet access.
     """
     # Imported here: the web stack is only needed by this command.
     import uvicorn
