@@ -638,3 +638,40 @@ def test_the_footer_api_link_is_the_schema_which_needs_no_internet(client: TestC
     assert client.get("/docs").status_code == 200  # Swagger UI is still there for those online
     help_text = " ".join(CliRunner().invoke(cli, ["serve", "--help"]).stdout.split())
     assert "The API schema is /openapi.json (works offline)" in help_text
+
+
+def _rss_links(feed: str) -> list[str]:
+    channel = ElementTree.fromstring(feed).find("channel")
+    assert channel is not None
+    return [channel.findtext("link") or ""] + [
+        item.findtext("link") or "" for item in channel.findall("item")
+    ]
+
+
+def test_rss_export_links_to_the_site_url_and_the_served_feed_to_the_request_host(
+    settings: Settings,
+) -> None:
+    def export(*options: str, env: dict[str, str] | None = None) -> list[str]:
+        args = ["--db", settings.db, "export", "--format", "rss", *options]
+        result = CliRunner(env=env).invoke(cli, args, catch_exceptions=False)
+        assert result.exit_code == 0, result.output
+        return _rss_links(result.stdout)
+
+    default = export()
+    assert default[0] == "http://127.0.0.1:8000/" and len(default) > 2
+    assert all(re.fullmatch(r"http://127\.0\.0\.1:8000/stories/\d+", u) for u in default[1:])
+    published = export("--site-url", "https://news.example.org/desk/")
+    assert published[0] == "https://news.example.org/desk/"
+    assert published[1:] == [
+        u.replace("http://127.0.0.1:8000", "https://news.example.org/desk") for u in default[1:]
+    ]
+    from_env = export(env={"NEWSDESK_SITE_URL": "https://env.example"})
+    assert all(u.startswith("https://env.example/") for u in from_env)
+    bad = CliRunner().invoke(cli, ["export", "--format", "rss", "--site-url", "news.example"])
+    assert bad.exit_code == 2 and "must be an http(s) URL" in bad.stderr
+
+    served = settings.replace(site_url="https://news.example.org")
+    with TestClient(create_app(served), base_url="http://reader.example:8123") as client:
+        links = _rss_links(client.get("/stories.rss").text)
+    assert links[0] == "http://reader.example:8123/"
+    assert all(u.startswith("http://reader.example:8123/stories/") for u in links[1:])

@@ -19,6 +19,7 @@ from newsdesk.cli.context import (
     progress_bar,
     report_rejections,
 )
+from newsdesk.config import ConfigError, with_flags
 from newsdesk.export import (
     FORMATS,
     StoryView,
@@ -186,14 +187,31 @@ def require_stories(store: Store, story_ids: Sequence[int]) -> None:
     default=None,
     help="Write to this file instead of stdout.",
 )
-@click.option("--story", "story_ids", type=STORY_ID, multiple=True, help="Only these stories.")
-def export(fmt: str, output: str | None, story_ids: tuple[int, ...]) -> None:
+@click.option(
+    "--story",
+    "story_ids",
+    type=STORY_ID,
+    multiple=True,
+    metavar="ID",
+    help="Only this story; repeat the option for more (--story 3 --story 7).",
+)
+@click.option(
+    "--site-url",
+    default=None,
+    metavar="URL",
+    help="Where the web UI is published: RSS items link to URL/stories/ID "
+    "(default: setting site_url, http://127.0.0.1:8000).",
+)
+def export(fmt: str, output: str | None, story_ids: tuple[int, ...], site_url: str | None) -> None:
     """Export stories with their briefs and citations (HTML is one self-contained page)."""
-    settings = current_settings()
+    try:
+        settings = with_flags(current_settings(), site_url=site_url)
+    except ConfigError as error:
+        raise click.UsageError(str(error)) from None
     with opened_store(settings) as store:
         require_stories(store, story_ids)
         views: list[StoryView] = load_story_views(store, story_ids or None)
-    text = render(views, fmt)
+    text = render(views, fmt, site_url=settings.site_url)
     if output is None:
         click.echo(text, nl=False)
         return
