@@ -449,3 +449,34 @@ def test_commands_that_add_articles_or_terms_create_the_store(tmp_path: Path) ->
     assert out.startswith("added ") and other.exists()
     code, out, _ = run("--db", str(other), "stories")
     assert code == 0 and out
+
+
+def test_stories_says_how_many_more_there_are_and_aligns_undated_rows(tmp_path: Path) -> None:
+    db = str(tmp_path / "news.db")
+    assert run("--db", db, "ingest", str(copy_topics(tmp_path, 2, 6, 8)))[0] == 0
+    undated = {k: v for k, v in wikinews_records(1)[0].items() if k != "published"}
+    assert run("--db", db, "ingest", str(write_jsonl(tmp_path / "u.jsonl", [undated])))[0] == 0
+    with open_store(db) as store:
+        total = store.story_count()
+        assert total == len(store.stories(limit=1000)) >= 4
+
+    code, out, err = run("--db", db, "stories", "--limit", "2")
+    assert code == 0 and len(out.splitlines()) == 2
+    assert err == (
+        f"{total - 2} more stories not listed: --offset 2 for the next page, "
+        f"--limit {total} for all of them\n"
+    )
+    code, out, err = run("--db", db, "stories", "--offset", "1", "--limit", str(total - 2))
+    assert code == 0 and err == (
+        f"1 more story not listed: --offset {total - 1} for the next page, "
+        f"--limit {total - 1} for all of them\n"
+    )
+
+    code, out, err = run("--db", db, "stories", "--limit", str(total))
+    assert code == 0 and err == ""
+    rows = out.splitlines()
+    assert len(rows) == total and any("  undated  " in row for row in rows)
+    # Every column starts where it does on a dated row: the headline at column 46.
+    for row in rows:
+        assert row[44:46] == "  " and row[46] != " ", row
+        assert re.match(r"^ +\d+  (\d{4}-\d\d-\d\d|undated   )  ", row), row

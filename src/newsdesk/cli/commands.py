@@ -86,11 +86,20 @@ def stories(limit: int, offset: int) -> None:
     settings = current_settings()
     with opened_store(settings) as store:
         summaries = store.stories(limit=limit, offset=offset)
+        total = store.story_count() if summaries else 0
     for story in summaries:
         last = story.last_published.date().isoformat() if story.last_published else "undated"
         click.echo(
-            f"{story.id:>6}  {last}  {count_of(story.article_count, 'article'):>12}  "
+            f"{story.id:>6}  {last:<10}  {count_of(story.article_count, 'article'):>12}  "
             f"{count_of(len(story.outlets), 'outlet'):>10}  {story.headline}"
+        )
+    hidden = total - offset - len(summaries)
+    if hidden > 0:
+        rest = f"{hidden} more {'story' if hidden == 1 else 'stories'}"
+        click.echo(
+            f"{rest} not listed: --offset {offset + len(summaries)} for the next page, "
+            f"--limit {total - offset} for all of them",
+            err=True,
         )
     if not summaries and offset:
         click.echo(f"no stories past the first {offset}: lower --offset", err=True)
