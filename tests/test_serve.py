@@ -6,6 +6,7 @@ import json
 import queue
 import re
 import shutil
+import signal
 import socket
 import sqlite3
 import subprocess
@@ -611,8 +612,9 @@ def test_serve_announces_the_port_it_listens_on_once_it_answers(settings: Settin
         response = httpx.get(found[1], timeout=30)
         assert response.status_code == 200 and "newsdesk" in response.text
     finally:
-        process.terminate()
-        process.wait(timeout=30)
+        process.send_signal(signal.SIGINT)  # Ctrl+C
+        _, err = process.communicate(timeout=30)
+    assert process.returncode == 0 and err == "", err
 
 
 def test_serve_on_a_port_in_use_is_one_error_line_and_no_announcement(settings: Settings) -> None:

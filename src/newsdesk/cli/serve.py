@@ -93,6 +93,8 @@ def serve(host: str, port: int, watch_feeds: tuple[str, ...]) -> None:
     server = AnnouncingServer(uvicorn.Config(app, log_level="warning"), on_listening=announce)
     try:
         server.run(sockets=[sock])
+    except KeyboardInterrupt:  # uvicorn re-raises the Ctrl+C it shut down on, as uvicorn.run
+        pass
     finally:
         sock.close()
     if not server.started:  # the app's startup failed; uvicorn has said why
