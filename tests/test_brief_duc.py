@@ -95,6 +95,36 @@ def test_eval_summarize_reads_a_duc_layout(tmp_path: Path) -> None:
     assert r1_recall > 0.3 and r2_recall > 0.1
 
 
+def test_eval_summarize_method_is_one_of_the_brief_methods_with_the_real_default(
+    tmp_path: Path,
+) -> None:
+    from newsdesk.brief import DEFAULT_METHOD, METHODS
+
+    help_text = CliRunner().invoke(cli, ["eval", "summarize", "--help"]).stdout
+    assert f"[default: {DEFAULT_METHOD}]" in help_text and "[default: default]" not in help_text
+    assert "|".join(METHODS) in help_text
+
+    write_sgml_cluster(tmp_path / "docs" / "d30001t")
+    models = tmp_path / "models"
+    models.mkdir()
+    for letter, (_, _, paragraphs) in zip("AB", _articles("M008"), strict=False):
+        (models / f"D30001.M.100.T.{letter}").write_text(paragraphs[0] + "\n", encoding="utf-8")
+    bogus = CliRunner().invoke(cli, ["eval", "summarize", str(tmp_path), "--method", "bogus"])
+    assert bogus.exit_code == 2  # a usage error, not a traceback (exit 1)
+    assert "Invalid value for '--method': 'bogus' is not one of 'coverage'" in bogus.stderr
+    for options, row in [
+        ([], f"newsdesk ({DEFAULT_METHOD})"),
+        (["--method", "lead"], "newsdesk (lead)"),
+    ]:
+        result = CliRunner().invoke(
+            cli,
+            ["eval", "summarize", str(tmp_path), "--no-baselines", *options],
+            catch_exceptions=False,
+        )
+        assert result.exit_code == 0, result.output
+        assert any(line.startswith(row) for line in result.stdout.splitlines()), result.stdout
+
+
 def test_eval_scores_what_newsdesk_brief_prints_with_wire_revisions(tmp_path: Path) -> None:
     """DUC clusters hold several revisions of one wire story; `newsdesk brief DIR` folds them into
     one source, and the evaluation must score exactly that brief, not one over every copy."""

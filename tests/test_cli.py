@@ -6,6 +6,7 @@ import json
 import re
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -368,7 +369,114 @@ def test_a_jsonl_field_of_a_wrong_type_rejects_its_line_by_name_and_keeps_what_i
 
 def test_stories_past_the_last_says_so_not_that_the_store_is_empty(tmp_path: Path) -> None:
     db = str(tmp_path / "news.db")
+    open_store(db).close()  # an existing, empty store
     assert run("--db", db, "stories")[2].startswith("no stories yet")
     run("--db", db, "ingest", str(copy_topics(tmp_path, 8)))
     code, out, err = run("--db", db, "stories", "--offset", "500")
     assert code == 0 and out == "" and "no stories past the first 500" in err
+
+
+def _extras() -> dict[str, list[str]]:
+    with (ROOT / "pyproject.toml").open("rb") as file:
+        extras: dict[str, list[str]] = tomllib.load(file)["project"]["optional-dependencies"]
+    return extras
+
+
+@pytest.mark.parametrize("cwd_is_checkout", [True, False])
+def test_backfill_without_the_distributed_extra_is_one_line_with_the_pip_command(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cwd_is_checkout: bool
+) -> None:
+    assert "distributed" in _extras()
+    monkeypatch.setitem(sys.modules, "distributed", None)  # `import distributed` now fails
+    monkeypatch.chdir(ROOT if cwd_is_checkout else tmp_path)
+    db = tmp_path / "news.db"
+    code, out, err = run("--db", str(db), "backfill", str(WIKINEWS))
+    assert code == 1 and out == ""
+    assert len(err.splitlines()) == 1, err
+    assert err.startswith("Error: backfill needs the 'distributed' extra")
+    checkout = "." if cwd_is_checkout else str(ROOT)
+    assert err.rstrip().endswith(f"install it with pip install -e '{checkout}[distributed]'")
+    assert not db.exists()  # failed before creating a store
+
+
+def test_a_postgres_store_without_the_driver_names_the_extra_and_the_pip_command(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    assert "postgres" in _extras()
+    monkeypatch.setitem(sys.modules, "newsdesk.store.postgres", None)  # its import now fails
+    monkeypatch.chdir(ROOT)
+    code, _, err = run("--db", "postgresql://localhost/none", "stories")
+    assert code == 1 and len(err.splitlines()) == 1, err
+    assert err.startswith("Error: PostgreSQL support needs the 'postgres' extra")
+    assert err.rstrip().endswith("install it with pip install -e '.[postgres]'")
+
+
+READ_ONLY_COMMANDS = [
+    ["stories"],
+    ["brief", "1"],
+    ["export", "--format", "json"],
+    ["quotes", "1"],
+    ["claims", "1"],
+    ["entity", "Chile"],
+    ["refresh"],
+    ["watchlist", "list"],
+    ["watchlist", "matches"],
+    ["watchlist", "remove", "Chile"],
+    ["serve", "--port", "0"],
+]
+
+
+@pytest.mark.parametrize("command", READ_ONLY_COMMANDS, ids=" ".join)
+@pytest.mark.parametrize("prefix", ["", "sqlite:///"])
+def test_a_command_that_only_reads_refuses_a_store_file_that_does_not_exist(
+    tmp_path: Path, command: list[str], prefix: str
+) -> None:
+    db = tmp_path / "typo.db"
+    code, out, err = run("--db", prefix + str(db), *command)
+    assert code == 1 and out == ""
+    assert err == (f"Error: no store at {db}: run `newsdesk ingest PATH` first, or check --db\n")
+    assert not db.exists()
+
+
+def test_commands_that_add_articles_or_terms_create_the_store(tmp_path: Path) -> None:
+    db = tmp_path / "new.db"
+    code, _, err = run("--db", str(db), "watchlist", "add", "Chile")
+    assert code == 0, err
+    assert db.exists()
+    other = tmp_path / "other.db"
+    code, out, err = run("--db", str(other), "ingest", str(copy_topics(tmp_path, 8)))
+    assert code == 0, err
+    assert out.startswith("added ") and other.exists()
+    code, out, _ = run("--db", str(other), "stories")
+    assert code == 0 and out
+
+
+def test_stories_says_how_many_more_there_are_and_aligns_undated_rows(tmp_path: Path) -> None:
+    db = str(tmp_path / "news.db")
+    assert run("--db", db, "ingest", str(copy_topics(tmp_path, 2, 6, 8)))[0] == 0
+    undated = {k: v for k, v in wikinews_records(1)[0].items() if k != "published"}
+    assert run("--db", db, "ingest", str(write_jsonl(tmp_path / "u.jsonl", [undated])))[0] == 0
+    with open_store(db) as store:
+        total = store.story_count()
+        assert total == len(store.stories(limit=1000)) >= 4
+
+    code, out, err = run("--db", db, "stories", "--limit", "2")
+    assert code == 0 and len(out.splitlines()) == 2
+    assert err == (
+        f"{total - 2} more stories not listed: --offset 2 for the next page, "
+        f"--limit {total} for all of them\n"
+    )
+    code, out, err = run("--db", db, "stories", "--offset", "1", "--limit", str(total - 2))
+    assert code == 0 and err == (
+        f"1 more story not listed: --offset {total - 1} for the next page, "
+        f"--limit {total - 1} for all of them\n"
+    )
+
+    code, out, err = run("--db", db, "stories", "--limit", str(total))
+    assert code == 0 and err == ""
+    rows = out.splitlines()
+    assert len(rows) == total and any("  undated  " in row for row in rows)
+    # Every column starts where it does on a dated row: the headline at column 46.
+    for row in rows:
+        assert row[44:46] == "  " and row[46] != " ", row
+        assert re.match(r"^ +\d+  (\d{4}-\d\d-\d\d|undated   )  ", row), row

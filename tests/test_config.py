@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from newsdesk.cli import cli
-from newsdesk.config import ConfigError, Settings, load_settings
+from newsdesk.config import ConfigError, Settings, load_settings, with_flags
 
 WIKINEWS = Path(__file__).resolve().parents[1] / "examples" / "wikinews"
 
@@ -32,6 +32,9 @@ BAD = [
     ("log_level", "loud", "one of debug, info, warning, error"),
     ("user_agent", "newsdesk\r\nX-Evil: 1", "a non-empty line of text"),
     ("db", "", "a non-empty line of text"),
+    ("site_url", "ftp://news.example.org", "an http(s) URL like https://news.example.org"),
+    ("site_url", "news.example.org", "an http(s) URL"),
+    ("site_url", "https://news.example.org/?page=2", "an http(s) URL"),
 ]
 
 
@@ -107,3 +110,19 @@ def test_ingest_with_a_bad_setting_stops_before_storing_anything(
     assert result.stderr.splitlines()[-1].startswith(f"Error: ${env_name}: setting ")
     assert "Traceback" not in result.stderr
     assert not db.exists()
+
+
+def test_site_url_comes_from_a_file_the_environment_or_a_flag(tmp_path: Path) -> None:
+    assert Settings().site_url == "http://127.0.0.1:8000"  # `newsdesk serve`'s own address
+    config = tmp_path / "newsdesk.toml"
+    config.write_text('site_url = "https://file.example"\n', encoding="utf-8")
+    assert load_settings(config, environ={}).site_url == "https://file.example"
+    environ = {"NEWSDESK_SITE_URL": "https://env.example/news"}
+    assert load_settings(config, environ=environ).site_url == "https://env.example/news"
+    flagged = load_settings(config, environ=environ, overrides={"site_url": "http://flag:8080"})
+    assert flagged.site_url == "http://flag:8080"
+    # A command's own flag is checked as the global ones are.
+    assert with_flags(flagged, site_url=None) == flagged
+    assert with_flags(flagged, site_url="https://cmd.example").site_url == "https://cmd.example"
+    with pytest.raises(ConfigError, match=r"^--site-url: setting 'site_url' must be an http"):
+        with_flags(flagged, site_url="javascript:alert(1)")

@@ -66,3 +66,17 @@ def test_missing_model_package_is_a_warning_naming_the_fallback(
     assert "using wordllama, else hashed TF-IDF" in checks["MiniLM"].detail
     assert checks["clustering"].detail == "auto -> wordllama"
     assert checks["store"].status == "WARN" and not (tmp_path / "new.db").exists()
+
+
+def test_missing_distributed_extra_is_a_warning_with_the_pip_command(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    settings = Settings(db=str(tmp_path / "new.db"), embedder="tfidf")
+    assert {c.name: c.status for c in run_checks(settings)}["distributed extra"] == "OK"
+    monkeypatch.setitem(sys.modules, "distributed", None)  # import now fails
+    monkeypatch.chdir(ROOT)
+    checks = {c.name: c for c in run_checks(settings)}
+    assert checks["distributed extra"].status == "WARN"
+    assert "newsdesk backfill" in checks["distributed extra"].detail
+    assert checks["distributed extra"].detail.endswith("pip install -e '.[distributed]'")
+    assert all(c.status != "FAIL" for c in checks.values())

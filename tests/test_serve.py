@@ -3,15 +3,22 @@
 from __future__ import annotations
 
 import json
+import queue
 import re
 import shutil
+import signal
+import socket
 import sqlite3
+import subprocess
+import sys
+import threading
 import time
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from email.utils import format_datetime
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import IO
 from xml.etree import ElementTree
 
 import feedparser
@@ -579,3 +586,94 @@ def test_metrics_count_requests_by_route_template(client: TestClient, store: Sto
     )
     counts = [int(c) for _, c in buckets]
     assert buckets[-1][0] == "+Inf" and counts == sorted(counts) and counts[-1] >= 3
+
+
+def _serve(db: str, *options: str) -> subprocess.Popen[str]:
+    command = [sys.executable, "-m", "newsdesk", "--db", db, "serve", *options]
+    return subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def _first_line(stream: IO[str], timeout: float) -> str:
+    lines: queue.Queue[str] = queue.Queue()
+    threading.Thread(target=lambda: lines.put(stream.readline()), daemon=True).start()
+    return lines.get(timeout=timeout)
+
+
+def test_serve_announces_the_port_it_listens_on_once_it_answers(settings: Settings) -> None:
+    process = _serve(settings.db, "--port", "0")
+    try:
+        assert process.stderr is not None
+        line = _first_line(process.stderr, timeout=120)
+        announced = r"newsdesk web UI on (http://127\.0\.0\.1:(\d+)/) \(store (.*)\)\n"
+        found = re.fullmatch(announced, line)
+        assert found, line
+        assert int(found[2]) != 0 and found[3] == settings.db  # the real port, on one line
+        # The announced address answers at once.
+        response = httpx.get(found[1], timeout=30)
+        assert response.status_code == 200 and "newsdesk" in response.text
+    finally:
+        process.send_signal(signal.SIGINT)  # Ctrl+C
+        _, err = process.communicate(timeout=30)
+    assert process.returncode == 0 and err == "", err
+
+
+def test_serve_on_a_port_in_use_is_one_error_line_and_no_announcement(settings: Settings) -> None:
+    with socket.create_server(("127.0.0.1", 0)) as taken:
+        port = taken.getsockname()[1]
+        process = _serve(settings.db, "--port", str(port))
+        out, err = process.communicate(timeout=120)
+    assert process.returncode == 1
+    assert out == ""
+    assert err == (
+        f"Error: cannot listen on 127.0.0.1:{port}: Address already in use (another server "
+        "uses it: pick another --port, or --port 0 for a free one)\n"
+    )
+
+
+def test_the_footer_api_link_is_the_schema_which_needs_no_internet(client: TestClient) -> None:
+    for path in ("/", "/search?q=earthquake", "/no-such-page"):
+        links = {a.get("href"): a for tag, a in elements(client.get(path).text) if tag == "a"}
+        assert "/openapi.json" in links and "/docs" not in links, path
+    schema = client.get("/openapi.json")
+    assert schema.status_code == 200 and schema.json()["openapi"].startswith("3.")
+    assert any(path.startswith("/api/") for path in schema.json()["paths"])
+    assert client.get("/docs").status_code == 200  # Swagger UI is still there for those online
+    help_text = " ".join(CliRunner().invoke(cli, ["serve", "--help"]).stdout.split())
+    assert "The API schema is /openapi.json (works offline)" in help_text
+
+
+def _rss_links(feed: str) -> list[str]:
+    channel = ElementTree.fromstring(feed).find("channel")
+    assert channel is not None
+    return [channel.findtext("link") or ""] + [
+        item.findtext("link") or "" for item in channel.findall("item")
+    ]
+
+
+def test_rss_export_links_to_the_site_url_and_the_served_feed_to_the_request_host(
+    settings: Settings,
+) -> None:
+    def export(*options: str, env: dict[str, str] | None = None) -> list[str]:
+        args = ["--db", settings.db, "export", "--format", "rss", *options]
+        result = CliRunner(env=env).invoke(cli, args, catch_exceptions=False)
+        assert result.exit_code == 0, result.output
+        return _rss_links(result.stdout)
+
+    default = export()
+    assert default[0] == "http://127.0.0.1:8000/" and len(default) > 2
+    assert all(re.fullmatch(r"http://127\.0\.0\.1:8000/stories/\d+", u) for u in default[1:])
+    published = export("--site-url", "https://news.example.org/desk/")
+    assert published[0] == "https://news.example.org/desk/"
+    assert published[1:] == [
+        u.replace("http://127.0.0.1:8000", "https://news.example.org/desk") for u in default[1:]
+    ]
+    from_env = export(env={"NEWSDESK_SITE_URL": "https://env.example"})
+    assert all(u.startswith("https://env.example/") for u in from_env)
+    bad = CliRunner().invoke(cli, ["export", "--format", "rss", "--site-url", "news.example"])
+    assert bad.exit_code == 2 and "must be an http(s) URL" in bad.stderr
+
+    served = settings.replace(site_url="https://news.example.org")
+    with TestClient(create_app(served), base_url="http://reader.example:8123") as client:
+        links = _rss_links(client.get("/stories.rss").text)
+    assert links[0] == "http://reader.example:8123/"
+    assert all(u.startswith("http://reader.example:8123/stories/") for u in links[1:])

@@ -33,6 +33,7 @@ from newsdesk.cluster import Vector, lead_text
 from newsdesk.config import Settings
 from newsdesk.dedup import NearDuplicateIndex
 from newsdesk.embed import Embedder, Matrix, MiniLMEmbedder, load_embedder
+from newsdesk.extras import missing_extra
 from newsdesk.models import Article, Brief, Provenance, Rejection, StoryAttribution
 from newsdesk.pipeline import (
     IngestReport,
@@ -391,8 +392,13 @@ def _brief_on_workers(
 
 def start_client(scheduler: str | None, workers: int) -> Any:
     """A Dask client of the scheduler at ``scheduler``, or of a new LocalCluster of ``workers``
-    single-threaded worker processes. Close it (and its cluster) with :func:`close_client`."""
-    from distributed import Client, LocalCluster
+    single-threaded worker processes. Close it (and its cluster) with :func:`close_client`.
+
+    Raises BackfillError, naming the pip command, when the 'distributed' extra is not installed."""
+    try:
+        from distributed import Client, LocalCluster
+    except ImportError as error:
+        raise BackfillError(missing_extra("backfill", "distributed", error)) from error
 
     if scheduler:
         return Client(scheduler, timeout="30s")  # type: ignore[no-untyped-call]

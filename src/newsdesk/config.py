@@ -15,10 +15,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, get_type_hints
+from urllib.parse import urlsplit
 
 from newsdesk.logs import LOG_FORMATS, LOG_LEVELS
 
 EMBEDDER_NAMES = ("auto", "minilm", "wordllama", "tfidf")
+DEFAULT_SITE_URL = "http://127.0.0.1:8000"
 
 
 class ConfigError(ValueError):
@@ -90,6 +92,11 @@ class Settings:
     watch_interval: float = 300.0
     watch_max_backoff: float = 3600.0
 
+    # Where the web UI is published: the base of the absolute links `newsdesk export` writes
+    # (an RSS item links to SITE_URL/stories/ID). The default is `newsdesk serve`'s own address;
+    # set the public one before publishing a feed. The served /stories.rss uses the request's.
+    site_url: str = DEFAULT_SITE_URL
+
     # Logging (newsdesk.logs): level debug|info|warning|error, format text|json.
     log_level: str = "warning"
     log_format: str = "text"
@@ -122,6 +129,26 @@ def _number(value: float) -> str:
     return f"{int(value):,}" if float(value).is_integer() else f"{value:g}"
 
 
+@dataclass(frozen=True, slots=True)
+class HttpUrl:
+    """The values a URL setting may take: an absolute http(s) URL with a host, no query or
+    fragment (it is a base that paths are appended to)."""
+
+    def allows(self, value: str) -> bool:
+        if not value.isprintable() or any(ch.isspace() for ch in value):
+            return False
+        try:
+            parts = urlsplit(value)
+        except ValueError:
+            return False
+        return (
+            parts.scheme in {"http", "https"}
+            and bool(parts.hostname)
+            and not parts.query
+            and not parts.fragment
+        )
+
+
 _MAX_INT = 2**62  # what the stores and the C-level readers take
 _HOURS = Bound(0, 1_000_000, low_ok=False)  # a timedelta holds about 2.4e10 hours
 MAX_SECONDS = 1e9
@@ -131,9 +158,9 @@ _SECONDS = Bound(0, MAX_SECONDS, low_ok=False)
 _FRACTION = Bound(0, 1)
 _WEIGHT = Bound(0, 1e6)
 # The allowed values of every setting: a number range, the choices, () for true/false (checked
-# as they are read), or None for a non-empty line of text. Checked once, where settings are loaded
-# (file, environment and flags alike).
-_ALLOWED: dict[str, Bound | tuple[str, ...] | None] = {
+# as they are read), an http(s) URL, or None for a non-empty line of text. Checked once, where
+# settings are loaded (file, environment and flags alike).
+_ALLOWED: dict[str, Bound | HttpUrl | tuple[str, ...] | None] = {
     "db": None,
     "user_agent": None,
     "fetch_timeout": _SECONDS,
@@ -163,6 +190,7 @@ _ALLOWED: dict[str, Bound | tuple[str, ...] | None] = {
     "attribution_processes": Bound(1, 1024),
     "watch_interval": _SECONDS,
     "watch_max_backoff": _SECONDS,
+    "site_url": HttpUrl(),
     "log_level": LOG_LEVELS,
     "log_format": LOG_FORMATS,
 }
@@ -177,6 +205,12 @@ def _check(name: str, value: Any, origin: str) -> None:
             kind = "an integer" if _FIELD_TYPES[name] is int else "a number"
             raise ConfigError(
                 f"{origin}: setting {name!r} must be {kind} in {allowed}, not {value}"
+            )
+    elif isinstance(allowed, HttpUrl):
+        if not allowed.allows(value):
+            raise ConfigError(
+                f"{origin}: setting {name!r} must be an http(s) URL like "
+                f"https://news.example.org, not {value!r}"
             )
     elif allowed and value not in allowed:
         choices = ", ".join(allowed)
@@ -247,13 +281,8 @@ def load_settings(
             origin = f"${env_name}"
             values[name], origins[name] = _coerce(name, environ[env_name], origin), origin
 
-    for name, value in (overrides or {}).items():
-        if value is None:
-            continue
-        if name not in _FIELD_TYPES:
-            raise ConfigError(f"unknown setting {name!r}")
-        flag = f"--{name.replace('_', '-')}"
-        values[name], origins[name] = _coerce(name, value, flag), flag
+    for name, value in _flags(overrides or {}).items():
+        values[name], origins[name] = value, f"--{name.replace('_', '-')}"
 
     for name, value in values.items():
         _check(name, value, origins[name])
@@ -262,3 +291,24 @@ def load_settings(
         where = ", ".join(sorted({origins[n] for n in _WEIGHTS if n in origins}))
         raise ConfigError(f"{where}: settings {', '.join(_WEIGHTS)}: at least one must be above 0")
     return settings
+
+
+def _flags(overrides: Mapping[str, Any]) -> dict[str, Any]:
+    """Command-line flags given (not None), each coerced to its setting's type."""
+    values = {}
+    for name, value in overrides.items():
+        if value is None:
+            continue
+        if name not in _FIELD_TYPES:
+            raise ConfigError(f"unknown setting {name!r}")
+        values[name] = _coerce(name, value, f"--{name.replace('_', '-')}")
+    return values
+
+
+def with_flags(settings: Settings, **flags: Any) -> Settings:
+    """``settings`` with a command's own flags (None: not given), read and checked as
+    :func:`load_settings` reads and checks the global ones."""
+    values = _flags(flags)
+    for name, value in values.items():
+        _check(name, value, f"--{name.replace('_', '-')}")
+    return settings.replace(**values)

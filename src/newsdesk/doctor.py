@@ -1,4 +1,5 @@
-"""``newsdesk doctor``: is this installation able to run? Store, schema, search, models, disk.
+"""``newsdesk doctor``: is this installation able to run? Store, schema, search, models, optional
+extras, disk.
 
 Each check returns OK, WARN (works, but degraded: a model falls back) or FAIL (something a
 command will trip over). A missing SQLite store is only reported, not created.
@@ -6,6 +7,7 @@ command will trip over). A missing SQLite store is only reported, not created.
 
 from __future__ import annotations
 
+import importlib
 import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -13,7 +15,8 @@ from pathlib import Path
 from typing import Literal
 
 from newsdesk.config import Settings
-from newsdesk.store import StoreError, open_store
+from newsdesk.extras import install_command
+from newsdesk.store import StoreError, open_store, sqlite_path
 from newsdesk.store.base import SCHEMA_VERSION
 from newsdesk.text import count_of
 
@@ -30,15 +33,9 @@ class Check:
     detail: str
 
 
-def _sqlite_path(db: str) -> Path | None:
-    if db.startswith(("postgresql://", "postgres://")):
-        return None
-    return Path(db.removeprefix("sqlite:///"))
-
-
 def check_store(settings: Settings) -> list[Check]:
     """The store opens, its schema is the one this code writes, and full-text search answers."""
-    path = _sqlite_path(settings.db)
+    path = sqlite_path(settings.db)
     if path is not None and not path.exists():
         return [Check("store", "WARN", f"{path}: no store yet (`newsdesk ingest` creates it)")]
     try:
@@ -109,8 +106,20 @@ def check_models(settings: Settings) -> list[Check]:
     return checks
 
 
+def check_extras() -> list[Check]:
+    """Optional dependencies whose absence disables a command: WARN, not FAIL, as everything
+    else works without them."""
+    try:
+        importlib.import_module("distributed")
+    except ImportError as error:
+        command = install_command("distributed")
+        detail = f"not installed ({error}); `newsdesk backfill` needs it: {command}"
+        return [Check("distributed extra", "WARN", detail)]
+    return [Check("distributed extra", "OK", "installed (`newsdesk backfill` can run)")]
+
+
 def check_disk(settings: Settings) -> list[Check]:
-    path = _sqlite_path(settings.db)
+    path = sqlite_path(settings.db)
     folder = path.resolve().parent if path is not None else Path.cwd()
     while not folder.exists():
         folder = folder.parent
@@ -122,4 +131,9 @@ def check_disk(settings: Settings) -> list[Check]:
 
 
 def run_checks(settings: Settings) -> list[Check]:
-    return [*check_store(settings), *check_models(settings), *check_disk(settings)]
+    return [
+        *check_store(settings),
+        *check_models(settings),
+        *check_extras(),
+        *check_disk(settings),
+    ]

@@ -21,6 +21,7 @@ from xml.sax.saxutils import escape as xml_escape
 import jinja2
 
 from newsdesk import __version__
+from newsdesk.config import DEFAULT_SITE_URL
 from newsdesk.models import NO_DATE, Brief, BriefSentence, Quote, StoryAttribution, TimelineEvent
 from newsdesk.store import Store, StoredArticle, StorySummary, source_groups
 from newsdesk.text import count_of
@@ -451,8 +452,10 @@ def _xml(text: str) -> str:
     return xml_escape(_NOT_XML.sub("", text))
 
 
-def render_rss(views: Sequence[StoryView], site_url: str = "http://127.0.0.1:8000") -> str:
-    """An RSS 2.0 feed with one item per story; the description is the brief as HTML."""
+def render_rss(views: Sequence[StoryView], site_url: str = DEFAULT_SITE_URL) -> str:
+    """An RSS 2.0 feed with one item per story; the description is the brief as HTML.
+
+    Items link to ``site_url``/stories/ID, the story's page in the web UI published there."""
     base = site_url.rstrip("/")
     # When the newest story last changed, not "now": the feed (and its ETag) stays the same
     # until a story does, so conditional requests get 304.
@@ -484,7 +487,8 @@ def render_rss(views: Sequence[StoryView], site_url: str = "http://127.0.0.1:800
     )
 
 
-def render(views: Sequence[StoryView], fmt: str) -> str:
+def render(views: Sequence[StoryView], fmt: str, site_url: str = DEFAULT_SITE_URL) -> str:
+    """``views`` in ``fmt``; ``site_url`` is the base of links to the web UI (RSS has them)."""
     if fmt == "markdown":
         return render_markdown(views)
     if fmt == "html":
@@ -492,5 +496,5 @@ def render(views: Sequence[StoryView], fmt: str) -> str:
     if fmt == "json":
         return render_json(views)
     if fmt == "rss":
-        return render_rss(views)
+        return render_rss(views, site_url)
     raise ValueError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")

@@ -109,7 +109,7 @@ def watchlist() -> None:
 def watch_add(term: tuple[str, ...]) -> None:
     """Follow TERM (an entity name or keywords)."""
     text = " ".join(term)
-    with opened_store(current_settings()) as store:
+    with opened_store(current_settings(), create=True) as store:
         try:
             added = store.add_watch(text)
         except StoreError as error:

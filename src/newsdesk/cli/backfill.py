@@ -56,20 +56,20 @@ def backfill(
     completed by running it again. Exits with 1 if any record was rejected.
     """
     settings = current_settings()
-    with opened_store(settings) as store:
-        try:
-            client = start_client(scheduler, workers)
-        except OSError as error:
-            raise click.ClickException(f"cannot reach the Dask scheduler: {error}") from None
-        try:
-            with progress_bar() as progress:
-                report = run_backfill(
-                    list(inputs), store, settings, client, partition_size, progress
-                )
-        except BackfillError as error:
-            raise click.ClickException(str(error)) from None
-        finally:
-            close_client(client)
+    # The client first: without the 'distributed' extra this fails before a store is created.
+    try:
+        client = start_client(scheduler, workers)
+    except BackfillError as error:
+        raise click.ClickException(str(error)) from None
+    except OSError as error:
+        raise click.ClickException(f"cannot reach the Dask scheduler: {error}") from None
+    try:
+        with opened_store(settings, create=True) as store, progress_bar() as progress:
+            report = run_backfill(list(inputs), store, settings, client, partition_size, progress)
+    except BackfillError as error:
+        raise click.ClickException(str(error)) from None
+    finally:
+        close_client(client)
     ingest = report.ingest
     report_rejections(ingest.rejected)
     click.echo(

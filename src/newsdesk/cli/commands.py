@@ -19,6 +19,7 @@ from newsdesk.cli.context import (
     progress_bar,
     report_rejections,
 )
+from newsdesk.config import ConfigError, with_flags
 from newsdesk.export import (
     FORMATS,
     StoryView,
@@ -54,7 +55,7 @@ def ingest(inputs: tuple[str, ...]) -> None:
     """
     settings = current_settings()
     try:
-        with opened_store(settings) as store, progress_bar() as progress:
+        with opened_store(settings, create=True) as store, progress_bar() as progress:
             report = run_ingest(list(inputs), store, settings, progress)
     except KeyboardInterrupt:
         click.echo(
@@ -85,11 +86,20 @@ def stories(limit: int, offset: int) -> None:
     settings = current_settings()
     with opened_store(settings) as store:
         summaries = store.stories(limit=limit, offset=offset)
+        total = store.story_count() if summaries else 0
     for story in summaries:
         last = story.last_published.date().isoformat() if story.last_published else "undated"
         click.echo(
-            f"{story.id:>6}  {last}  {count_of(story.article_count, 'article'):>12}  "
+            f"{story.id:>6}  {last:<10}  {count_of(story.article_count, 'article'):>12}  "
             f"{count_of(len(story.outlets), 'outlet'):>10}  {story.headline}"
+        )
+    hidden = total - offset - len(summaries)
+    if hidden > 0:
+        rest = f"{hidden} more {'story' if hidden == 1 else 'stories'}"
+        click.echo(
+            f"{rest} not listed: --offset {offset + len(summaries)} for the next page, "
+            f"--limit {total - offset} for all of them",
+            err=True,
         )
     if not summaries and offset:
         click.echo(f"no stories past the first {offset}: lower --offset", err=True)
@@ -186,14 +196,31 @@ def require_stories(store: Store, story_ids: Sequence[int]) -> None:
     default=None,
     help="Write to this file instead of stdout.",
 )
-@click.option("--story", "story_ids", type=STORY_ID, multiple=True, help="Only these stories.")
-def export(fmt: str, output: str | None, story_ids: tuple[int, ...]) -> None:
+@click.option(
+    "--story",
+    "story_ids",
+    type=STORY_ID,
+    multiple=True,
+    metavar="ID",
+    help="Only this story; repeat the option for more (--story 3 --story 7).",
+)
+@click.option(
+    "--site-url",
+    default=None,
+    metavar="URL",
+    help="Where the web UI is published: RSS items link to URL/stories/ID "
+    "(default: setting site_url, http://127.0.0.1:8000).",
+)
+def export(fmt: str, output: str | None, story_ids: tuple[int, ...], site_url: str | None) -> None:
     """Export stories with their briefs and citations (HTML is one self-contained page)."""
-    settings = current_settings()
+    try:
+        settings = with_flags(current_settings(), site_url=site_url)
+    except ConfigError as error:
+        raise click.UsageError(str(error)) from None
     with opened_store(settings) as store:
         require_stories(store, story_ids)
         views: list[StoryView] = load_story_views(store, story_ids or None)
-    text = render(views, fmt)
+    text = render(views, fmt, site_url=settings.site_url)
     if output is None:
         click.echo(text, nl=False)
         return

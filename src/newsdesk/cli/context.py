@@ -15,7 +15,7 @@ from newsdesk.config import ConfigError, Settings, load_settings
 from newsdesk.logs import LOG_FORMATS, LOG_LEVELS, configure_logging
 from newsdesk.models import Rejection
 from newsdesk.pipeline import ProgressCallback
-from newsdesk.store import MAX_ID, Store, StoreError, open_store
+from newsdesk.store import MAX_ID, Store, StoreError, open_store, sqlite_path
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -105,9 +105,25 @@ def current_settings() -> Settings:
     return settings
 
 
+def require_store_file(settings: Settings) -> None:
+    """A one-line CLI error when the configured store is a SQLite file that does not exist:
+    opening it would create an empty store, hiding a mistyped --db behind "no stories yet"."""
+    path = sqlite_path(settings.db)
+    if path is not None and not path.exists():
+        raise click.ClickException(
+            f"no store at {path}: run `newsdesk ingest PATH` first, or check --db"
+        )
+
+
 @contextmanager
-def opened_store(settings: Settings) -> Iterator[Store]:
-    """The configured store; a store error, at open or mid-run, becomes a one-line CLI error."""
+def opened_store(settings: Settings, *, create: bool = False) -> Iterator[Store]:
+    """The configured store; a store error, at open or mid-run, becomes a one-line CLI error.
+
+    Only commands that add articles (``create=True``) create a missing SQLite store; the others
+    refuse it with :func:`require_store_file`.
+    """
+    if not create:
+        require_store_file(settings)
     try:
         store = open_store(settings.db)
     except StoreError as error:

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 
+from newsdesk.brief import DEFAULT_METHOD, METHODS
 from newsdesk.cli.context import FiniteFloatRange, non_empty_inputs
 
 
@@ -22,7 +23,13 @@ def eval_group() -> None:
     default=None,
     help="Word budget [MultiLing 250, DUC 100].",
 )
-@click.option("--method", default="default", show_default=True, help="newsdesk brief method.")
+@click.option(
+    "--method",
+    type=click.Choice(list(METHODS)),
+    default=DEFAULT_METHOD,
+    show_default=True,
+    help="newsdesk brief method.",
+)
 @click.option("--baselines/--no-baselines", default=True, help="Also run sumy LexRank, TextRank.")
 @click.option("--stem/--no-stem", default=True, help="Porter stemming (ROUGE-1.5.5 -m).")
 @click.option("--per-topic", is_flag=True, help="Also print every system's scores per topic.")

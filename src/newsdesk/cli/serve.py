@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import sys
 import threading
 
 import click
 
-from newsdesk.cli.context import current_settings, opened_store, stderr
+from newsdesk.cli.context import current_settings, opened_store, require_store_file, stderr
 from newsdesk.cli.watch import describe, feeds_or_usage_error
 from newsdesk.config import Settings
 from newsdesk.store import StoreError
@@ -26,7 +27,7 @@ class BackgroundWatcher:
         # An exception here would end the thread quietly while the server goes on serving stale
         # stories; say so on stderr instead, in one line.
         try:
-            with opened_store(self._settings) as store:
+            with opened_store(self._settings, create=True) as store:
                 watcher = FeedWatcher(self._feeds, store, self._settings)
                 watcher.run(self._stop, report=lambda r: stderr.print(describe(r), markup=False))
         except (click.ClickException, StoreError) as error:
@@ -56,14 +57,18 @@ class BackgroundWatcher:
 def serve(host: str, port: int, watch_feeds: tuple[str, ...]) -> None:
     """Serve the web UI (stories, briefs, articles, search) and the JSON API under /api/.
 
-    Open http://HOST:PORT/ in a browser; the API schema is at /docs and /openapi.json.
+    Open http://HOST:PORT/ in a browser. The API schema is /openapi.json (works offline);
+    /docs shows it in Swagger UI, which loads from a CDN and so needs internet access.
     """
     # Imported here: the web stack is only needed by this command.
     import uvicorn
 
     from newsdesk.serve import create_app
+    from newsdesk.serve.listen import AnnouncingServer, BindError, listening_socket, url_of
 
     settings = current_settings()
+    if not watch_feeds:  # with --watch, the watcher creates the store as `newsdesk watch` does
+        require_store_file(settings)
     background = (
         BackgroundWatcher(feeds_or_usage_error(watch_feeds), settings) if watch_feeds else None
     )
@@ -75,5 +80,22 @@ def serve(host: str, port: int, watch_feeds: tuple[str, ...]) -> None:
         )
     except StoreError as error:
         raise click.ClickException(str(error)) from None
-    stderr.print(f"newsdesk web UI on http://{host}:{port}/ (store {settings.db})", markup=False)
-    uvicorn.run(app, host=host, port=port, log_level="warning")
+    try:
+        sock = listening_socket(host, port)
+    except BindError as error:
+        raise click.ClickException(str(error)) from None
+
+    def announce(bound_port: int) -> None:
+        url = url_of(host, bound_port)
+        message = f"newsdesk web UI on {url} (store {settings.db})"
+        stderr.print(message, markup=False, soft_wrap=True)  # one line, however long
+
+    server = AnnouncingServer(uvicorn.Config(app, log_level="warning"), on_listening=announce)
+    try:
+        server.run(sockets=[sock])
+    except KeyboardInterrupt:  # uvicorn re-raises the Ctrl+C it shut down on, as uvicorn.run
+        pass
+    finally:
+        sock.close()
+    if not server.started:  # the app's startup failed; uvicorn has said why
+        sys.exit(1)

@@ -57,7 +57,7 @@ def watch(feeds: tuple[str, ...], interval: float | None, once: bool) -> None:
     if interval is not None:
         settings = settings.replace(watch_interval=interval)
     urls = feeds_or_usage_error(feeds)
-    with opened_store(settings) as store:
+    with opened_store(settings, create=True) as store:
         watcher = FeedWatcher(urls, store, settings)
 
         def report(result: PollResult) -> None:

@@ -7,6 +7,8 @@ migrations in ``migrations/`` on open and refuse a store whose schema is newer t
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from newsdesk.store.base import (
     MAX_ID,
     AddOutcome,
@@ -34,7 +36,15 @@ __all__ = [
     "open_store",
     "snippet_to_html",
     "source_groups",
+    "sqlite_path",
 ]
+
+
+def sqlite_path(url: str) -> Path | None:
+    """The file of a SQLite store ``url`` (a path or ``sqlite:///path``); None for PostgreSQL."""
+    if url.startswith(("postgresql://", "postgres://")):
+        return None
+    return Path(url.removeprefix("sqlite:///"))
 
 
 def open_store(url: str) -> Store:
@@ -43,9 +53,9 @@ def open_store(url: str) -> Store:
         try:
             from newsdesk.store.postgres import PostgresStore
         except ImportError as error:
-            raise StoreError(
-                f"PostgreSQL support needs psycopg ({error}); pip install 'newsdesk[postgres]'"
-            ) from error
+            from newsdesk.extras import missing_extra
+
+            raise StoreError(missing_extra("PostgreSQL support", "postgres", error)) from error
         return PostgresStore(url)
     if url.startswith("sqlite:///"):
         url = url[len("sqlite:///") :]

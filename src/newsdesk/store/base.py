@@ -977,13 +977,17 @@ class Store(ABC):
         return None if found is None else int(found)
 
     _STORY_COLUMNS = "id, article_count, first_published, last_published"
+    _LIVE_STORIES = "merged_into IS NULL AND article_count > 0"
+
+    def story_count(self) -> int:
+        """How many stories :meth:`stories` lists in all."""
+        return int(self._scalar(f"SELECT COUNT(*) FROM stories WHERE {self._LIVE_STORIES}"))
 
     def stories(self, limit: int = 50, offset: int = 0) -> list[StorySummary]:
         """Live (unmerged, non-empty) stories, most recently published first."""
         with self._lock:
             rows = self._rows(
-                f"SELECT {self._STORY_COLUMNS} FROM stories "
-                "WHERE merged_into IS NULL AND article_count > 0 "
+                f"SELECT {self._STORY_COLUMNS} FROM stories WHERE {self._LIVE_STORIES} "
                 "ORDER BY last_sort DESC, id DESC LIMIT ? OFFSET ?",
                 (limit, offset),
             )
