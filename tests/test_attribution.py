@@ -372,7 +372,7 @@ def test_watch_reports_new_stories_and_claims_matching_the_watchlist(
         shown = [c for c in claims if not c.endswith("more claims)")]
         assert 1 <= len(shown) <= 3
         assert all(
-            re.match(r"watchlist:     \(\d+ outlets, first Loopback Herald\) ", c) for c in shown
+            re.match(r"watchlist:     \(\d+ outlets?, first Loopback Herald\) ", c) for c in shown
         )
         assert all("Chile" in c for c in shown)
     assert not any("Atlantis" in line for line in lines)

@@ -185,9 +185,10 @@ def words(text: str) -> list[str]:
     return [w.lower() for w in _WORD.findall(text)]
 
 
-def count_of(number: int, noun: str) -> str:
-    """``count_of(1, "article")`` is "1 article"; other numbers take a plural "s"."""
-    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
+def count_of(number: int, noun: str, plural: str | None = None) -> str:
+    """``count_of(1, "article")`` is "1 article"; other numbers take ``plural``, by default the
+    noun with an "s" ("2 articles"; ``count_of(2, "story", "stories")``)."""
+    return f"{number} {noun}" if number == 1 else f"{number} {plural or noun + 's'}"
 
 
 NAME_PARTICLES = frozenset(

@@ -19,6 +19,7 @@ from newsdesk.attribution import (
 from newsdesk.cli.context import STORY_ID, current_settings, opened_store
 from newsdesk.models import StoryAttribution
 from newsdesk.store import Store, StoreError
+from newsdesk.text import count_of
 
 # Wide enough for quotes when piped (rich assumes 80 columns without a terminal).
 stdout = Console(highlight=False, soft_wrap=False, width=None if sys.stdout.isatty() else 140)
@@ -163,7 +164,7 @@ def describe_matches(found: Sequence[WatchMatch], max_claims: int | None = None)
         lines.append(f"[{match.term}] story {story.id}: {story.headline}")
         shown = match.claims if max_claims is None else match.claims[:max_claims]
         for c in shown:
-            lines.append(f"    ({c.support} outlets, first {c.first_outlet}) {c.text}")
+            lines.append(f"    ({count_of(c.support, 'outlet')}, first {c.first_outlet}) {c.text}")
         if len(shown) < len(match.claims):
             lines.append(f"    (+{len(match.claims) - len(shown)} more claims)")
     return lines

@@ -17,11 +17,13 @@ from newsdesk.backfill import (
 )
 from newsdesk.cli.context import (
     current_settings,
+    ingest_summary,
     non_empty_inputs,
     opened_store,
     progress_bar,
     report_rejections,
 )
+from newsdesk.text import count_of
 
 
 @click.command()
@@ -72,11 +74,6 @@ def backfill(
         close_client(client)
     ingest = report.ingest
     report_rejections(ingest.rejected)
-    click.echo(
-        f"added {ingest.added}, duplicates skipped {ingest.duplicates}, "
-        f"reprints linked {ingest.reprints}, rejected {len(ingest.rejected)}; "
-        f"{ingest.new_stories} new stories, {len(ingest.stories_touched)} stories updated "
-        f"({report.partitions} partitions)"
-    )
+    click.echo(f"{ingest_summary(ingest)} ({count_of(report.partitions, 'partition')})")
     if ingest.rejected:
         sys.exit(1)

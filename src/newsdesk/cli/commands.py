@@ -14,6 +14,7 @@ from newsdesk.brief.base import prepare
 from newsdesk.cli.context import (
     STORY_ID,
     current_settings,
+    ingest_summary,
     non_empty_inputs,
     opened_store,
     progress_bar,
@@ -63,11 +64,7 @@ def ingest(inputs: tuple[str, ...]) -> None:
         )
         sys.exit(130)
     report_rejections(report.rejected)
-    click.echo(
-        f"added {report.added}, duplicates skipped {report.duplicates}, "
-        f"reprints linked {report.reprints}, rejected {len(report.rejected)}; "
-        f"{report.new_stories} new stories, {len(report.stories_touched)} stories updated"
-    )
+    click.echo(ingest_summary(report))
     if report.rejected:
         sys.exit(1)
 

@@ -14,8 +14,9 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn
 from newsdesk.config import ConfigError, Settings, load_settings
 from newsdesk.logs import LOG_FORMATS, LOG_LEVELS, configure_logging
 from newsdesk.models import Rejection
-from newsdesk.pipeline import ProgressCallback
+from newsdesk.pipeline import IngestReport, ProgressCallback
 from newsdesk.store import MAX_ID, Store, StoreError, open_store, sqlite_path
+from newsdesk.text import count_of
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -134,6 +135,16 @@ def opened_store(settings: Settings, *, create: bool = False) -> Iterator[Store]
         raise click.ClickException(str(error)) from None
     finally:
         store.close()
+
+
+def ingest_summary(report: IngestReport) -> str:
+    """What an ingest did, in one line: "added 3, duplicates skipped 0, ...; 1 new story, ..."."""
+    return (
+        f"added {report.added}, duplicates skipped {report.duplicates}, "
+        f"reprints linked {report.reprints}, rejected {len(report.rejected)}; "
+        f"{count_of(report.new_stories, 'new story', 'new stories')}, "
+        f"{count_of(len(report.stories_touched), 'story', 'stories')} updated"
+    )
 
 
 def report_rejections(rejections: Iterable[Rejection]) -> None:
