@@ -96,6 +96,9 @@ FRAGMENTS = [
     # ECB+ 14ecb: a police appeal, not news.
     "Anyone with information is asked to call police on 0845 125 2222 or Crimestoppers"
     " anonymously on 0800 555 111.",
+    # ECB+ 42ecbplus: a link its tokenizer spaced out.
+    "T-Mobile customers can visit http : / / business. t - mobile.com / blackberry - q10 for"
+    " details of the new BlackBerry Q10 plans.",
     # Article-extraction benchmark pages (BBC Newsbeat, Dealbreaker): the outlet's promotion.
     "Listen to Newsbeat live at 12:45 and 17:45 weekdays - or listen back here.",
     "Start your day with the Opening Bell powered by The Water Coolest.",

@@ -41,7 +41,7 @@ _BOILERPLATE_START = re.compile(
 )
 _BOILERPLATE_ANYWHERE = re.compile(
     r"click here|all rights reserved|copyright|photo\s*(?:by|:|credit)|reporting by|editing by"
-    r"|writing by|additional reporting|https?://|www\.|@\w+\.\w|contributed to this report"
+    r"|writing by|additional reporting|https?\s?:\s?/\s?/|www\.|@\w+\.\w|contributed to this report"
     r"|anyone with (?:any )?information|crime ?stoppers"
 )
 _DATE_ONLY = re.compile(
