@@ -12,6 +12,7 @@ from newsdesk.brief import summarize
 from newsdesk.brief.base import REDUNDANCY_THRESHOLD, prepare
 from newsdesk.brief.coherence import (
     FULL_NAME_SURNAME,
+    in_writers_voice,
     is_fragment,
     needs_context,
     opening_surname,
@@ -341,17 +342,39 @@ def test_sentences_inside_a_single_quoted_quotation_are_not_narration() -> None:
         "In an October interview with People, Reid claimed she was a 'social drinker' and that "
         "her crazy past was far behind her. 'I 've done it. Trust me. I 've done enough for a "
         "lifetime of everything. I 've had a great time. I partied. I had fun. I ate and drank "
-        "whatever. I dated a million guys, but I 'm so happy with where I 'm at right now. I do "
+        "whatever. I dated a million guys, but I 'm so happy with where I 'm at right now. "
+        "Hollywood was a wild place for everyone who worked in the movies back then. I do "
         "n't need to do anything anymore,' she told the magazine. Apparently, old habits die "
         "hard and the players' union said nothing about the actress and her friends."
     )
+    inside = "Hollywood was a wild place for everyone who worked in the movies back then."
     story = prepare([one_article(text)])
     quoted = {c.text for c in story.candidates if c.needs_previous}
-    assert "I dated a million guys, but I 'm so happy with where I 'm at right now." in quoted
-    assert "I 've had a great time." in quoted
+    assert inside in quoted
     assert not any(t.startswith(("In an October", "Apparently")) for t in quoted), quoted
+    # In the first person it is the speaker's voice either way: never a point on its own.
+    assert not any(c.standalone for c in story.candidates if c.text.startswith("I dated"))
     stray = prepare([one_article(text.replace("anymore,' she", "anymore, she"))])
-    assert not any(c.needs_previous for c in stray.candidates if c.text.startswith("I dated"))
+    assert not any(c.needs_previous for c in stray.candidates if c.text == inside)
+
+
+def test_the_writers_own_voice_is_not_a_news_point() -> None:
+    # ECB+ columns and blogs (6ecbplus, 13ecb, 4ecb): "I" outside quotation marks is the writer.
+    for sentence in [
+        "As I said many times in my review, Gary Ross ‘ direction was the strongest element of "
+        "The Hunger Games.",
+        "When the church fire destroyed church records, I suspected foul play, but knew that it "
+        "was probably just chance.",
+        "Now my piece of advice to the Colts - don't stop being Chuckstrong.",
+    ]:
+        assert in_writers_voice(sentence), sentence
+    for sentence in [
+        "The subsequent car chase tied up traffic on the I - 75 corridor in Flint, Saginaw, and "
+        "Bay City, Michigan for quite some time.",
+        '"I will not go," Hun Sen told reporters outside the palace on Friday.',
+        "Tyler Hansbrough scored 20 points as North Carolina beat Evansville on Saturday.",
+    ]:
+        assert not in_writers_voice(sentence), sentence
 
 
 ECB_COOLEY = DATA / "ecbplus" / "docs" / "16ecbplus" / "16_1ecbplus.json"

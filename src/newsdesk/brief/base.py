@@ -23,6 +23,7 @@ from scipy.sparse import csr_matrix
 from newsdesk.brief.coherence import (
     FULL_NAME_SURNAME,
     common_people,
+    in_writers_voice,
     inside_quotations,
     is_fragment,
     needs_context,
@@ -233,7 +234,7 @@ def prepare(articles: Sequence[Article]) -> StoryText:
             tokens = words(text)
             stems = content_stems(tokens)
             seen.update(stems)
-            fragment = is_fragment(text, fragment_title)
+            fragment = is_fragment(text, fragment_title) or in_writers_voice(text)
             needs_previous = not fragment and (
                 quoted[position]
                 or needs_context(text)
@@ -299,10 +300,11 @@ def prepare(articles: Sequence[Article]) -> StoryText:
 REDUNDANCY_THRESHOLD = 0.5
 # An article's lead: its first three sentences (its title read as a sentence counts as one).
 LEAD_SENTENCES = 3
-# Leads of different outlets retell one event in other words: 0.4 between two leads halves the
-# pairs MiniLM rates >= 0.75 in ECB+ briefs (100 words), with MultiLing ROUGE level
-# (BENCHMARKS.md); applied to every pair, it cost 0.01 ROUGE-2 at 250 words.
-LEAD_REDUNDANCY_THRESHOLD = 0.4
+# Leads of different outlets retell one event in other words: 0.35 between two leads takes the
+# ECB+ brief pairs MiniLM rates >= 0.75 from 18 (at 0.5) to 7 at 100 words, with MultiLing ROUGE
+# level on resampled stories (BENCHMARKS.md); 0.3 took MultiLing's ROUGE-2 at 250 words below
+# 0.19, and a lower bar for every pair cost 0.01 ROUGE-2 there.
+LEAD_REDUNDANCY_THRESHOLD = 0.35
 SUPPORT_THRESHOLD = 0.5
 # A sentence states a point of its own only with this many content stems, and carries another's
 # only if they share this many: a one-word sentence ("News.") reaches cosine 0.5 against any

@@ -102,6 +102,7 @@ _NAMED_DEFINITE = re.compile(
 # LDC/DUC wire text writes quotes as ``...'' (TeX style): those count as quote marks too.
 _QUOTE_OPEN = re.compile(r"^(?:[\"“‘']|``)")
 _QUOTE_MARK = re.compile(r'["“”]|``|\'\'')
+_QUOTE_EVENT_ANY = re.compile(r'["“”]|``|\'\'|(?:^|\s)[\'‘](?=[A-Z])')
 _SINGLE_CLOSE = re.compile(r"(?<=[.,?!])['’](?=\s|$)|(?<=\w)['’](?=[.,;:?!])")
 _SINGLE_EVENT = re.compile(rf"(?P<open>(?:^|(?<=[\s(]))['‘](?=[A-Z]))|{_SINGLE_CLOSE.pattern}")
 _SINGLE_QUOTE_SPAN = 10
@@ -127,6 +128,19 @@ def strip_dateline(text: str) -> str:
     if match and match.end() < len(text) - 20:
         return text[match.end() :]
     return text
+
+
+# The writer's own voice: "I", "my", "me" outside quotation marks ("I guess we can be thankful
+# for that.", "As I said many times in my review, ..."): a column or a quotation's continuation,
+# never a news point. "I - 75" and "I.R." are no pronoun.
+_FIRST_PERSON_SINGULAR = re.compile(
+    r"(?:^|[\s,;:(])(?:I(?:\s*['’]\s*[a-z]+)?\s+[a-z]|my\s+[a-z]|me\b)"
+)
+
+
+def in_writers_voice(text: str) -> bool:
+    """Whether ``text`` speaks in the first person singular outside any quotation mark."""
+    return _FIRST_PERSON_SINGULAR.search(text) is not None and not _QUOTE_EVENT_ANY.search(text)
 
 
 def is_fragment(text: str, title: str = "") -> bool:
