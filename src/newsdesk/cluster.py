@@ -21,11 +21,11 @@ archive of the last ``cluster_archive_stories`` stories that left the window (jo
 article dated later than tomorrow (:func:`newsdesk.models.plausible_time`): a feed's typo'd year
 would otherwise move the window past every active story at once.
 
-:meth:`StoryClusterer.restore` on the last window's stored assignments rebuilds the active
-stories exactly, and :meth:`StoryClusterer.load_frequencies` the document frequencies of every
-article placed before (the store keeps them: :meth:`StoryClusterer.take_new_frequencies`). The
-archive of stories that left the window is not restored, so after a restart an undated article
-can only join a story of the window.
+:meth:`StoryClusterer.restore` on stored assignments, in publication order, rebuilds the
+active stories and, from the stories that left the window among them, the archive;
+:meth:`StoryClusterer.load_frequencies` restores the document frequencies of every article placed
+before (the store keeps them: :meth:`StoryClusterer.take_new_frequencies`). Which assignments a
+restart replays is the caller's choice (:class:`newsdesk.pipeline.Placer`).
 """
 
 from __future__ import annotations

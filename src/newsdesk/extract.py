@@ -7,12 +7,12 @@ from __future__ import annotations
 
 import codecs
 import email.utils
-import html
 import re
 from configparser import ConfigParser
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import cache
+from html import unescape
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -341,7 +341,7 @@ def declared_site(source: str) -> tuple[str | None, str | None]:
     found: dict[str, str] = {}
     for kind, attributes in _HEAD_TAG.findall(source[:_HEAD_CHARS]):
         values = {
-            m.group(1).lower(): html.unescape(m.group(2) or m.group(3) or m.group(4) or "")
+            m.group(1).lower(): unescape(m.group(2) or m.group(3) or m.group(4) or "")
             for m in _ATTRIBUTE.finditer(attributes)
         }
         if kind.lower() == "link":

@@ -64,8 +64,10 @@ def no_progress(stage: str, advance: int) -> None:
 class Placer:
     """Places stored articles into stories: near-duplicate check first, then the clusterer.
 
-    Its state (the MinHash index and the clusterer's recent stories) is rebuilt from the store
-    for the clustering time window, so live ingest continues where the last run stopped. A kept
+    Its state is rebuilt from the store, so live ingest continues where the last run stopped: the
+    MinHash index of the clustering time window, the clusterer's document frequencies (kept in
+    the store), the window's stories and, where undated articles occur, the archive of stories
+    that left it (:meth:`_recent_assignments`). A kept
     Placer (``newsdesk watch``) forgets signatures older than that window as time moves on, so its
     memory stays bounded however long it runs: a reprint is looked for among one window of
     articles, as after a restart.

@@ -102,7 +102,7 @@ _NAMED_DEFINITE = re.compile(
 # LDC/DUC wire text writes quotes as ``...'' (TeX style): those count as quote marks too.
 _QUOTE_OPEN = re.compile(r"^(?:[\"“‘']|``)")
 _QUOTE_MARK = re.compile(r'["“”]|``|\'\'')
-_QUOTE_EVENT_ANY = re.compile(r'["“”]|``|\'\'|(?:^|\s)[\'‘](?=[A-Z])')
+_ANY_QUOTE = re.compile(rf"{_QUOTE_MARK.pattern}|(?<!\S)['‘](?=[A-Z])")  # double, or single opening
 _SINGLE_CLOSE = re.compile(r"(?<=[.,?!])['’](?=\s|$)|(?<=\w)['’](?=[.,;:?!])")
 # Lookbehinds, not "(?:^|...)" alternatives: the pattern then starts at a quote mark, which the
 # regex engine finds fast (this runs on every sentence of a story).
@@ -142,7 +142,7 @@ _FIRST_PERSON_SINGULAR = re.compile(
 
 def in_writers_voice(text: str) -> bool:
     """Whether ``text`` speaks in the first person singular outside any quotation mark."""
-    return _FIRST_PERSON_SINGULAR.search(text) is not None and not _QUOTE_EVENT_ANY.search(text)
+    return _FIRST_PERSON_SINGULAR.search(text) is not None and not _ANY_QUOTE.search(text)
 
 
 def is_fragment(text: str, title: str = "") -> bool:
