@@ -92,9 +92,9 @@ def stories(limit: int, offset: int) -> None:
         )
     hidden = total - offset - len(summaries)
     if hidden > 0:
-        rest = f"{hidden} more {'story' if hidden == 1 else 'stories'}"
         click.echo(
-            f"{rest} not listed: --offset {offset + len(summaries)} for the next page, "
+            f"{count_of(hidden, 'more story', 'more stories')} not listed: "
+            f"--offset {offset + len(summaries)} for the next page, "
             f"--limit {total - offset} for all of them",
             err=True,
         )
