@@ -169,8 +169,11 @@ def test_a_sentence_copied_but_for_a_word_counts_once() -> None:
 
 def test_a_quotation_repeated_word_for_word_is_confirmation() -> None:
     # Outlets print a speaker's words verbatim without copying each other.
-    quote = "I dated a million guys, but I 'm so happy with where I 'm at right now."
-    outlets, copied = claim_with(quote, "She told the magazine:\n\n" + quote)
+    quote = (
+        '"We appreciate your respect to her and her family\'s privacy at this time," publicist '
+        "Jack Ketsoyan said."
+    )
+    outlets, copied = claim_with(quote, "The actress is in rehab.\n\n" + quote)
     assert outlets == ["A", "B"] and copied == []
 
 
