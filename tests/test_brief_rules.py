@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from newsdesk.brief import summarize
-from newsdesk.brief.base import REDUNDANCY_THRESHOLD, prepare
+from newsdesk.brief.base import REDUNDANCY_THRESHOLD, Candidate, prepare
 from newsdesk.brief.coherence import (
     FULL_NAME_SURNAME,
     in_writers_voice,
@@ -581,3 +581,61 @@ def test_irregular_forms_share_their_verbs_stem(one: str, other: str) -> None:
     """ECB+ 26ecb: "... has hung himself in his prison cell" and "... hanged himself in a prison
     cell" tell one event; a suffix stemmer alone keeps "hung" apart."""
     assert stem(one) == stem(other)
+
+
+def test_the_second_of_something_comes_with_the_sentence_that_told_of_the_first() -> None:
+    """WikiNews M0057 lists Chile's aftershocks: "The first shaking took place at 00:37 ...", then
+    "The second tremor took place at 02:21 ..." and "The fourth shake ...": alone, a brief
+    sentence about "the second tremor" leaves its reader asking which was the first."""
+    from newsdesk.evaluation.summarize import read_articles
+
+    story = prepare(read_articles([WIKINEWS / "M0057.english"]))
+    texts = [c.text for c in story.candidates]
+    first = next(i for i, t in enumerate(texts) if t.startswith("The first shaking"))
+    for opening in ("The second tremor took place", "The fourth shake took place"):
+        index = next(i for i, t in enumerate(texts) if t.startswith(opening))
+        assert not story.candidates[index].standalone
+        assert story.candidates[index].introduced_by == first
+        assert (first, index) in [u.members for u in story.units]
+
+
+def test_an_ordinal_that_names_its_own_set_stands_alone() -> None:
+    """ECB+ 6ecbplus and 8ecb (Rolling Stone on the Hunger Games sequel; an Oregon bank bombing):
+    "The second film in the Hunger Games trilogy" says what it is the second of; "The second
+    device" needs the sentence about the first device, however far back, and without one the
+    sentence before it."""
+    story = prepare(
+        [
+            _article(
+                "rollingstone",
+                "Hunger Games director Gary Ross will not helm the adaptation of Catching Fire,"
+                " the second book in Suzanne Collins' trilogy, the Los Angeles Times reports. The"
+                " second film in the Hunger Games trilogy is scheduled to hit theaters in November"
+                " of 2013, allowing the studio and creators a limited window to prepare.",
+            ),
+            _article(
+                "oregonian",
+                "A bomb exploded at a bank in Woodburn, Oregon, killing two police officers. While"
+                " investigators were in the area, a suspicious device detonated. State police said"
+                " the bank had been evacuated before the blast. The second device, which was"
+                " discovered by a bank employee, did detonate.",
+            ),
+            _article(
+                "kgw",
+                "Two officers died in a bank bombing in Woodburn, Oregon, on Friday. Police found a"
+                " bag near the entrance of the West Coast Bank branch. The other bag was left"
+                " behind the building, police said.",
+            ),
+        ]
+    )
+
+    def candidate(opening: str) -> Candidate:
+        return next(c for c in story.candidates if c.text.startswith(opening))
+
+    assert candidate("The second film in the Hunger Games").standalone
+    device = candidate("The second device")
+    assert device.introduced_by is not None
+    assert story.candidates[device.introduced_by].text.startswith("While investigators")
+    other_bag = candidate("The other bag")
+    assert not other_bag.standalone and other_bag.introduced_by is not None
+    assert story.candidates[other_bag.introduced_by].text.startswith("Police found a bag")

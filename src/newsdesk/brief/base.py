@@ -28,6 +28,7 @@ from newsdesk.brief.coherence import (
     is_fragment,
     needs_context,
     opening_surname,
+    ordinal_referent,
     people_mentioned,
     people_referent,
     pronoun_after_fronted_phrase,
@@ -53,8 +54,8 @@ class Candidate:
     a sentence, see :func:`title_sentence`), ``position`` its place among the article's candidates
     (what position priors read). A candidate that is not ``standalone`` (and not a fragment) is
     shown only after the candidate it depends on: ``introduced_by`` (the sentence that named in
-    full the person it calls by surname alone), else its predecessor (``needs_previous``). A
-    ``fragment`` is never shown.
+    full the person it calls by surname alone, or told of the first before "the second device"),
+    else its predecessor (``needs_previous``). A ``fragment`` is never shown.
     """
 
     article: int
@@ -208,6 +209,17 @@ def title_sentence(article: Article) -> str | None:
     return None if " ".join(words(title)) in opening else title
 
 
+def _latest_mention(
+    candidates: Sequence[Candidate], indices: Sequence[int], stems: Sequence[str]
+) -> int | None:
+    """The latest standalone candidate of ``indices`` that has one of ``stems``, tried in order."""
+    for wanted in stems:
+        for c in reversed(indices):
+            if candidates[c].standalone and wanted in candidates[c].stems:
+                return c
+    return None
+
+
 def prepare(articles: Sequence[Article]) -> StoryText:
     candidates: list[Candidate] = []
     by_article: list[list[int]] = []
@@ -241,19 +253,28 @@ def prepare(articles: Sequence[Article]) -> StoryText:
                 or pronoun_after_fronted_phrase(text, introducers)
             )
             referent = None
+            introducer: int | None = None
             mentioned = {n.casefold() for n in FULL_NAME_SURNAME.findall(text)}
             if not fragment and not needs_previous:
                 referent = opening_surname(text)
                 speaker = speaker_surname(text)
                 if referent not in introducers and speaker in introducers:
                     referent = None if speaker in mentioned else speaker
-                if referent not in introducers and position > 0:
+                ordinal = ordinal_referent(text) if position > 0 else []
+                if ordinal and referent not in introducers:
+                    # "The second device ...": with the latest sentence that told of a device.
+                    introducer = _latest_mention(candidates, indices, ordinal)
+                    needs_previous = introducer is None
+                elif referent not in introducers and position > 0:
                     referent = people_referent(text)
                     referent = None if referent in known_people else referent
                     # People the article has not mentioned yet: the sentence before introduces them.
                     needs_previous = referent is not None and referent not in introducers
+            # Named before, but only in sentences that are not standalone: not a candidate at all.
             by_referent = referent is not None and referent in introducers
-            dependent = needs_previous or by_referent
+            if referent is not None and by_referent:
+                introducer = introducers[referent]
+            dependent = needs_previous or by_referent or introducer is not None
             for key in mentioned | people_mentioned(tokens):
                 standalone = not fragment and not dependent
                 introducers[key] = len(candidates) if standalone else introducers.get(key)
@@ -269,7 +290,7 @@ def prepare(articles: Sequence[Article]) -> StoryText:
                     stems=stems,
                     standalone=not fragment and not dependent,
                     needs_previous=needs_previous,
-                    introduced_by=introducers[referent] if by_referent and referent else None,
+                    introduced_by=introducer,
                     fragment=fragment,
                 )
             )

@@ -12,7 +12,7 @@ import re
 from collections import Counter
 from collections.abc import Container, Sequence
 
-from newsdesk.brief.terms import stem
+from newsdesk.brief.terms import content_stems, stem
 from newsdesk.models import Article
 from newsdesk.text import NAME_PARTICLES, words
 
@@ -278,6 +278,28 @@ def people_mentioned(tokens: Sequence[str]) -> set[str]:
     """Referent keys (as :func:`people_referent` makes them) of the people nouns in ``tokens``
     (lower-cased, as :func:`newsdesk.text.words` gives them)."""
     return {f"people:{stem(t)}" for t in tokens if t in _PEOPLE_WORDS}
+
+
+# "The second device, which was discovered by a bank employee, did detonate.", "The fourth shake
+# took place at 05:19": a second (third, other) one presupposes the first, told before it.
+_ORDINAL_DEFINITE = re.compile(
+    r"^[\"“]?the\s+(?:second|third|fourth|fifth|sixth|other)\s+([a-z][\w\-]*(?:\s+[a-z][\w\-]*)?)",
+    re.IGNORECASE,
+)
+_SELF_IDENTIFYING = frozenset(["of", "in"])  # "The second film in the trilogy ..."
+
+
+def ordinal_referent(text: str) -> list[str]:
+    """Content stems of the noun phrase a sentence opens with after "The second" (or third,
+    other ...): what an earlier sentence must have mentioned. Empty when it opens otherwise or
+    names its set itself ("The second film in the Hunger Games trilogy")."""
+    match = _ORDINAL_DEFINITE.match(text)
+    if match is None:
+        return []
+    phrase = match.group(1).split()
+    if len(phrase) > 1 and phrase[1] in _SELF_IDENTIFYING:
+        return []
+    return content_stems(words(match.group(1)))
 
 
 # "In Atlanta's posh Buckhead neighborhood, he shot ...", "Last year, she was ...": a fronted
