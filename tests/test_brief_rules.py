@@ -491,6 +491,14 @@ def test_the_storys_own_actors_need_no_introduction() -> None:
         ("Television icon Ellen DeGeneres will return to host the Oscars.", ["DeGeneres"]),
         ("The tremor struck at the entrance to the Persian Gulf, injuring five people.", []),
         ("Yvo de Boer and Sean O'Brien spoke.", ["de Boer", "O'Brien"]),
+        # 37ecbplus, 41ecbplus, 35ecb: a place name's last word is no surname either.
+        (
+            "Ten houses were damaged in Takengon, the capital of Central Aceh district, said"
+            " Sutopo Purwo Nugroho.",
+            ["Nugroho"],
+        ),
+        ("Sudan has accused South Sudan of arming rebels in Southern Kordofan.", []),
+        ("Jackson was arrested in San Diego by Officer Mark Lewis.", ["Lewis"]),
     ],
 )
 def test_full_names_are_people_not_places_or_days(text: str, surnames: list[str]) -> None:

@@ -194,11 +194,14 @@ _PARTICLE = "(?:" + "|".join(f"[{p[0].upper()}{p[0]}]{p[1:]}" for p in sorted(NA
 # A surname: "Nichols", also with an inner capital ("DeGeneres", "McNutt", "O'Brien").
 _SURNAME = r"[A-Z](?:[a-z]{1,3}[A-Z]|['’][A-Z])?[a-z]{2,}"
 # Capitalised words that open a sentence or a phrase ("In Atlanta"), or follow a name ("Brian
-# Nichols Saturday"), without being part of the name.
+# Nichols Saturday"), without being part of the name; and the first words of place names
+# ("Central Aceh", "North Korea", "San Diego"), whose last word is no surname.
 _NOT_NAME_WORDS = (
     r"(?:In|On|At|The|A|An|And|But|For|From|To|With|By|Of|As|After|Before|When|While|If|Since"
     r"|During|Under|Over|Near|Outside|Inside|Into|Across|Against|Among|Between|Despite|Like"
-    r"|This|That|These|Those|Then|Now|Last|Next|Early|Late|Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)"
+    r"|This|That|These|Those|Then|Now|Last|Next|Early|Late|Mon|Tues|Wednes|Thurs|Fri|Satur|Sun"
+    r"|North|South|East|West|Central|Northern|Southern|Eastern|Western|Upper|Lower|Greater|New"
+    r"|San|Santa|Los|Las|Fort|Port|Mount|Cape)"
 )
 # Last words of capitalised phrases that are days, months or places, not people.
 _NOT_SURNAME_WORDS = (
