@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
+from click.testing import CliRunner
 
 from newsdesk.brief import summarize
 from newsdesk.brief.headline import choose_headline, reads_as_headline
+from newsdesk.cli import cli
 from newsdesk.config import Settings
 from newsdesk.models import Article
 from newsdesk.pipeline import ONE_STORY, scratch_store, store_as_one_story, story_sources
@@ -137,3 +142,20 @@ def test_a_two_sentence_title_is_a_lead_and_loses_to_a_headline() -> None:
     headline = summarize(articles, 100).headline
     assert headline != lead
     assert headline == "Efficient Peyton Manning Passes Colts Past Jags."
+
+
+@needs_ecb
+def test_every_surface_shows_the_chosen_headline(tmp_path: Path) -> None:
+    folder = str(ECB / "20ecbplus")
+    runner = CliRunner()
+    result = runner.invoke(cli, ["brief", folder, "--format", "json"], catch_exceptions=False)
+    assert json.loads(result.stdout)["headline"] == "5.9 Earthquake Jolts Iran."
+
+    db = str(tmp_path / "news.db")
+    assert runner.invoke(cli, ["--db", db, "ingest", folder]).exit_code == 0
+    listed = runner.invoke(cli, ["--db", db, "stories"], catch_exceptions=False).stdout
+    exported = runner.invoke(cli, ["--db", db, "export", "--format", "json"]).stdout
+    headlines = [s["headline"] for s in json.loads(exported)["stories"]]
+    assert "5.9 Earthquake Jolts Iran." in headlines
+    assert "Did the earth move for you?" not in headlines
+    assert "5.9 Earthquake Jolts Iran." in listed and "Did the earth move" not in listed
