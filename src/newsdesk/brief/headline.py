@@ -21,8 +21,8 @@ HEADLINE_MIN_WORDS = 4
 HEADLINE_MAX_WORDS = 20
 # The centrality of a title is the number of other articles carrying each of its stems, summed,
 # over its stem count to this power: at 1 (the mean) a short title of the story's commonest words
-# wins ("Harrison out against Jaguars."), at 0.5 (the cosine) a long one; 0.75 made ECB+'s
-# headlines tell their event from its twin best and kept MultiLing's ROUGE-1 precision.
+# wins ("Harrison out against Jaguars."), at 0.5 (the cosine) a long one; of the three, 0.75 told
+# ECB+'s events from their twins best and kept MultiLing's ROUGE-1 precision (BENCHMARKS.md).
 LENGTH_POWER = 0.75
 # A lead-like title (:func:`is_headline_length`) needs a third more centrality to win: ECB+'s
 # titles are often the lead sentence, and a headline that names the event reads better.
