@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import itertools
+import json
 import os
 import sqlite3
 from collections.abc import Iterator
@@ -24,7 +25,7 @@ from newsdesk.store import (
     open_store,
     snippet_to_html,
 )
-from newsdesk.store.base import SCHEMA_VERSION
+from newsdesk.store.base import SCHEMA_VERSION, to_json_value
 from newsdesk.store.scratch_postgres import scratch_server, server_bindir
 from newsdesk.store.sqlite import SqliteStore
 from newsdesk.text import split_sentences_with_paragraphs
@@ -675,7 +676,7 @@ def test_store_at_schema_3_upgrades_in_place_and_finds_stopwords(
             assert old.schema_version() == 3
             ids = [old.add_article(article).article_id for article in articles]
             old.assign_story(ids[-1], 1)
-            old.save_brief(1, brief)
+            _save_brief_as_before_6(old, 1, brief)
     with open_store(str(tmp_path / "fresh.db")) as fresh:
         for article in articles:
             fresh.add_article(article)
@@ -687,6 +688,68 @@ def test_store_at_schema_3_upgrades_in_place_and_finds_stopwords(
             assert keys and _keys(upgraded, query) == keys, query
         (brief_hit,) = [h for h in upgraded.search("who said it", limit=500) if h.kind == "brief"]
         assert brief_hit.id == 1 and "<mark>Who</mark>" in brief_hit.snippet
+
+
+def _save_brief_as_before_6(store: Store, story_id: int, brief: Brief) -> None:
+    """Save a brief as the code of schema 5 and earlier did: no headline in the JSON or a column."""
+    payload = {k: v for k, v in to_json_value(brief).items() if k != "headline"}
+    with store.transaction():
+        store._execute(
+            "INSERT INTO briefs (story_id, brief, text, updated_at) VALUES (?, ?, ?, ?)",
+            (
+                story_id,
+                json.dumps(payload),
+                "\n".join(s.text for s in brief.sentences),
+                "2026-01-01",
+            ),
+        )
+
+
+@pytest.mark.parametrize(
+    "backend", ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
+)
+def test_store_at_schema_5_keeps_its_headlines_until_a_brief_chooses_one(
+    backend: str,
+    request: pytest.FixtureRequest,
+    tmp_path: Path,
+    real_articles: list[Article],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from newsdesk.store import base, postgres, sqlite
+
+    url = (
+        str(tmp_path / "old.db") if backend == "sqlite" else request.getfixturevalue("postgres_url")
+    )
+    module = sqlite if backend == "sqlite" else postgres
+    chile = sorted((a for a in real_articles if "M005" in a.key), key=lambda a: a.key)[:5]
+    earliest = chile[0]
+    assert earliest.title.startswith("8.8 magnitude earthquake hits Chile")
+    assert chile[2].title == "New earthquake hits Chile"
+    brief = Brief(
+        [BriefSentence("A strong earthquake hit Chile.", Citation("k", "O", "T", None, None), 0)],
+        50,
+        "lead",
+        headline=chile[2].title,
+    )
+    with monkeypatch.context() as patch:
+        patch.setattr(module, "SCHEMA_VERSION", 5)
+        patch.setattr(module, "load_migrations", lambda dialect: base.load_migrations(dialect)[:5])
+        with open_store(url) as old:
+            for article in chile:
+                old.assign_story(old.add_article(article).article_id, 1)
+            _save_brief_as_before_6(old, 1, brief)
+    with open_store(url) as upgraded:
+        assert upgraded.schema_version() == SCHEMA_VERSION
+        # Until its brief is rebuilt, the story is named as before: by its earliest title.
+        summary = upgraded.story(1)
+        assert summary is not None and summary.headline == earliest.title
+        loaded = upgraded.get_brief(1)
+        assert loaded is not None and loaded.headline == ""
+        assert loaded.sentences == brief.sentences
+        upgraded.save_brief(1, brief)
+        assert [s.headline for s in upgraded.stories()] == [chile[2].title]
+        (hit,) = [h for h in upgraded.search("strong earthquake") if h.kind == "brief"]
+        assert hit.title == chile[2].title
 
 
 @pytest.mark.postgres

@@ -164,9 +164,13 @@ class BriefSentence:
 
 @dataclass(slots=True)
 class Brief:
+    """The story's summary, and its ``headline``: the title of one of its articles that names it
+    best (``newsdesk.brief.headline``); "" in a brief stored before headlines were chosen."""
+
     sentences: list[BriefSentence]
     max_words: int
     method: str
+    headline: str = ""
 
     @property
     def word_count(self) -> int:

@@ -145,6 +145,17 @@ def in_writers_voice(text: str) -> bool:
     return _FIRST_PERSON_SINGULAR.search(text) is not None and not _ANY_QUOTE.search(text)
 
 
+def is_question(text: str) -> bool:
+    """Whether ``text`` ends with a question mark (before any closing quote or bracket)."""
+    return text.rstrip("\"”’)' ").endswith("?")
+
+
+def mostly_capitals(text: str) -> bool:
+    """Whether most of the letters of ``text`` are capitals: a slug, a byline, a shouted line."""
+    upper = len(_UPPER.findall(text))
+    return upper > 0.5 * (upper + len(_LOWER.findall(text)))
+
+
 def is_fragment(text: str, title: str = "") -> bool:
     """True for bylines, datelines, captions, boilerplate, headlines, questions, short bits."""
     tokens = text.split()
@@ -155,12 +166,9 @@ def is_fragment(text: str, title: str = "") -> bool:
         return True
     if _BOILERPLATE_ANYWHERE.search(lowered):
         return True
-    if text.rstrip("\"”’)' ").endswith("?"):
+    if is_question(text) or not _TERMINAL.search(text):
         return True
-    if not _TERMINAL.search(text):
-        return True
-    upper = len(_UPPER.findall(text))
-    if upper > 0.5 * (upper + len(_LOWER.findall(text))):
+    if mostly_capitals(text):
         return True  # ALL-CAPS bylines and slugs
     capitalised = sum(1 for t in tokens if _TITLE_WORD.match(t))
     if capitalised > 0.7 * len(tokens):

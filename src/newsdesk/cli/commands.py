@@ -162,6 +162,8 @@ def _fresh_brief_view(store: Store, story_id: int, max_words: int, name: str) ->
     if summary is None:
         raise click.ClickException(f"no story {story_id}: `newsdesk stories` lists them")
     brief = brief_story(store, resolved, max_words)
+    if brief.headline:  # a story read from PATHs has no stored brief that chose it
+        summary = replace(summary, headline=brief.headline)
     if not brief.sentences:
         articles, _ = story_sources(store, resolved)
         shortest = min((unit.length for unit in prepare(articles).units), default=None)

@@ -40,7 +40,7 @@ are signed 64-bit. The web app and the CLI refuse a larger id up front (a 400/42
 error), since the database drivers would raise OverflowError on it; any id up to this one is
 simply looked up, and not found if absent."""
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 """The newest schema version this code knows; migrations 0001..SCHEMA_VERSION exist."""
 
 MARK_START = "<mark>"
@@ -115,6 +115,9 @@ def _newest_revision(original: StoredArticle, group: Sequence[StoredArticle]) ->
 
 @dataclass(frozen=True, slots=True)
 class StorySummary:
+    """A story as listed. ``headline`` is the one its brief chose (``Brief.headline``); before
+    the story has such a brief, its earliest original's title, else its brief's first sentence."""
+
     id: int
     headline: str
     article_count: int
@@ -279,9 +282,10 @@ def from_json_value(kind: Any, data: Any) -> Any:
     return data
 
 
-_STORY_HEADLINE = (
-    "SELECT x.title FROM articles x WHERE x.story_id = b.story_id AND x.canonical_id IS NULL "
-    "ORDER BY x.published_sort IS NULL, x.published_sort, x.id LIMIT 1"
+# A story's name until its brief chooses one (Brief.headline): its earliest original's title.
+_EARLIEST_TITLE = (
+    "SELECT x.title FROM articles x WHERE x.story_id = {story} AND x.canonical_id IS NULL "
+    "AND x.title <> '' ORDER BY x.published_sort IS NULL, x.published_sort, x.id LIMIT 1"
 )
 
 _ARTICLE_COLUMNS = (
@@ -418,7 +422,8 @@ class Store(ABC):
             "article": f"SELECT a.id, a.story_id, a.title, a.outlet, a.published, "
             f"{self._ARTICLE_SNIPPET} FROM {self._ARTICLE_MATCH} "
             f"AND {self._ARTICLE_ID} IN ({{ids}})",
-            "brief": f"SELECT b.story_id, b.story_id, COALESCE(({_STORY_HEADLINE}), ''), NULL, "
+            "brief": f"SELECT b.story_id, b.story_id, COALESCE(NULLIF(b.headline, ''), "
+            f"({_EARLIEST_TITLE.format(story='b.story_id')}), ''), NULL, "
             f"s.last_published, {self._BRIEF_SNIPPET} FROM {self._BRIEF_MATCH} "
             f"AND {self._BRIEF_ID} IN ({{ids}})",
         }
@@ -1012,8 +1017,8 @@ class Store(ABC):
             )
         ]
         headline = self._scalar(
-            "SELECT title FROM articles WHERE story_id = ? AND canonical_id IS NULL "
-            "AND title <> '' ORDER BY published_sort IS NULL, published_sort, id LIMIT 1",
+            f"SELECT COALESCE(NULLIF(b.headline, ''), ({_EARLIEST_TITLE.format(story='s.id')})) "
+            "FROM stories s LEFT JOIN briefs b ON b.story_id = s.id WHERE s.id = ?",
             (story_id,),
         )
         if not headline:
@@ -1034,17 +1039,18 @@ class Store(ABC):
     # --- briefs ---
 
     def save_brief(self, story_id: int, brief: Brief) -> None:
-        """Store the story's brief, replacing any earlier one."""
+        """Store the story's brief, replacing any earlier one; its headline names the story."""
         payload = json.dumps(to_json_value(brief), ensure_ascii=False)
         text = "\n".join(s.text for s in brief.sentences)
         with self.transaction():
             story_id = self.resolve_story(story_id)
             self.ensure_story(story_id)
             self._execute(
-                "INSERT INTO briefs (story_id, brief, text, updated_at) VALUES (?, ?, ?, ?) "
-                "ON CONFLICT (story_id) DO UPDATE SET brief = excluded.brief, "
-                "text = excluded.text, updated_at = excluded.updated_at",
-                (story_id, payload, text, _now()),
+                "INSERT INTO briefs (story_id, brief, text, headline, updated_at) "
+                "VALUES (?, ?, ?, ?, ?) ON CONFLICT (story_id) DO UPDATE SET "
+                "brief = excluded.brief, text = excluded.text, headline = excluded.headline, "
+                "updated_at = excluded.updated_at",
+                (story_id, payload, text, brief.headline, _now()),
             )
 
     def get_brief(self, story_id: int) -> Brief | None:
