@@ -131,11 +131,12 @@ def test_index_rebuilt_from_store_after_restart(tmp_path: Path, articles: list[A
         for article in articles[:20]:
             stored = store.add_article(article)
             signature = index.signature(article.text)
-            store.save_signature(stored.article_id, NearDuplicateIndex.to_bytes(signature))
+            data = NearDuplicateIndex.to_bytes(signature)
+            store.save_signature(stored.article_id, data, article.published)
             index.add(stored.article_id, signature)
     with open_store(db) as store:
         rebuilt = NearDuplicateIndex(Settings())
-        for article_id, data in store.iter_signatures():
+        for article_id, data, _ in store.iter_signatures():
             rebuilt.add(article_id, NearDuplicateIndex.from_bytes(data))
         assert len(rebuilt) == 20
         reprint = syndicate(articles[12])

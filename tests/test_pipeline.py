@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import signal
@@ -17,6 +18,7 @@ from corpus import big_jsonl, wikinews_records, write_jsonl
 from newsdesk.attribute.nlp import body_and_sentences, clear_cache, entity_spans, load_nlp
 from newsdesk.config import Settings
 from newsdesk.export import load_story_views, render_markdown
+from newsdesk.models import Article
 from newsdesk.pipeline import (
     IngestReport,
     Placer,
@@ -29,6 +31,7 @@ from newsdesk.sources import read_sources
 from newsdesk.store import open_store
 from newsdesk.store.base import TRIMMED_REVISION
 from newsdesk.text import split_sentences_with_paragraphs
+from test_dedup import syndicate
 
 ROOT = Path(__file__).resolve().parents[1]
 WIKINEWS = ROOT / "examples" / "wikinews"
@@ -263,6 +266,63 @@ def test_ner_spans_are_stored_so_a_new_process_does_not_run_ner_again(tmp_path: 
         assert entity_spans(texts, nlp=NoNER(), persisted=store) == first
 
 
+def test_a_restart_folds_reprints_of_undated_articles_as_an_uninterrupted_ingest_does(
+    tmp_path: Path,
+) -> None:
+    # Cron-driven ingest runs a new process per batch, and its new Placer restored only the
+    # signatures of the window's dated articles: the wire copy of an undated article from an
+    # earlier batch went unrecognised and was counted as one more outlet. A restart now holds the
+    # index a running ingest holds: an undated article is filed under the newest time seen then
+    # (the first time seen, if none had been) and is forgotten a window after it.
+    settings = settings_for(tmp_path)
+    files = [str(WIKINEWS / f"M00{topic}0.english") for topic in (1, 5, 7, 8)]
+    london, quake, trial, flight = (
+        a for a in read_sources(files, settings) if isinstance(a, Article)
+    )
+    start = datetime(2010, 2, 27, 10, tzinfo=UTC)
+    first = dataclasses.replace(london, published=None)  # filed before any time was seen
+    undated = dataclasses.replace(trial, published=None)  # filed under the quake's time
+    later = dataclasses.replace(flight, published=start + timedelta(days=11))  # past the window
+    copies = [syndicate(undated), syndicate(first)]
+    calls = [
+        [first, dataclasses.replace(quake, published=start), undated],
+        [*copies, later],
+        [
+            dataclasses.replace(c, key="again-" + c.key, title="Update", outlet="Daily")
+            for c in copies
+        ],
+    ]
+
+    def ingest_in_calls(
+        name: str, batches: list[list[Article]], restart: bool
+    ) -> tuple[dict[str, str], list[list[str]]]:
+        """(reprint key -> original key, stories as key sets) after placing ``batches`` in turn,
+        each with a new Placer (a new process) or all with one kept Placer."""
+        with open_store(str(tmp_path / f"{name}.db")) as store:
+            kept = None if restart else Placer(store, settings)
+            for batch in batches:
+                for article in batch:
+                    store.add_article(article)
+                place_unassigned(store, settings, IngestReport(), placer=kept)
+            if kept is not None:
+                assert Placer(store, settings).indexed_signatures == kept.indexed_signatures
+            stored = {s.id: s for s in store.iter_articles()}
+            members: dict[int | None, set[str]] = {}
+            for s in stored.values():
+                members.setdefault(s.story_id, set()).add(s.article.key)
+            reprints = {
+                s.article.key: stored[s.canonical_id].article.key
+                for s in stored.values()
+                if s.canonical_id is not None
+            }
+            return reprints, sorted(map(sorted, members.values()))
+
+    once = ingest_in_calls("once", [[a for batch in calls for a in batch]], restart=True)
+    assert once[0] == {copies[0].key: undated.key, copies[1].key: first.key}
+    assert ingest_in_calls("restarts", calls, restart=True) == once
+    assert ingest_in_calls("kept", calls, restart=False) == once
+
+
 def test_a_future_dated_article_does_not_make_the_placer_forget_the_window(
     tmp_path: Path,
 ) -> None:
@@ -322,8 +382,10 @@ def test_a_typod_year_keeps_the_placer_on_the_stream_after_a_restart_too(tmp_pat
         assert report.reprints == 1
         assert report.new_stories == opened and quake_stories() == stories
 
-        # A restart restores the window up to the newest plausible date: not the month-old one.
-        assert Placer(store, settings).indexed_signatures == store.article_count() - 1
+        # A restart restores what the kept Placer holds, the window up to the newest plausible
+        # date: not the month-old article, nor the reprint (found through its original).
+        restarted = Placer(store, settings).indexed_signatures
+        assert restarted == placer.indexed_signatures == store.article_count() - 2
         place("restart", [quake[7], reprint(quake[1])], None)
         assert report.reprints == 2
         assert report.new_stories == opened and quake_stories() == stories

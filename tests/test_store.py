@@ -526,12 +526,19 @@ def test_reprints_and_signatures(store: Store, real_articles: list[Article]) -> 
     assert {r.id for r in store.reprints(ids[0])} == {ids[1], ids[2]}
     with pytest.raises(StoreError):
         store.mark_duplicate(ids[0], ids[0])
-    store.save_signature(ids[0], b"\x01\x02")
-    store.save_signature(ids[0], b"\x03")  # replaced
-    store.save_signature(ids[3], b"\x04")
-    assert list(store.iter_signatures()) == [(ids[0], b"\x03"), (ids[3], b"\x04")]
-    latest = max(real_articles[0].published, real_articles[3].published)  # type: ignore[type-var]
-    assert len(list(store.iter_signatures(since=latest))) == 1
+    filed = datetime(2010, 2, 27, 10, tzinfo=UTC)
+    store.save_signature(ids[0], b"\x01\x02", None)
+    store.save_signature(ids[0], b"\x03", filed)  # replaced, with the time it was filed under
+    store.save_signature(ids[1], b"\x05", filed + timedelta(days=1))  # reprints: never restored
+    store.save_signature(ids[2], b"\x06", filed + timedelta(days=2))
+    store.save_signature(ids[3], b"\x04", None)  # filed before the index had seen any time
+    assert list(store.iter_signatures()) == [(ids[0], b"\x03", filed), (ids[3], b"\x04", None)]
+    assert list(store.iter_signatures(since=filed)) == [(ids[0], b"\x03", filed)]
+    assert store.latest_filed(until=filed + timedelta(days=30)) == filed  # reprints' left out
+    assert store.latest_filed(until=filed - timedelta(seconds=1)) is None
+    first_seen = filed + timedelta(hours=1)
+    store.file_untimed_signatures(first_seen)
+    assert list(store.iter_signatures(since=first_seen)) == [(ids[3], b"\x04", first_seen)]
 
 
 def test_transaction_rolls_back_everything(store: Store, real_articles: list[Article]) -> None:
@@ -750,6 +757,59 @@ def test_store_at_schema_5_keeps_its_headlines_until_a_brief_chooses_one(
         assert [s.headline for s in upgraded.stories()] == [chile[2].title]
         (hit,) = [h for h in upgraded.search("strong earthquake") if h.kind == "brief"]
         assert hit.title == chile[2].title
+
+
+@pytest.mark.parametrize(
+    "backend", ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
+)
+def test_signatures_stored_before_schema_7_are_filed_under_their_publication_time(
+    backend: str,
+    request: pytest.FixtureRequest,
+    tmp_path: Path,
+    real_articles: list[Article],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from newsdesk.dedup import NearDuplicateIndex
+    from newsdesk.pipeline import Placer
+    from newsdesk.store import base, postgres, sqlite
+
+    url = (
+        str(tmp_path / "old.db") if backend == "sqlite" else request.getfixturevalue("postgres_url")
+    )
+    module = sqlite if backend == "sqlite" else postgres
+    published = datetime(2010, 2, 27, 10, tzinfo=UTC)
+    articles = [
+        dataclasses.replace(real_articles[0], published=published),
+        dataclasses.replace(real_articles[1], published=None),
+        dataclasses.replace(real_articles[2], published=published + timedelta(days=1)),  # reprint
+        dataclasses.replace(real_articles[3], published=datetime(2099, 3, 1, tzinfo=UTC)),  # typo
+    ]
+    index = NearDuplicateIndex(Settings())
+    with monkeypatch.context() as patch:
+        patch.setattr(module, "SCHEMA_VERSION", 6)
+        patch.setattr(module, "load_migrations", lambda dialect: base.load_migrations(dialect)[:6])
+        with open_store(url) as old:
+            ids = [old.add_article(a).article_id for a in articles]
+            old.mark_duplicate(ids[2], ids[0])
+            with old.transaction():
+                for article_id, article in zip(ids, articles, strict=True):
+                    old._execute(
+                        "INSERT INTO signatures (article_id, signature) VALUES (?, ?)",
+                        (article_id, NearDuplicateIndex.to_bytes(index.signature(article.text))),
+                    )
+    with open_store(url) as upgraded:
+        assert upgraded.schema_version() == SCHEMA_VERSION
+        assert upgraded.latest_filed(until=datetime(2098, 1, 1, tzinfo=UTC)) == published
+        # When the undated one was filed is unknown: restored, as before schema 7, only by a
+        # store that has no time at all.
+        week = timedelta(days=7)
+        assert [i for i, _, _ in upgraded.iter_signatures(since=published - week)] == [
+            ids[0],
+            ids[3],
+        ]
+        assert [i for i, _, _ in upgraded.iter_signatures()] == [ids[0], ids[1], ids[3]]
+        # The typo'd year is restored under the newest plausible time, not as the newest time.
+        assert Placer(upgraded, Settings(), single_story=1).indexed_signatures == 2
 
 
 @pytest.mark.postgres

@@ -65,12 +65,13 @@ class Placer:
     """Places stored articles into stories: near-duplicate check first, then the clusterer.
 
     Its state is rebuilt from the store, so live ingest continues where the last run stopped: the
-    MinHash index of the clustering time window, the clusterer's document frequencies (kept in
-    the store), the window's stories and, where undated articles occur, the archive of stories
-    that left it (:meth:`_recent_assignments`). A kept
-    Placer (``newsdesk watch``) forgets signatures older than that window as time moves on, so its
-    memory stays bounded however long it runs: a reprint is looked for among one window of
-    articles, as after a restart.
+    MinHash index, the clusterer's document frequencies (kept in the store), the window's stories
+    and, where undated articles occur, the archive of stories that left it
+    (:meth:`_recent_assignments`). A kept Placer (``newsdesk watch``) forgets signatures filed
+    a clustering window before the newest time seen, so its memory stays bounded however long it
+    runs: a reprint is looked for among one window of articles. An undated article is filed under
+    the newest time seen then (under the first time seen if none had been); the store keeps each
+    signature's time, so a restart indexes exactly what a kept Placer holds.
     """
 
     def __init__(
@@ -91,6 +92,7 @@ class Placer:
         self._dedup_window = timedelta(hours=settings.cluster_window_hours)
         self._dedup_times: list[tuple[datetime, int]] = []  # a heap of (time, id): oldest first
         self._dedup_clock: datetime | None = None
+        self._dedup_untimed: list[int] = []  # ids filed before any time was seen
         self._single_story = single_story
         self._clusterer: StoryClusterer | None = None
         if single_story is None:
@@ -112,9 +114,14 @@ class Placer:
         if self._clusterer is not None:
             self._restore_frequencies(self._clusterer)
             self._clusterer.restore(self._recent_assignments(since), counted=True)
-        for article_id, signature in self._store.iter_signatures(since=since):
-            # Restored entries are stamped with the newest time: kept at least a window more.
-            self._remember(article_id, NearDuplicateIndex.from_bytes(signature), latest)
+        # What a kept Placer indexes: the originals filed within a window of the latest time filed
+        # (all of them while none has a time).
+        clock = plausible_time(self._store.latest_filed(until=limit), limit)
+        filed_since = None if clock is None else clock - self._dedup_window
+        for article_id, signature, filed in self._store.iter_signatures(since=filed_since):
+            # Stored before schema 7: the article's own date, maybe a typo'd year (then the clock).
+            when = None if filed is None else plausible_time(filed, limit) or clock
+            self._remember(article_id, NearDuplicateIndex.from_bytes(signature), when)
 
     def _recent_assignments(self, since: datetime | None) -> list[tuple[Article, int]]:
         """The placed articles an uninterrupted clusterer would still hold, in publication order
@@ -167,7 +174,15 @@ class Placer:
         """
         self._dedup.add(article_id, signature)
         if when is None:
+            self._dedup_untimed.append(article_id)
             return
+        if self._dedup_untimed:
+            # Those filed before any time was seen count as filed under the first one: kept a
+            # window more, not for good (a store that began undated must not restore all of it).
+            for untimed in self._dedup_untimed:
+                heapq.heappush(self._dedup_times, (when, untimed))
+            self._dedup_untimed.clear()
+            self._store.file_untimed_signatures(when)
         heapq.heappush(self._dedup_times, (when, article_id))
         if self._dedup_clock is None or when > self._dedup_clock:
             self._dedup_clock = when
@@ -188,7 +203,9 @@ class Placer:
         """
         if signature is None:
             signature = self._dedup.signature(stored.article.text)
-        self._store.save_signature(stored.id, NearDuplicateIndex.to_bytes(signature))
+        # An undated (or future-dated) article takes the newest time seen, as in the clusterer.
+        when = plausible_time(stored.article.published, plausible_limit()) or self._dedup_clock
+        self._store.save_signature(stored.id, NearDuplicateIndex.to_bytes(signature), when)
         original_id = self._dedup.find(signature)
         original = self._store.get_article(original_id) if original_id is not None else None
         if original is not None and original.story_id is not None:
@@ -199,9 +216,7 @@ class Placer:
             report.reprints += 1
             return story_id
 
-        # An undated (or future-dated) article takes the newest time seen, as in the clusterer.
-        when = plausible_time(stored.article.published, plausible_limit())
-        self._remember(stored.id, signature, when or self._dedup_clock)
+        self._remember(stored.id, signature, when)
         if self._clusterer is None:
             story_id = self._single_story or 1
             self._store.ensure_story(story_id)

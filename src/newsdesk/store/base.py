@@ -40,7 +40,7 @@ are signed 64-bit. The web app and the CLI refuse a larger id up front (a 400/42
 error), since the database drivers would raise OverflowError on it; any id up to this one is
 simply looked up, and not found if absent."""
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 """The newest schema version this code knows; migrations 0001..SCHEMA_VERSION exist."""
 
 MARK_START = "<mark>"
@@ -237,6 +237,11 @@ def _now() -> str:
 
 def _parse_time(value: str | None) -> datetime | None:
     return None if value is None else datetime.fromisoformat(value)
+
+
+def _sort_time(value: str | None) -> datetime | None:
+    """The instant a :func:`sort_key` names, in UTC."""
+    return None if value is None else datetime.fromisoformat(value).replace(tzinfo=UTC)
 
 
 # --- JSON for briefs: dataclasses round-trip exactly, driven by their type hints. ---
@@ -780,30 +785,54 @@ class Store(ABC):
 
     # --- near duplicates ---
 
-    def save_signature(self, article_id: int, signature: bytes) -> None:
+    def save_signature(self, article_id: int, signature: bytes, filed: datetime | None) -> None:
+        """Keep an article's signature and the time the near-duplicate index filed it under
+        (None: the index had seen no time yet)."""
         with self.transaction():
             self._execute(
-                "INSERT INTO signatures (article_id, signature) VALUES (?, ?) "
-                "ON CONFLICT (article_id) DO UPDATE SET signature = excluded.signature",
-                (article_id, signature),
+                "INSERT INTO signatures (article_id, signature, filed_sort) VALUES (?, ?, ?) "
+                "ON CONFLICT (article_id) DO UPDATE SET signature = excluded.signature, "
+                "filed_sort = excluded.filed_sort",
+                (article_id, signature, sort_key(filed)),
             )
 
-    def iter_signatures(self, since: datetime | None = None) -> Iterator[tuple[int, bytes]]:
-        """(article id, signature) of articles published since ``since`` (all when None)."""
+    def file_untimed_signatures(self, filed: datetime) -> None:
+        """File the signatures saved with no time under ``filed``: the first time the index saw."""
+        with self.transaction():
+            self._execute(
+                "UPDATE signatures SET filed_sort = ? WHERE filed_sort IS NULL", (sort_key(filed),)
+            )
+
+    def latest_filed(self, until: datetime) -> datetime | None:
+        """The latest time, at or before ``until``, an original's signature was filed under."""
+        found = self._scalar(
+            "SELECT s.filed_sort FROM signatures s JOIN articles a ON a.id = s.article_id "
+            "WHERE s.filed_sort <= ? AND a.canonical_id IS NULL "
+            "ORDER BY s.filed_sort DESC LIMIT 1",
+            (sort_key(until),),
+        )
+        return _sort_time(found)
+
+    def iter_signatures(
+        self, since: datetime | None = None
+    ) -> Iterator[tuple[int, bytes, datetime | None]]:
+        """(article id, signature, time filed under) of the originals (not reprints) filed at or
+        after ``since``; of every original when ``since`` is None."""
         last_id = 0
         while True:
             sql = (
-                "SELECT s.article_id, s.signature FROM signatures s "
-                "JOIN articles a ON a.id = s.article_id WHERE s.article_id > ?"
+                "SELECT s.article_id, s.signature, s.filed_sort FROM signatures s "
+                "JOIN articles a ON a.id = s.article_id "
+                "WHERE s.article_id > ? AND a.canonical_id IS NULL"
             )
             params: list[Any] = [last_id]
             if since is not None:
-                sql += " AND a.published_sort >= ?"
+                sql += " AND s.filed_sort >= ?"
                 params.append(sort_key(since))
             with self._lock:
                 rows = self._rows(sql + f" ORDER BY s.article_id LIMIT {_PAGE}", params)
-            for article_id, signature in rows:
-                yield int(article_id), bytes(signature)
+            for article_id, signature, filed in rows:
+                yield int(article_id), bytes(signature), _sort_time(filed)
             if len(rows) < _PAGE:
                 return
             last_id = rows[-1][0]
