@@ -269,3 +269,21 @@ def test_the_outlet_a_bracket_fragment_and_a_title_after_the_are_no_people(nlp: 
     assert not [n for n in kinds if "]" in n or "[" in n]
     assert "person" not in kinds.get("Clerk", set())
     assert "person" not in kinds.get("Miami Herald", set())
+
+
+# --- wrong kinds left by session 8; sentences from the WikiNews demo and ECB+ -------------------
+
+
+@pytest.mark.skipif(load_nlp() is None, reason="no model")
+def test_the_noun_before_of_speaks_not_the_place_after_it() -> None:
+    """The ", who" after "a merchant of Pichilemu" made Pichilemu a speaker, so no place (M0056:
+    a person by 23 mentions)."""
+    text = (
+        "Pichilemu is the most popular beach in O'Higgins Region, and many tourists visit it every "
+        "summer. As of October 23, four kiosks have been constructed in Pichilemu, specifically on "
+        "Las Terrazas beach, and two more are being constructed.\n\n"
+        'Alejandro Mella, locally known as "el Rey del Cochayuyo" ("the King of the Cochayuyo"), '
+        "is a merchant of Pichilemu, who promotes the cochayuyo (durvillaea antarctica), and lost "
+        "his kiosk after the February earthquake and tsunami."
+    )
+    assert _wikinews_entities(text, None).get("Pichilemu") == {"place"}

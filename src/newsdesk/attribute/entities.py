@@ -126,6 +126,8 @@ _PERSON_AFTER = re.compile(
     r"(?:\s+(?:has|had|also|then))?\s+(?:said|says|told|explained|added|thanked|commented|who)\b"
     r"|,\s+who\b"
 )
+# "a merchant of Pichilemu, who ...", "the mayor of Pichilemu said": the head noun speaks.
+_OF = re.compile(r"\bof\s+$")
 _PLACE_WORDS = frozenset(PLACE_WORDS | {"gulf", "ocean", "island", "republic", "kingdom"})
 # Places that need no context to be known: countries, US states and the biggest cities.
 _KNOWN_PLACES = frozenset(
@@ -328,7 +330,7 @@ def _mentions(
             w.lower().removesuffix("s") in _PLACE_WORDS for w in core.split()[1:]
         ):
             kind = "place"  # "Bío Bío Regions", "Bernardo O'Higgins Region"
-        speaker = _PERSON_AFTER.match(spans_text, end) is not None
+        speaker = _PERSON_AFTER.match(spans_text, end) is not None and not _OF.search(before)
         if core in outlets:
             continue  # "Wikinews" in a Wikinews article: the outlet, not a name it reports
         mention = _Mention(kind, text, core, article.key, sentence_at(start), label, known)
