@@ -287,3 +287,24 @@ def test_the_noun_before_of_speaks_not_the_place_after_it() -> None:
         "his kiosk after the February earthquake and tsunami."
     )
     assert _wikinews_entities(text, None).get("Pichilemu") == {"place"}
+
+
+@pytest.mark.skipif(load_nlp() is None, reason="no model")
+def test_a_known_place_after_from_is_a_place_and_an_organisation_stays_one() -> None:
+    """The words "from X" make no place: of the 79 one-word organisations NER found after
+    "from" in the demo and the 86 ECB+ folders, 18 are places (Yeovil, Dewsbury), the rest
+    Waitrose, Intel, TMZ and the like. Santiago (M0053) is a big city the known places lacked."""
+    volunteers = art(
+        "M0053",
+        "Today, the day of the National Monuments of Chile, a group of volunteers from Santiago "
+        "travelled to Lolol, a town located in O'Higgins Region.",
+    )
+    santiago = find_entity(extract_entities([volunteers]), "Santiago")
+    assert santiago is not None and santiago.kind == "place"
+    waitrose = art(
+        "14_1ecb",
+        "A statement from Waitrose said damage to the building had been extensive but the store "
+        "would be rebuilt.",
+    )
+    shop = find_entity(extract_entities([waitrose]), "Waitrose")
+    assert shop is not None and shop.kind == "organisation"

@@ -157,7 +157,7 @@ _KNOWN_PLACES = frozenset(
         "Baghdad|Tehran|Kabul|Islamabad|Jerusalem|Istanbul|Rome|Madrid|Brussels|Geneva|Vienna|"
         "Sydney|Toronto|Los Angeles|Chicago|Houston|Philadelphia|San Francisco|Boston|Seattle|"
         "Miami|Atlanta|Dallas|Detroit|Hong Kong|Seoul|Pyongyang|Bangkok|Jakarta|Manila|Lagos|"
-        "Nairobi|Johannesburg|Mexico City|Sao Paulo|São Paulo|Rio de Janeiro|Buenos Aires",
+        "Nairobi|Johannesburg|Mexico City|Sao Paulo|São Paulo|Rio de Janeiro|Buenos Aires|Santiago",
         "|",
     )
 )
@@ -296,7 +296,8 @@ def _mentions(
             continue
         before = spans_text[max(0, start - 40) : start]
         known = (
-            label in ("GPE", "LOC")
+            # "volunteers from Santiago": a known place NER called an organisation
+            (label in ("GPE", "LOC") or (label == "ORG" and core.casefold() in _KNOWN_PLACES))
             and (
                 _PLACE_CONTEXT.search(before[-20:]) is not None
                 or any(_apposed(spans_text, span, o) for o in places if o is not span)
