@@ -308,3 +308,39 @@ def test_a_known_place_after_from_is_a_place_and_an_organisation_stays_one() -> 
     )
     shop = find_entity(extract_entities([waitrose]), "Waitrose")
     assert shop is not None and shop.kind == "organisation"
+
+
+@pytest.mark.skipif(load_nlp() is None, reason="no model")
+def test_a_speaker_after_a_role_word_is_a_person() -> None:
+    """NER called these speakers organisations (M0034, 2_4ecbplus) and Judge Bodiford a place
+    in four of nine mentions (3_4ecb)."""
+    druey = art(
+        "M0034",
+        '"Vino has tested positive having to do with a blood transfusion, and the team is leaving '
+        'the Tour," team spokesperson Corinne Druey said.',
+    )
+    isaacs = art(
+        "2_4ecbplus",
+        'Newly elected Academy President Boone Isaacs said, "I agreed with Craig and Neil '
+        "immediately that Ellen is the ideal host for this year's show.\"",
+    )
+    jurors = art(
+        "3_4ecb",
+        "Howard said the jurors in the majority told him after reporting their 9-3 deadlock to "
+        "Bodiford that they did not know they could have asked Bodiford to replace with "
+        "alternates the three who refused to deliberate with them.",
+    )
+    sentence = art(
+        "3_7ecb", "\"If there was any more I could give you, I would, '' Judge Bodiford said."
+    )
+    for articles, name, mentions in (
+        ([druey], "Corinne Druey", 1),
+        ([isaacs], "Boone Isaacs", 1),
+        ([jurors, sentence], "Bodiford", 3),
+    ):
+        entities = extract_entities(articles)
+        person = find_entity(entities, name)
+        assert person is not None and person.kind == "person", name
+        assert (
+            len(person.mentions) == mentions and len([e for e in entities if e.name == name]) == 1
+        )

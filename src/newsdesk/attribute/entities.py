@@ -6,7 +6,8 @@ capitalisation fallback) plus a pattern for facilities ("<Name> research facilit
 
 Within a story: a known place or an organisation is not made a facility by "a Texas prison" or
 "the Kraft plant"; a lone surname is the one person it ends whatever NER typed it ("Lohan");
-"UK", "U.K." and "United Kingdom" are one place; time zones, lone titles and quote debris are no
+"UK", "U.K." and "United Kingdom" are one place; a speaker after a role word ("spokesman Corinne
+Druey said") is a person whatever NER called it; time zones, lone titles and quote debris are no
 entities.
 """
 
@@ -22,6 +23,7 @@ from newsdesk.attribute.nlp import (
     NLPArg,
     Span,
     body_and_sentences,
+    classify_name,
     entity_spans,
     is_title_word,
 )
@@ -128,6 +130,7 @@ _PERSON_AFTER = re.compile(
 )
 # "a merchant of Pichilemu, who ...", "the mayor of Pichilemu said": the head noun speaks.
 _OF = re.compile(r"\bof\s+$")
+_ROLE_BEFORE = re.compile(r"\b([A-Za-z]+)\s+$")  # "spokesman" of "spokesman Corinne Druey said"
 _PLACE_WORDS = frozenset(PLACE_WORDS | {"gulf", "ocean", "island", "republic", "kingdom"})
 # Places that need no context to be known: countries, US states and the biggest cities.
 _KNOWN_PLACES = frozenset(
@@ -184,6 +187,7 @@ class _Mention:
     label: str = "PATTERN"  # the NER label; PATTERN: the facility pattern; SHIP: a hull prefix
     known_place: bool = False  # used as a place where it stands ("in Texas", "Huntsville, Texas")
     speaker: bool = False  # followed by a person's verb ("Arjona said")
+    titled: bool = False  # a speaker after a role word ("spokesman Corinne Druey said")
 
 
 def _clean(text: str) -> str | None:
@@ -289,12 +293,23 @@ def _mentions(
         if text is None:
             continue
         label = span.label
+        before = spans_text[max(0, start - 40) : start]
+        speaker = _PERSON_AFTER.match(spans_text, end) is not None and not _OF.search(before)
+        role = _ROLE_BEFORE.search(before)
+        titled = (
+            speaker
+            and role is not None
+            and is_title_word(role.group(1))
+            and classify_name(text.split()) in ("PERSON", "MISC")
+            and not _ACRONYM.fullmatch(_key(text))
+        )
+        if titled:
+            kind = "person"  # "French navy spokesman Hugues du Plessis d'Argentre commented"
         if _SHIP.match(text):
             kind, label = "facility", "SHIP"  # the core drops the hull prefix
         core = _SHIP.sub("", _core(text, kind)) if label == "SHIP" else _core(text, kind)
         if not core or len(core) < 2:
             continue
-        before = spans_text[max(0, start - 40) : start]
         known = (
             # "volunteers from Santiago": a known place NER called an organisation
             (label in ("GPE", "LOC") or (label == "ORG" and core.casefold() in _KNOWN_PLACES))
@@ -331,11 +346,10 @@ def _mentions(
             w.lower().removesuffix("s") in _PLACE_WORDS for w in core.split()[1:]
         ):
             kind = "place"  # "Bío Bío Regions", "Bernardo O'Higgins Region"
-        speaker = _PERSON_AFTER.match(spans_text, end) is not None and not _OF.search(before)
         if core in outlets:
             continue  # "Wikinews" in a Wikinews article: the outlet, not a name it reports
         mention = _Mention(kind, text, core, article.key, sentence_at(start), label, known)
-        mention.speaker = speaker
+        mention.speaker, mention.titled = speaker, titled
         out.append(mention)
     return out
 
@@ -466,9 +480,11 @@ def _same_kind(mentions: Sequence[_Mention], used: set[str]) -> None:
     """One name is one thing in a story: a name NER calls a place here and an organisation or a
     person there ("Lebanon", "Gaza", "Pichilemu") takes the kind most of its mentions have; a
     single word the story uses as a place ("near Lolol", "south of Pichilemu") and never as a
-    person speaking ("Arjona said") is a place whatever NER called it."""
+    person speaking ("Arjona said") is a place whatever NER called it; a name the story gives a
+    role as it speaks ("Judge Bodiford said") is a person whatever NER called it."""
     votes: dict[str, Counter[str]] = defaultdict(Counter)
     speakers = {_key(m.core) for m in mentions if m.speaker}
+    titled = {_key(m.core) for m in mentions if m.titled}
     # A surname of someone the story names in full is no place: "Robertson" (Terry Robertson)
     speakers |= {
         _key(m.core.split()[-1]) for m in mentions if m.kind == "person" and len(m.core.split()) > 1
@@ -480,7 +496,9 @@ def _same_kind(mentions: Sequence[_Mention], used: set[str]) -> None:
         key = _key(m.core)
         if m.kind not in ("place", "organisation", "person") or m.label in ("PATTERN", "SHIP"):
             continue
-        if key in used and len(m.core.split()) == 1 and key not in speakers:
+        if key in titled:
+            m.kind = "person"
+        elif key in used and len(m.core.split()) == 1 and key not in speakers:
             m.kind = "place"
         elif m.kind != "person":
             # A person by most of its mentions ("Wikinews reporter Diego Grez"), else the place
