@@ -305,10 +305,9 @@ def _mentions(
         label = span.label
         before = spans_text[max(0, start - 40) : start]
         speaker = _PERSON_AFTER.match(spans_text, end) is not None and not _OF.search(before)
-        role = _ROLE_BEFORE.search(before)
         titled = (
             speaker
-            and role is not None
+            and (role := _ROLE_BEFORE.search(before)) is not None
             and is_title_word(role.group(1))
             and classify_name(text.split()) in ("PERSON", "MISC")
             and not _ACRONYM.fullmatch(_key(text))
@@ -392,11 +391,13 @@ def _place_list(span: Span, lists: Sequence[_NameList], spans: Sequence[Span]) -
     ("cities such as Valparaíso, ..., Constitución, Talcahuano"), "among places" in a list of three
     or more names most of whose others NER calls places ("Santa Rosa, Healdsburg, Napa and San
     Francisco"); None otherwise, and for a name its words call an organisation or facility."""
-    if classify_name(span.text.split()) in ("ORG", "FAC") or _ACRONYM.fullmatch(_key(span.text)):
-        return None
     for items, named in lists:
         if not any(a <= span.start and span.end == b for a, b in items):
             continue
+        if classify_name(span.text.split()) in ("ORG", "FAC") or _ACRONYM.fullmatch(
+            _key(span.text)
+        ):
+            return None
         if named:
             return "named"
         others = [
