@@ -269,3 +269,128 @@ def test_the_outlet_a_bracket_fragment_and_a_title_after_the_are_no_people(nlp: 
     assert not [n for n in kinds if "]" in n or "[" in n]
     assert "person" not in kinds.get("Clerk", set())
     assert "person" not in kinds.get("Miami Herald", set())
+
+
+# --- wrong kinds left by session 8; sentences from the WikiNews demo and ECB+ -------------------
+
+
+@pytest.mark.skipif(load_nlp() is None, reason="no model")
+def test_the_noun_before_of_speaks_not_the_place_after_it() -> None:
+    """The ", who" after "a merchant of Pichilemu" made Pichilemu a speaker, so no place (M0056:
+    a person by 23 mentions)."""
+    text = (
+        "Pichilemu is the most popular beach in O'Higgins Region, and many tourists visit it every "
+        "summer. As of October 23, four kiosks have been constructed in Pichilemu, specifically on "
+        "Las Terrazas beach, and two more are being constructed.\n\n"
+        'Alejandro Mella, locally known as "el Rey del Cochayuyo" ("the King of the Cochayuyo"), '
+        "is a merchant of Pichilemu, who promotes the cochayuyo (durvillaea antarctica), and lost "
+        "his kiosk after the February earthquake and tsunami."
+    )
+    assert _wikinews_entities(text, None).get("Pichilemu") == {"place"}
+
+
+@pytest.mark.skipif(load_nlp() is None, reason="no model")
+def test_a_known_place_after_from_is_a_place_and_an_organisation_stays_one() -> None:
+    """The words "from X" make no place: of the 79 one-word organisations NER found after
+    "from" in the demo and the 86 ECB+ folders, 18 are places (Yeovil, Dewsbury), the rest
+    Waitrose, Intel, TMZ and the like. Santiago (M0053) is a big city the known places lacked."""
+    volunteers = art(
+        "M0053",
+        "Today, the day of the National Monuments of Chile, a group of volunteers from Santiago "
+        "travelled to Lolol, a town located in O'Higgins Region.",
+    )
+    santiago = find_entity(extract_entities([volunteers]), "Santiago")
+    assert santiago is not None and santiago.kind == "place"
+    waitrose = art(
+        "14_1ecb",
+        "A statement from Waitrose said damage to the building had been extensive but the store "
+        "would be rebuilt.",
+    )
+    shop = find_entity(extract_entities([waitrose]), "Waitrose")
+    assert shop is not None and shop.kind == "organisation"
+
+
+@pytest.mark.skipif(load_nlp() is None, reason="no model")
+def test_a_speaker_after_a_role_word_is_a_person() -> None:
+    """NER called these speakers organisations (M0034, 2_4ecbplus) and Judge Bodiford a place
+    in four of nine mentions (3_4ecb)."""
+    druey = art(
+        "M0034",
+        '"Vino has tested positive having to do with a blood transfusion, and the team is leaving '
+        'the Tour," team spokesperson Corinne Druey said.',
+    )
+    isaacs = art(
+        "2_4ecbplus",
+        'Newly elected Academy President Boone Isaacs said, "I agreed with Craig and Neil '
+        "immediately that Ellen is the ideal host for this year's show.\"",
+    )
+    jurors = art(
+        "3_4ecb",
+        "Howard said the jurors in the majority told him after reporting their 9-3 deadlock to "
+        "Bodiford that they did not know they could have asked Bodiford to replace with "
+        "alternates the three who refused to deliberate with them.",
+    )
+    sentence = art(
+        "3_7ecb", "\"If there was any more I could give you, I would, '' Judge Bodiford said."
+    )
+    for articles, name, mentions in (
+        ([druey], "Corinne Druey", 1),
+        ([isaacs], "Boone Isaacs", 1),
+        ([jurors, sentence], "Bodiford", 3),
+    ):
+        entities = extract_entities(articles)
+        person = find_entity(entities, name)
+        assert person is not None and person.kind == "person", name
+        assert (
+            len(person.mentions) == mentions and len([e for e in entities if e.name == name]) == 1
+        )
+
+
+@pytest.mark.skipif(load_nlp() is None, reason="no model")
+def test_names_listed_among_places_are_places() -> None:
+    """NER called listed cities people and organisations (M0057: Constitución a person,
+    Talcahuano and Concepción organisations)."""
+    chile = art(
+        "M0057",
+        "This movement was felt across the Valparaíso, Santiago Metropolitan, O'Higgins, Maule, "
+        "and Bío Bío Regions, in cities such as Valparaíso, Viña del Mar, Santiago Centro, San "
+        "Fernando, Curicó, Talca, Constitución, Talcahuano, Cauquenes, and Concepción.",
+    )
+    geysers = art(
+        "38_3ecb",
+        "Numerous residents of Santa Rosa, Healdsburg, Napa and San Francisco also "
+        "reported feeling it.",
+    )
+    qeshm = art(
+        "20_7ecbplus",
+        "Buildings were toppled in the island's capital, Qeshm City, as well as in the the "
+        "villages of Tonban, Gavarzin and Khaledi.",
+    )
+    for article, names in (
+        (chile, ["Santiago Centro", "Constitución", "Talcahuano", "Concepción", "Maule"]),
+        (geysers, ["Healdsburg", "Napa"]),
+        (qeshm, ["Gavarzin", "Khaledi"]),
+    ):
+        entities = extract_entities([article])
+        for name in names:
+            entity = find_entity(entities, name)
+            assert entity is not None and entity.kind == "place", name
+
+
+@pytest.mark.skipif(load_nlp() is None, reason="no model")
+def test_a_list_of_names_ner_calls_places_does_not_make_a_product_a_place() -> None:
+    # NER calls Keynote a place: "Numbers" is a place in that list only, and stays Apple's
+    # spreadsheet (an organisation, as NER has it) where the story names it elsewhere.
+    review = art(
+        "40_5ecb",
+        "Apple's iWork represents their office suite of tools, including the Keynote presentation "
+        "tool, the Pages word processor, and the Numbers spreadsheet tool. Among other updates, "
+        "Numbers introduces table categories, easier formula creation, and advanced chart options.",
+    )
+    news = art(
+        "40_7ecb",
+        "Called iWork 09, the three software that makes up the suite, namely Keynote, Pages and "
+        "Numbers have received new themes, sophisticated animations and improved charts.",
+    )
+    numbers = find_entity(extract_entities([review, news]), "Numbers")
+    assert numbers is not None and numbers.kind == "organisation" and len(numbers.mentions) == 3

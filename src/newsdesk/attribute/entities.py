@@ -6,7 +6,9 @@ capitalisation fallback) plus a pattern for facilities ("<Name> research facilit
 
 Within a story: a known place or an organisation is not made a facility by "a Texas prison" or
 "the Kraft plant"; a lone surname is the one person it ends whatever NER typed it ("Lohan");
-"UK", "U.K." and "United Kingdom" are one place; time zones, lone titles and quote debris are no
+"UK", "U.K." and "United Kingdom" are one place; a name listed among places ("cities such as
+Talca, Constitución, Talcahuano") is a place and a speaker after a role word ("spokesman Corinne
+Druey said") a person, whatever NER called them; time zones, lone titles and quote debris are no
 entities.
 """
 
@@ -22,6 +24,7 @@ from newsdesk.attribute.nlp import (
     NLPArg,
     Span,
     body_and_sentences,
+    classify_name,
     entity_spans,
     is_title_word,
 )
@@ -126,6 +129,17 @@ _PERSON_AFTER = re.compile(
     r"(?:\s+(?:has|had|also|then))?\s+(?:said|says|told|explained|added|thanked|commented|who)\b"
     r"|,\s+who\b"
 )
+# "a merchant of Pichilemu, who ...", "the mayor of Pichilemu said": the head noun speaks.
+_OF = re.compile(r"\bof\s+$")
+_ROLE_BEFORE = re.compile(r"\b([A-Za-z]+)\s+$")  # "spokesman" of "spokesman Corinne Druey said"
+# Lists of names: "Santiago Centro, San Fernando, Curicó and Concepción".
+_NAME = r"[A-ZÀ-ÖØ-Þ][\w'’\-]*(?:\s+(?:[A-ZÀ-ÖØ-Þ][\w'’\-]*|de|del|la|las|los))*"
+_NAME_LIST = re.compile(rf"{_NAME}(?:,\s+{_NAME})*,?\s+(?:and|or)\s+{_NAME}")
+_PLACES_SUCH_AS = re.compile(
+    r"\b(?:cities|towns|villages|regions|provinces|countries|nations|localities|communes)\s+"
+    r"(?:such\s+as|like|including|of)\s+$"
+)
+_PLACE_PLURALS = frozenset(["regions", "provinces", "states"])  # "the Maule and Bío Bío Regions"
 _PLACE_WORDS = frozenset(PLACE_WORDS | {"gulf", "ocean", "island", "republic", "kingdom"})
 # Places that need no context to be known: countries, US states and the biggest cities.
 _KNOWN_PLACES = frozenset(
@@ -155,7 +169,7 @@ _KNOWN_PLACES = frozenset(
         "Baghdad|Tehran|Kabul|Islamabad|Jerusalem|Istanbul|Rome|Madrid|Brussels|Geneva|Vienna|"
         "Sydney|Toronto|Los Angeles|Chicago|Houston|Philadelphia|San Francisco|Boston|Seattle|"
         "Miami|Atlanta|Dallas|Detroit|Hong Kong|Seoul|Pyongyang|Bangkok|Jakarta|Manila|Lagos|"
-        "Nairobi|Johannesburg|Mexico City|Sao Paulo|São Paulo|Rio de Janeiro|Buenos Aires",
+        "Nairobi|Johannesburg|Mexico City|Sao Paulo|São Paulo|Rio de Janeiro|Buenos Aires|Santiago",
         "|",
     )
 )
@@ -182,6 +196,7 @@ class _Mention:
     label: str = "PATTERN"  # the NER label; PATTERN: the facility pattern; SHIP: a hull prefix
     known_place: bool = False  # used as a place where it stands ("in Texas", "Huntsville, Texas")
     speaker: bool = False  # followed by a person's verb ("Arjona said")
+    titled: bool = False  # a speaker after a role word ("spokesman Corinne Druey said")
 
 
 def _clean(text: str) -> str | None:
@@ -276,6 +291,7 @@ def _mentions(
         )
         covered.append((m.start(1), m.end()))
     places = [s for s in spans if s.label in ("GPE", "LOC")]
+    lists = _name_lists(spans_text)
     for span in spans:
         kind = _KINDS.get(span.label)
         start, end = span.start, span.end
@@ -287,14 +303,28 @@ def _mentions(
         if text is None:
             continue
         label = span.label
+        before = spans_text[max(0, start - 40) : start]
+        speaker = _PERSON_AFTER.match(spans_text, end) is not None and not _OF.search(before)
+        titled = (
+            speaker
+            and (role := _ROLE_BEFORE.search(before)) is not None
+            and is_title_word(role.group(1))
+            and classify_name(text.split()) in ("PERSON", "MISC")
+            and not _ACRONYM.fullmatch(_key(text))
+        )
+        in_list = _place_list(span, lists, spans) if label in ("PERSON", "ORG") else None
+        if titled:
+            kind = "person"  # "French navy spokesman Hugues du Plessis d'Argentre commented"
+        elif in_list is not None:
+            kind = "place"
         if _SHIP.match(text):
             kind, label = "facility", "SHIP"  # the core drops the hull prefix
         core = _SHIP.sub("", _core(text, kind)) if label == "SHIP" else _core(text, kind)
         if not core or len(core) < 2:
             continue
-        before = spans_text[max(0, start - 40) : start]
         known = (
-            label in ("GPE", "LOC")
+            # "volunteers from Santiago": a known place NER called an organisation
+            (label in ("GPE", "LOC") or (label == "ORG" and core.casefold() in _KNOWN_PLACES))
             and (
                 _PLACE_CONTEXT.search(before[-20:]) is not None
                 or any(_apposed(spans_text, span, o) for o in places if o is not span)
@@ -310,7 +340,10 @@ def _mentions(
                 or (label == "PERSON" and _IN.search(before[-20:]) is not None)
             )
         )
-        the = _THE_BEFORE.search(before) if label == "PERSON" else None
+        # Only a place noun makes a listed name a place throughout the story: NER's places in a
+        # list can be wrong ("namely Keynote, Pages and Numbers", Keynote a GPE).
+        known = known or in_list == "named"
+        the = _THE_BEFORE.search(before) if label == "PERSON" and in_list is None else None
         if (
             the is not None
             and (
@@ -328,13 +361,53 @@ def _mentions(
             w.lower().removesuffix("s") in _PLACE_WORDS for w in core.split()[1:]
         ):
             kind = "place"  # "Bío Bío Regions", "Bernardo O'Higgins Region"
-        speaker = _PERSON_AFTER.match(spans_text, end) is not None
         if core in outlets:
             continue  # "Wikinews" in a Wikinews article: the outlet, not a name it reports
         mention = _Mention(kind, text, core, article.key, sentence_at(start), label, known)
-        mention.speaker = speaker
+        mention.speaker, mention.titled = speaker, titled
         out.append(mention)
     return out
+
+
+_NameList = tuple[list[tuple[int, int]], bool]  # its items' offsets; whether a place noun names it
+
+
+def _name_lists(text: str) -> list[_NameList]:
+    """Lists of names ("Talca, Constitución, Talcahuano and Concepción"), named by a plural place
+    noun or not ("cities such as ...", "the Maule and Bío Bío Regions")."""
+    lists = []
+    for m in _NAME_LIST.finditer(text):
+        items = [
+            (m.start() + n.start(), m.start() + n.end()) for n in re.finditer(_NAME, m.group())
+        ]
+        ending = {m.group().split()[-1].lower(), *text[m.end() : m.end() + 12].lower().split()[:1]}
+        named = _PLACES_SUCH_AS.search(text[max(0, m.start() - 40) : m.start()]) is not None
+        lists.append((items, named or bool(ending & _PLACE_PLURALS)))
+    return lists
+
+
+def _place_list(span: Span, lists: Sequence[_NameList], spans: Sequence[Span]) -> str | None:
+    """How ``span`` is an item of a list of places: "named" when a place noun names the list
+    ("cities such as Valparaíso, ..., Constitución, Talcahuano"), "among places" in a list of three
+    or more names most of whose others NER calls places ("Santa Rosa, Healdsburg, Napa and San
+    Francisco"); None otherwise, and for a name its words call an organisation or facility."""
+    for items, named in lists:
+        if not any(a <= span.start and span.end == b for a, b in items):
+            continue
+        if classify_name(span.text.split()) in ("ORG", "FAC") or _ACRONYM.fullmatch(
+            _key(span.text)
+        ):
+            return None
+        if named:
+            return "named"
+        others = [
+            s for s in spans if s is not span and items[0][0] <= s.start and s.end <= items[-1][1]
+        ]
+        places = sum(
+            s.label in ("GPE", "LOC") or s.text.casefold() in _KNOWN_PLACES for s in others
+        )
+        return "among places" if len(items) >= 3 and 2 * places > len(others) else None
+    return None
 
 
 def _apposed(text: str, a: Span, b: Span) -> bool:
@@ -463,9 +536,11 @@ def _same_kind(mentions: Sequence[_Mention], used: set[str]) -> None:
     """One name is one thing in a story: a name NER calls a place here and an organisation or a
     person there ("Lebanon", "Gaza", "Pichilemu") takes the kind most of its mentions have; a
     single word the story uses as a place ("near Lolol", "south of Pichilemu") and never as a
-    person speaking ("Arjona said") is a place whatever NER called it."""
+    person speaking ("Arjona said") is a place whatever NER called it; a name the story gives a
+    role as it speaks ("Judge Bodiford said") is a person whatever NER called it."""
     votes: dict[str, Counter[str]] = defaultdict(Counter)
     speakers = {_key(m.core) for m in mentions if m.speaker}
+    titled = {_key(m.core) for m in mentions if m.titled}
     # A surname of someone the story names in full is no place: "Robertson" (Terry Robertson)
     speakers |= {
         _key(m.core.split()[-1]) for m in mentions if m.kind == "person" and len(m.core.split()) > 1
@@ -477,7 +552,9 @@ def _same_kind(mentions: Sequence[_Mention], used: set[str]) -> None:
         key = _key(m.core)
         if m.kind not in ("place", "organisation", "person") or m.label in ("PATTERN", "SHIP"):
             continue
-        if key in used and len(m.core.split()) == 1 and key not in speakers:
+        if key in titled:
+            m.kind = "person"
+        elif key in used and len(m.core.split()) == 1 and key not in speakers:
             m.kind = "place"
         elif m.kind != "person":
             # A person by most of its mentions ("Wikinews reporter Diego Grez"), else the place

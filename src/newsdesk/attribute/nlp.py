@@ -532,7 +532,9 @@ _TITLES = frozenset(
 )
 
 
-def _classify(words: list[str]) -> str:
+def classify_name(words: list[str]) -> str:
+    """The NER label a capitalised name's words suggest: FAC, ORG or LOC by a head word ("Kraft
+    plant", "Maule Region"), else PERSON for two or more words, MISC for one."""
     last = words[-1].lower().strip(".")
     if last in FACILITY_WORDS:
         return "FAC"
@@ -567,7 +569,7 @@ def heuristic_spans(text: str) -> list[Span]:
             head = tokens[: titles[0]]
             if head:
                 h_text = text[head[0][0] : head[-1][1]]
-                label = _classify(h_text.split())
+                label = classify_name(h_text.split())
                 spans.append(
                     Span(head[0][0], head[-1][1], h_text, "ORG" if label == "PERSON" else label)
                 )
@@ -577,7 +579,7 @@ def heuristic_spans(text: str) -> list[Span]:
         surface = text[begin:end].rstrip(".")
         if len(tokens) == 1 and _sentence_initial(text, begin) and not titled:
             continue
-        label = "PERSON" if titled else _classify(surface.split())
+        label = "PERSON" if titled else classify_name(surface.split())
         spans.append(Span(begin, begin + len(surface), surface, label))
     return spans
 
