@@ -166,16 +166,15 @@ class StoryText:
         """Content-stem counts of every candidate (rows)."""
         if self._candidate_counts is None:
             vocabulary: dict[str, int] = {}
-            rows: list[int] = []
-            cols: list[int] = []
-            vals: list[float] = []
-            for r, candidate in enumerate(self.candidates):
-                for term, count in Counter(candidate.stems).items():
-                    rows.append(r)
-                    cols.append(vocabulary.setdefault(term, len(vocabulary)))
-                    vals.append(float(count))
+            cols = [
+                vocabulary.setdefault(t, len(vocabulary)) for c in self.candidates for t in c.stems
+            ]
+            rows = np.repeat(
+                np.arange(len(self.candidates)), [len(c.stems) for c in self.candidates]
+            )
             shape = (len(self.candidates), max(1, len(vocabulary)))
-            self._candidate_counts = csr_matrix((vals, (rows, cols)), shape=shape)
+            # One entry per stem occurrence: the matrix sums the duplicates into counts.
+            self._candidate_counts = csr_matrix((np.ones(len(cols)), (rows, cols)), shape=shape)
         return self._candidate_counts
 
 
