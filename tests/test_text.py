@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 
 from newsdesk.text import (
+    ascii_case_counts,
     mentions_any,
     split_paragraphs,
     split_sentences,
@@ -142,6 +144,23 @@ def test_words() -> None:
         "000",
         "troops",
     ]
+
+
+def test_words_lower_case_accented_letters_and_keep_curly_apostrophes() -> None:
+    assert words("ZÜRICH’s Émile Zola") == ["zürich’s", "émile", "zola"]
+
+
+def test_ascii_case_counts() -> None:
+    # Only A-Z and a-z count: "É" and "é" are neither.
+    assert ascii_case_counts("Émile ZOLA écrit") == (4, 8)
+
+
+@pytest.mark.skipif(not SOURCE.is_dir(), reason="shared MultiLing data not present")
+def test_ascii_case_counts_on_real_sentences() -> None:
+    for path in sorted(SOURCE.glob("*.english")):
+        for sentence in split_sentences(path.read_text(encoding="utf-8")):
+            expected = (len(re.findall("[A-Z]", sentence)), len(re.findall("[a-z]", sentence)))
+            assert ascii_case_counts(sentence) == expected, sentence
 
 
 @pytest.mark.skipif(not SOURCE.is_dir(), reason="shared MultiLing data not present")

@@ -7,6 +7,7 @@ quotes its sources exactly.
 from __future__ import annotations
 
 import re
+import string
 from collections.abc import Iterator, Sequence
 
 
@@ -182,7 +183,24 @@ def split_sentences_with_paragraphs(text: str) -> list[tuple[int, str]]:
 
 def words(text: str) -> list[str]:
     """Lower-cased word tokens (letters and digits, internal apostrophes kept)."""
+    if text.isascii():  # then lower-casing first finds the same words, in one call
+        return _WORD.findall(text.lower())
     return [w.lower() for w in _WORD.findall(text)]
+
+
+_ASCII_UPPER = string.ascii_uppercase.encode()
+_ASCII_LOWER = string.ascii_lowercase.encode()
+
+
+def ascii_case_counts(text: str) -> tuple[int, int]:
+    """How many ASCII capitals and small letters (A-Z, a-z) ``text`` has."""
+    # Deleting them from the text's ASCII bytes counts them in C: ten times faster than counting
+    # a regex's matches, and this runs on every sentence of a story.
+    raw = text.encode("ascii", "ignore")
+    return (
+        len(raw) - len(raw.translate(None, _ASCII_UPPER)),
+        len(raw) - len(raw.translate(None, _ASCII_LOWER)),
+    )
 
 
 def count_of(number: int, noun: str, plural: str | None = None) -> str:
