@@ -447,11 +447,12 @@ def supporting_outlets(
         own = story.articles[cand.article]
         reports = [(own.outlet, cand.text)]
         reprinted = list(reprints.get(own.key, ()))
+        carriers = set(np.flatnonzero(row).tolist())
         for a, indices in enumerate(story.sentences_by_article):
-            if a == cand.article or not indices or not row[indices].any():
+            same = [story.candidates[i].text for i in indices if i in carriers]
+            if a == cand.article or not same:
                 continue
             article = story.articles[a]
-            same = [story.candidates[i].text for i in indices if row[i]]
             # An article that has the cited sentence, copied, reports it as a copy.
             has_copy = any(copied(cand.text, t) for t in same)
             reports.append((article.outlet, cand.text if has_copy else same[0]))
