@@ -9,6 +9,7 @@ import pytest
 
 from newsdesk.text import (
     ascii_case_counts,
+    ends_with_abbreviation,
     mentions_any,
     split_paragraphs,
     split_sentences,
@@ -144,6 +145,26 @@ def test_words() -> None:
         "000",
         "troops",
     ]
+
+
+@pytest.mark.parametrize(
+    ("prefix", "expected"),
+    [
+        ("The U.S. Senate voted on Jan.", True),
+        ("Gen. John Smith, the U.N.", True),
+        ("a letter signed by J.", True),
+        ("(Sen.", True),
+        ("“Mr.", True),
+        ("Mr.\n", True),  # a final line break, as "$" allows
+        ("Prices rose 2.5 percent.", False),
+        ("It ended in a tie.", False),
+        ("the site Rajanews.com.", False),
+        ("It ended...", False),
+        ("", False),
+    ],
+)
+def test_ends_with_abbreviation(prefix: str, expected: bool) -> None:
+    assert ends_with_abbreviation(prefix) is expected
 
 
 def test_words_lower_case_accented_letters_and_keep_curly_apostrophes() -> None:

@@ -107,9 +107,16 @@ def split_paragraphs(text: str) -> list[str]:
     return [p.strip() for p in _PARAGRAPH_BREAK.split(text) if p and p.strip()]
 
 
+# The word before a final full stop, at the start or after a space, bracket or opening quote.
+_FINAL_WORD = re.compile(r"(?<![^\s(\"“])([A-Za-z][A-Za-z.]*)\.$")
+
+
 def ends_with_abbreviation(prefix: str) -> bool:
     """Whether ``prefix`` ends with an abbreviation's full stop ("Mr.", "Jan.", "U.S.", "J.")."""
-    match = re.search(r"(?:^|[\s(\"“])([A-Za-z][A-Za-z.]*)\.$", prefix)
+    # That word can only begin where the prefix's final run of letters and stops begins: try it
+    # there, not at every character of the prefix (this runs at every full stop of a text).
+    start = len(prefix.rstrip("\n").rstrip(string.ascii_letters + "."))
+    match = _FINAL_WORD.match(prefix, start)
     if not match:
         return False
     token = match.group(1).lower()
