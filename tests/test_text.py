@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 
 from newsdesk.text import (
+    ascii_case_counts,
+    ends_with_abbreviation,
     mentions_any,
     split_paragraphs,
     split_sentences,
@@ -142,6 +145,43 @@ def test_words() -> None:
         "000",
         "troops",
     ]
+
+
+@pytest.mark.parametrize(
+    ("prefix", "expected"),
+    [
+        ("The U.S. Senate voted on Jan.", True),
+        ("Gen. John Smith, the U.N.", True),
+        ("a letter signed by J.", True),
+        ("(Sen.", True),
+        ("“Mr.", True),
+        ("Mr.\n", True),  # a final line break, as "$" allows
+        ("Prices rose 2.5 percent.", False),
+        ("It ended in a tie.", False),
+        ("the site Rajanews.com.", False),
+        ("It ended...", False),
+        ("", False),
+    ],
+)
+def test_ends_with_abbreviation(prefix: str, expected: bool) -> None:
+    assert ends_with_abbreviation(prefix) is expected
+
+
+def test_words_lower_case_accented_letters_and_keep_curly_apostrophes() -> None:
+    assert words("ZÜRICH’s Émile Zola") == ["zürich’s", "émile", "zola"]
+
+
+def test_ascii_case_counts() -> None:
+    # Only A-Z and a-z count: "É" and "é" are neither.
+    assert ascii_case_counts("Émile ZOLA écrit") == (4, 8)
+
+
+@pytest.mark.skipif(not SOURCE.is_dir(), reason="shared MultiLing data not present")
+def test_ascii_case_counts_on_real_sentences() -> None:
+    for path in sorted(SOURCE.glob("*.english")):
+        for sentence in split_sentences(path.read_text(encoding="utf-8")):
+            expected = (len(re.findall("[A-Z]", sentence)), len(re.findall("[a-z]", sentence)))
+            assert ascii_case_counts(sentence) == expected, sentence
 
 
 @pytest.mark.skipif(not SOURCE.is_dir(), reason="shared MultiLing data not present")

@@ -167,16 +167,15 @@ class StoryText:
         """Content-stem counts of every candidate (rows)."""
         if self._candidate_counts is None:
             vocabulary: dict[str, int] = {}
-            rows: list[int] = []
-            cols: list[int] = []
-            vals: list[float] = []
-            for r, candidate in enumerate(self.candidates):
-                for term, count in Counter(candidate.stems).items():
-                    rows.append(r)
-                    cols.append(vocabulary.setdefault(term, len(vocabulary)))
-                    vals.append(float(count))
+            cols = [
+                vocabulary.setdefault(t, len(vocabulary)) for c in self.candidates for t in c.stems
+            ]
+            rows = np.repeat(
+                np.arange(len(self.candidates)), [len(c.stems) for c in self.candidates]
+            )
             shape = (len(self.candidates), max(1, len(vocabulary)))
-            self._candidate_counts = csr_matrix((vals, (rows, cols)), shape=shape)
+            # One entry per stem occurrence: the matrix sums the duplicates into counts.
+            self._candidate_counts = csr_matrix((np.ones(len(cols)), (rows, cols)), shape=shape)
         return self._candidate_counts
 
 
@@ -469,11 +468,12 @@ def supporting_outlets(
         own = story.articles[cand.article]
         reports = [(own.outlet, cand.text)]
         reprinted = list(reprints.get(own.key, ()))
+        carriers = set(np.flatnonzero(row).tolist())
         for a, indices in enumerate(story.sentences_by_article):
-            if a == cand.article or not indices or not row[indices].any():
+            same = [story.candidates[i].text for i in indices if i in carriers]
+            if a == cand.article or not same:
                 continue
             article = story.articles[a]
-            same = [story.candidates[i].text for i in indices if row[i]]
             # An article that has the cited sentence, copied, reports it as a copy.
             has_copy = any(copied(cand.text, t) for t in same)
             reports.append((article.outlet, cand.text if has_copy else same[0]))

@@ -14,7 +14,7 @@ from collections.abc import Container, Sequence
 
 from newsdesk.brief.terms import content_stems, stem
 from newsdesk.models import Article
-from newsdesk.text import NAME_PARTICLES, words
+from newsdesk.text import NAME_PARTICLES, ascii_case_counts, words
 
 _MIN_WORDS = 6
 _MAX_WORDS = 80
@@ -118,9 +118,7 @@ _ATTRIBUTION = re.compile(
     rf"\b{_SPEECH}\b|\baccording to\b|\basked\b|\bwrote\b|\bannounced\b|\bdeclared\b",
     re.IGNORECASE,
 )
-_TITLE_WORD = re.compile(r"^[A-Z0-9]")
-_UPPER = re.compile(r"[A-Z]")
-_LOWER = re.compile(r"[a-z]")
+_TITLE_INITIALS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
 _CAPITALISED_WORD = re.compile(r"\b[A-Z][\w'’]*")
 
 
@@ -152,8 +150,8 @@ def is_question(text: str) -> bool:
 
 def mostly_capitals(text: str) -> bool:
     """Whether most of the letters of ``text`` are capitals: a slug, a byline, a shouted line."""
-    upper = len(_UPPER.findall(text))
-    return upper > 0.5 * (upper + len(_LOWER.findall(text)))
+    upper, lower = ascii_case_counts(text)
+    return upper > 0.5 * (upper + lower)
 
 
 def is_fragment(text: str, title: str = "") -> bool:
@@ -170,7 +168,7 @@ def is_fragment(text: str, title: str = "") -> bool:
         return True
     if mostly_capitals(text):
         return True  # ALL-CAPS bylines and slugs
-    capitalised = sum(1 for t in tokens if _TITLE_WORD.match(t))
+    capitalised = sum(1 for t in tokens if t[0] in _TITLE_INITIALS)
     if capitalised > 0.7 * len(tokens):
         return True  # Title Case headline
     if title and len(tokens) <= len(title.split()) + 3:
