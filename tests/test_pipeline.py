@@ -509,3 +509,40 @@ def test_ctrl_c_among_the_ner_workers_is_one_line_and_the_rerun_finishes(tmp_pat
         assert store.stories_with_stale_briefs() == []
         stories = store.stories(limit=1_000, offset=0)
         assert stories and all(store.get_brief(s.id) is not None for s in stories)
+
+
+def test_a_restart_keeps_the_window_of_what_it_placed_not_of_what_it_just_stored(
+    tmp_path: Path,
+) -> None:
+    """Cron ingest stores a batch, then starts a Placer. A batch holding a day-3 report on the
+    search for Air France Flight 447 (WikiNews M008) and a day-12 report on Chile's earthquake
+    used to restore the clusterer's window back from day 12: the crash story (days 0-2) had left
+    it, so the report started a story of its own, where an uninterrupted ingest adds it to the
+    crash's."""
+    settings = settings_for(tmp_path)
+    start = datetime(2024, 1, 1, tzinfo=UTC)
+    crash = [a for a in read_sources(topic_files(8), settings) if isinstance(a, Article)][:4]
+    chile = next(a for a in read_sources(topic_files(5), settings) if isinstance(a, Article))
+    first = [
+        dataclasses.replace(a, published=start + timedelta(days=d)) for d, a in enumerate(crash[:3])
+    ]
+    second = [
+        dataclasses.replace(crash[3], published=start + timedelta(days=3)),
+        dataclasses.replace(chile, published=start + timedelta(days=12)),
+    ]
+
+    def story_of_follow_up(
+        batches: list[list[Article]], name: str
+    ) -> tuple[int | None, int | None]:
+        with open_store(str(tmp_path / name)) as store:
+            for batch in batches:
+                report = IngestReport()
+                store_articles(batch, store, report)
+                place_unassigned(store, settings, report)  # a new Placer: a new process
+            stories = {s.article.key: s.story_id for s in store.iter_articles()}
+        return stories[crash[3].key], stories[crash[0].key]
+
+    follow_up, crash_story = story_of_follow_up([first + second], "once.db")
+    assert follow_up == crash_story
+    follow_up, crash_story = story_of_follow_up([first, second], "split.db")
+    assert follow_up == crash_story

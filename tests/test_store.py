@@ -447,7 +447,9 @@ def test_iteration_order_and_filters(store: Store, real_articles: list[Article])
     # Bounded: the newest at or before a time (a future-dated typo must not set the window).
     assert store.latest_published(until=cut) == cut
     assert store.latest_published(until=moments[0][0] - timedelta(seconds=1)) is None  # type: ignore[operator]
+    assert store.latest_published(placed=True) is None
     store.assign_story(listed[0].id, 3)
+    assert store.latest_published(placed=True) == moments[0][0]
     assert [s.id for s in store.iter_articles(story_id=3)] == [listed[0].id]
     assert listed[0].id not in {s.id for s in store.unassigned_articles()}
     assert len(list(store.unassigned_articles())) == 30

@@ -105,7 +105,9 @@ class Placer:
 
     def _restore(self) -> None:
         limit = plausible_limit()
-        latest = plausible_time(self._store.latest_published(until=limit), limit)
+        # The clusterer's clock is the newest article it placed: a batch stored but not yet placed
+        # must not move the window it restores.
+        latest = plausible_time(self._store.latest_published(until=limit, placed=True), limit)
         since = (
             None
             if latest is None

@@ -703,13 +703,16 @@ class Store(ABC):
             )
         return [int(row[0]) for row in rows]
 
-    def latest_published(self, until: datetime | None = None) -> datetime | None:
+    def latest_published(
+        self, until: datetime | None = None, *, placed: bool = False
+    ) -> datetime | None:
         """The publication time of the most recently published article (of those published at
-        or before ``until``, when given)."""
+        or before ``until``, when given; of those placed into a story, when ``placed``)."""
         return _parse_time(
             self._scalar(
                 "SELECT published FROM articles WHERE published_sort IS NOT NULL "
                 + ("" if until is None else "AND published_sort <= ? ")
+                + ("AND story_id IS NOT NULL " if placed else "")
                 + "ORDER BY published_sort DESC, id DESC LIMIT 1",
                 () if until is None else (sort_key(until),),
             )
