@@ -394,3 +394,59 @@ def test_a_list_of_names_ner_calls_places_does_not_make_a_product_a_place() -> N
     )
     numbers = find_entity(extract_entities([review, news]), "Numbers")
     assert numbers is not None and numbers.kind == "organisation" and len(numbers.mentions) == 3
+
+
+@pytest.mark.skipif(load_nlp() is None, reason="no model")
+def test_a_name_a_place_noun_names_is_a_place() -> None:
+    """NER called Woodburn an organisation (8_2ecb, 16 mentions), Bener Meriah one (37ecbplus,
+    16) and Bandar Abbas a person (20ecbplus, 16), each in every or most of its mentions."""
+    woodburn = [
+        art(
+            "8_2ecb",
+            "The explosion occurred Friday afternoon at a West Coast Bank branch office in the "
+            "agricultural town of Woodburn.",
+        ),
+        art("8_1ecb", "Woodburn's police chief, Scott Russell, 46, was injured."),
+    ]
+    bener_meriah = [
+        art(
+            "37_14ecbplus",
+            "The worst - hit area was the district of Bener Meriah, where the quake caused a "
+            "landslide that killed a man and left his wife and a young boy missing, said Fauzi, an "
+            "official of the local disaster agency.",
+        ),
+        art(
+            "37_4ecbplus",
+            "The 6.1 - magnitude quake struck inland at a depth of just 10 kilometers in the "
+            "mountainous Bener Meriah district in the heart of Aceh, the US Geological Survey "
+            'said. "The quake was felt strongly for around 15 seconds, from Bener Meriah to Banda '
+            "Aceh.",
+        ),
+    ]
+    bandar_abbas = [
+        art(
+            "20_3ecbplus",
+            "Iran's seismologic center said the epicenter was in the waters of the Persian Gulf "
+            "between the port city of Bandar Abbas and Qeshm Island. The USGS said the quake was "
+            "35 miles southwest of Bandar Abbas. Shahram Alamdari, head of the rescue unit for the "
+            "Iranian Red Crescent, said two helicopters were evacuating injured from Qeshm to "
+            "Bandar Abbas, a city of 500, 000 people that also was jolted by the quake.",
+        )
+    ]
+    for articles, name, mentions in (
+        (woodburn, "Woodburn", 2),
+        (bener_meriah, "Bener Meriah", 3),
+        (bandar_abbas, "Bandar Abbas", 3),
+    ):
+        place = find_entity(extract_entities(articles), name)
+        assert place is not None and place.kind == "place", name
+        assert len(place.mentions) == mentions, name
+    # A port, not a place: no place noun names a name after it.
+    magsafe = art(
+        "40_5ecbplus",
+        "The power connection has been upgraded to Apple's MagSafe 2, which is simply an even "
+        "smaller version of the MagSafe port that lets the power cable disconnected safely in the "
+        "event of jarring cable snag, preventing unwelcome MacBook / floor interface scenarios.",
+    )
+    port = find_entity(extract_entities([magsafe]), "MagSafe")
+    assert port is not None and port.kind == "organisation"

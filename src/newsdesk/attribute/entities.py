@@ -7,9 +7,9 @@ capitalisation fallback) plus a pattern for facilities ("<Name> research facilit
 Within a story: a known place or an organisation is not made a facility by "a Texas prison" or
 "the Kraft plant"; a lone surname is the one person it ends whatever NER typed it ("Lohan");
 "UK", "U.K." and "United Kingdom" are one place; a name listed among places ("cities such as
-Talca, Constitución, Talcahuano") is a place and a speaker after a role word ("spokesman Corinne
-Druey said") a person, whatever NER called them; time zones, lone titles and quote debris are no
-entities.
+Talca, Constitución, Talcahuano") or named by a place noun ("the port city of Bandar Abbas") is a
+place and a speaker after a role word ("spokesman Corinne Druey said") a person, whatever NER
+called them; time zones, lone titles and quote debris are no entities.
 """
 
 from __future__ import annotations
@@ -140,6 +140,11 @@ _PLACES_SUCH_AS = re.compile(
     r"(?:such\s+as|like|including|of)\s+$"
 )
 _PLACE_PLURALS = frozenset(["regions", "provinces", "states"])  # "the Maule and Bío Bío Regions"
+# A place noun names the name: "the port city of Bandar Abbas", "Bener Meriah district" (not
+# "Apple's MagSafe port", "the SOS Children's village").
+_PLACE_NOUN = r"(?:town|city|village|district|province|region|state|county|island)"
+_PLACE_NOUN_OF = re.compile(rf"\b(?:{_PLACE_NOUN}|port|capital)\s+of\s+$")
+_PLACE_NOUN_AFTER = re.compile(rf"(?<!['’]s)(?<!s['’])\s+{_PLACE_NOUN}\b")
 _PLACE_WORDS = frozenset(PLACE_WORDS | {"gulf", "ocean", "island", "republic", "kingdom"})
 # Places that need no context to be known: countries, US states and the biggest cities.
 _KNOWN_PLACES = frozenset(
@@ -197,6 +202,7 @@ class _Mention:
     known_place: bool = False  # used as a place where it stands ("in Texas", "Huntsville, Texas")
     speaker: bool = False  # followed by a person's verb ("Arjona said")
     titled: bool = False  # a speaker after a role word ("spokesman Corinne Druey said")
+    named: bool = False  # a place noun names it ("the town of Woodburn", "cities such as Talca")
 
 
 def _clean(text: str) -> str | None:
@@ -313,9 +319,19 @@ def _mentions(
             and not _ACRONYM.fullmatch(_key(text))
         )
         in_list = _place_list(span, lists, spans) if label in ("PERSON", "ORG") else None
+        named = not titled and (
+            in_list == "named"
+            or (
+                (
+                    _PLACE_NOUN_OF.search(before) is not None
+                    or _PLACE_NOUN_AFTER.match(spans_text, end) is not None
+                )
+                and not _worded_otherwise(text)
+            )
+        )
         if titled:
             kind = "person"  # "French navy spokesman Hugues du Plessis d'Argentre commented"
-        elif in_list is not None:
+        elif in_list is not None or named:
             kind = "place"
         if _SHIP.match(text):
             kind, label = "facility", "SHIP"  # the core drops the hull prefix
@@ -342,7 +358,7 @@ def _mentions(
         )
         # Only a place noun makes a listed name a place throughout the story: NER's places in a
         # list can be wrong ("namely Keynote, Pages and Numbers", Keynote a GPE).
-        known = known or in_list == "named"
+        known = known or named
         the = _THE_BEFORE.search(before) if label == "PERSON" and in_list is None else None
         if (
             the is not None
@@ -364,7 +380,7 @@ def _mentions(
         if core in outlets:
             continue  # "Wikinews" in a Wikinews article: the outlet, not a name it reports
         mention = _Mention(kind, text, core, article.key, sentence_at(start), label, known)
-        mention.speaker, mention.titled = speaker, titled
+        mention.speaker, mention.titled, mention.named = speaker, titled, named
         out.append(mention)
     return out
 
@@ -394,9 +410,7 @@ def _place_list(span: Span, lists: Sequence[_NameList], spans: Sequence[Span]) -
     for items, named in lists:
         if not any(a <= span.start and span.end == b for a, b in items):
             continue
-        if classify_name(span.text.split()) in ("ORG", "FAC") or _ACRONYM.fullmatch(
-            _key(span.text)
-        ):
+        if _worded_otherwise(span.text):
             return None
         if named:
             return "named"
@@ -408,6 +422,14 @@ def _place_list(span: Span, lists: Sequence[_NameList], spans: Sequence[Span]) -
         )
         return "among places" if len(items) >= 3 and 2 * places > len(others) else None
     return None
+
+
+def _worded_otherwise(name: str) -> bool:
+    """Whether a name's words call it an organisation or facility, or it is an acronym: no place
+    by where it stands ("the city of Los Angeles Police Department", "towns like NASA")."""
+    return (
+        classify_name(name.split()) in ("ORG", "FAC") or _ACRONYM.fullmatch(_key(name)) is not None
+    )
 
 
 def _apposed(text: str, a: Span, b: Span) -> bool:
@@ -532,12 +554,13 @@ def _expand_acronyms(mentions: Sequence[_Mention]) -> None:
             m.core = fixed
 
 
-def _same_kind(mentions: Sequence[_Mention], used: set[str]) -> None:
+def _same_kind(mentions: Sequence[_Mention], used: set[str], named: set[str]) -> None:
     """One name is one thing in a story: a name NER calls a place here and an organisation or a
     person there ("Lebanon", "Gaza", "Pichilemu") takes the kind most of its mentions have; a
     single word the story uses as a place ("near Lolol", "south of Pichilemu") and never as a
-    person speaking ("Arjona said") is a place whatever NER called it; a name the story gives a
-    role as it speaks ("Judge Bodiford said") is a person whatever NER called it."""
+    person speaking ("Arjona said"), and a name a place noun names ("the port city of Bandar
+    Abbas"), are places whatever NER called them; a name the story gives a role as it speaks
+    ("Judge Bodiford said") is a person whatever NER called it."""
     votes: dict[str, Counter[str]] = defaultdict(Counter)
     speakers = {_key(m.core) for m in mentions if m.speaker}
     titled = {_key(m.core) for m in mentions if m.titled}
@@ -554,7 +577,7 @@ def _same_kind(mentions: Sequence[_Mention], used: set[str]) -> None:
             continue
         if key in titled:
             m.kind = "person"
-        elif key in used and len(m.core.split()) == 1 and key not in speakers:
+        elif key in named or (key in used and len(m.core.split()) == 1 and key not in speakers):
             m.kind = "place"
         elif m.kind != "person":
             # A person by most of its mentions ("Wikinews reporter Diego Grez"), else the place
@@ -591,7 +614,8 @@ def extract_entities(articles: Sequence[Article], nlp: NLPArg = None) -> list[En
     for article, (body, sentences), spans in zip(articles, bodies, all_spans, strict=True):
         mentions.extend(_mentions(article, body, sentences, spans, outlet_names))
 
-    listed = _listed_places(mentions)
+    named = {_key(m.core) for m in mentions if m.named}  # "the town of Woodburn"
+    listed = _listed_places(mentions) | named
     used = {_key(m.core) for m in mentions if m.known_place}  # "in Texas", "Huntsville, Texas"
     # "Maule" beside "Maule Region": the head of a place named with a place word
     used |= {
@@ -604,7 +628,7 @@ def extract_entities(articles: Sequence[Article], nlp: NLPArg = None) -> list[En
     _to_facilities(mentions, listed | used)
     _to_people(mentions, listed, used)
     _expand_acronyms(mentions)
-    _same_kind(mentions, used)
+    _same_kind(mentions, used, named)
 
     groups: dict[tuple[str, str], list[_Mention]] = defaultdict(list)
     for m in mentions:
