@@ -450,3 +450,48 @@ def test_a_name_a_place_noun_names_is_a_place() -> None:
     )
     port = find_entity(extract_entities([magsafe]), "MagSafe")
     assert port is not None and port.kind == "organisation"
+
+
+@pytest.mark.skipif(load_nlp() is None, reason="no model")
+def test_a_dash_or_a_preposition_ner_ran_into_does_not_keep_a_surname_from_its_person() -> None:
+    """NER's "Teixeira - - eight years" (10_3ecbplus) and "Thompson in" (7_8ecbplus), organisations
+    starting with the surname, kept 59 and 46 lone mentions NER called organisations from Mark
+    Teixeira and Tony Thompson."""
+    teixeira = [
+        art(
+            "10_3ecbplus",
+            "For weeks now, Mark Teixeira has contemplated his next home - - a waiting game that "
+            "has slowly shortened the list of teams in pursuit of his services. One report posted "
+            "online last night by MASN Sports' Roch Kubatko suggested that the Washington "
+            "Nationals have upgraded their initial offer to Teixeira - - eight years, $160 million "
+            "- - to somewhere between $178 million and $184 million over the same timeframe.",
+        ),
+        art(
+            "10_11ecbplus",
+            "Teixeira will be 29 in April. However, Teixeira has said he would like a resolution "
+            "by Christmas.",
+        ),
+    ]
+    thompson = [
+        art(
+            "7_8ecbplus",
+            "Wladimir Klitschko retained his WBA, IBF and WBO heavyweight title belts by stopping "
+            "American challenger Tony Thompson in the sixth round. The Ukrainian world champion "
+            "extended his unbeaten run to eight years by overcoming 40 - year - old Thompson in "
+            "Berne, Switzerland on Saturday.",
+        ),
+        art(
+            "7_1ecbplus",
+            "The Ukrainian champion dropped Thompson again in the sixth, and referee Sam Williams "
+            "gave the challenger a standing count before stopping the fight at 2 : 56.",
+        ),
+    ]
+    for articles, name, mentions in (
+        (teixeira, "Mark Teixeira", 4),
+        (thompson, "Tony Thompson", 3),
+    ):
+        entities = extract_entities(articles)
+        person = find_entity(entities, name)
+        assert person is not None and person.kind == "person", name
+        assert len(person.mentions) == mentions, name
+        assert [e.name for e in entities if name.split()[1] in e.name] == [name]

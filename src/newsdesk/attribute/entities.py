@@ -98,9 +98,12 @@ _TITLE_ABBREVIATIONS = _names(
 _QUOTES = "\"“”‘’'«»„`"
 _DEBRIS = re.compile(rf"^(?:(?:the|The)\s+)?[\s{_QUOTES}(\[]+|[\s{_QUOTES})\]]+$")
 _NICKNAME = re.compile(r"\s+[\"“][\w'’\- ]+[\"”]\s+")  # Ivan L. “Chip” Frederick
+# A date or a bare preposition NER ran into: "Thompson in" (Berne), "... on June 1".
 _TRAILING_DATE = re.compile(
-    rf"\s+(?:on|in|at|by)\s+(?:(?:{MONTH_PATTERN}|{'|'.join(WEEKDAYS)})\b.*|\d.*)$"
+    rf"\s+(?:on|in|at|by)(?:\s+(?:(?:{MONTH_PATTERN}|{'|'.join(WEEKDAYS)})\b.*|\d.*))?$"
 )
+# A clause break NER ran across: ", Reid", "Teixeira - - eight years" (a dash as two hyphens).
+_BREAK = re.compile(r",\s| -\s?- ")
 # Ships NER calls people ("INS Mysore", "MV Gibe"): the hull prefix goes, the ship is a facility.
 _SHIP = re.compile(
     r"^(?:[Ww]arship\s+|the\s+)?(?:INS|HMS|USS|MV|M/V|HMAS|HMCS|HMNZS|RFA|ICGS|PNS)\s+"
@@ -206,10 +209,11 @@ class _Mention:
 
 
 def _clean(text: str) -> str | None:
-    """A span's name without tokenisation debris (quote marks, "on June 1", ", Reid"), or None
-    when what is left is no name (a time zone, a title alone)."""
+    """A span's name without tokenisation debris (quote marks, "on June 1", ", Reid", "- - eight
+    years", a trailing "in"), or None when what is left is no name (a time zone, a title
+    alone)."""
     text = _NICKNAME.sub(" ", text)
-    text = _DEBRIS.sub("", _TRAILING_DATE.sub("", text.split(", ")[0]))
+    text = _DEBRIS.sub("", _TRAILING_DATE.sub("", _BREAK.split(text, maxsplit=1)[0]))
     text = _DEBRIS.sub("", text)
     if not text or text in _TIME_ZONES:
         return None
