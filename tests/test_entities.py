@@ -495,3 +495,21 @@ def test_a_dash_or_a_preposition_ner_ran_into_does_not_keep_a_surname_from_its_p
         assert person is not None and person.kind == "person", name
         assert len(person.mentions) == mentions, name
         assert [e.name for e in entities if name.split()[1] in e.name] == [name]
+
+
+@pytest.mark.skipif(load_nlp() is None, reason="no model")
+def test_a_surname_of_two_people_is_a_person() -> None:
+    """Tony DiLeo and his son T.J. (5_2ecb): the lone "DiLeo" NER called an organisation (10 of 13
+    mentions in ECB+ 5ecb) is a person, though not one of them."""
+    sixers = art(
+        "5_2ecb",
+        "Assistant general manager Tony DiLeo was appointed coach for rest of the season. The "
+        "dismissal came hours before the 76ers were to play at home, with DiLeo making his "
+        "coaching debut against Washington. DiLeo has spent 19 seasons with the 76ers. His son, "
+        "T.J. DiLeo, is a guard for Temple and he said after the Owls' 88-72 win over No. 8 "
+        "Tennessee that he was excited his father had a chance to coach.",
+    )
+    entities = extract_entities([sixers])
+    dileo = find_entity(entities, "DiLeo")
+    assert dileo is not None and dileo.kind == "person" and dileo.name == "DiLeo"
+    assert {e.name for e in entities if e.kind == "person"} >= {"Tony DiLeo", "T.J. DiLeo"}

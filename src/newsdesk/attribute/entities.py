@@ -488,11 +488,13 @@ def _to_facilities(mentions: Sequence[_Mention], places: set[str]) -> None:
 def _to_people(mentions: Sequence[_Mention], listed: set[str], used: set[str]) -> None:
     """A lone surname (or first name) that ends (or starts) exactly one full name in the story is
     that person, whatever NER typed it ("Lohan" as a place, "Comeaux" as an organisation,
-    "Kimani" for Kimani Gray). Not a surname that is a listed place the story also uses as one
-    ("in Jordan" beside Steven Lee Jordan; ``used`` alone is weak: "objected to Lohan's choice"),
-    a first name that is any place ("Bali" beside "Bali Roadmap"), a name that starts a longer
-    organisation or place ("Kraft" beside "Kraft Foods"), nor a facility ("Sukanya" of "INS
-    Sukanya")."""
+    "Kimani" for Kimani Gray); a surname that ends several is a person, none of them ("DiLeo"
+    beside Tony and T.J. DiLeo, "Berdymukhamedov" beside three spellings of his first name; not a
+    first name: "Mac" beside "Mac Mini" and "Mac Box Set", NER's people). Not a surname that is a
+    listed place the story also uses as one ("in Jordan" beside Steven Lee Jordan; ``used`` alone
+    is weak: "objected to Lohan's choice"), a first name that is any place ("Bali" beside "Bali
+    Roadmap"), a name that starts a longer organisation or place ("Kraft" beside "Kraft Foods"),
+    nor a facility ("Sukanya" of "INS Sukanya")."""
     full = {
         m.core
         for m in mentions
@@ -524,8 +526,9 @@ def _to_people(mentions: Sequence[_Mention], listed: set[str], used: set[str]) -
         firsts = set() if _key(word) in listed | used else first.get(word, set())
         candidates = last.get(word) or firsts
         if len(candidates) == 1:
+            m.kind, m.core = "person", next(iter(candidates))
+        elif word in last:
             m.kind = "person"
-            m.core = next(iter(candidates))
 
 
 def _expand_acronyms(mentions: Sequence[_Mention]) -> None:
