@@ -513,3 +513,19 @@ def test_a_surname_of_two_people_is_a_person() -> None:
     dileo = find_entity(entities, "DiLeo")
     assert dileo is not None and dileo.kind == "person" and dileo.name == "DiLeo"
     assert {e.name for e in entities if e.kind == "person"} >= {"Tony DiLeo", "T.J. DiLeo"}
+
+
+@pytest.mark.skipif(load_nlp() is None, reason="no model")
+def test_a_full_name_whose_surname_speaks_is_a_person() -> None:
+    """NER called Bettie Page an organisation in 21 of her full-name mentions (ECB+ 4ecb) while
+    "Page said" was a person."""
+    page = art(
+        "4_6ecb",
+        "Pinup queen Bettie Page was credited with helping to usher in the sexual revolution. A "
+        "TVGuide.com poll recently placed Bettie Page as the \" ultimate sex goddess, '' "
+        "outscoring others such as Marilyn Monroe. \"I did n't like his looks, '' Page said.",
+    )
+    entities = extract_entities([page])
+    bettie = find_entity(entities, "Page")
+    assert bettie is not None and bettie.kind == "person" and bettie.name == "Bettie Page"
+    assert len(bettie.mentions) == 3

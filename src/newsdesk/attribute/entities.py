@@ -494,7 +494,19 @@ def _to_people(mentions: Sequence[_Mention], listed: set[str], used: set[str]) -
     listed place the story also uses as one ("in Jordan" beside Steven Lee Jordan; ``used`` alone
     is weak: "objected to Lohan's choice"), a first name that is any place ("Bali" beside "Bali
     Roadmap"), a name that starts a longer organisation or place ("Kraft" beside "Kraft Foods"),
-    nor a facility ("Sukanya" of "INS Sukanya")."""
+    nor a facility ("Sukanya" of "INS Sukanya"). A full name NER calls an organisation or facility
+    is a person when its surname speaks alone ("Bettie Page" beside "Page said")."""
+    speaking = {m.core for m in mentions if m.kind == "person" and m.speaker and " " not in m.core}
+    for m in mentions:
+        words = m.core.split()
+        if (
+            m.label in ("ORG", "FAC")
+            and len(words) > 1
+            and words[-1] in speaking
+            and all(w[:1].isupper() for w in words)
+            and classify_name(words) == "PERSON"
+        ):
+            m.kind = "person"
     full = {
         m.core
         for m in mentions
