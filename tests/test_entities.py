@@ -394,3 +394,138 @@ def test_a_list_of_names_ner_calls_places_does_not_make_a_product_a_place() -> N
     )
     numbers = find_entity(extract_entities([review, news]), "Numbers")
     assert numbers is not None and numbers.kind == "organisation" and len(numbers.mentions) == 3
+
+
+@pytest.mark.skipif(load_nlp() is None, reason="no model")
+def test_a_name_a_place_noun_names_is_a_place() -> None:
+    """NER called Woodburn an organisation (8_2ecb, 16 mentions), Bener Meriah one (37ecbplus,
+    16) and Bandar Abbas a person (20ecbplus, 16), each in every or most of its mentions."""
+    woodburn = [
+        art(
+            "8_2ecb",
+            "The explosion occurred Friday afternoon at a West Coast Bank branch office in the "
+            "agricultural town of Woodburn.",
+        ),
+        art("8_1ecb", "Woodburn's police chief, Scott Russell, 46, was injured."),
+    ]
+    bener_meriah = [
+        art(
+            "37_14ecbplus",
+            "The worst - hit area was the district of Bener Meriah, where the quake caused a "
+            "landslide that killed a man and left his wife and a young boy missing, said Fauzi, an "
+            "official of the local disaster agency.",
+        ),
+        art(
+            "37_4ecbplus",
+            "The 6.1 - magnitude quake struck inland at a depth of just 10 kilometers in the "
+            "mountainous Bener Meriah district in the heart of Aceh, the US Geological Survey "
+            'said. "The quake was felt strongly for around 15 seconds, from Bener Meriah to Banda '
+            "Aceh.",
+        ),
+    ]
+    bandar_abbas = [
+        art(
+            "20_3ecbplus",
+            "Iran's seismologic center said the epicenter was in the waters of the Persian Gulf "
+            "between the port city of Bandar Abbas and Qeshm Island. The USGS said the quake was "
+            "35 miles southwest of Bandar Abbas. Shahram Alamdari, head of the rescue unit for the "
+            "Iranian Red Crescent, said two helicopters were evacuating injured from Qeshm to "
+            "Bandar Abbas, a city of 500, 000 people that also was jolted by the quake.",
+        )
+    ]
+    for articles, name, mentions in (
+        (woodburn, "Woodburn", 2),
+        (bener_meriah, "Bener Meriah", 3),
+        (bandar_abbas, "Bandar Abbas", 3),
+    ):
+        place = find_entity(extract_entities(articles), name)
+        assert place is not None and place.kind == "place", name
+        assert len(place.mentions) == mentions, name
+    # A port, not a place: no place noun names a name after it.
+    magsafe = art(
+        "40_5ecbplus",
+        "The power connection has been upgraded to Apple's MagSafe 2, which is simply an even "
+        "smaller version of the MagSafe port that lets the power cable disconnected safely in the "
+        "event of jarring cable snag, preventing unwelcome MacBook / floor interface scenarios.",
+    )
+    port = find_entity(extract_entities([magsafe]), "MagSafe")
+    assert port is not None and port.kind == "organisation"
+
+
+@pytest.mark.skipif(load_nlp() is None, reason="no model")
+def test_a_dash_or_a_preposition_ner_ran_into_does_not_keep_a_surname_from_its_person() -> None:
+    """NER's "Teixeira - - eight years" (10_3ecbplus) and "Thompson in" (7_8ecbplus), organisations
+    starting with the surname, kept 59 and 46 lone mentions NER called organisations from Mark
+    Teixeira and Tony Thompson."""
+    teixeira = [
+        art(
+            "10_3ecbplus",
+            "For weeks now, Mark Teixeira has contemplated his next home - - a waiting game that "
+            "has slowly shortened the list of teams in pursuit of his services. One report posted "
+            "online last night by MASN Sports' Roch Kubatko suggested that the Washington "
+            "Nationals have upgraded their initial offer to Teixeira - - eight years, $160 million "
+            "- - to somewhere between $178 million and $184 million over the same timeframe.",
+        ),
+        art(
+            "10_11ecbplus",
+            "Teixeira will be 29 in April. However, Teixeira has said he would like a resolution "
+            "by Christmas.",
+        ),
+    ]
+    thompson = [
+        art(
+            "7_8ecbplus",
+            "Wladimir Klitschko retained his WBA, IBF and WBO heavyweight title belts by stopping "
+            "American challenger Tony Thompson in the sixth round. The Ukrainian world champion "
+            "extended his unbeaten run to eight years by overcoming 40 - year - old Thompson in "
+            "Berne, Switzerland on Saturday.",
+        ),
+        art(
+            "7_1ecbplus",
+            "The Ukrainian champion dropped Thompson again in the sixth, and referee Sam Williams "
+            "gave the challenger a standing count before stopping the fight at 2 : 56.",
+        ),
+    ]
+    for articles, name, mentions in (
+        (teixeira, "Mark Teixeira", 4),
+        (thompson, "Tony Thompson", 3),
+    ):
+        entities = extract_entities(articles)
+        person = find_entity(entities, name)
+        assert person is not None and person.kind == "person", name
+        assert len(person.mentions) == mentions, name
+        assert [e.name for e in entities if name.split()[1] in e.name] == [name]
+
+
+@pytest.mark.skipif(load_nlp() is None, reason="no model")
+def test_a_surname_of_two_people_is_a_person() -> None:
+    """Tony DiLeo and his son T.J. (5_2ecb): the lone "DiLeo" NER called an organisation (10 of 13
+    mentions in ECB+ 5ecb) is a person, though not one of them."""
+    sixers = art(
+        "5_2ecb",
+        "Assistant general manager Tony DiLeo was appointed coach for rest of the season. The "
+        "dismissal came hours before the 76ers were to play at home, with DiLeo making his "
+        "coaching debut against Washington. DiLeo has spent 19 seasons with the 76ers. His son, "
+        "T.J. DiLeo, is a guard for Temple and he said after the Owls' 88-72 win over No. 8 "
+        "Tennessee that he was excited his father had a chance to coach.",
+    )
+    entities = extract_entities([sixers])
+    dileo = find_entity(entities, "DiLeo")
+    assert dileo is not None and dileo.kind == "person" and dileo.name == "DiLeo"
+    assert {e.name for e in entities if e.kind == "person"} >= {"Tony DiLeo", "T.J. DiLeo"}
+
+
+@pytest.mark.skipif(load_nlp() is None, reason="no model")
+def test_a_full_name_whose_surname_speaks_is_a_person() -> None:
+    """NER called Bettie Page an organisation in 21 of her full-name mentions (ECB+ 4ecb) while
+    "Page said" was a person."""
+    page = art(
+        "4_6ecb",
+        "Pinup queen Bettie Page was credited with helping to usher in the sexual revolution. A "
+        "TVGuide.com poll recently placed Bettie Page as the \" ultimate sex goddess, '' "
+        "outscoring others such as Marilyn Monroe. \"I did n't like his looks, '' Page said.",
+    )
+    entities = extract_entities([page])
+    bettie = find_entity(entities, "Page")
+    assert bettie is not None and bettie.kind == "person" and bettie.name == "Bettie Page"
+    assert len(bettie.mentions) == 3

@@ -7,9 +7,9 @@ capitalisation fallback) plus a pattern for facilities ("<Name> research facilit
 Within a story: a known place or an organisation is not made a facility by "a Texas prison" or
 "the Kraft plant"; a lone surname is the one person it ends whatever NER typed it ("Lohan");
 "UK", "U.K." and "United Kingdom" are one place; a name listed among places ("cities such as
-Talca, Constitución, Talcahuano") is a place and a speaker after a role word ("spokesman Corinne
-Druey said") a person, whatever NER called them; time zones, lone titles and quote debris are no
-entities.
+Talca, Constitución, Talcahuano") or named by a place noun ("the port city of Bandar Abbas") is a
+place and a speaker after a role word ("spokesman Corinne Druey said") a person, whatever NER
+called them; time zones, lone titles and quote debris are no entities.
 """
 
 from __future__ import annotations
@@ -98,9 +98,12 @@ _TITLE_ABBREVIATIONS = _names(
 _QUOTES = "\"“”‘’'«»„`"
 _DEBRIS = re.compile(rf"^(?:(?:the|The)\s+)?[\s{_QUOTES}(\[]+|[\s{_QUOTES})\]]+$")
 _NICKNAME = re.compile(r"\s+[\"“][\w'’\- ]+[\"”]\s+")  # Ivan L. “Chip” Frederick
+# A date or a bare preposition NER ran into: "Thompson in" (Berne), "... on June 1".
 _TRAILING_DATE = re.compile(
-    rf"\s+(?:on|in|at|by)\s+(?:(?:{MONTH_PATTERN}|{'|'.join(WEEKDAYS)})\b.*|\d.*)$"
+    rf"\s+(?:on|in|at|by)(?:\s+(?:(?:{MONTH_PATTERN}|{'|'.join(WEEKDAYS)})\b.*|\d.*))?$"
 )
+# A clause break NER ran across: ", Reid", "Teixeira - - eight years" (a dash as two hyphens).
+_BREAK = re.compile(r",\s| -\s?- ")
 # Ships NER calls people ("INS Mysore", "MV Gibe"): the hull prefix goes, the ship is a facility.
 _SHIP = re.compile(
     r"^(?:[Ww]arship\s+|the\s+)?(?:INS|HMS|USS|MV|M/V|HMAS|HMCS|HMNZS|RFA|ICGS|PNS)\s+"
@@ -140,6 +143,11 @@ _PLACES_SUCH_AS = re.compile(
     r"(?:such\s+as|like|including|of)\s+$"
 )
 _PLACE_PLURALS = frozenset(["regions", "provinces", "states"])  # "the Maule and Bío Bío Regions"
+# A place noun names the name: "the port city of Bandar Abbas", "Bener Meriah district" (not
+# "Apple's MagSafe port", "the SOS Children's village").
+_PLACE_NOUN = r"(?:town|city|village|district|province|region|state|county|island)"
+_PLACE_NOUN_OF = re.compile(rf"\b(?:{_PLACE_NOUN}|port|capital)\s+of\s+$")
+_PLACE_NOUN_AFTER = re.compile(rf"(?<!['’]s)(?<!s['’])\s+{_PLACE_NOUN}\b")
 _PLACE_WORDS = frozenset(PLACE_WORDS | {"gulf", "ocean", "island", "republic", "kingdom"})
 # Places that need no context to be known: countries, US states and the biggest cities.
 _KNOWN_PLACES = frozenset(
@@ -197,13 +205,15 @@ class _Mention:
     known_place: bool = False  # used as a place where it stands ("in Texas", "Huntsville, Texas")
     speaker: bool = False  # followed by a person's verb ("Arjona said")
     titled: bool = False  # a speaker after a role word ("spokesman Corinne Druey said")
+    named: bool = False  # a place noun names it ("the town of Woodburn", "cities such as Talca")
 
 
 def _clean(text: str) -> str | None:
-    """A span's name without tokenisation debris (quote marks, "on June 1", ", Reid"), or None
-    when what is left is no name (a time zone, a title alone)."""
+    """A span's name without tokenisation debris (quote marks, "on June 1", ", Reid", "- - eight
+    years", a trailing "in"), or None when what is left is no name (a time zone, a title
+    alone)."""
     text = _NICKNAME.sub(" ", text)
-    text = _DEBRIS.sub("", _TRAILING_DATE.sub("", text.split(", ")[0]))
+    text = _DEBRIS.sub("", _TRAILING_DATE.sub("", _BREAK.split(text, maxsplit=1)[0]))
     text = _DEBRIS.sub("", text)
     if not text or text in _TIME_ZONES:
         return None
@@ -313,9 +323,19 @@ def _mentions(
             and not _ACRONYM.fullmatch(_key(text))
         )
         in_list = _place_list(span, lists, spans) if label in ("PERSON", "ORG") else None
+        named = not titled and (
+            in_list == "named"
+            or (
+                (
+                    _PLACE_NOUN_OF.search(before) is not None
+                    or _PLACE_NOUN_AFTER.match(spans_text, end) is not None
+                )
+                and not _worded_otherwise(text)
+            )
+        )
         if titled:
             kind = "person"  # "French navy spokesman Hugues du Plessis d'Argentre commented"
-        elif in_list is not None:
+        elif in_list is not None or named:
             kind = "place"
         if _SHIP.match(text):
             kind, label = "facility", "SHIP"  # the core drops the hull prefix
@@ -342,7 +362,7 @@ def _mentions(
         )
         # Only a place noun makes a listed name a place throughout the story: NER's places in a
         # list can be wrong ("namely Keynote, Pages and Numbers", Keynote a GPE).
-        known = known or in_list == "named"
+        known = known or named
         the = _THE_BEFORE.search(before) if label == "PERSON" and in_list is None else None
         if (
             the is not None
@@ -364,7 +384,7 @@ def _mentions(
         if core in outlets:
             continue  # "Wikinews" in a Wikinews article: the outlet, not a name it reports
         mention = _Mention(kind, text, core, article.key, sentence_at(start), label, known)
-        mention.speaker, mention.titled = speaker, titled
+        mention.speaker, mention.titled, mention.named = speaker, titled, named
         out.append(mention)
     return out
 
@@ -394,9 +414,7 @@ def _place_list(span: Span, lists: Sequence[_NameList], spans: Sequence[Span]) -
     for items, named in lists:
         if not any(a <= span.start and span.end == b for a, b in items):
             continue
-        if classify_name(span.text.split()) in ("ORG", "FAC") or _ACRONYM.fullmatch(
-            _key(span.text)
-        ):
+        if _worded_otherwise(span.text):
             return None
         if named:
             return "named"
@@ -408,6 +426,14 @@ def _place_list(span: Span, lists: Sequence[_NameList], spans: Sequence[Span]) -
         )
         return "among places" if len(items) >= 3 and 2 * places > len(others) else None
     return None
+
+
+def _worded_otherwise(name: str) -> bool:
+    """Whether a name's words call it an organisation or facility, or it is an acronym: no place
+    by where it stands ("the city of Los Angeles Police Department", "towns like NASA")."""
+    return (
+        classify_name(name.split()) in ("ORG", "FAC") or _ACRONYM.fullmatch(_key(name)) is not None
+    )
 
 
 def _apposed(text: str, a: Span, b: Span) -> bool:
@@ -462,11 +488,25 @@ def _to_facilities(mentions: Sequence[_Mention], places: set[str]) -> None:
 def _to_people(mentions: Sequence[_Mention], listed: set[str], used: set[str]) -> None:
     """A lone surname (or first name) that ends (or starts) exactly one full name in the story is
     that person, whatever NER typed it ("Lohan" as a place, "Comeaux" as an organisation,
-    "Kimani" for Kimani Gray). Not a surname that is a listed place the story also uses as one
-    ("in Jordan" beside Steven Lee Jordan; ``used`` alone is weak: "objected to Lohan's choice"),
-    a first name that is any place ("Bali" beside "Bali Roadmap"), a name that starts a longer
-    organisation or place ("Kraft" beside "Kraft Foods"), nor a facility ("Sukanya" of "INS
-    Sukanya")."""
+    "Kimani" for Kimani Gray); a surname that ends several is a person, none of them ("DiLeo"
+    beside Tony and T.J. DiLeo, "Berdymukhamedov" beside three spellings of his first name; not a
+    first name: "Mac" beside "Mac Mini" and "Mac Box Set", NER's people). Not a surname that is a
+    listed place the story also uses as one ("in Jordan" beside Steven Lee Jordan; ``used`` alone
+    is weak: "objected to Lohan's choice"), a first name that is any place ("Bali" beside "Bali
+    Roadmap"), a name that starts a longer organisation or place ("Kraft" beside "Kraft Foods"),
+    nor a facility ("Sukanya" of "INS Sukanya"). A full name NER calls an organisation or facility
+    is a person when its surname speaks alone ("Bettie Page" beside "Page said")."""
+    speaking = {m.core for m in mentions if m.kind == "person" and m.speaker and " " not in m.core}
+    for m in mentions:
+        words = m.core.split()
+        if (
+            m.label in ("ORG", "FAC")
+            and len(words) > 1
+            and words[-1] in speaking
+            and all(w[:1].isupper() for w in words)
+            and classify_name(words) == "PERSON"
+        ):
+            m.kind = "person"
     full = {
         m.core
         for m in mentions
@@ -498,8 +538,9 @@ def _to_people(mentions: Sequence[_Mention], listed: set[str], used: set[str]) -
         firsts = set() if _key(word) in listed | used else first.get(word, set())
         candidates = last.get(word) or firsts
         if len(candidates) == 1:
+            m.kind, m.core = "person", next(iter(candidates))
+        elif word in last:
             m.kind = "person"
-            m.core = next(iter(candidates))
 
 
 def _expand_acronyms(mentions: Sequence[_Mention]) -> None:
@@ -532,12 +573,13 @@ def _expand_acronyms(mentions: Sequence[_Mention]) -> None:
             m.core = fixed
 
 
-def _same_kind(mentions: Sequence[_Mention], used: set[str]) -> None:
+def _same_kind(mentions: Sequence[_Mention], used: set[str], named: set[str]) -> None:
     """One name is one thing in a story: a name NER calls a place here and an organisation or a
     person there ("Lebanon", "Gaza", "Pichilemu") takes the kind most of its mentions have; a
     single word the story uses as a place ("near Lolol", "south of Pichilemu") and never as a
-    person speaking ("Arjona said") is a place whatever NER called it; a name the story gives a
-    role as it speaks ("Judge Bodiford said") is a person whatever NER called it."""
+    person speaking ("Arjona said"), and a name a place noun names ("the port city of Bandar
+    Abbas"), are places whatever NER called them; a name the story gives a role as it speaks
+    ("Judge Bodiford said") is a person whatever NER called it."""
     votes: dict[str, Counter[str]] = defaultdict(Counter)
     speakers = {_key(m.core) for m in mentions if m.speaker}
     titled = {_key(m.core) for m in mentions if m.titled}
@@ -554,7 +596,7 @@ def _same_kind(mentions: Sequence[_Mention], used: set[str]) -> None:
             continue
         if key in titled:
             m.kind = "person"
-        elif key in used and len(m.core.split()) == 1 and key not in speakers:
+        elif key in named or (key in used and len(m.core.split()) == 1 and key not in speakers):
             m.kind = "place"
         elif m.kind != "person":
             # A person by most of its mentions ("Wikinews reporter Diego Grez"), else the place
@@ -591,7 +633,8 @@ def extract_entities(articles: Sequence[Article], nlp: NLPArg = None) -> list[En
     for article, (body, sentences), spans in zip(articles, bodies, all_spans, strict=True):
         mentions.extend(_mentions(article, body, sentences, spans, outlet_names))
 
-    listed = _listed_places(mentions)
+    named = {_key(m.core) for m in mentions if m.named}  # "the town of Woodburn"
+    listed = _listed_places(mentions) | named
     used = {_key(m.core) for m in mentions if m.known_place}  # "in Texas", "Huntsville, Texas"
     # "Maule" beside "Maule Region": the head of a place named with a place word
     used |= {
@@ -604,7 +647,7 @@ def extract_entities(articles: Sequence[Article], nlp: NLPArg = None) -> list[En
     _to_facilities(mentions, listed | used)
     _to_people(mentions, listed, used)
     _expand_acronyms(mentions)
-    _same_kind(mentions, used)
+    _same_kind(mentions, used, named)
 
     groups: dict[tuple[str, str], list[_Mention]] = defaultdict(list)
     for m in mentions:
