@@ -647,3 +647,44 @@ def test_an_ordinal_that_names_its_own_set_stands_alone() -> None:
     other_bag = candidate("The other bag")
     assert not other_bag.standalone and other_bag.introduced_by is not None
     assert story.candidates[other_bag.introduced_by].text.startswith("Police found a bag")
+
+
+def test_the_substring_tests_before_the_sentence_patterns_skip_no_match() -> None:
+    """For speed, each per-sentence pattern is searched only when the sentence has a substring the
+    pattern cannot match without (a dash or bracket for a dateline, an alternative's opening for
+    boilerplate, a speech verb for the speaker patterns): on every sentence of examples/wikinews
+    and of this module, wherever a pattern matches, its substring test lets it through."""
+    from newsdesk.brief import coherence as rules
+    from newsdesk.evaluation.summarize import read_articles
+
+    articles = read_articles(sorted(WIKINEWS.glob("*.english")))
+    sentences = [s for a in articles for s in [a.title, *split_sentences(a.text)]]
+    sentences += [*DANGLING, *STANDALONE, *FRAGMENTS]
+    matched: Counter[str] = Counter()
+    for sentence in sentences:
+        lowered = sentence.lower()
+        speech = rules._has_any(lowered, rules._SPEECH_VERBS)
+        gated = [
+            (
+                "dateline",
+                rules._DATELINE.match(sentence),
+                rules._has_any(sentence, rules._DATELINE_MARKS),
+            ),
+            (
+                "boilerplate",
+                rules._BOILERPLATE_ANYWHERE.search(lowered),
+                rules._has_any(lowered, rules._BOILERPLATE_OPENINGS),
+            ),
+            ("pronoun speaker", rules._PRONOUN_SPEAKER.search(lowered), speech),
+            ("surname speaker", rules._SPEAKER_SURNAME.search(sentence), speech),
+            (
+                "reported people",
+                rules._REPORTED_DEFINITE_PEOPLE.match(sentence),
+                not sentence.isascii() or speech,
+            ),
+        ]
+        for name, match, admitted in gated:
+            if match:
+                matched[name] += 1
+                assert admitted, (name, sentence)
+    assert all(matched[name] for name, _, _ in gated), matched

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Container, Sequence
+from collections.abc import Container, Iterable, Sequence
 
 from newsdesk.brief.terms import content_stems, stem
 from newsdesk.models import Article
@@ -18,6 +18,13 @@ from newsdesk.text import NAME_PARTICLES, ascii_case_counts, words
 
 _MIN_WORDS = 6
 _MAX_WORDS = 80
+
+# These rules run on every sentence of a story. A regex search skips ahead fast only to a first
+# literal or character class; a pattern that opens with a lookbehind or a word boundary is tried
+# at every position. So the patterns searched for open with a character, and a lookbehind after it
+# checks what precedes it ("I(?<![^\s,;:(]I)": an "I" at the start or after a space, comma,
+# semicolon, colon or bracket); and a substring test (:func:`_has_any`) skips a search that
+# cannot match.
 
 # Leading dateline: "WASHINGTON (AP) _ ", "BEIJING, Oct. 16 (Xinhua) -- ", "LONDON (Reuters) - ".
 # The rest of the sentence is kept: it is still a verbatim substring of the source.
@@ -31,6 +38,9 @@ _DATELINE = re.compile(
     # "Meadow Lake, Saskatchewan – " (place, region, then a dash).
     r"|^[A-Z][\w.'\-]*(?: [A-Z][\w.'\-]*){0,3}, [A-Z][\w.'\-]*(?: [A-Z][\w.'\-]*){0,3}\s+[–—]\s+"
 )
+# Each form of _DATELINE has one of these: a bracket (the agency) or a dash. Most sentences have
+# none and need no match (which backtracks over a sentence's opening capitalised words).
+_DATELINE_MARKS = ("(", "_", "--", "—", "–")
 # Matched against the lower-cased sentence.
 _BOILERPLATE_START = re.compile(
     r"(?:photo\b|image:|video:|related:|read more|sign up|follow (?:us|him|her)|subscribe"
@@ -44,12 +54,20 @@ _BOILERPLATE_ANYWHERE = re.compile(
     r"|writing by|additional reporting|https?\s?:\s?/\s?/|www\.|@\w+\.\w|contributed to this report"
     r"|anyone with (?:any )?information|crime ?stoppers"
 )
+# The literal opening of each alternative above: a sentence with none of them cannot match.
+# fmt: off
+_BOILERPLATE_OPENINGS = (
+    "click here", "all rights reserved", "copyright", "photo", "reporting by", "editing by",
+    "writing by", "additional reporting", "http", "www.", "@", "contributed to this report",
+    "anyone with", "crime",
+)
+# fmt: on
 _DATE_ONLY = re.compile(
     r"^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
     r"(?:[a-z]+\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[a-z]+\.?\s+\d{4}|\d{4}[/-]\d{1,2}[/-]\d{1,2}.*)\.?$",
     re.IGNORECASE,
 )
-_TERMINAL = re.compile(r"[.!]['\"”’)\]]*$")
+_CLOSING_MARKS = "'\"”’)]"
 # Openers whose referent lies outside the sentence.
 _DANGLING_OPENER = re.compile(
     r"^[\"“'‘(]?(?:he|she|they|it|his|her|hers|their|theirs|its|him|them|this|that|these|those"
@@ -70,7 +88,13 @@ _ROLE = (
     r"|coach|senator|lawmakers?|ambassador|envoy|commander|lawyers?|attorneys?|witness(?:es)?"
     r"|residents?|family|owners?|firm|driver|pilot)"
 )
-_SPEECH = r"(?:said|says|say|told|tells|added|adds|stated|noted|explained|insisted|argued|warned)"
+# fmt: off
+_SPEECH_VERBS = (
+    "said", "says", "say", "told", "tells", "added", "adds", "stated", "noted", "explained",
+    "insisted", "argued", "warned",
+)
+# fmt: on
+_SPEECH = "(?:" + "|".join(_SPEECH_VERBS) + ")"
 # "The spokesman said ...", "The company's statement ..." : a definite description of someone
 # the reader has not met.
 _DANGLING_DEFINITE = re.compile(
@@ -101,19 +125,20 @@ _NAMED_DEFINITE = re.compile(
 )
 # LDC/DUC wire text writes quotes as ``...'' (TeX style): those count as quote marks too.
 _QUOTE_OPEN = re.compile(r"^(?:[\"“‘']|``)")
-_QUOTE_MARK = re.compile(r'["“”]|``|\'\'')
+_QUOTE_MARK = re.compile(r'"|“|”|``|\'\'')  # literals: the search skips to their first characters
 _ANY_QUOTE = re.compile(rf"{_QUOTE_MARK.pattern}|(?<!\S)['‘](?=[A-Z])")  # double, or single opening
-_SINGLE_CLOSE = re.compile(r"(?<=[.,?!])['’](?=\s|$)|(?<=\w)['’](?=[.,;:?!])")
-# Lookbehinds, not "(?:^|...)" alternatives: the pattern then starts at a quote mark, which the
-# regex engine finds fast (this runs on every sentence of a story).
-_SINGLE_EVENT = re.compile(rf"(?P<open>(?<![^\s(])['‘](?=[A-Z]))|{_SINGLE_CLOSE.pattern}")
+# A closing single quote: after punctuation ("...,' she said"), or between a word and punctuation
+# ("'too clean'.").
+_CLOSES_AFTER = r"(?<=[.,?!]['’])(?=\s|$)|(?<=\w['’])(?=[.,;:?!])"
+_SINGLE_CLOSE = re.compile(rf"['’](?:{_CLOSES_AFTER})")
+# A single quote mark, then what it is: opening (at a word's start, before a capital) or closing.
+_SINGLE_EVENT = re.compile(rf"['‘’](?:(?P<open>(?<=(?<![^\s(])['‘]))(?=[A-Z])|{_CLOSES_AFTER})")
 _SINGLE_QUOTE_SPAN = 10
 # Attribution of a quote to a pronoun or an unnamed definite role: "..., he said."
 _PRONOUN_SPEAKER = re.compile(
     rf"[,\"”’']\s*(?:he|she|they|it|the\s+(?:[a-z\-]+\s+)?{_ROLE})\s+{_SPEECH}\b"
     rf"|\b{_SPEECH}\s+(?:he|she|they)\b"
 )
-_SPEECH_HINT = re.compile(rf"\b{_SPEECH}\b")
 _ATTRIBUTION = re.compile(
     rf"\b{_SPEECH}\b|\baccording to\b|\basked\b|\bwrote\b|\bannounced\b|\bdeclared\b",
     re.IGNORECASE,
@@ -122,8 +147,20 @@ _TITLE_INITIALS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
 _CAPITALISED_WORD = re.compile(r"\b[A-Z][\w'’]*")
 
 
+def _has_any(text: str, parts: Iterable[str]) -> bool:
+    """Whether ``text`` contains one of ``parts``. A gate before a regex that cannot match without
+    one of them: a substring test is many times faster than a search that tries every position,
+    and these rules run on every sentence of a story."""
+    for part in parts:  # noqa: SIM110 - a third faster than any() over a generator
+        if part in text:
+            return True
+    return False
+
+
 def strip_dateline(text: str) -> str:
     """The sentence without a leading wire dateline ("WASHINGTON (AP) _ ")."""
+    if not _has_any(text, _DATELINE_MARKS):
+        return text
     match = _DATELINE.match(text)
     if match and match.end() < len(text) - 20:
         return text[match.end() :]
@@ -133,8 +170,10 @@ def strip_dateline(text: str) -> str:
 # The writer's own voice: "I", "my", "me" outside quotation marks ("I guess we can be thankful
 # for that.", "As I said many times in my review, ..."): a column or a quotation's continuation,
 # never a news point. "I - 75" and "I.R." are no pronoun.
+# Each branch opens with its word, which stands at the start or after a space, comma, semicolon,
+# colon or bracket.
 _FIRST_PERSON_SINGULAR = re.compile(
-    r"(?<![^\s,;:(])(?:I(?:\s*['’]\s*[a-z]+)?\s+[a-z]|my\s+[a-z]|me\b)"
+    r"I(?<![^\s,;:(]I)(?:\s*['’]\s*[a-z]+)?\s+[a-z]|my(?<![^\s,;:(]my)\s+[a-z]|me(?<![^\s,;:(]me)\b"
 )
 
 
@@ -146,6 +185,12 @@ def in_writers_voice(text: str) -> bool:
 def is_question(text: str) -> bool:
     """Whether ``text`` ends with a question mark (before any closing quote or bracket)."""
     return text.rstrip("\"”’)' ").endswith("?")
+
+
+def _ends_with_full_stop(text: str) -> bool:
+    """Whether ``text`` ends with "." or "!" (before any closing quote or bracket; one final
+    newline allowed, as a regex's "$" allows it)."""
+    return text.removesuffix("\n").rstrip(_CLOSING_MARKS).endswith((".", "!"))
 
 
 def mostly_capitals(text: str) -> bool:
@@ -162,9 +207,9 @@ def is_fragment(text: str, title: str = "") -> bool:
     lowered = text.lower()
     if _DATE_ONLY.match(text) or _BOILERPLATE_START.match(lowered):
         return True
-    if _BOILERPLATE_ANYWHERE.search(lowered):
+    if _has_any(lowered, _BOILERPLATE_OPENINGS) and _BOILERPLATE_ANYWHERE.search(lowered):
         return True
-    if is_question(text) or not _TERMINAL.search(text):
+    if is_question(text) or not _ends_with_full_stop(text):
         return True
     if mostly_capitals(text):
         return True  # ALL-CAPS bylines and slugs
@@ -187,7 +232,7 @@ def needs_context(text: str) -> bool:
     if _DANGLING_DEFINITE.match(text) and not _NAMED_DEFINITE.match(text):
         return True
     lowered = text.lower()
-    if _SPEECH_HINT.search(lowered) and _PRONOUN_SPEAKER.search(lowered):
+    if _has_any(lowered, _SPEECH_VERBS) and _PRONOUN_SPEAKER.search(lowered):
         return True
     # A quotation whose speaker the sentence does not name.
     return bool(_QUOTE_OPEN.match(text) and not _ATTRIBUTION.search(text))
@@ -218,8 +263,9 @@ _NOT_SURNAME_WORDS = (
     r"|Department|Ministry|Police|Airport|Station|Bridge|Church|Hall|Square|Stadium|Museum)"
 )
 FULL_NAME_SURNAME = re.compile(
-    # (?=[A-Z]) first: the word lists are tried only at capitals (a third of the time).
-    rf"\b(?=[A-Z])(?!{_NOT_NAME_WORDS}\b)[A-Z][a-z]+(?:\s+[A-Z][a-z.]*)*"
+    # A capital first, so the search skips to capitals; the lookbehind then checks it from before
+    # it: it starts a word, and none of _NOT_NAME_WORDS.
+    rf"[A-Z](?<=\b(?!{_NOT_NAME_WORDS}\b)[A-Z])[a-z]+(?:\s+[A-Z][a-z.]*)*"
     rf"\s+((?:{_PARTICLE}\s+){{0,2}}(?=[A-Z])(?!{_NOT_SURNAME_WORDS}\b){_SURNAME})\b"
 )
 # A sentence opening with a surname, also after a courtesy title or rank ("Mr. Nichols fled",
@@ -268,10 +314,15 @@ _PEOPLE_NOUNS = (
     "iraqis", "afghans", "pakistanis", "mexicans", "italians", "europeans", "koreans",
 )
 # fmt: on
-_DEFINITE_PEOPLE = re.compile(
-    rf"^[\"“]?(?:[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*)*\s+{_SPEECH}\s+(?:that\s+)?)?"
+_THE_PEOPLE = (
     rf"the\s+(?:[\w'’\-]+\s+){{0,3}}?({'|'.join(_PEOPLE_NOUNS)})\b"
-    r"(?!\s+(?:of|who|whom|whose|that|which|in|at|from|with)\b)",
+    r"(?!\s+(?:of|who|whom|whose|that|which|in|at|from|with)\b)"
+)
+_DEFINITE_PEOPLE = re.compile(rf"^[\"“]?{_THE_PEOPLE}", re.IGNORECASE)
+# Also after whoever reports it: "Police said (that) the Americans ...". (With IGNORECASE, [A-Z]
+# is any letter: the words before the speech verb are any words.)
+_REPORTED_DEFINITE_PEOPLE = re.compile(
+    rf"^[\"“]?[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*)*\s+{_SPEECH}\s+(?:that\s+)?{_THE_PEOPLE}",
     re.IGNORECASE,
 )
 _PEOPLE_WORDS = frozenset(_PEOPLE_NOUNS)
@@ -279,7 +330,13 @@ _PEOPLE_WORDS = frozenset(_PEOPLE_NOUNS)
 
 def people_referent(text: str) -> str | None:
     """The people noun of a definite description a sentence opens with, as a referent key."""
-    match = _DEFINITE_PEOPLE.match(text)
+    match = None
+    # The reported form is tried first, and only with a speech verb: its match backtracks over
+    # every word of the sentence. IGNORECASE matches "ſ" as s and "ı", "İ" as i, which lower()
+    # does not give: a sentence that is not ASCII is always tried.
+    if not text.isascii() or _has_any(text.lower(), _SPEECH_VERBS):
+        match = _REPORTED_DEFINITE_PEOPLE.match(text)
+    match = match or _DEFINITE_PEOPLE.match(text)
     return f"people:{stem(match.group(1).lower())}" if match else None
 
 
@@ -343,6 +400,8 @@ _SPEAKER_SURNAME = re.compile(
 
 def speaker_surname(text: str) -> str | None:
     """The surname a quotation or report is attributed to ("..., Pickell said."), casefolded."""
+    if not _has_any(text, _SPEECH_VERBS):
+        return None
     match = _SPEAKER_SURNAME.search(text)
     if match is None:
         return None
