@@ -655,6 +655,31 @@ def test_postgres_search_finds_stopwords_and_accents_as_sqlite_does(
             assert "<mark>coming</mark> <mark>home</mark>" in band.snippet, store.location
 
 
+def _upgrade_url(backend: str, request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """Where an upgrade test keeps its store: a SQLite file, or the test PostgreSQL database."""
+    if backend == "sqlite":
+        return str(tmp_path / "old.db")
+    return str(request.getfixturevalue("postgres_url"))
+
+
+@contextmanager
+def _store_at_schema(
+    version: int, url: str, backend: str, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[Store]:
+    """The store at ``url`` as the code of schema ``version`` made it: its migrations only."""
+    from newsdesk.store import base, postgres, sqlite
+
+    module = sqlite if backend == "sqlite" else postgres
+    with monkeypatch.context() as patch:
+        patch.setattr(module, "SCHEMA_VERSION", version)
+        patch.setattr(
+            module, "load_migrations", lambda dialect: base.load_migrations(dialect)[:version]
+        )
+        with open_store(url) as old:
+            assert old.schema_version() == version
+            yield old
+
+
 @pytest.mark.parametrize(
     "backend", ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
 )
@@ -665,12 +690,7 @@ def test_store_at_schema_3_upgrades_in_place_and_finds_stopwords(
     real_articles: list[Article],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from newsdesk.store import base, postgres, sqlite
-
-    url = (
-        str(tmp_path / "old.db") if backend == "sqlite" else request.getfixturevalue("postgres_url")
-    )
-    module = sqlite if backend == "sqlite" else postgres
+    url = _upgrade_url(backend, request, tmp_path)
     articles = [*real_articles[:30], _band_article(real_articles[0])]
     brief = Brief(
         [BriefSentence("The Who said it was over.", Citation("k", "O", "T", None, None), 0)],
@@ -678,14 +698,10 @@ def test_store_at_schema_3_upgrades_in_place_and_finds_stopwords(
         "lead",
     )
     # The store as the code of schema 3 made it: its migrations only, and its articles and brief.
-    with monkeypatch.context() as patch:
-        patch.setattr(module, "SCHEMA_VERSION", 3)
-        patch.setattr(module, "load_migrations", lambda dialect: base.load_migrations(dialect)[:3])
-        with open_store(url) as old:
-            assert old.schema_version() == 3
-            ids = [old.add_article(article).article_id for article in articles]
-            old.assign_story(ids[-1], 1)
-            _save_brief_as_before_6(old, 1, brief)
+    with _store_at_schema(3, url, backend, monkeypatch) as old:
+        ids = [old.add_article(article).article_id for article in articles]
+        old.assign_story(ids[-1], 1)
+        _save_brief_as_before_6(old, 1, brief)
     with open_store(str(tmp_path / "fresh.db")) as fresh:
         for article in articles:
             fresh.add_article(article)
@@ -724,12 +740,7 @@ def test_store_at_schema_5_keeps_its_headlines_until_a_brief_chooses_one(
     real_articles: list[Article],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from newsdesk.store import base, postgres, sqlite
-
-    url = (
-        str(tmp_path / "old.db") if backend == "sqlite" else request.getfixturevalue("postgres_url")
-    )
-    module = sqlite if backend == "sqlite" else postgres
+    url = _upgrade_url(backend, request, tmp_path)
     chile = sorted((a for a in real_articles if "M005" in a.key), key=lambda a: a.key)[:5]
     earliest = chile[0]
     assert earliest.title.startswith("8.8 magnitude earthquake hits Chile")
@@ -740,13 +751,10 @@ def test_store_at_schema_5_keeps_its_headlines_until_a_brief_chooses_one(
         "lead",
         headline=chile[2].title,
     )
-    with monkeypatch.context() as patch:
-        patch.setattr(module, "SCHEMA_VERSION", 5)
-        patch.setattr(module, "load_migrations", lambda dialect: base.load_migrations(dialect)[:5])
-        with open_store(url) as old:
-            for article in chile:
-                old.assign_story(old.add_article(article).article_id, 1)
-            _save_brief_as_before_6(old, 1, brief)
+    with _store_at_schema(5, url, backend, monkeypatch) as old:
+        for article in chile:
+            old.assign_story(old.add_article(article).article_id, 1)
+        _save_brief_as_before_6(old, 1, brief)
     with open_store(url) as upgraded:
         assert upgraded.schema_version() == SCHEMA_VERSION
         # Until its brief is rebuilt, the story is named as before: by its earliest title.
@@ -773,12 +781,8 @@ def test_signatures_stored_before_schema_7_are_filed_under_their_publication_tim
 ) -> None:
     from newsdesk.dedup import NearDuplicateIndex
     from newsdesk.pipeline import Placer
-    from newsdesk.store import base, postgres, sqlite
 
-    url = (
-        str(tmp_path / "old.db") if backend == "sqlite" else request.getfixturevalue("postgres_url")
-    )
-    module = sqlite if backend == "sqlite" else postgres
+    url = _upgrade_url(backend, request, tmp_path)
     published = datetime(2010, 2, 27, 10, tzinfo=UTC)
     articles = [
         dataclasses.replace(real_articles[0], published=published),
@@ -787,18 +791,15 @@ def test_signatures_stored_before_schema_7_are_filed_under_their_publication_tim
         dataclasses.replace(real_articles[3], published=datetime(2099, 3, 1, tzinfo=UTC)),  # typo
     ]
     index = NearDuplicateIndex(Settings())
-    with monkeypatch.context() as patch:
-        patch.setattr(module, "SCHEMA_VERSION", 6)
-        patch.setattr(module, "load_migrations", lambda dialect: base.load_migrations(dialect)[:6])
-        with open_store(url) as old:
-            ids = [old.add_article(a).article_id for a in articles]
-            old.mark_duplicate(ids[2], ids[0])
-            with old.transaction():
-                for article_id, article in zip(ids, articles, strict=True):
-                    old._execute(
-                        "INSERT INTO signatures (article_id, signature) VALUES (?, ?)",
-                        (article_id, NearDuplicateIndex.to_bytes(index.signature(article.text))),
-                    )
+    with _store_at_schema(6, url, backend, monkeypatch) as old:
+        ids = [old.add_article(a).article_id for a in articles]
+        old.mark_duplicate(ids[2], ids[0])
+        with old.transaction():
+            for article_id, article in zip(ids, articles, strict=True):
+                old._execute(
+                    "INSERT INTO signatures (article_id, signature) VALUES (?, ?)",
+                    (article_id, NearDuplicateIndex.to_bytes(index.signature(article.text))),
+                )
     with open_store(url) as upgraded:
         assert upgraded.schema_version() == SCHEMA_VERSION
         assert upgraded.latest_filed(until=datetime(2098, 1, 1, tzinfo=UTC)) == published
