@@ -655,11 +655,13 @@ def test_postgres_search_finds_stopwords_and_accents_as_sqlite_does(
             assert "<mark>coming</mark> <mark>home</mark>" in band.snippet, store.location
 
 
-def _upgrade_url(backend: str, request: pytest.FixtureRequest, tmp_path: Path) -> str:
-    """Where an upgrade test keeps its store: a SQLite file, or the test PostgreSQL database."""
-    if backend == "sqlite":
-        return str(tmp_path / "old.db")
-    return str(request.getfixturevalue("postgres_url"))
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def upgrade_target(request: pytest.FixtureRequest, tmp_path: Path) -> tuple[str, str]:
+    """(backend, url) of the store an upgrade test keeps: a SQLite file, or the test PostgreSQL
+    database."""
+    if request.param == "sqlite":
+        return "sqlite", str(tmp_path / "old.db")
+    return "postgres", str(request.getfixturevalue("postgres_url"))
 
 
 @contextmanager
@@ -680,17 +682,13 @@ def _store_at_schema(
             yield old
 
 
-@pytest.mark.parametrize(
-    "backend", ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
-)
 def test_store_at_schema_3_upgrades_in_place_and_finds_stopwords(
-    backend: str,
-    request: pytest.FixtureRequest,
+    upgrade_target: tuple[str, str],
     tmp_path: Path,
     real_articles: list[Article],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    url = _upgrade_url(backend, request, tmp_path)
+    backend, url = upgrade_target
     articles = [*real_articles[:30], _band_article(real_articles[0])]
     brief = Brief(
         [BriefSentence("The Who said it was over.", Citation("k", "O", "T", None, None), 0)],
@@ -730,17 +728,13 @@ def _save_brief_as_before_6(store: Store, story_id: int, brief: Brief) -> None:
         )
 
 
-@pytest.mark.parametrize(
-    "backend", ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
-)
 def test_store_at_schema_5_keeps_its_headlines_until_a_brief_chooses_one(
-    backend: str,
-    request: pytest.FixtureRequest,
+    upgrade_target: tuple[str, str],
     tmp_path: Path,
     real_articles: list[Article],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    url = _upgrade_url(backend, request, tmp_path)
+    backend, url = upgrade_target
     chile = sorted((a for a in real_articles if "M005" in a.key), key=lambda a: a.key)[:5]
     earliest = chile[0]
     assert earliest.title.startswith("8.8 magnitude earthquake hits Chile")
@@ -769,12 +763,8 @@ def test_store_at_schema_5_keeps_its_headlines_until_a_brief_chooses_one(
         assert hit.title == chile[2].title
 
 
-@pytest.mark.parametrize(
-    "backend", ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
-)
 def test_signatures_stored_before_schema_7_are_filed_under_their_publication_time(
-    backend: str,
-    request: pytest.FixtureRequest,
+    upgrade_target: tuple[str, str],
     tmp_path: Path,
     real_articles: list[Article],
     monkeypatch: pytest.MonkeyPatch,
@@ -782,7 +772,7 @@ def test_signatures_stored_before_schema_7_are_filed_under_their_publication_tim
     from newsdesk.dedup import NearDuplicateIndex
     from newsdesk.pipeline import Placer
 
-    url = _upgrade_url(backend, request, tmp_path)
+    backend, url = upgrade_target
     published = datetime(2010, 2, 27, 10, tzinfo=UTC)
     articles = [
         dataclasses.replace(real_articles[0], published=published),
