@@ -24,6 +24,7 @@ METHODS: dict[str, Callable[[], BriefMethod]] = {
     "coverage": CoverageMethod,
     "coverage-greedy": lambda: CoverageMethod(solver="greedy"),
     "coverage-ilp": lambda: CoverageMethod(solver="ilp"),
+    "coverage-bigrams": lambda: CoverageMethod(word_weight=0.0),
     "centroid": CentroidMethod,
     "submodular": SubmodularMethod,
     "lead": LeadMethod,
