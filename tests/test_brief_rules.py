@@ -449,6 +449,10 @@ def test_a_definite_group_the_reader_never_met_needs_the_sentence_before() -> No
     americans = next(c for c in story.candidates if "the Americans did not" in c.text)
     assert not americans.standalone and americans.needs_previous
     assert americans.introduced_by is None
+    # "The nationals tried to cross with the children ..." comes with the arrest that named them.
+    nationals = next(c for c in story.candidates if c.text.startswith("The nationals tried"))
+    assert not nationals.standalone and nationals.introduced_by is not None
+    assert "ten United States nationals" in story.candidates[nationals.introduced_by].text
     # The article's lead introduces, it does not refer back.
     assert story.candidates[0].standalone
 

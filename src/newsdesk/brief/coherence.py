@@ -309,7 +309,9 @@ _PEOPLE_NOUNS = (
     "passenger", "passengers", "missionaries", "sailors", "soldiers", "troops", "workers",
     "miners", "climbers", "tourists", "students", "player", "players", "actor", "actress",
     "singer", "defendant", "defendants", "accused", "survivors", "detainees", "prisoners",
-    "inmates", "fugitive", "fugitives", "robber", "robbers", "thieves", "americans", "britons",
+    "inmates", "fugitive", "fugitives", "robber", "robbers", "thieves", "nationals", "citizens",
+    "protesters", "demonstrators", "rescuers", "firefighters", "militants", "rebels", "pirates",
+    "americans", "britons",
     "canadians", "australians", "germans", "russians", "israelis", "palestinians", "iranians",
     "iraqis", "afghans", "pakistanis", "mexicans", "italians", "europeans", "koreans",
 )
