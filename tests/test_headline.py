@@ -53,6 +53,10 @@ def ecb_event(folder: str) -> list[Article]:
         ("South Dakota governor doubles down on 'meth, we're on it' anti-drug campaign", True),
         # Words of any script count.
         ("53-летняя модель рассказала что больше всего боится стареть: новости, фото 2018", True),
+        # Scripts without spaces: two characters a word (NHK, 2020-03-24), and their question marks
+        # (a title of the extraction benchmark's page 85439e26).
+        ("東京オリンピック・パラリンピック 1年程度延期で合意", True),
+        ("商品の改造が商標法違反に！？", False),
     ],
 )
 def test_what_reads_as_a_headline(title: str, headline: bool) -> None:

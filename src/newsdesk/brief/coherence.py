@@ -183,8 +183,9 @@ def in_writers_voice(text: str) -> bool:
 
 
 def is_question(text: str) -> bool:
-    """Whether ``text`` ends with a question mark (before any closing quote or bracket)."""
-    return text.rstrip("\"”’)' ").endswith("?")
+    """Whether ``text`` ends with a question mark (before any closing quote or bracket), also a
+    full-width or Arabic one, or a question mark and exclamation mark ("?!", "！？")."""
+    return text.rstrip("\"”’)' !！").endswith(("?", "？", "؟"))
 
 
 def _ends_with_full_stop(text: str) -> bool:

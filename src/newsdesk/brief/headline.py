@@ -30,11 +30,25 @@ LEAD_TITLE_WEIGHT = 0.75
 
 # Words of any script (text.words knows Latin letters only): a Russian or Korean title has words.
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+# Scripts written without spaces between words (Chinese, Japanese kana, Thai, Lao, Khmer,
+# Myanmar): a run of them is counted as one word per two characters.
+_SPACELESS = re.compile(
+    "[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"
+)
 # The writer's own voice in the plural ("... is what we really want from Nissan", "Our BI Research
 # Shows ..."): a column or an advertisement. Lower case "us" only: "US" is the country.
 _FIRST_PERSON_PLURAL = re.compile(r"(?<![\w'’])(?:[Ww]e|[Oo]urs?|us)\b")
 # A quotation: double quotes, or a single quote opening a word ("'Meth. We're on it'").
 _QUOTATION = re.compile(r"[\"“”]|(?<![^\s:(])['‘]\w")
+
+
+def word_count(title: str) -> int:
+    """Words of ``title`` in any script; characters of a script without spaces count as half a
+    word each ("東京オリンピック・パラリンピック 1年程度延期で合意": 13)."""
+    spaceless = len(_SPACELESS.findall(title))
+    if not spaceless:
+        return len(_WORD.findall(title))
+    return len(_WORD.findall(_SPACELESS.sub(" ", title))) + (spaceless + 1) // 2
 
 
 def reads_as_headline(title: str) -> bool:
@@ -43,7 +57,7 @@ def reads_as_headline(title: str) -> bool:
     kicker alone ("Sports news in brief from around the world:"), not in the first person
     outside quotation marks (a column) and not mostly capitals."""
     title = title.strip()
-    if len(_WORD.findall(title)) < HEADLINE_MIN_WORDS or title.endswith(":"):
+    if word_count(title) < HEADLINE_MIN_WORDS or title.endswith(":"):
         return False
     if is_question(title) or mostly_capitals(title) or in_writers_voice(title):
         return False
@@ -53,7 +67,7 @@ def reads_as_headline(title: str) -> bool:
 def is_headline_length(title: str) -> bool:
     """One sentence of at most :data:`HEADLINE_MAX_WORDS` words; otherwise the title is a lead
     (ECB+ keeps one as the title, sometimes two sentences of it)."""
-    return len(_WORD.findall(title)) <= HEADLINE_MAX_WORDS and len(split_sentences(title)) == 1
+    return word_count(title) <= HEADLINE_MAX_WORDS and len(split_sentences(title)) == 1
 
 
 def choose_headline(titles: Sequence[str], leads: Sequence[str], fallback: str = "") -> str:
