@@ -146,10 +146,18 @@ def test_datelines_are_stripped_verbatim() -> None:
             " guilty of abusing prisoners at Iraq's Abu Ghraib prison.",
             "A United",
         ),
+        (  # ECB+ 34_5ecbplus, a press release
+            "For immediate release : The American Medical Association is delighted that Dr. Regina"
+            " Benjamin, MD, has been nominated to serve as our nation's next U.S. Surgeon General.",
+            "The American",
+        ),
     ]:
         stripped = strip_dateline(raw)
         assert stripped.startswith(rest)
         assert raw.endswith(stripped)
+    # Release of something else is news, not a header.
+    demand = "For immediate release of the hostages, the group demanded a ransom on Friday."
+    assert strip_dateline(demand) == demand
 
 
 @pytest.mark.skipif(not SEED.is_file(), reason="seed brief not present")

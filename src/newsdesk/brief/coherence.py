@@ -157,8 +157,17 @@ def _has_any(text: str, parts: Iterable[str]) -> bool:
     return False
 
 
+# A press release's header: "For immediate release : The American Medical Association is ...".
+_RELEASE_HEADER = re.compile(
+    r"(?:[Ff]or [Ii]mmediate [Rr]elease|FOR IMMEDIATE RELEASE)\s*(?:[:\-–—.]+\s*|(?=[A-Z]))"
+)
+
+
 def strip_dateline(text: str) -> str:
-    """The sentence without a leading wire dateline ("WASHINGTON (AP) _ ")."""
+    """The sentence without a leading wire dateline ("WASHINGTON (AP) _ ") or press-release
+    header ("For immediate release : ")."""
+    if text[:1] in "Ff" and (header := _RELEASE_HEADER.match(text)):
+        text = text[header.end() :] if header.end() < len(text) - 20 else text
     if not _has_any(text, _DATELINE_MARKS):
         return text
     match = _DATELINE.match(text)
