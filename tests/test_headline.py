@@ -54,7 +54,7 @@ def ecb_event(folder: str) -> list[Article]:
         # Words of any script count.
         ("53-летняя модель рассказала что больше всего боится стареть: новости, фото 2018", True),
         # Scripts without spaces: two characters a word (NHK, 2020-03-24), and their question marks
-        # (a title of the extraction benchmark's page 85439e26).
+        # (the extraction benchmark's page 85439e26, its title without the site's name).
         ("東京オリンピック・パラリンピック 1年程度延期で合意", True),
         ("商品の改造が商標法違反に！？", False),
     ],

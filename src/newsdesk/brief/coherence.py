@@ -321,9 +321,9 @@ _PEOPLE_NOUNS = (
     "singer", "defendant", "defendants", "accused", "survivors", "detainees", "prisoners",
     "inmates", "fugitive", "fugitives", "robber", "robbers", "thieves", "nationals", "citizens",
     "protesters", "demonstrators", "rescuers", "firefighters", "militants", "rebels", "pirates",
-    "americans", "britons",
-    "canadians", "australians", "germans", "russians", "israelis", "palestinians", "iranians",
-    "iraqis", "afghans", "pakistanis", "mexicans", "italians", "europeans", "koreans",
+    "americans", "britons", "canadians", "australians", "germans", "russians", "israelis",
+    "palestinians", "iranians", "iraqis", "afghans", "pakistanis", "mexicans", "italians",
+    "europeans", "koreans",
 )
 # fmt: on
 _THE_PEOPLE = (
