@@ -59,6 +59,12 @@ DANGLING = [
     "While two of them managed to escape, INS Sukanya successfully intercepted the remaining"
     " three boats.",
     "Most of those wins have come under Arians, who has filled in admirably.",
+    # ECB+ 34ecb, 22ecbplus, 29ecbplus: no subject, the verb first; it is in the sentence before.
+    "Got it up on the Web site at 2:36 p.m., mere moments after filing the story.",
+    "Made her way to the third - floor mixing room, where she encountered at least three of the"
+    " employees.",
+    "Put it all together and the Chiefs gained 507 yards and still managed — through penalties,"
+    " interceptions and fumbles — to lose the game.",
 ]
 # Seed-brief and MultiLing sentences that stand on their own.
 STANDALONE = [

@@ -233,9 +233,19 @@ def is_fragment(text: str, title: str = "") -> bool:
     return False
 
 
+# No subject, the verb first: "Got it up on the Web site at 2:36 p.m., ...", "Made her way to the
+# mixing room, ...": the subject is in the sentence before.
+_SUBJECTLESS = re.compile(
+    r"^[\"“]?(?:[A-Z][a-z]+ed|Got|Made|Took|Went|Came|Told|Put|Kept|Left|Brought|Sent|Gave|Found"
+    r"|Threw|Ran)\s+(?:it|him|her|them|me|us|up|back|out|off|down|away)\b"
+)
+
+
 def needs_context(text: str) -> bool:
     """True when the sentence opens with a reference its reader cannot resolve on its own."""
     if _DANGLING_OPENER.match(text) and not _EXISTENTIAL_THERE.match(text):
+        return True
+    if _SUBJECTLESS.match(text):
         return True
     if _PARTITIVE.match(text):
         return True
