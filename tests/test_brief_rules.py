@@ -65,6 +65,13 @@ DANGLING = [
     " employees.",
     "Put it all together and the Chiefs gained 507 yards and still managed — through penalties,"
     " interceptions and fumbles — to lose the game.",
+    # ECB+ 10ecbplus, 9ecb, 6ecb: a discourse marker answering the sentence before.
+    "If so, that blows the reported eight - year, $160 million offers by the Angels and the"
+    " Washington Nationals out of the water.",
+    "To that end, he clarified regulations addressing threats to polar bear habitat.",
+    'On the other hand, Weitz also directed last year\'s "The Golden Compass," which was an'
+    " expensive mess.",
+    "In fact, Microsoft said it monitored a huge increase in attacks last Saturday.",
 ]
 # Seed-brief and MultiLing sentences that stand on their own.
 STANDALONE = [
@@ -85,6 +92,9 @@ STANDALONE = [
     'The Ministry of Defence said that the Royal Navy personnel had been "engaged in routine'
     ' boarding operations of merchant shipping in Iraqi territorial waters" and had finished'
     " their search of the suspect vessel when they were surrounded by Iranian forces.",
+    # A brand or a name particle in small letters opens a sentence of its own.
+    "iPhone sales rose 20 percent in the quarter, Apple said on Tuesday.",
+    "de Boer said the talks in Bali would set the agenda for the next two years.",
 ]
 FRAGMENTS = [
     "North Korea may be working on new intercontinental missiles",  # headline, no verb/period
@@ -109,6 +119,8 @@ FRAGMENTS = [
     # Article-extraction benchmark pages (BBC Newsbeat, Dealbreaker): the outlet's promotion.
     "Listen to Newsbeat live at 12:45 and 17:45 weekdays - or listen back here.",
     "Start your day with the Opening Bell powered by The Water Coolest.",
+    # ECB+ 13ecbplus: an article whose text begins mid-sentence.
+    "fast - moving fire destroyed the historic Matanuska Maid warehouse early this morning.",
 ]
 
 

@@ -67,6 +67,8 @@ _DATE_ONLY = re.compile(
     r"(?:[a-z]+\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[a-z]+\.?\s+\d{4}|\d{4}[/-]\d{1,2}[/-]\d{1,2}.*)\.?$",
     re.IGNORECASE,
 )
+# A first word in small letters only: not "iPhone", "eBay".
+_LOWERCASE_START = re.compile(r"[a-z]+(?![\w'’])")
 _CLOSING_MARKS = "'\"”’)]"
 # Openers whose referent lies outside the sentence.
 _DANGLING_OPENER = re.compile(
@@ -76,7 +78,9 @@ _DANGLING_OPENER = re.compile(
     r"|but|and|or|so|yet|still|also|however|meanwhile|moreover|furthermore|nevertheless"
     r"|nonetheless|therefore|thus|hence|instead|otherwise|besides|likewise|similarly"
     r"|in addition|as a result|in contrast|at the same time|even so|then|later|earlier"
-    r"|here|afterwards|after that|before that|by then|for (?:his|her|their|its) part)\b",
+    r"|here|afterwards|after that|before that|by then|for (?:his|her|their|its) part"
+    r"|if so|if not|if that|in that case|even then|until then|to (?:that|this) end|in turn"
+    r"|on the other hand|by contrast|in other words|in fact|indeed|after all)\b",
     re.IGNORECASE,
 )
 _ROLE = (
@@ -221,6 +225,8 @@ def is_fragment(text: str, title: str = "") -> bool:
         return True
     if is_question(text) or not _ends_with_full_stop(text):
         return True
+    if _LOWERCASE_START.match(text) and tokens[0] not in NAME_PARTICLES:
+        return True  # the tail of a cut sentence ("fast - moving fire destroyed ...")
     if mostly_capitals(text):
         return True  # ALL-CAPS bylines and slugs
     capitalised = sum(1 for t in tokens if t[0] in _TITLE_INITIALS)
