@@ -529,6 +529,9 @@ def test_the_storys_own_actors_need_no_introduction() -> None:
         ),
         ("Sudan has accused South Sudan of arming rebels in Southern Kordofan.", []),
         ("Jackson was arrested in San Diego by Officer Mark Lewis.", ["Lewis"]),
+        # 10ecb, a unit of two sentences: a name ends at the full stop; initials do not end it.
+        ("They want Mark Teixeira. The Angels offered more.", ["Teixeira"]),
+        ("Agent J. Edgar Hoover died in 1972.", ["Hoover"]),
     ],
 )
 def test_full_names_are_people_not_places_or_days(text: str, surnames: list[str]) -> None:

@@ -291,7 +291,7 @@ _NOT_SURNAME_WORDS = (
 FULL_NAME_SURNAME = re.compile(
     # A capital first, so the search skips to capitals; the lookbehind then checks it from before
     # it: it starts a word, and none of _NOT_NAME_WORDS.
-    rf"[A-Z](?<=\b(?!{_NOT_NAME_WORDS}\b)[A-Z])[a-z]+(?:\s+[A-Z][a-z.]*)*"
+    rf"[A-Z](?<=\b(?!{_NOT_NAME_WORDS}\b)[A-Z])[a-z]+(?:\s+[A-Z](?:[a-z]+|\.)?)*"
     rf"\s+((?:{_PARTICLE}\s+){{0,2}}(?=[A-Z])(?!{_NOT_SURNAME_WORDS}\b){_SURNAME})\b"
 )
 # A sentence opening with a surname, also after a courtesy title or rank ("Mr. Nichols fled",
