@@ -72,6 +72,11 @@ DANGLING = [
     'On the other hand, Weitz also directed last year\'s "The Golden Compass," which was an'
     " expensive mess.",
     "In fact, Microsoft said it monitored a huge increase in attacks last Saturday.",
+    # ECB+ 3ecb, 8ecb, 4ecb, 38ecb: a time or a place counted from the sentence before.
+    "Four seconds later, he shot the court reporter, Julie Ann Brandau, in the head.",
+    "Shortly after, the West Coast Bank received a call with a similar warning.",
+    "A few years later, Page modeled in bondage and sadomasochistic poses.",
+    'Down the road at Brick Oven Pizza, "it caught our attention," said Geri Angel.',
 ]
 # Seed-brief and MultiLing sentences that stand on their own.
 STANDALONE = [

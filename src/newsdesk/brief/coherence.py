@@ -246,12 +246,24 @@ _SUBJECTLESS = re.compile(
     r"|Threw|Ran)\s+(?:it|him|her|them|me|us|up|back|out|off|down|away)\b"
 )
 
+# A time or place counted from the sentence before: "Minutes later, he shot ...", "Shortly after,
+# the bank received ...", "A few years later, Page modeled ...", "Down the street at Paperny Films".
+_RELATIVE_OPENER = re.compile(
+    r"^[\"“'‘(]?(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|\d+)\s+)?"
+    r"(?:few\s+|couple\s+of\s+)?(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?"
+    r"|moments?|shortly|soon|not\s+long)\s+(?:later|afterwards?|after(?=\s*,)|thereafter)\b"
+    r"|^[\"“'‘(]?(?:up|down|across|back)\s+the\s+(?:road|street|coast|hill|block)\b",
+    re.IGNORECASE,
+)
+
 
 def needs_context(text: str) -> bool:
     """True when the sentence opens with a reference its reader cannot resolve on its own."""
     if _DANGLING_OPENER.match(text) and not _EXISTENTIAL_THERE.match(text):
         return True
     if _SUBJECTLESS.match(text):
+        return True
+    if _RELATIVE_OPENER.match(text):
         return True
     if _PARTITIVE.match(text):
         return True
