@@ -22,7 +22,8 @@ from scipy.sparse import csr_matrix
 
 from newsdesk.brief.coherence import (
     FULL_NAME_SURNAME,
-    common_people,
+    common_referents,
+    event_referent,
     in_writers_voice,
     inside_quotations,
     is_fragment,
@@ -224,7 +225,7 @@ def prepare(articles: Sequence[Article]) -> StoryText:
     by_article: list[list[int]] = []
     doc_freq: Counter[str] = Counter()
     split = [split_sentences_with_paragraphs(article.text) for article in articles]
-    known_people = common_people(articles, split)
+    known = common_referents(articles, split)
     for a, (article, sentences) in enumerate(zip(articles, split, strict=True)):
         indices: list[int] = []
         seen: set[str] = set()
@@ -259,14 +260,18 @@ def prepare(articles: Sequence[Article]) -> StoryText:
                 speaker = speaker_surname(text)
                 if referent not in introducers and speaker in introducers:
                     referent = None if speaker in mentioned else speaker
-                ordinal = ordinal_referent(text) if position > 0 else []
-                if ordinal and referent not in introducers:
-                    # "The second device ...": with the latest sentence that told of a device.
-                    introducer = _latest_mention(candidates, indices, ordinal)
+                told_before = ordinal_referent(text) if position > 0 else []
+                event = event_referent(text) if position > 0 and not told_before else None
+                if event is not None and event[0] not in known:
+                    told_before = event[1]
+                if told_before and referent not in introducers:
+                    # "The second device ...", "The verdict was ...": with the latest sentence
+                    # that told of a device (a verdict).
+                    introducer = _latest_mention(candidates, indices, told_before)
                     needs_previous = introducer is None
                 elif referent not in introducers and position > 0:
                     referent = people_referent(text)
-                    referent = None if referent in known_people else referent
+                    referent = None if referent in known else referent
                     # People the article has not mentioned yet: the sentence before introduces them.
                     needs_previous = referent is not None and referent not in introducers
             # Named before, but only in sentences that are not standalone: not a candidate at all.

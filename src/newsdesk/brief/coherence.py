@@ -408,6 +408,47 @@ def ordinal_referent(text: str) -> list[str]:
     return content_stems(words(match.group(1)))
 
 
+# "The verdict was a major blow to a Mafia ...", "The recording was seized when Jeffs was arrested":
+# an event or a document the article told of before (not "The trial of ...", which says which).
+# fmt: off
+_EVENT_NOUNS = (
+    "verdict", "deadlock", "clashes", "recording", "announcement", "decision", "ruling",
+    "incident", "complaint", "indictment", "lawsuit", "investigation", "probe", "report", "study",
+    "survey", "attack", "shooting", "bombing", "explosion", "blast", "crash", "collision", "fire",
+    "blaze", "quake", "earthquake", "tremor", "aftershock", "arrest", "raid", "heist", "robbery",
+    "theft", "deal", "offer", "agreement", "acquisition", "merger", "purchase", "sale", "rally",
+    "protest", "protests", "riots", "strike", "vote", "charges", "trial", "hearing", "sentence",
+    "conviction", "appeal",
+)
+# fmt: on
+_DEFINITE_EVENT = re.compile(
+    rf"^[\"“]?The\s+(?:[a-z][\w\-]*\s+){{0,2}}?({'|'.join(_EVENT_NOUNS)})\b"
+    r"(?!\s+(?:of|in|at|on|against|over|by|between|from|to|for|that|which|who)\b)"
+)
+_EVENT_WORDS = frozenset(_EVENT_NOUNS)
+_SAME_EVENT = {"quake": "earthquake", "tremor": "earthquake", "blaze": "fire"}
+
+
+def _event_key(noun: str) -> str:
+    return f"event:{stem(_SAME_EVENT.get(noun, noun))}"
+
+
+def events_mentioned(tokens: Sequence[str]) -> set[str]:
+    """Referent keys (as :func:`event_referent` makes them) of the event nouns in ``tokens``."""
+    return {_event_key(t) for t in tokens if t in _EVENT_WORDS}
+
+
+def event_referent(text: str) -> tuple[str, list[str]] | None:
+    """The event or document a sentence opens with ("The verdict was ...", "The quake was
+    centred ..."): its referent key, and the stems an earlier sentence telling of it would
+    have. None when the sentence opens otherwise or says which ("The trial of Brian Nichols")."""
+    match = _DEFINITE_EVENT.match(text)
+    if match is None:
+        return None
+    noun = match.group(1).lower()
+    return _event_key(noun), list(dict.fromkeys([stem(noun), stem(_SAME_EVENT.get(noun, noun))]))
+
+
 # "In Atlanta's posh Buckhead neighborhood, he shot ...", "Last year, she was ...": a fronted
 # adverbial, then a personal pronoun whose referent lies outside the sentence.
 _FRONTED_PRONOUN = re.compile(
@@ -505,13 +546,14 @@ def _opens_single_quote(text: str) -> bool:
     return state
 
 
-def common_people(
+def common_referents(
     articles: Sequence[Article], sentences: Sequence[Sequence[tuple[int, str]]]
 ) -> set[str]:
-    """People nouns in the headline or opening sentences of at least two of the story's articles:
-    the story's own actors ("the sailors" of a story on 15 British sailors), known to its reader."""
+    """Referent keys of the people and events in the headline or opening sentences of at least
+    two of the story's articles: the story's own actors and events ("the sailors" of a story on
+    15 British sailors, "the quake" of an earthquake's), known to its reader."""
     counts: Counter[str] = Counter()
     for article, split in zip(articles, sentences, strict=True):
-        opening = " ".join([article.title, *(text for _, text in split[:2])])
-        counts.update(people_mentioned(words(opening)))
+        tokens = words(" ".join([article.title, *(text for _, text in split[:2])]))
+        counts.update(people_mentioned(tokens) | events_mentioned(tokens))
     return {key for key, n in counts.items() if n >= 2}
