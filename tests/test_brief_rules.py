@@ -78,6 +78,10 @@ DANGLING = [
     "Shortly after, the West Coast Bank received a call with a similar warning.",
     "A few years later, Page modeled in bondage and sadomasochistic poses.",
     'Down the road at Brick Oven Pizza, "it caught our attention," said Geri Angel.',
+    # ECB+ 39ecbplus, 18ecb, 25ecb: someone known only by age.
+    "The 55 - year - old is a hugely popular choice, judging by some celebrity chatter.",
+    "The sixty-one-year-old was arrested Friday, not long after Banky was shot to death.",
+    "The 23-year-old finished his third season with 404 yards rushing on 106 carries.",
 ]
 # Seed-brief and MultiLing sentences that stand on their own.
 STANDALONE = [
@@ -101,6 +105,8 @@ STANDALONE = [
     # A brand or a name particle in small letters opens a sentence of its own.
     "iPhone sales rose 20 percent in the quarter, Apple said on Tuesday.",
     "de Boer said the talks in Bali would set the agenda for the next two years.",
+    # ECB+ 7ecbplus: the age comes with the name.
+    "The 36 - year - old champion Klitschko floored Thompson with a big right hand.",
 ]
 FRAGMENTS = [
     "North Korea may be working on new intercontinental missiles",  # headline, no verb/period

@@ -256,6 +256,14 @@ _RELATIVE_OPENER = re.compile(
     re.IGNORECASE,
 )
 
+# Someone known only by age: "The 55 - year - old is a hugely popular choice", "The
+# sixty-one-year-old was arrested Friday" (not "The 36-year-old champion Klitschko ...").
+_AGE_ONLY = re.compile(
+    r"^[\"“]?the\s+(?:\d+|[a-z]+(?:-[a-z]+)?)\s*-\s*years?\s*-?\s*old\s*"
+    r"(?:,|(?:is|was|has|had|will|would|can|could|did|does|[a-z]+ed)\b)",
+    re.IGNORECASE,
+)
+
 
 def needs_context(text: str) -> bool:
     """True when the sentence opens with a reference its reader cannot resolve on its own."""
@@ -263,7 +271,7 @@ def needs_context(text: str) -> bool:
         return True
     if _SUBJECTLESS.match(text):
         return True
-    if _RELATIVE_OPENER.match(text):
+    if _RELATIVE_OPENER.match(text) or _AGE_ONLY.match(text):
         return True
     if _PARTITIVE.match(text):
         return True
