@@ -19,6 +19,7 @@ from newsdesk.brief.coherence import (
     opening_surname,
     quote_open_after,
     strip_dateline,
+    strip_glued_heading,
 )
 from newsdesk.brief.terms import content_stems, stem
 from newsdesk.models import Article, Provenance
@@ -188,6 +189,42 @@ def test_datelines_are_stripped_verbatim() -> None:
     # Release of something else is news, not a header.
     demand = "For immediate release of the hostages, the group demanded a ransom on Friday."
     assert strip_dateline(demand) == demand
+
+
+@pytest.mark.parametrize(
+    ("raw", "rest"),
+    [  # ECB+ 39ecbplus, 18ecbplus, 22ecbplus, 40ecbplus: a heading, or a sentence without its
+        # full stop, glued onto the next sentence.
+        (
+            "Celeb fans took to Twitter as Matt Smith's replacement was unveiled The new Doctor Who"
+            " has finally been unveiled.",
+            "The new Doctor Who has finally been unveiled.",
+        ),
+        (
+            "Suspect had been fired last week by Troy, Mich., company An accounting firm employee"
+            " who was fired last week shot and killed a woman.",
+            "An accounting firm employee who was fired last week shot and killed a woman.",
+        ),
+        (
+            "The woman accused had just been escorted from the building 10 minutes earlier Minutes"
+            " after a woman was suspended, she returned with a gun.",
+            "Minutes after a woman was suspended, she returned with a gun.",
+        ),
+        (
+            "The line also includes both USB 2.0 and USB 3.0 support Unlike Apple's next -"
+            " generation MacBook Pro, its 13 - and 15 - inch MacBook Pros don't come with Retina"
+            " displays.",
+            "Unlike Apple's next - generation MacBook Pro, its 13 - and 15 - inch MacBook Pros"
+            " don't come with Retina displays.",
+        ),
+        # A title, a letter name and a short rest stay whole.
+        ("The story ran in The New York Times on Sunday, editors said.", None),
+        ("Star wattage has dimmed, with many members of the A list refusing to attend.", None),
+        ("Police found the car abandoned near the bridge The driver fled.", None),
+    ],
+)
+def test_a_glued_heading_is_cut_off(raw: str, rest: str | None) -> None:
+    assert strip_glued_heading(raw) == (rest or raw)
 
 
 @pytest.mark.skipif(not SEED.is_file(), reason="seed brief not present")

@@ -35,6 +35,7 @@ from newsdesk.brief.coherence import (
     pronoun_after_fronted_phrase,
     speaker_surname,
     strip_dateline,
+    strip_glued_heading,
 )
 from newsdesk.brief.terms import content_stems, stem
 from newsdesk.models import Article
@@ -237,7 +238,7 @@ def prepare(articles: Sequence[Article]) -> StoryText:
         lead = title_sentence(article) if title else None
         # The title read as a sentence comes first, as a paragraph of its own.
         numbered = ([(-1, -1, strip_dateline(lead))] if lead else []) + [
-            (i, p, strip_dateline(t)) for i, (p, t) in enumerate(sentences)
+            (i, p, strip_glued_heading(strip_dateline(t))) for i, (p, t) in enumerate(sentences)
         ]
         # A sentence inside a quotation opened by an earlier sentence: its speaker is there.
         quoted = inside_quotations([(paragraph, text) for _, paragraph, text in numbered])

@@ -180,6 +180,28 @@ def strip_dateline(text: str) -> str:
     return text
 
 
+# A heading or a sentence that lost its full stop, glued to the next sentence: "... as Matt
+# Smith's replacement was unveiled The new Doctor Who has finally been unveiled.", "Suspect had
+# been fired last week by Troy, Mich., company An accounting firm employee ...". A small word,
+# then a capitalised sentence opener followed by a small word ("in The New York Times", "the A
+# list" are not).
+_GLUED_OPENER = re.compile(
+    r"(?<=[a-z0-9%])(?<!\bthe)\s+(?:(?:The|An?)\s+(?=[a-z])|(?:Though|Although|Unlike|According"
+    r"|However|Meanwhile|Minutes|Hours|Moments|After|When|While|Despite|Since|Because)\s)"
+)
+_GLUED_HEAD_WORDS = 30
+
+
+def strip_glued_heading(text: str) -> str:
+    """The sentence from where a sentence glued onto its start begins: what is before it is a
+    heading or a sentence without its full stop (kept whole when the rest would be short)."""
+    match = _GLUED_OPENER.search(text)
+    if match is None or len(text[: match.start()].split()) > _GLUED_HEAD_WORDS:
+        return text
+    rest = text[match.start() :].lstrip()
+    return rest if len(rest.split()) >= _MIN_WORDS else text
+
+
 # The writer's own voice: "I", "my", "me" outside quotation marks ("I guess we can be thankful
 # for that.", "As I said many times in my review, ..."): a column or a quotation's continuation,
 # never a news point. "I - 75" and "I.R." are no pronoun.
