@@ -816,6 +816,21 @@ def test_the_event_an_article_told_of_before_comes_with_that_sentence() -> None:
     assert event_referent("The trial of Brian Nichols has already cost $2 million.") is None
 
 
+def test_a_short_name_comes_with_the_sentence_that_gave_the_full_name() -> None:
+    """WikiNews M0040: "The Conference is the place where formal decisions regarding the Kyoto
+    Protocol will be made" opened the demo's Bali brief; the article's lead, which tells of the
+    conference, comes with it. A name that is no common noun ("The Angels") stands alone."""
+    from newsdesk.evaluation.summarize import read_articles
+
+    story = prepare(read_articles([WIKINEWS / "M0040.english"]))
+    conference = next(c for c in story.candidates if c.text.startswith("The Conference is"))
+    assert not conference.standalone and conference.needs_previous
+    in_small_letters = "the UN climate change conference in Bali".__contains__
+    assert event_referent("The Conference is the place where decisions are made.", in_small_letters)
+    assert event_referent("The Angels obtained Teixeira from the Braves.", in_small_letters) is None
+    assert event_referent("The Department of Defense denies any approval.", lambda w: True) is None
+
+
 def test_the_storys_own_event_needs_no_introduction() -> None:
     """WikiNews M008 (Air France 447): with "the crash" in two articles' openings, "The crash ..."
     stands alone there; in one article that never opens on it, it needs the sentence before."""

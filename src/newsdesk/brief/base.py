@@ -16,6 +16,7 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
+from functools import partial
 
 import numpy as np
 from scipy.sparse import csr_matrix
@@ -221,6 +222,11 @@ def _latest_mention(
     return None
 
 
+def _in_small_letters(text: str, word: str) -> bool:
+    """Whether ``text`` uses ``word`` (lower-case) in small letters: as a common noun."""
+    return re.search(rf"\b{re.escape(word)}\b", text) is not None
+
+
 def prepare(articles: Sequence[Article]) -> StoryText:
     candidates: list[Candidate] = []
     by_article: list[list[int]] = []
@@ -262,7 +268,9 @@ def prepare(articles: Sequence[Article]) -> StoryText:
                 if referent not in introducers and speaker in introducers:
                     referent = None if speaker in mentioned else speaker
                 told_before = ordinal_referent(text) if position > 0 else []
-                event = event_referent(text) if position > 0 and not told_before else None
+                event = None
+                if position > 0 and not told_before:
+                    event = event_referent(text, partial(_in_small_letters, article.text))
                 if event is not None and event[0] not in known:
                     told_before = event[1]
                 if told_before and referent not in introducers:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Container, Iterable, Sequence
+from collections.abc import Callable, Container, Iterable, Sequence
 
 from newsdesk.brief.terms import content_stems, stem
 from newsdesk.models import Article
@@ -460,23 +460,41 @@ _SAME_EVENT = {"quake": "earthquake", "tremor": "earthquake", "blaze": "fire"}
 
 
 def _event_key(noun: str) -> str:
-    return f"event:{stem(_SAME_EVENT.get(noun, noun))}"
+    # The word itself, not its stem: "announced" in the openings does not tell of "the
+    # announcement" the sentence means.
+    return f"event:{_SAME_EVENT.get(noun, noun)}"
 
 
 def events_mentioned(tokens: Sequence[str]) -> set[str]:
-    """Referent keys (as :func:`event_referent` makes them) of the event nouns in ``tokens``."""
-    return {_event_key(t) for t in tokens if t in _EVENT_WORDS}
+    """Referent keys (as :func:`event_referent` makes them) of every word of ``tokens``."""
+    return {_event_key(t) for t in tokens}
 
 
-def event_referent(text: str) -> tuple[str, list[str]] | None:
+# "The Conference is the place where ...", "The Council had met behind closed doors": a common
+# noun capitalised as the short name of something the article named in full before.
+_DEFINITE_SHORT_NAME = re.compile(
+    r"^[\"“]?The\s+([A-Z][a-z]{2,})\s+(?!(?:of|and|de|for|in|on|at|to)\b)(?=[a-z])"
+)
+
+
+def event_referent(
+    text: str, common_noun: Callable[[str], bool] = lambda word: False
+) -> tuple[str, list[str]] | None:
     """The event or document a sentence opens with ("The verdict was ...", "The quake was
-    centred ..."): its referent key, and the stems an earlier sentence telling of it would
-    have. None when the sentence opens otherwise or says which ("The trial of Brian Nichols")."""
+    centred ...", and "The Conference is ..." when ``common_noun("conference")``): its referent
+    key, and the stems an earlier sentence telling of it would have. None when the sentence opens
+    otherwise or says which ("The trial of Brian Nichols", "The Department of Defense")."""
     match = _DEFINITE_EVENT.match(text)
-    if match is None:
-        return None
-    noun = match.group(1).lower()
-    return _event_key(noun), list(dict.fromkeys([stem(noun), stem(_SAME_EVENT.get(noun, noun))]))
+    if match is not None:
+        noun = match.group(1).lower()
+        stems = [stem(noun), stem(_SAME_EVENT.get(noun, noun))]
+        return _event_key(noun), list(dict.fromkeys(stems))
+    short = _DEFINITE_SHORT_NAME.match(text)
+    if short is not None and common_noun(noun := short.group(1).lower()):
+        # Never the story's own: the full name ("the UN Climate Change Conference") is what
+        # the reader needs, and it is in the sentence that gave it.
+        return f"name:{noun}", [stem(noun)]
+    return None
 
 
 # "In Atlanta's posh Buckhead neighborhood, he shot ...", "Last year, she was ...": a fronted
