@@ -15,28 +15,28 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from newsdesk.attribute.nlp import NLPArg, Span, body_and_sentences, entity_spans
-from newsdesk.attribute.quotes.indirect import _indirect
+from newsdesk.attribute.quotes.indirect import indirect_clauses
 from newsdesk.attribute.quotes.marks import (
-    _Direct,
-    _direct_spans,
-    _mask_abbreviations,
-    _trim_marks,
-    _unmask,
+    Direct,
+    direct_spans,
+    mask_abbreviations,
+    trim_marks,
+    unmask,
 )
 from newsdesk.attribute.quotes.patterns import (
-    _CALLED,
-    _CLAUSE_AS_SUBJECT,
-    _DESCRIBED,
-    _ENDS_ATTRIBUTION,
-    _POST_INVERTED,
-    _POST_NORMAL,
-    _PRE,
-    _subject,
-    _told,
+    CALLED,
+    CLAUSE_AS_SUBJECT,
+    DESCRIBED,
+    ENDS_ATTRIBUTION,
+    POST_INVERTED,
+    POST_NORMAL,
+    PRE,
+    outlet_told,
+    subject_of,
 )
-from newsdesk.attribute.quotes.people import _people, _Person
-from newsdesk.attribute.quotes.speakers import _resolve
-from newsdesk.attribute.quotes.vocabulary import _CUE, _POST_ONLY
+from newsdesk.attribute.quotes.people import Person, find_people
+from newsdesk.attribute.quotes.speakers import resolve_speaker
+from newsdesk.attribute.quotes.vocabulary import CUE, POST_ONLY
 from newsdesk.models import Article, Quote
 from newsdesk.text import split_paragraphs
 
@@ -59,10 +59,10 @@ class _Doc:
     """An article's body as the attribution reads it."""
 
     body: str  # the paragraphs joined with "\n\n"
-    masked: str  # the body with abbreviation dots masked (marks._mask_abbreviations)
+    masked: str  # the body with abbreviation dots masked (marks.mask_abbreviations)
     sentences: list[tuple[int, int, int]]  # (start, end, sentence index)
     spans: list[Span]  # named entities of the body
-    people: list[_Person]  # persons named outside quotations, and in the headline
+    people: list[Person]  # persons named outside quotations, and in the headline
 
     def sentence_of(self, offset: int) -> tuple[int, int, int]:
         best = self.sentences[0] if self.sentences else (0, len(self.body), 0)
@@ -109,10 +109,10 @@ def extract_quotes(article: Article, nlp: NLPArg = None) -> list[Quote]:
         pos += len(para) + 2
 
     body_spans, title_spans = entity_spans([body, article.title or ""], nlp)
-    masked = _mask_abbreviations(body)
-    people = _people(body, masked, body_spans, title_spans)
+    masked = mask_abbreviations(body)
+    people = find_people(body, masked, body_spans, title_spans)
 
-    directs = _direct_spans(paragraphs, offsets)
+    directs = direct_spans(paragraphs, offsets)
     # A name inside a quotation is not who is speaking.
     people = [p for p in people if not any(d.start <= p.start < d.end for d in directs)]
     doc = _Doc(body, masked, sentences, body_spans, people)
@@ -138,7 +138,7 @@ def extract_quotes(article: Article, nlp: NLPArg = None) -> list[Quote]:
 _QUOTE_THEN_SENTENCE = re.compile(r"[.!?]\s*(?:''|[\"”])\s+(?=[A-Z])")
 
 
-def _indirect_quotes(doc: _Doc, directs: list[_Direct]) -> list[_Found]:
+def _indirect_quotes(doc: _Doc, directs: list[Direct]) -> list[_Found]:
     """Indirect clauses, sentence by sentence (none inside a direct quotation), their speakers not
     yet resolved."""
     body = doc.body
@@ -151,8 +151,8 @@ def _indirect_quotes(doc: _Doc, directs: list[_Direct]) -> list[_Found]:
         pieces += list(zip([s_start, *cuts], [*cuts, s_end], strict=True))
     for s_start, s_end in pieces:
         text = body[s_start:s_end].rstrip()
-        for c_start, c_end, i_subj, i_told in _indirect(text, s_start, doc.spans):
-            clause = _trim_marks(text[c_start:c_end])
+        for c_start, c_end, i_subj, i_told in indirect_clauses(text, s_start, doc.spans):
+            clause = trim_marks(text[c_start:c_end])
             at = s_start + c_start
             # A clause that is one direct quotation is left to it; one that only opens with a
             # quoted fragment ('According to the BBC, "large waves" have struck ...') is kept.
@@ -168,13 +168,13 @@ def _indirect_quotes(doc: _Doc, directs: list[_Direct]) -> list[_Found]:
     return indirect
 
 
-def _attribute(doc: _Doc, directs: list[_Direct], indirect: list[_Found]) -> list[_Found]:
+def _attribute(doc: _Doc, directs: list[Direct], indirect: list[_Found]) -> list[_Found]:
     """The quotes of the article with their speakers: the direct quotations and the indirect
     clauses taken in text order, so that a pronoun or a continuation can find the speaker of the
     quote before it; a direct quotation may replace the indirect clause around it."""
     found: list[_Found] = []
     last: _Found | None = None
-    events: list[tuple[int, str, _Found | _Direct]] = [(d.start, "d", d) for d in directs]
+    events: list[tuple[int, str, _Found | Direct]] = [(d.start, "d", d) for d in directs]
     events += [(f.start, "i", f) for f in indirect]
     events.sort(key=lambda e: (e[0], e[1]))
     dropped: set[int] = set()
@@ -183,14 +183,14 @@ def _attribute(doc: _Doc, directs: list[_Direct], indirect: list[_Found]) -> lis
             assert isinstance(item, _Found)
             if id(item) in dropped or any(_overlap(item, f) for f in found):
                 continue
-            item.speaker, item.speaker_name = _resolve(
+            item.speaker, item.speaker_name = resolve_speaker(
                 item.speaker, item.at, doc.body, doc.spans, doc.people, last
             )
             item.resolved = True
             quote: _Found | None = item
             replaced: _Found | None = None
         else:
-            assert isinstance(item, _Direct)
+            assert isinstance(item, Direct)
             quote, replaced = _direct_quote(doc, item, directs, indirect, last)
         if replaced is not None:
             dropped.add(id(replaced))
@@ -203,8 +203,8 @@ def _attribute(doc: _Doc, directs: list[_Direct], indirect: list[_Found]) -> lis
 
 def _direct_quote(
     doc: _Doc,
-    item: _Direct,
-    directs: list[_Direct],
+    item: Direct,
+    directs: list[Direct],
     indirect: list[_Found],
     last: _Found | None,
 ) -> tuple[_Found | None, _Found | None]:
@@ -221,7 +221,7 @@ def _direct_quote(
         if len(text) < 0.5 * len(container.text):
             return None, None  # the indirect clause around this fragment is the quote
         if not container.resolved:
-            container.speaker, container.speaker_name = _resolve(
+            container.speaker, container.speaker_name = resolve_speaker(
                 container.speaker, container.at, body, doc.spans, doc.people, last
             )
         quote = _Found(
@@ -250,12 +250,12 @@ def _direct_quote(
         # A fragment inside a reported clause attributed after it ('two men, believed to be
         # "management level employees," underwent surgery, X said'): the clause is the quote.
         return None, None
-    speaker, name = _resolve(subj, subject_at, body, doc.spans, doc.people, last)
+    speaker, name = resolve_speaker(subj, subject_at, body, doc.spans, doc.people, last)
     quote = _Found(item.start, item.end, text, speaker, name, told, True)
     return quote, (container if container is not None and not called else None)
 
 
-def _around(doc: _Doc, item: _Direct) -> _Around:
+def _around(doc: _Doc, item: Direct) -> _Around:
     """The text after a direct quotation up to the next quotation mark or line break, and the
     text of its sentence before it."""
     body, masked = doc.body, doc.masked
@@ -274,7 +274,7 @@ def _around(doc: _Doc, item: _Direct) -> _Around:
 
 
 def _attribution(
-    doc: _Doc, item: _Direct, text: str, around: _Around, directs: list[_Direct]
+    doc: _Doc, item: Direct, text: str, around: _Around, directs: list[Direct]
 ) -> _Attribution:
     """Who a direct quotation's attribution names: after it ('"...," said X', '"...," X said'),
     else before it in its sentence ('X said: "..."', 'X called it "..."'), else after the next
@@ -285,16 +285,16 @@ def _attribution(
     subject_at = item.start
     told: str | None = None
     called = False
-    m = _POST_INVERTED.match(after_m)
+    m = POST_INVERTED.match(after_m)
     if m and m.start("subj") < 12:
-        subj = _subject(_unmask(m.group("subj")), whole=True)
+        subj = subject_of(unmask(m.group("subj")), whole=True)
         subject_at = after_at + m.start("subj")
     else:
-        m2 = _POST_NORMAL.match(after_m)
+        m2 = POST_NORMAL.match(after_m)
         if (
             m2
             and len(m2.group("subj").split()) <= 30
-            and _ENDS_ATTRIBUTION.match(after, m2.end())
+            and ENDS_ATTRIBUTION.match(after, m2.end())
             # '"... any mind. " Then a co-worker yelled, "Come on ..."': a new sentence
             # introducing the next quotation, not this one's attribution.
             and not (
@@ -305,29 +305,29 @@ def _attribution(
             )
         ):
             subject_at = after_at + m2.start("subj")
-            text_of_subject = _unmask(m2.group("subj"))
-            if _CLAUSE_AS_SUBJECT.match(text_of_subject):
+            text_of_subject = unmask(m2.group("subj"))
+            if CLAUSE_AS_SUBJECT.match(text_of_subject):
                 # '" thrilled '' at the offer, Mark said': the subject is the last part.
                 head, _, tail = text_of_subject.rpartition(",")
                 subject_at += len(head) + 1
                 text_of_subject = tail if tail.strip()[:1].isupper() else ""
             if text_of_subject.strip():
-                subj = _subject(text_of_subject, whole=True)
-                told = _told(m2.group("obj") and _unmask(m2.group("obj")), m2.group("cue"))
+                subj = subject_of(text_of_subject, whole=True)
+                told = outlet_told(m2.group("obj") and unmask(m2.group("obj")), m2.group("cue"))
     if subj is None:
-        m3 = _PRE.search(before_m)
-        m4 = _DESCRIBED.search(before_m)
+        m3 = PRE.search(before_m)
+        m4 = DESCRIBED.search(before_m)
         if m3 and m3.end() >= len(before) - 1:
-            subj = _subject(_unmask(m3.group("subj")))
+            subj = subject_of(unmask(m3.group("subj")))
             if subj is not None:
                 subject_at = s_start + before.find(subj, m3.start())
-            told = _told(m3.group("obj") and _unmask(m3.group("obj")), m3.group("cue"))
+            told = outlet_told(m3.group("obj") and unmask(m3.group("obj")), m3.group("cue"))
         elif m4 and m4.group("subj"):
-            subj = _unmask(m4.group("subj"))
+            subj = unmask(m4.group("subj"))
             subject_at = s_start + m4.start("subj")
-        elif (m5 := _CALLED.search(before_m)) is not None:
+        elif (m5 := CALLED.search(before_m)) is not None:
             # 'Tony Blair called the detention "wrong and illegal."': the caller's words.
-            subj = _subject(_unmask(m5.group("subj")))
+            subj = subject_of(unmask(m5.group("subj")))
             if subj is not None:
                 subject_at = s_start + before.find(subj, m5.start())
                 called = True
@@ -337,7 +337,7 @@ def _attribution(
         # names its speaker after the second quotation.
         gap = masked[item.end + 1 : following.start - 1]
         tail = masked[following.end + 1 : following.end + 160].split("\n", 1)[0]
-        inverted = _POST_INVERTED.match(tail)
+        inverted = POST_INVERTED.match(tail)
         if (
             len(gap) < 80
             and not re.search(r"[.!?:;\n]|''", gap)
@@ -346,12 +346,12 @@ def _attribution(
             and inverted.start("subj") < 12
             and re.search(r"[,.!?]\s*$", body[following.start : following.end].strip())
         ):
-            subj = _subject(_unmask(inverted.group("subj")), whole=True)
+            subj = subject_of(unmask(inverted.group("subj")), whole=True)
             subject_at = following.end + 1 + inverted.start("subj")
     return _Attribution(subj, subject_at, told, called)
 
 
-def _continues(doc: _Doc, item: _Direct, text: str, around: _Around, last: _Found) -> bool:
+def _continues(doc: _Doc, item: Direct, text: str, around: _Around, last: _Found) -> bool:
     """Whether a direct quotation with no attribution of its own continues the last speaker."""
     gap = doc.body[last.end : item.start]
     # An unattributed full sentence right after a quote continues that speaker, as does
@@ -369,7 +369,7 @@ def _continues(doc: _Doc, item: _Direct, text: str, around: _Around, last: _Foun
             last.direct
             and len(gap) < 200
             and not re.search(r"[.!?]\s|\n", gap)
-            and re.search(rf"\b(?:{_CUE}|{_POST_ONLY})\b", gap) is not None
+            and re.search(rf"\b(?:{CUE}|{POST_ONLY})\b", gap) is not None
             and re.search(r",\s*(?:[\"“'‘`]+\s*)?$", gap) is not None
         )
         or (

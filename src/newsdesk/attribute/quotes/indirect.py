@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 
 from newsdesk.attribute.nlp import Span, is_title_word
-from newsdesk.attribute.quotes.patterns import _subject, _told
-from newsdesk.attribute.quotes.vocabulary import _AUX, _CUE, _FINDINGS_NOUN, _ORG_NOUNS, _TIME
+from newsdesk.attribute.quotes.patterns import outlet_told, subject_of
+from newsdesk.attribute.quotes.vocabulary import AUX, CUE, FINDINGS_NOUN, ORG_NOUNS, TIME
 
 _NOUN_USE = re.compile(
     r"^\s*(?:of|from|on|about(?!\s+\d)|in|to|for|by|and|or|were|was|have|had|are|is|with|"
@@ -18,8 +18,8 @@ _NOUN_USE = re.compile(
 # A second source inside a reported clause: "X reported A, where the BBC reports that B".
 _NESTED = re.compile(
     # "..., Dorsey said like anyone, ...", "... 7 p. m. Police say she ..." (an unsplit sentence)
-    rf"(?:,\s+(?:(?:where|while|and|but|as)\s+)?|[.!?]\s+)(?P<subj>(?:the\s+)?[A-Z][^,;\"“”]{{0,60}}?)\s+{_AUX}"
-    rf"(?:{_CUE})\s+(?:that\s+)?"
+    rf"(?:,\s+(?:(?:where|while|and|but|as)\s+)?|[.!?]\s+)(?P<subj>(?:the\s+)?[A-Z][^,;\"“”]{{0,60}}?)\s+{AUX}"
+    rf"(?:{CUE})\s+(?:that\s+)?"
 )
 # The reported clause ends where the speaker's next act starts: "said A and praised the B".
 _CONJOINED = re.compile(r"\s+and\s+(?:also\s+)?[a-z]+ed\s+(?:the|a|an|his|her|their|its)\b")
@@ -33,12 +33,12 @@ _ABSTRACT_SOURCE = re.compile(
 
 
 _FINDINGS = re.compile(
-    rf"^\s*(?P<subj>(?!None\b|No\b)[A-Z][^,;\"“”]{{0,80}}?{_FINDINGS_NOUN})"
-    rf"\s+{_AUX}(?:found|finds|concluded|concludes)\s+that\s+"
+    rf"^\s*(?P<subj>(?!None\b|No\b)[A-Z][^,;\"“”]{{0,80}}?{FINDINGS_NOUN})"
+    rf"\s+{AUX}(?:found|finds|concluded|concludes)\s+that\s+"
 )
 
 _PLACE_THEN_THAT = re.compile(
-    rf"(?:\s+(?:at|in|on|during|after|before|from)\s+[\w'’\-]+(?:\s+[\w'’\-]+){{0,3}}?)+{_TIME}"
+    rf"(?:\s+(?:at|in|on|during|after|before|from)\s+[\w'’\-]+(?:\s+[\w'’\-]+){{0,3}}?)+{TIME}"
     r"\s+that\s+"
 )
 
@@ -89,7 +89,7 @@ def _has_verb(clause: str) -> bool:
     )
 
 
-def _indirect(
+def indirect_clauses(
     sentence: str, base: int, spans: list[Span]
 ) -> list[tuple[int, int, str, str | None]]:
     """(clause start, clause end, subject, told outlet) found in one sentence."""
@@ -120,25 +120,25 @@ def _indirect(
     m = re.match(
         rf"^(?P<clause>[^\"“”][^\"“”]{{9,}}?(?:[\"“”][^\"“”]{{1,60}}[\"“”][^\"“”]*?)?),\s+"
         # "..., a France Telecom spokeswoman who asked not to be named said."
-        rf"(?P<subj>[^,;\"“”]{{1,80}}?)(?:\s+who\s+[^,;\"“”]{{1,60}}?)?\s+{_AUX}(?:{_CUE}){_TIME}"
+        rf"(?P<subj>[^,;\"“”]{{1,80}}?)(?:\s+who\s+[^,;\"“”]{{1,60}}?)?\s+{AUX}(?:{CUE}){TIME}"
         # "Attackers could ..., Microsoft said, and then run ...": the clause before the cue
         rf"(?:\.?\s*$|,\s+(?:and|but)\s)",
         s,
     )
     if m and len(m.group("subj").split()) <= 9:
         # "..., it said.": the organisation just reported (resolved with the last speaker)
-        subj = "it" if m.group("subj") == "it" else _subject(m.group("subj"), whole=True)
+        subj = "it" if m.group("subj") == "it" else subject_of(m.group("subj"), whole=True)
         if subj:
             return [(m.start("clause"), m.end("clause"), subj, None)]
     m = re.match(
-        rf"^(?P<clause>[^\"“”]{{10,}}?),\s+(?:{_CUE})\s+"
+        rf"^(?P<clause>[^\"“”]{{10,}}?),\s+(?:{CUE})\s+"
         # A name, maybe after lower-case role words ("said witness Angela Benson, who ...",
         # "said prison spokesman Al Quintero"), not a clause ("insisted Gigante suffered ...").
         r"(?P<subj>(?:the\s+)?(?:[a-z\-]+\s+){0,3}[A-Z][\w.'’&\-]*"
         r"(?:\s+(?:[A-Z][\w.'’&\-]*|of|the|and|for|de|van|von|al))*"
         # "..., said the Central Mat-Su fire chief, James Steele.": the role and the name after it
         r"(?:(?:\s+[a-z\-]+){0,2},\s+[A-Z][\w.'’\-]*(?:\s+[A-Z][\w'’\-]*)+(?=\.?\s*$)"
-        rf"|(?:\s+(?:{_ORG_NOUNS}))?))"
+        rf"|(?:\s+(?:{ORG_NOUNS}))?))"
         r"(?:(?:,|\s+(?:who|in|on|at|to|during|after|before|when)\b).*)?\.?\s*$",
         s,
     )
@@ -160,13 +160,13 @@ def _indirect(
     if m and len(s[m.end() : end].split()) >= 3:
         # "Another news agency quoted the governor as saying five people ...": the one quoted.
         return [(m.end(), end, m.group("subj"), None)]
-    for cue in re.finditer(rf"\b{_AUX}(?P<cue>{_CUE})\b", s):
+    for cue in re.finditer(rf"\b{AUX}(?P<cue>{CUE})\b", s):
         verb = cue.group("cue")
         rest = s[cue.end() :]
         if re.search(r"\b(?:the|a|an|his|her|its|their)\s+$", s[: cue.start("cue")], re.I):
             continue  # an adjective: "the alleged shooter"
         pp = _PLACE_THEN_THAT.match(rest)
-        if _NOUN_USE.match(rest) and not re.match(rf"{_TIME}\s*that\b", rest) and pp is None:
+        if _NOUN_USE.match(rest) and not re.match(rf"{TIME}\s*that\b", rest) and pp is None:
             continue  # not "says in a release that ..."
         if verb in _NEEDS_THAT and not re.match(r"\s*(?:that\b|:)", rest):
             continue
@@ -177,7 +177,7 @@ def _indirect(
         prefix = s[: cue.start()]
         if re.search(r"(?:[\"“”]|'')\s*$", prefix):
             continue  # '"...," said X': the quote is direct
-        subj = _subject(prefix)
+        subj = subject_of(prefix)
         who = re.search(r"([A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*)+),?\s+who\s+$", prefix)
         if who is not None:
             subj = who.group(1)  # '"...," said Vice Admiral Charles Style who also said that ...'
@@ -206,12 +206,12 @@ def _indirect(
                 rf"(?:\s+(?P<obj>(?:the\s+|The\s+)?[A-Z][\w.&\-]*(?:\s+[A-Z][\w.&\-]*)*"
                 # "told Iranian media that ...": an audience of capitalised and common words
                 rf"(?:\s+[a-z]+){{0,3}}(?=\s+that\b)|(?:the\s+|The\s+)?[A-Z][\w.&\-]*(?:\s+[A-Z][\w.&\-]*)*|"
-                rf"reporters|a\s+[a-z]+|[a-z]+(?:\s+in\s+[^,]+?)?(?=\s+that\b)))?{_TIME}"
+                rf"reporters|a\s+[a-z]+|[a-z]+(?:\s+in\s+[^,]+?)?(?=\s+that\b)))?{TIME}"
                 rf"\s*(?:that\b|:|,)?\s*",
                 rest,
             )
         else:
-            tail = re.match(rf"{_TIME}\s*(?:that\b|:|,)?\s*", rest)
+            tail = re.match(rf"{TIME}\s*(?:that\b|:|,)?\s*", rest)
         if pp is not None:
             start = cue.end() + pp.end()  # "said at practice on Wednesday that ..."
         elif tail:
@@ -228,14 +228,14 @@ def _indirect(
         nested = _NESTED.search(s, start, clause_end)
         second: tuple[int, int, str, str | None] | None = None
         if nested is not None:
-            inner = _subject(nested.group("subj"), whole=True)
+            inner = subject_of(nested.group("subj"), whole=True)
             if inner is not None and len(s[nested.end() : clause_end].split()) >= 3:
                 second = (nested.end(), clause_end, inner, None)
                 clause_end = nested.start()
         conjoined = _CONJOINED.search(s, start, clause_end)
         if conjoined is not None and len(s[start : conjoined.start()].split()) >= 3:
             clause_end = conjoined.start()
-        out.append((start, clause_end, subj, _told(obj, verb)))
+        out.append((start, clause_end, subj, outlet_told(obj, verb)))
         if second is not None:
             out.append(second)
         break

@@ -15,26 +15,28 @@ _OPEN_DOUBLE = '"“”«»„'
 
 
 @dataclass(slots=True)
-class _Direct:
+class Direct:
+    """A direct quotation: the text between its quotation marks."""
+
     start: int  # offsets into the article body (paragraphs joined with "\n\n")
     end: int
 
 
 # Stands in for the full stop of an abbreviation inside a sentence ("Lt.", "U.K.", "Rabie A."), so
 # the attribution patterns, which stop at a full stop, read through it. Same length: offsets hold.
-_ABBREVIATION_DOT = "\u2024"
+ABBREVIATION_DOT = "\u2024"
 
 
-def _mask_abbreviations(text: str) -> str:
+def mask_abbreviations(text: str) -> str:
     """``text`` with each full stop that ends an abbreviation or an initial without ending the
-    sentence (as the sentence splitter decides it, newsdesk.text) replaced by _ABBREVIATION_DOT,
+    sentence (as the sentence splitter decides it, newsdesk.text) replaced by ABBREVIATION_DOT,
     as is a full stop inside a word ("Rajanews.com")."""
     out = list(text)
     for m in re.finditer(r"(?<=[A-Za-z])\.", text):
         i = m.start()
         rest = text[i + 1 : i + 80]
         if rest[:1].isalnum():
-            out[i] = _ABBREVIATION_DOT  # "U.K", "Rajanews.com"
+            out[i] = ABBREVIATION_DOT  # "U.K", "Rajanews.com"
             continue
         prefix = text[max(0, i - 80) : i + 1]
         token = re.search(r"([A-Za-z][A-Za-z.]*)\.$", prefix)
@@ -45,12 +47,12 @@ def _mask_abbreviations(text: str) -> str:
             and ends_with_abbreviation(prefix)
             and not abbreviation_ends_sentence(prefix, rest.lstrip())
         ):
-            out[i] = _ABBREVIATION_DOT
+            out[i] = ABBREVIATION_DOT
     return "".join(out)
 
 
-def _unmask(text: str) -> str:
-    return text.replace(_ABBREVIATION_DOT, ".")
+def unmask(text: str) -> str:
+    return text.replace(ABBREVIATION_DOT, ".")
 
 
 def _single_marks(paragraph: str) -> list[tuple[int, int]]:
@@ -101,8 +103,8 @@ def _double_marks(paragraph: str) -> tuple[list[tuple[int, int]], int | None]:
     return spans, open_at
 
 
-def _direct_spans(paragraphs: list[str], offsets: list[int]) -> list[_Direct]:
-    out: list[_Direct] = []
+def direct_spans(paragraphs: list[str], offsets: list[int]) -> list[Direct]:
+    out: list[Direct] = []
     carry: int | None = (
         None  # article offset where a quote left open in the previous paragraph began
     )
@@ -112,23 +114,23 @@ def _direct_spans(paragraphs: list[str], offsets: list[int]) -> list[_Direct]:
             if para.lstrip()[:1] in _OPEN_DOUBLE and spans:
                 # Multi-paragraph quote: the previous paragraph's quote continues here.
                 first = spans.pop(0)
-                out.append(_Direct(carry, base + first[1]))
+                out.append(Direct(carry, base + first[1]))
             else:
-                out.append(_Direct(carry, offsets[p - 1] + len(paragraphs[p - 1])))
+                out.append(Direct(carry, offsets[p - 1] + len(paragraphs[p - 1])))
             carry = None
-        out.extend(_Direct(base + s, base + e) for s, e in spans)
+        out.extend(Direct(base + s, base + e) for s, e in spans)
         taken = [(s, e) for s, e in spans]
         for s, e in _single_marks(para):
             if not any(a <= s < b for a, b in taken):
-                out.append(_Direct(base + s, base + e))
+                out.append(Direct(base + s, base + e))
         if open_at is not None:
             carry = base + open_at
     if carry is not None:
-        out.append(_Direct(carry, offsets[-1] + len(paragraphs[-1])))
+        out.append(Direct(carry, offsets[-1] + len(paragraphs[-1])))
     return sorted(out, key=lambda d: d.start)
 
 
-def _trim_marks(clause: str) -> str:
+def trim_marks(clause: str) -> str:
     """A reported clause without its edge commas and any quotation mark left unpaired at its
     edges (a fragment opening it keeps both marks: '"large waves" have struck ...')."""
     clause = clause.strip(" ,")

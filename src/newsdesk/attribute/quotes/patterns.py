@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import re
 
-from newsdesk.attribute.quotes.marks import _ABBREVIATION_DOT
-from newsdesk.attribute.quotes.people import _capitalised_names
-from newsdesk.attribute.quotes.vocabulary import _AUX, _CUE, _POST_ONLY, _SHOUTED, _TIME
+from newsdesk.attribute.quotes.marks import ABBREVIATION_DOT
+from newsdesk.attribute.quotes.people import capitalised_names
+from newsdesk.attribute.quotes.vocabulary import AUX, CUE, POST_ONLY, SHOUTED, TIME
 
 _BAD_SUBJECTS = {"it", "which", "this", "there", "that", "who", "what", "what it", "these"}
 
@@ -23,26 +23,26 @@ _LEADING_ADVERBIAL = re.compile(
 
 
 # A capitalised word of an outlet or audience told: "U.S. News", "E! News" (masked dots allowed).
-_OUTLET_WORD = rf"[A-Z][\w.&\-{_ABBREVIATION_DOT}]*(?:!(?=\s+[A-Z]))?"
-_POST_INVERTED = re.compile(
-    rf"^\s*[,.!?\-–—]*\s*(?:{_CUE}|{_POST_ONLY}|{_SHOUTED})\s+(?P<subj>[^.;!?\"“”]{{2,120}}?)"
+_OUTLET_WORD = rf"[A-Z][\w.&\-{ABBREVIATION_DOT}]*(?:!(?=\s+[A-Z]))?"
+POST_INVERTED = re.compile(
+    rf"^\s*[,.!?\-–—]*\s*(?:{CUE}|{POST_ONLY}|{SHOUTED})\s+(?P<subj>[^.;!?\"“”]{{2,120}}?)"
     rf"(?=\s+in\s+a\s+statement|\s+on\s+(?:his|her|its)|,\s+who\b|\s+who\b|,\s+when\b|\s+when\b|"
     rf"\s+to\s+[A-Z]|,\s+to\s+(?:the\s+)?[A-Z]|\s*[.;!?\"“”]|\s*$)"
 )
-_POST_NORMAL = re.compile(
-    rf"^\s*[,.!?\-–—]*\s*(?P<subj>[^.;!?\"“”]{{1,160}}?)\s+{_AUX}"
-    rf"(?P<cue>{_CUE}|{_POST_ONLY}|{_SHOUTED})\b"
+POST_NORMAL = re.compile(
+    rf"^\s*[,.!?\-–—]*\s*(?P<subj>[^.;!?\"“”]{{1,160}}?)\s+{AUX}"
+    rf"(?P<cue>{CUE}|{POST_ONLY}|{SHOUTED})\b"
     # "Dorsey told NBC10's Rosemary Connors": an outlet's reporter
     rf"(?:\s+(?P<obj>{_OUTLET_WORD}(?:['’]s)?(?:\s+{_OUTLET_WORD})*))?"
 )
-_PRE = re.compile(
-    rf"(?P<subj>[^.;!?\"“”]{{1,200}}?)\s+{_AUX}(?P<cue>{_CUE}|{_SHOUTED})\b"
+PRE = re.compile(
+    rf"(?P<subj>[^.;!?\"“”]{{1,200}}?)\s+{AUX}(?P<cue>{CUE}|{SHOUTED})\b"
     rf"(?:\s+(?P<obj>(?:the\s+)?{_OUTLET_WORD}(?:\s+{_OUTLET_WORD})*|reporters|[a-z]+(?:\s+[a-z]+)?))?"
     # "commented to AFP," (an outlet spoken to)
     rf"(?:\s+to\s+(?:the\s+)?{_OUTLET_WORD}(?:\s+{_OUTLET_WORD})*)?"
-    rf"{_TIME}(?:\s+of\s+[^,;\"“”]{{1,60}}?(?=,))?\s*(?:that\s*)?[,:]?\s*$"  # "said of the tremor,"
+    rf"{TIME}(?:\s+of\s+[^,;\"“”]{{1,60}}?(?=,))?\s*(?:that\s*)?[,:]?\s*$"  # "said of the tremor,"
 )
-_DESCRIBED = re.compile(
+DESCRIBED = re.compile(
     r"(?:described|called|labelled|labeled)\s+(?:by\s+(?P<subj>[^,]+?)\s+)?as\s*$"
 )
 
@@ -52,8 +52,8 @@ _NAME_PAIR = re.compile(
 )
 
 # "X called the detention", "a move in which Britain calls" before a quoted fragment.
-_CALLED = re.compile(
-    rf"(?P<subj>[^.;!?\"“”]{{1,200}}?)\s+{_AUX}(?:called|calls)"
+CALLED = re.compile(
+    rf"(?P<subj>[^.;!?\"“”]{{1,200}}?)\s+{AUX}(?:called|calls)"
     r"(?:\s+(?:him|her|it|them|this|that|(?:the|a|an|his|her|its|their)\s+[a-z][\w\-]*"
     r"(?:\s+[a-z][\w\-]*){0,4}|[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)*))?\s*$"
 )
@@ -74,7 +74,7 @@ _DATELINE = re.compile(
 )
 
 
-def _subject(prefix: str, whole: bool = False) -> str | None:
+def subject_of(prefix: str, whole: bool = False) -> str | None:
     """The noun phrase before a cue verb, with an appositive role kept ("X, a Y, said").
 
     ``whole``: the prefix is only the subject (after a closing quote), so commas are kept.
@@ -111,8 +111,8 @@ def _subject(prefix: str, whole: bool = False) -> str | None:
     elif "," in cut:
         head, _, tail = cut.rpartition(",")
         # "Name, role said" keeps the role; "clause, subject said" keeps the subject only.
-        if not (_capitalised_names(head.split(",")[0]) and tail.strip()[:1].isupper()) and not (
-            _capitalised_names(head.split(",")[0]) and len(head.split(",")) == 1
+        if not (capitalised_names(head.split(",")[0]) and tail.strip()[:1].isupper()) and not (
+            capitalised_names(head.split(",")[0]) and len(head.split(",")) == 1
         ):
             cut = tail
     return _subject_checks(cut.strip())
@@ -159,7 +159,7 @@ def _subject_checks(cut: str, lower_ok: bool = False) -> str | None:
     return cut
 
 
-def _told(obj: str | None, cue: str | None) -> str | None:
+def outlet_told(obj: str | None, cue: str | None) -> str | None:
     if not obj or cue not in ("told", "tells", "tell") or not obj[:1].isupper():
         return None
     obj = obj.strip(" .,;:")
@@ -169,14 +169,14 @@ def _told(obj: str | None, cue: str | None) -> str | None:
 
 
 # What follows a closing quote and reads as a clause, not a speaker: "designed for her, died ...".
-_CLAUSE_AS_SUBJECT = re.compile(r"^\s*(?!(?:a|an|the|his|her|its|their)\b)[a-z][\w\-]*[\s,].*,")
+CLAUSE_AS_SUBJECT = re.compile(r"^\s*(?!(?:a|an|the|his|her|its|their)\b)[a-z][\w\-]*[\s,].*,")
 
 # After "X said" closing an attribution: the end, punctuation or a circumstance; not a new
 # content clause ('" Greek Prime Minister George Papandreou said the firebombing was ...').
-_ENDS_ATTRIBUTION = re.compile(
+ENDS_ATTRIBUTION = re.compile(
     r"(?:\s+(?:the\s+|a\s+)?[a-z]+(?=\s+(?:in|on|at|during|after|before)\b|[.,;])"
     r"|\s+[a-z]+\s+[a-z]+(?=[.,;])"  # "... told ISNA news agency."
     r"|\s+(?:[a-z]+\s+){1,2}[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*)*(?=[.,;]))?"  # "told attorney X."
-    rf"{_TIME}\s*(?:[.,;:!?\-–—]|$|(?:in|on|at|during|after|before|to|from|of|as|when|while|"
+    rf"{TIME}\s*(?:[.,;:!?\-–—]|$|(?:in|on|at|during|after|before|to|from|of|as|when|while|"
     rf"adding|according|about|with|through|via)\b)"
 )

@@ -7,64 +7,66 @@ import re
 from dataclasses import dataclass
 
 from newsdesk.attribute.nlp import NON_NAME_WORDS, Span, is_title_word
-from newsdesk.attribute.quotes.marks import _unmask
-from newsdesk.attribute.quotes.vocabulary import _CUE, _POST_ONLY
+from newsdesk.attribute.quotes.marks import unmask
+from newsdesk.attribute.quotes.vocabulary import CUE, POST_ONLY
 from newsdesk.text import NAME_PARTICLES
 
 _HEADLINE = 10**9  # the offset given to names found in the headline
 
 
 @dataclass(slots=True)
-class _Person:
+class Person:
+    """One mention of a person in the article (or in its headline, at _HEADLINE)."""
+
     name: str
     start: int
     full: str  # name plus role when the article gives one at this mention
 
 
-def _people(body: str, masked: str, spans: list[Span], title_spans: list[Span]) -> list[_Person]:
+def find_people(body: str, masked: str, spans: list[Span], title_spans: list[Span]) -> list[Person]:
     """Persons named in the article (``masked``: the body with abbreviation dots masked)."""
-    people: list[_Person] = []
+    people: list[Person] = []
     for span in spans:
         if span.label != "PERSON":
             continue
-        name = _clean_name(span.text)
+        name = clean_name(span.text)
         if not name or is_title_word(name.split()[-1]):
             continue  # a role taken for a name: "Brazilian Defence Minister"
-        name = _longer_form(name, body)
+        name = longer_form(name, body)
         role = re.match(
             r",\s+((?:an?|the)\s[^,;\"“”]{3,90}?|(?!(?:with|in|on|at|for|from|to|by|who|which|and|"
-            rf"but|as|after|before|when|while|where|{_CUE}|{_POST_ONLY}|[a-z]+ed)\b)"
+            rf"but|as|after|before|when|while|where|{CUE}|{POST_ONLY}|[a-z]+ed)\b)"
             r"[a-z][^,;\"“”]{3,90}?)"
             r"(?:,|\.?\s*$|\.\s)",
             masked[span.end :],
         )
         # "Jonathan Hutson, a spokesman for the U.S. advocacy group ...": the role reads through
         # abbreviations.
-        full = f"{name}, {_unmask(role.group(1))}" if role else name
-        people.append(_Person(name, span.start, full))
+        full = f"{name}, {unmask(role.group(1))}" if role else name
+        people.append(Person(name, span.start, full))
         pair = re.fullmatch(r"([A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)+)\s+and\s+([A-Z].+)", name)
         if pair and len(pair.group(2).split()) > 1:
             # "Laurence Mark and Bill Condon" as one span: each is also a person ("Mark said").
             at = span.start + span.text.find(name)
-            people.append(_Person(pair.group(1), at, pair.group(1)))
-            people.append(_Person(pair.group(2), at + pair.start(2), pair.group(2)))
+            people.append(Person(pair.group(1), at, pair.group(1)))
+            people.append(Person(pair.group(2), at + pair.start(2), pair.group(2)))
     # NER often mislabels a lone surname as an organisation or place ("Weitz", "Hardwicke"): one
     # that is the surname of a person named in the article or headline is that person.
     surnames = {
-        _clean_name(s.text).split()[-1]
+        clean_name(s.text).split()[-1]
         for s in [*spans, *title_spans]
-        if s.label == "PERSON" and len(_clean_name(s.text).split()) > 1
+        if s.label == "PERSON" and len(clean_name(s.text).split()) > 1
     }
     for span in spans:
-        if span.label in ("ORG", "GPE", "LOC", "NORP") and _clean_name(span.text) in surnames:
-            people.append(_Person(_clean_name(span.text), span.start, _clean_name(span.text)))
+        if span.label in ("ORG", "GPE", "LOC", "NORP") and clean_name(span.text) in surnames:
+            people.append(Person(clean_name(span.text), span.start, clean_name(span.text)))
         elif span.label in ("ORG", "FAC", "GPE", "LOC", "NORP") and _TITLED_NAME.fullmatch(
             span.text
         ):
             # "Qeshm Governor Mehdi Irannejad" taken for a facility: a title before a two- or
             # three-word name makes it a person, the title their role.
-            name = _clean_name(span.text)
-            people.append(_Person(name, span.start + span.text.rfind(name), span.text))
+            name = clean_name(span.text)
+            people.append(Person(name, span.start + span.text.rfind(name), span.text))
     # A lone surname is a mention of the person named in full, where the NER (or the fallback,
     # which drops a sentence-initial word) did not mark it: "Rasmussen did better ... he said".
     marked = {p.start for p in people}
@@ -72,12 +74,12 @@ def _people(body: str, masked: str, spans: list[Span], title_spans: list[Span]) 
         surname = full.split()[-1]
         for m in re.finditer(rf"\b{re.escape(surname)}\b", body):
             if not any(abs(m.start() - x) <= len(full) for x in marked):
-                people.append(_Person(surname, m.start(), surname))
+                people.append(Person(surname, m.start(), surname))
     people.sort(key=lambda p: p.start)
     for span in title_spans:
-        if span.label == "PERSON" and _clean_name(span.text):
+        if span.label == "PERSON" and clean_name(span.text):
             # Headline names help resolve surnames but are never "previous" mentions.
-            people.append(_Person(_clean_name(span.text), _HEADLINE, _clean_name(span.text)))
+            people.append(Person(clean_name(span.text), _HEADLINE, clean_name(span.text)))
     return people
 
 
@@ -87,7 +89,7 @@ _TITLED_NAME = re.compile(
 )
 
 
-def _clean_name(text: str) -> str:
+def clean_name(text: str) -> str:
     # "Michael Rasmussen of Denmark" (the fallback joins "of" runs): the name before "of".
     text = re.sub(r"^((?:[A-Z][\w'’\-]+\s+){1,3}[A-Z][\w'’\-]+)\s+of\s+[A-Z].*$", r"\1", text)
     tokens = [t for t in re.sub(r"['’]s$", "", text.strip()).split() if t]
@@ -115,19 +117,21 @@ def _name_word(token: str) -> bool:
     )
 
 
+# An honorific or a gendered role right before a mention ("Mrs Smith", "spokesman Al Lee").
 _FEMALE = re.compile(
     r"\b(?:Mrs|Ms|Miss|Lady|Dame|Queen|Princess|actress|spokeswoman|chairwoman|businesswoman|"
     r"congresswoman|sister|mother|daughter|wife|widow|grandmother)\b\.?,?\s*$"
 )
-_FEMALE_NOUN = r"\b(?:spokeswoman|woman|chairwoman|businesswoman|mother|wife|daughter|sister)\b"
-_MALE_NOUN = r"\b(?:spokesman|man|chairman|businessman|father|husband|son|brother)\b"
 _MALE = re.compile(
     r"\b(?:Mr|Sir|Lord|King|Prince|spokesman|chairman|businessman|congressman|brother|father|"
     r"son|husband|widower|grandfather)\b\.?,?\s*$"
 )
+# A gendered noun in a description of an unnamed speaker ("a France Telecom spokeswoman").
+FEMALE_NOUN = r"\b(?:spokeswoman|woman|chairwoman|businesswoman|mother|wife|daughter|sister)\b"
+MALE_NOUN = r"\b(?:spokesman|man|chairman|businessman|father|husband|son|brother)\b"
 
 
-def _gender(name: str, body: str, people: list[_Person]) -> str | None:
+def gender(name: str, body: str, people: list[Person]) -> str | None:
     """ "m", "f" or None (unknown) for a person, from what the article itself says: an honorific or
     a gendered role right before a mention ("Mrs Smith", "spokeswoman Ann Lee"), else the first
     possessive pronoun after a mention in its sentence, before anyone else is named."""
@@ -155,7 +159,7 @@ def _gender(name: str, body: str, people: list[_Person]) -> str | None:
     return "m" if votes["m"] > votes["f"] else "f"
 
 
-def _full_person(name: str, people: list[_Person]) -> _Person | None:
+def full_person(name: str, people: list[Person]) -> Person | None:
     """The first mention giving the fullest name that ``name`` (maybe a surname) refers to."""
     tokens = name.split()
     if not tokens:
@@ -188,24 +192,24 @@ def _full_person(name: str, people: list[_Person]) -> _Person | None:
     )
 
 
-def _expand_acronym(acronym: str, body: str) -> str | None:
+def expand_acronym(acronym: str, body: str) -> str | None:
     """ "UN" -> "United Nations" when the article spells out a name with those initials."""
     if not re.fullmatch(r"[A-Z]{2,6}", acronym):
         return None
     for m in re.finditer(r"[A-Z][a-z]+(?:\s+(?:(?:of|for|and|on|the)\s+)*[A-Z][a-z]+)+", body):
-        spelled = _LEADING_THE.sub("", m.group())
+        spelled = LEADING_THE.sub("", m.group())
         if "".join(w[0] for w in spelled.split() if w[0].isupper()) == acronym:
             return spelled
     return None
 
 
-_LEADING_THE = re.compile(r"^(?:the|The)\s+")
+LEADING_THE = re.compile(r"^(?:the|The)\s+")
 
 
-def _longer_form(name: str, body: str) -> str:
+def longer_form(name: str, body: str) -> str:
     """``name`` with the first name the NER missed ("De Boer" -> "Yvo de Boer") if the body has
     it."""
-    expanded = _expand_acronym(name, body)
+    expanded = expand_acronym(name, body)
     if expanded is not None:
         return expanded
     if len(name.split()) == 1 and name[:1].isupper():
@@ -224,19 +228,19 @@ def _longer_form(name: str, body: str) -> str:
     return f"{m.group(1)} {m.group(2)}"
 
 
-def _with_role(person: _Person, people: list[_Person]) -> str:
+def with_role(person: Person, people: list[Person]) -> str:
     for p in people:
         if p.name == person.name and p.full != p.name:
             return p.full
     return person.full
 
 
-def _capitalised_names(subject: str) -> list[str]:
+def capitalised_names(subject: str) -> list[str]:
     """Names in a subject without NER: the capitalised run after any titles or role words."""
     words = re.findall(r"[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*)*", subject)
     out = []
     for w in words:
-        name = _clean_name(w)
+        name = clean_name(w)
         if name and name.lower() not in ("the", "a", "an"):
             out.append(name)
     return out[-1:] if out else []

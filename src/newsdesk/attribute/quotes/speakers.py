@@ -9,19 +9,19 @@ from typing import Protocol
 
 from newsdesk.attribute.nlp import Span, is_title_word
 from newsdesk.attribute.quotes.people import (
-    _FEMALE_NOUN,
-    _LEADING_THE,
-    _MALE_NOUN,
-    _capitalised_names,
-    _clean_name,
-    _expand_acronym,
-    _full_person,
-    _gender,
-    _longer_form,
-    _Person,
-    _with_role,
+    FEMALE_NOUN,
+    LEADING_THE,
+    MALE_NOUN,
+    Person,
+    capitalised_names,
+    clean_name,
+    expand_acronym,
+    full_person,
+    gender,
+    longer_form,
+    with_role,
 )
-from newsdesk.attribute.quotes.vocabulary import _FINDINGS_NOUN, _ORG_NOUNS, _TIME
+from newsdesk.attribute.quotes.vocabulary import FINDINGS_NOUN, ORG_NOUNS, TIME
 
 
 class _Attributed(Protocol):
@@ -42,7 +42,7 @@ _ROLE_OPENING = re.compile(
 )
 
 
-def _role_opening_sentence(at: int, body: str, before: list[_Person]) -> tuple[str, int] | None:
+def _role_opening_sentence(at: int, body: str, before: list[Person]) -> tuple[str, int] | None:
     """A definite role opening the sentence at ``at`` or the one before, with no one named after
     it ("The President went on to accuse ..."): (the role, its offset)."""
     stops = [m.end() for m in re.finditer(r"[.!?][\"”'’]*\s", body[:at])]
@@ -56,12 +56,12 @@ def _role_opening_sentence(at: int, body: str, before: list[_Person]) -> tuple[s
     return found.group("role"), found.start("role")
 
 
-def _resolve(
+def resolve_speaker(
     subject: str,
     at: int,
     body: str,
     body_spans: list[Span],
-    people: list[_Person],
+    people: list[Person],
     last_speaker: _Attributed | None,
 ) -> tuple[str, str | None]:
     """Speaker text and name for a subject found at body offset ``at``."""
@@ -84,11 +84,11 @@ def _resolve(
             wanted is not None
             and last_speaker is not None
             and not any(p.name == last_speaker.speaker_name for p in people)
-            and re.search(_FEMALE_NOUN if wanted == "f" else _MALE_NOUN, last_speaker.speaker)
+            and re.search(FEMALE_NOUN if wanted == "f" else MALE_NOUN, last_speaker.speaker)
         ):
             return last_speaker.speaker, None  # "a France Telecom spokeswoman said ... she said"
 
-        def fits(candidate: _Person) -> _Person | None:
+        def fits(candidate: Person) -> Person | None:
             if wanted is not None and " and " in candidate.name:
                 return None  # "he" is not "Alejandro Valverde and Iban Mayo"
             last = last_speaker
@@ -98,15 +98,17 @@ def _resolve(
                 and any(p.name == last.speaker_name for p in people)
             ):
                 return None  # named inside what a person just said: "Payton said ... Bush ..."
-            person = _full_person(candidate.name, people) or candidate
-            ok = wanted is None or _gender(person.name, body, people) in (wanted, None)
+            person = full_person(candidate.name, people) or candidate
+            ok = wanted is None or gender(person.name, body, people) in (wanted, None)
             return person if ok else None
 
         opening = _role_opening_sentence(at, body, before)
         if wanted is not None and opening is not None:
             # "The President went on to ... . He added that ...": the role that opens the
             # sentence (or the one before), not a person named in between or before it.
-            speaker, name = _resolve(opening[0], opening[1], body, body_spans, people, last_speaker)
+            speaker, name = resolve_speaker(
+                opening[0], opening[1], body, body_spans, people, last_speaker
+            )
             if name is not None and not is_title_word(name.split()[-1]):
                 return speaker, name
         for i in range(len(before) - 1, -1, -1):
@@ -129,7 +131,7 @@ def _resolve(
                 ):
                     person = first
                     break
-            return _with_role(person, people), person.name
+            return with_role(person, people), person.name
         return subject, None
     role = re.fullmatch(
         # "the Brazilian defence minister": a capitalised modifier before the role words
@@ -145,8 +147,8 @@ def _resolve(
         for person in [*reversed(before), *after]:
             context = body[max(0, person.start - 40) : person.start].lower() + person.full.lower()
             if word in context:
-                full = _full_person(person.name, people) or person
-                return _with_role(full, people), full.name
+                full = full_person(person.name, people) or person
+                return with_role(full, people), full.name
         # No one named with that role: the description that introduced it ("a France Telecom
         # spokeswoman who asked not to be named ... the spokeswoman said").
         intro = re.findall(rf"\b[Aa]n?\s+((?:[A-Z][\w.&\-]*\s+)+{word})\b", body[:at])
@@ -161,7 +163,7 @@ def _resolve(
         return subject, forces.pop() if len(forces) == 1 else None
     organisation = _described_organisation(subject, at, body, body_spans)
     if organisation is not None:
-        return f"{organisation}, {_LEADING_THE.sub('the ', subject)}", organisation
+        return f"{organisation}, {LEADING_THE.sub('the ', subject)}", organisation
     if last_speaker is not None and re.fullmatch(
         rf"(?:the|The)\s+(?:[a-z\-]+\s+)?(?:{_DOCUMENTS})", subject
     ):
@@ -174,37 +176,37 @@ def _resolve(
     if someone_elses is not None:
         return someone_elses
     inside = [s for s in body_spans if s.label == "PERSON" and at - 2 <= s.start and s.end <= end]
-    names = [_clean_name(s.text) for s in inside if _clean_name(s.text)]
+    names = [clean_name(s.text) for s in inside if clean_name(s.text)]
     # A role NER took for a name ("Brooklyn Councilman" before "Jumaane Williams") is not one.
     names = [
         n for n in names if not (is_title_word(n.split()[-1]) or n.split()[-1] in _ROLE_WORDS)
     ] or names
     if not names:
         # A surname the NER did not label as a person ("Ammon continued").
-        known = [n for n in _capitalised_names(subject) if _full_person(n, people)]
+        known = [n for n in capitalised_names(subject) if full_person(n, people)]
         names = known[:1]
     if not names and re.match(r"^(?:[Aa]n?|[Tt]he)\s", subject) and subject.split()[-1].islower():
         return subject, None  # a description: "a US official", "the spokesman"
     if not names and not any(
         s.label != "PERSON" and at - 2 <= s.start and s.end <= end for s in body_spans
     ):
-        names = _capitalised_names(subject)
+        names = capitalised_names(subject)
     if names:
         # Two speakers ("Laurence Mark and Bill Condon") stay as written.
         if len(names) > 1 and " and " in subject:
             return subject, " and ".join(
-                (_full_person(n, people) or _Person(n, at, n)).name for n in names
+                (full_person(n, people) or Person(n, at, n)).name for n in names
             )
         name = names[0]
         tail = subject.rsplit(",", 1)[-1].strip()
         if tail in names[1:] and len(tail.split()) > 1:
             name = tail  # "the ... fire chief, James Steele" (not "..., WCCO-TV, Ch. 4")
-        match = _full_person(name, people)
-        full_name = match.name if match is not None else _longer_form(name, body)
+        match = full_person(name, people)
+        full_name = match.name if match is not None else longer_form(name, body)
         if full_name in subject:
             return subject, full_name
-        return (_with_role(match, people) if match else subject), full_name
-    head = _clean_name(subject.split(",")[0])
+        return (with_role(match, people) if match else subject), full_name
+    head = clean_name(subject.split(",")[0])
     org = [
         s.text
         for s in body_spans
@@ -264,7 +266,7 @@ _LEADING_DAY = re.compile(
 _TRAILING_CIRCUMSTANCE = re.compile(
     # "... on Wednesday", "... in a press release following the riot", "... to the House of
     # Commons", "King emphatically" (after a capitalised word only)
-    rf"(?<=[\w.)])(?:{_TIME[3:-2]}"
+    rf"(?<=[\w.)])(?:{TIME[3:-2]}"
     r"|\s+in\s+an?\s+(?:(?:press\s+)?(?:statement|release|conference)|interview|letter|speech|"
     r"email|e-mail|post|video|broadcast)\b[^,;\"“”]*"
     r"|\s+to\s+the\s+[A-Z][\w'’\-]*(?:\s+(?:of|for|and|[A-Z][\w'’\-]*))*)+$"
@@ -315,14 +317,14 @@ _OBJECT_NAME = re.compile(
     r"(?P<run>[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*)*)"
 )
 _ORG_WORDS = re.compile(
-    rf"\b(?:{_ORG_NOUNS}|[Ee]mbassy|[Mm]inistry|[Pp]roject|[Oo]ffice|[Cc]enter|[Cc]entre|[Ii]nc|"
+    rf"\b(?:{ORG_NOUNS}|[Ee]mbassy|[Mm]inistry|[Pp]roject|[Oo]ffice|[Cc]enter|[Cc]entre|[Ii]nc|"
     r"[Cc]orp|[Aa]ssociation|[Ff]und|[Pp]rogramme|[Pp]rogram|[Ss]ervices?|[Aa]rmy|[Nn]avy|[Ff]orces?|"
     r"[Pp]olice|[Hh]ospital|[Cc]linic|[Ss]chool|[Cc]ollege)$"
 )
 
 
 def _someone_elses(
-    subject: str, at: int, spans: list[Span], people: list[_Person]
+    subject: str, at: int, spans: list[Span], people: list[Person]
 ) -> tuple[str, str | None] | None:
     """Speaker and name when the names in ``subject`` are whom the speaker works for or belongs to,
     not the speaker: a possessor ("Reid's rep", "Lindsay Lohan's attorney") or the object of a
@@ -333,7 +335,7 @@ def _someone_elses(
     Rumsfeld") and an appositive ("..., John Smith")."""
     end = at + len(subject) + 2
     orgs = {
-        _LEADING_THE.sub("", s.text)
+        LEADING_THE.sub("", s.text)
         for s in spans
         if s.label in ("ORG", "FAC") and at - 2 <= s.start and s.end <= end
     }
@@ -345,7 +347,7 @@ def _someone_elses(
         name = owned.group("name")
         if name is None:
             return subject, None
-        person = _full_person(name, people)
+        person = full_person(name, people)
         return subject, person.name if person is not None else name
     described = _DESCRIPTION_OF.match(subject)
     if described is None or "," in subject or re.search(r"\s[A-Z]", described.group()):
@@ -356,7 +358,7 @@ def _someone_elses(
     run = obj.group("run")
     if run in orgs or _ORG_WORDS.search(run):
         return None
-    name = _clean_name(run)
+    name = clean_name(run)
     if name != run and not is_title_word(run[: len(run) - len(name)].split()[-1]):
         return None  # "the 2006 Tour de France Floyd Landis": the name is not the object
     return subject, None
@@ -365,7 +367,7 @@ def _someone_elses(
 def _longest_org(name: str, spans: list[Span], body: str) -> str:
     """An organisation's fullest form in the article: "The Journal-Constitution" -> "The Atlanta
     Journal-Constitution" (a longer ORG mention ending with the same word)."""
-    expanded = _expand_acronym(_LEADING_THE.sub("", name), body)
+    expanded = expand_acronym(LEADING_THE.sub("", name), body)
     if expanded is not None:
         return expanded
     last = name.split()[-1].lower()
@@ -374,7 +376,7 @@ def _longest_org(name: str, spans: list[Span], body: str) -> str:
         for s in spans
         if s.label == "ORG"
         and s.text.split()[-1].lower() == last
-        and set(_LEADING_THE.sub("", name).lower().split()) <= set(s.text.lower().split())
+        and set(LEADING_THE.sub("", name).lower().split()) <= set(s.text.lower().split())
     ]
     return max(longer, key=len) if longer and len(max(longer, key=len)) > len(name) else name
 
@@ -383,7 +385,7 @@ def _described_organisation(subject: str, at: int, body: str, spans: list[Span])
     """ "the company said": the organisation last introduced with that noun ("news agency MENA"),
     else the nearest one named before whose name holds it ("the ministry" -> "Foreign Ministry"),
     else (for nouns any organisation goes by) the nearest one named before."""
-    m = re.fullmatch(rf"(?:the|The)\s+(?:[a-z\-]+\s+)?({_ORG_NOUNS})", subject)
+    m = re.fullmatch(rf"(?:the|The)\s+(?:[a-z\-]+\s+)?({ORG_NOUNS})", subject)
     if m is None:
         return None
     noun = m.group(1).lower()
@@ -434,7 +436,7 @@ _PERSON_NOUNS = {
 
 
 def _described_person(
-    subject: str, at: int, body: str, people: list[_Person]
+    subject: str, at: int, body: str, people: list[Person]
 ) -> tuple[str, str | None] | None:
     """Speaker and name for "the pair" (the last two people named together) or a definite
     description of a person ("the convicted killer": the most named person so far)."""
@@ -456,10 +458,10 @@ def _described_person(
         return None
     counts: dict[str, int] = {}
     for person in before:
-        full = _full_person(person.name, people) or person
+        full = full_person(person.name, people) or person
         counts[full.name] = counts.get(full.name, 0) + 1
     name = max(reversed(list(counts)), key=lambda n: counts[n])
     return name, name
 
 
-_FINDINGS_SOURCE = re.compile(rf"^[A-Z][^,;\"“”]{{0,80}}?{_FINDINGS_NOUN}$")
+_FINDINGS_SOURCE = re.compile(rf"^[A-Z][^,;\"“”]{{0,80}}?{FINDINGS_NOUN}$")

@@ -4,7 +4,8 @@ organisations and of reports."""
 
 from __future__ import annotations
 
-_CUES = [
+# Verbs of communication: whoever stands before or after one is a speaker.
+CUES = [
     "said",
     "says",
     "say",
@@ -58,15 +59,25 @@ _CUES = [
     "mentioned",
     "advised",
 ]
-_CUE = "|".join(sorted(_CUES, key=len, reverse=True))
-_POST_ONLY = "continued|wrote|read|asked|added"
-_SHOUTED = "screamed|shouted|yelled|exclaimed"  # cues of direct speech only
-_AUX = (
+
+# CUES as one regex alternation, longest first.
+CUE = "|".join(sorted(CUES, key=len, reverse=True))
+
+# Cues read only after a quotation: '"...," the letter read'.
+POST_ONLY = "continued|wrote|read|asked|added"
+
+SHOUTED = "screamed|shouted|yelled|exclaimed"  # cues of direct speech only
+
+# Auxiliaries and adverbs between a subject and its cue: "has also said".
+AUX = (
     r"(?:(?:has|have|had|also|further|later|earlier|previously|again|then|has also|had also|"
     r"quickly|repeatedly|once|just|reportedly|only|initially|first|publicly|officially|"
     r"privately|simply|merely)\s+)*"  # "British officials only stated": not "officials only"
 )
-_TIME = (
+
+# What may follow a cue before what was said: a time ("on Monday"), a medium ("in a
+# statement"), a place of publication ("on his blog").
+TIME = (
     r"(?:\s+(?:on\s+|late\s+|early\s+|earlier\s+|last\s+)?"
     r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tonight)"
     r"(?:\s+(?:night|morning|afternoon|evening))?"
@@ -78,15 +89,15 @@ _TIME = (
     r"(?:\s+just now)?)*"
 )
 
-
-_ORG_NOUNS = (
+# Nouns an organisation goes by: "the company said".
+ORG_NOUNS = (
     "company|firm|group|agency|organisation|organization|ministry|department|studio|network|"
     "commission|committee|council|party|team|club|league|bank|union|government|court|board|"
     "foundation|institute|university|newspaper|paper|airline|channel|station|broadcaster|giant"
 )
 
-
-_FINDINGS_NOUN = (
+# A report or an inquiry, whose findings are reported as a speaker's words are.
+FINDINGS_NOUN = (
     r"\b(?:report|study|studies|inquiry|inquiries|investigation|review|survey|audit|probe)s?"
     r"(?:\s+into\s+[^,;\"“”]{1,100}?)?"
 )
