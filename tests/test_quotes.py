@@ -1,4 +1,5 @@
-"""Quote extraction on real sentences (seed brief, MultiLing WikiNews, ECB+), both NER paths."""
+"""Quote extraction on real sentences (seed brief, MultiLing WikiNews, ECB+), both NER paths,
+and the scores on the annotated sets; also the helpers the other test_quotes_* files share."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import pytest
 from newsdesk.attribute.nlp import load_nlp
 from newsdesk.attribute.quotes import extract_quotes
 from newsdesk.models import Article, Provenance, Quote
+from newsdesk.text import words
 
 DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
 HAS_MODEL = load_nlp() is not None
@@ -17,6 +19,7 @@ PATHS = [
     pytest.param(None, id="spacy", marks=pytest.mark.skipif(not HAS_MODEL, reason="no model")),
     pytest.param(False, id="fallback"),
 ]
+SPACY = pytest.mark.skipif(not HAS_MODEL, reason="no model")
 
 
 def article(text: str, title: str = "", outlet: str = "The Post") -> Article:
@@ -33,6 +36,12 @@ def article(text: str, title: str = "", outlet: str = "The Post") -> Article:
 def quote_with(quotes: list[Quote], start: str) -> Quote:
     """The quote whose text starts with ``start``."""
     return next(q for q in quotes if q.text.startswith(start))
+
+
+def said_by(quote: Quote, name: str) -> bool:
+    """As the scorer counts it: every word of the name in the speaker or the speaker's name."""
+    given = set(words(quote.speaker)) | set(words(quote.speaker_name or ""))
+    return all(w in given for w in words(name))
 
 
 @pytest.mark.parametrize("nlp", PATHS)
@@ -235,6 +244,31 @@ def test_annotated_set_scores_hold() -> None:
     heldout = evaluate(None if HAS_MODEL else False, split="heldout")["all"]
     assert heldout.gold + evaluate(False, split="dev")["all"].gold == 229
     assert heldout.f1 >= 0.84
+
+
+@pytest.mark.skipif(not (DATA / "ecbplus").is_dir(), reason="shared data absent")
+def test_dev2_set_scores_hold() -> None:
+    from newsdesk.evaluation.quotes import evaluate, load_gold
+
+    assert len(load_gold(split="dev2")) == 20
+    assert not {p for p, _ in load_gold(split="dev2")} & {p for p, _ in load_gold(split="all")}
+    score = evaluate(None if HAS_MODEL else False, split="dev2")["all"]
+    assert score.gold == 113
+    assert score.f1 >= 0.87
+    assert score.speaker_accuracy >= 0.95
+
+
+@pytest.mark.skipif(not (DATA / "ecbplus").is_dir(), reason="shared data absent")
+def test_dev3_set_scores_hold() -> None:
+    from newsdesk.evaluation.quotes import evaluate, load_gold
+
+    assert len(load_gold(split="dev3")) == 20
+    earlier = {p for split in ("all", "dev2") for p, _ in load_gold(split=split)}
+    assert not {p for p, _ in load_gold(split="dev3")} & earlier
+    score = evaluate(None if HAS_MODEL else False, split="dev3")["all"]
+    assert score.gold == 134
+    assert score.f1 >= 0.91
+    assert score.speaker_accuracy >= 0.9
 
 
 # Speaker rules from the dev half's errors; sentences verbatim from ECB+ and MultiLing articles.

@@ -1,7 +1,10 @@
-"""Session 7 quote rules, from an audit of 145 speakers in the ECB+ and WikiNews stores.
+"""Who a quote's speaker is: a name after a role or title, a pronoun or surname resolved to
+the full name, a role or description ("Reid's rep", "a spokesperson for ..."), an
+organisation, and the outlet the speaker told.
 
-Every text is taken from an article of those stores (a few shortened by leaving out sentences);
-both NER paths unless the rule is about an NER mistake.
+Every text is taken from an article of the annotated dev sets (tests/data/quotes/README.md) or
+of the ECB+ and WikiNews stores (a few shortened by leaving out sentences or words); both NER
+paths unless the rule is about an NER mistake.
 """
 
 from __future__ import annotations
@@ -9,9 +12,278 @@ from __future__ import annotations
 import pytest
 
 from newsdesk.attribute.quotes import extract_quotes
-from test_quotes import HAS_MODEL, PATHS, article, quote_with
+from test_quotes import HAS_MODEL, PATHS, SPACY, article, quote_with, said_by
 
-SPACY = pytest.mark.skipif(not HAS_MODEL, reason="no model")
+
+@pytest.mark.parametrize("nlp", PATHS)
+def test_role_then_name_after_an_inverted_cue_is_the_name(nlp: object) -> None:
+    text = (
+        "No one was hurt in the fire on Friday night although a handful of people, including two "
+        "children, were inside the Wasilla Bible Church, said the Central Mat-Su fire chief, "
+        "James Steele. Ms Palin visited the church on Saturday."
+    )
+    quote = quote_with(extract_quotes(article(text), nlp=nlp), "No one was hurt")
+    assert quote.speaker_name == "James Steele"
+    assert quote.speaker == "the Central Mat-Su fire chief, James Steele"
+
+
+@pytest.mark.parametrize("nlp", PATHS)
+def test_name_before_a_role_that_opens_with_an_organisation(nlp: object) -> None:
+    text = (
+        'Marc Garlasco, Human Rights Watch military analyst, said "Up to now, a lot of '
+        "allegations and evidence has been floating around about authorization up the chain of "
+        'command of abusive techniques,"'
+    )
+    [quote] = extract_quotes(article(text), nlp=nlp)
+    assert quote.speaker_name == "Marc Garlasco"
+
+
+@pytest.mark.parametrize("nlp", PATHS)
+def test_role_with_a_capitalised_modifier_and_saying_that_quote(nlp: object) -> None:
+    text = (
+        "Nelson Jobim, the Brazilian Defence Minister, said that there were no survivors.\n\n"
+        "The main goal for search crews will be to find the cockpit voice and data recorder to "
+        "help find out what caused the crash. However, the Brazilian defence minister said that "
+        "it may be hard to find them due to the large depth of the ocean in the area, saying that "
+        '"it could be at a depth of 2,000 or 3,000 metres [6,500 to 9,800 feet] in that area of '
+        'the ocean."'
+    )
+    quotes = extract_quotes(article(text), nlp=nlp)
+    hard = quote_with(quotes, "it may be hard")
+    depth = quote_with(quotes, "it could be at a depth")
+    assert hard.speaker_name == depth.speaker_name == "Nelson Jobim"
+    assert depth.direct and not hard.direct
+
+
+@pytest.mark.parametrize("nlp", PATHS)
+def test_adverb_before_a_pronoun_and_surname_mentions(nlp: object) -> None:
+    text = (
+        "Michael Rasmussen of Denmark held on to his overall lead, finishing 11th in the stage. "
+        "Alejandro Valverde and Iban Mayo both lost ground in the overall. Cadel Evans gained "
+        "ground on Rasmussen and is now just one minute behind.\n\n"
+        'Rasmussen did better than some expected. Afterwards he said: "I thought I had a fair '
+        'chance, but from thinking to doing that can be a long way."'
+    )
+    [quote] = extract_quotes(article(text), nlp=nlp)
+    assert quote.speaker_name == "Michael Rasmussen"
+
+
+@pytest.mark.skipif(not HAS_MODEL, reason="no model")
+def test_titled_name_the_ner_calls_a_facility_is_a_person() -> None:
+    # spaCy labels "Qeshm Governor Mehdi Irannejad" FAC.
+    text = (
+        '"So far only the collapse of walls of houses in the villages of Zainabieh and Koohi has '
+        "been reported, '' Qeshm Governor Mehdi Irannejad told ISNA news agency. Another news "
+        "agency quoted the governor as saying five people had received treatment after being "
+        "injured by the quake, which struck seven km (4 miles) east of Dargahan. The governor told "
+        "Iranian media that 2,000 tents were ready in case they were needed."
+    )
+    quotes = extract_quotes(article(text), nlp=None)
+    assert [(q.text[:20], q.speaker_name) for q in quotes] == [
+        ("So far only the coll", "Mehdi Irannejad"),
+        ("five people had rece", "Mehdi Irannejad"),
+        ("2,000 tents were rea", "Mehdi Irannejad"),
+    ]
+    assert quotes[0].told_outlet == "ISNA"
+    assert quotes[2].told_outlet == "Iranian media"
+
+
+@pytest.mark.parametrize("nlp", PATHS)
+def test_acronym_speaker_is_named_in_full(nlp: object) -> None:
+    text = (
+        "The United States Geological Survey (USGS) said it occurred at a depth of 7 km (4.4 "
+        "miles).\n\n"
+        "The USGS reported it occurred off the coast of the Libertador General Bernardo O'Higgins "
+        "Region coast, 206 km (128 miles) west-northwest of Talca."
+    )
+    quotes = extract_quotes(article(text), nlp=nlp)
+    coast = quote_with(quotes, "it occurred off the coast")
+    assert coast.speaker_name == "United States Geological Survey"
+
+
+@pytest.mark.parametrize("nlp", PATHS)
+def test_the_role_after_a_name_is_not_a_verb_phrase(nlp: object) -> None:
+    text = (
+        "The pastor, Larry Kroon, declined to say whether the church had received any recent "
+        "threats. \"There are so many variables, '' he said. \"I do n't want to comment in that "
+        "direction. ''"
+    )
+    quotes = extract_quotes(article(text), nlp=nlp)
+    assert [(q.speaker, q.speaker_name) for q in quotes] == [("Larry Kroon", "Larry Kroon")] * 2
+
+
+@pytest.mark.parametrize("nlp", PATHS)
+def test_said_of_and_a_name_after_lowercase_modifiers(nlp: object) -> None:
+    text = (
+        'Diego Grez, a Wikinews reporter in Pichilemu, said, "It occurred very suddenly."\n\n'
+        "Grez said of Wednesday's midnight tremor, \"I could see my sister coming down from the "
+        'second floor of my house, she was very frightened."\n\n'
+        "Global warming campaigner and former U.S. Vice President Al Gore says it is time for "
+        'humanity to stop "waging war" on planet Earth.\n\n'
+        "Pachauri stressed the link between the fight against climate change and peace."
+    )
+    quotes = extract_quotes(article(text), nlp=nlp)
+    assert quote_with(quotes, "I could see my sister").speaker_name == "Diego Grez"
+    assert quote_with(quotes, "it is time for humanity").speaker_name == "Al Gore"
+    assert not any(q.text.startswith("the link between") for q in quotes)
+
+
+@pytest.mark.parametrize("nlp", PATHS)
+def test_police_is_the_one_force_the_article_names(nlp: object) -> None:
+    text = (
+        "Video posted on Youtube from OccupyBloomberg ’ s Ustream showed angry people screaming at "
+        "the NYPD. According to police, Kimani Gray had a. 38 caliber Rohm ’ s Industry revolver "
+        "and he allegedly pointed it at the plain clothes officers Saturday night."
+    )
+    [quote] = extract_quotes(article(text), nlp=nlp)
+    assert (quote.speaker, quote.speaker_name) == ("police", "NYPD")
+
+
+def test_surname_of_a_pair_the_fallback_names_in_one_span() -> None:
+    # The capitalisation fallback takes "Laurence Mark and Bill Condon" as one name.
+    text = (
+        "\"Hugh Jackman is a consummate entertainer and an internationally renowned movie star, '' "
+        "said Laurence Mark and Bill Condon, the new producers of the televised show. Mark said he "
+        "and Condon planned to get the telecast under three hours, yet still keep the live "
+        "presentations of awards."
+    )
+    quotes = extract_quotes(article(text), nlp=False)
+    assert quote_with(quotes, "he and Condon planned").speaker_name == "Laurence Mark"
+
+
+@pytest.mark.parametrize("nlp", PATHS)
+def test_inverted_cue_with_lower_case_role_words_before_the_name(nlp: object) -> None:
+    text = (
+        "Instead, the driver gunned the engine and drove over Johnson, hitting her and dragging "
+        "her 10 feet as he sped away, said witness Angela Benson, who had just exited the store "
+        "with her two young sons and was 20 feet away.\n\n"
+        "Gigante, who had suffered from heart disease, died at the federal prison in "
+        "Springfield, Mo., said prison spokesman Al Quintero."
+    )
+    quotes = extract_quotes(article(text), nlp=nlp)
+    assert quote_with(quotes, "Instead, the driver gunned").speaker_name == "Angela Benson"
+    assert quote_with(quotes, "Gigante, who had suffered").speaker_name == "Al Quintero"
+
+
+@SPACY
+def test_a_one_word_name_after_a_comma_is_not_the_speaker() -> None:
+    text = (
+        "Instead, the driver gunned the engine and drove over Johnson, hitting her and dragging "
+        "her 10 feet as he sped away, said witness Angela Benson, who had just exited the store "
+        "with her two young sons and was 20 feet away. \"It was horrible to see, '' said Benson, "
+        "a managing editor at WCCO-TV, Ch. 4."
+    )
+    quote = quote_with(extract_quotes(article(text)), "It was horrible")
+    assert quote.speaker_name == "Angela Benson"  # not "Ch" (Channel 4)
+
+
+@pytest.mark.parametrize("nlp", PATHS)
+def test_a_pair_named_in_full_earlier(nlp: object) -> None:
+    text = (
+        "The two Washington Post reporters who broke the Watergate story, Carl Bernstein and Bob "
+        "Woodward, have maintained that they would only reveal the identity of Deep Throat once "
+        "he was dead. Although LaRue insisted he was not Deep Throat, and that the source was a "
+        "combination of several people, Woodward and Bernstein have insisted Deep Throat was one "
+        "person."
+    )
+    quotes = extract_quotes(article(text), nlp=nlp)
+    assert said_by(quote_with(quotes, "they would only"), "Carl Bernstein and Bob Woodward")
+    assert said_by(quote_with(quotes, "Deep Throat was one"), "Woodward and Bernstein")
+    if nlp is None:  # the fallback NER does not split the pair: names as written
+        assert quote_with(quotes, "Deep Throat was one").speaker_name == (
+            "Bob Woodward and Carl Bernstein"
+        )
+
+
+@pytest.mark.parametrize("nlp", PATHS)
+def test_he_is_the_name_opening_the_last_sentence(nlp: object) -> None:
+    text = (
+        "The knee was examined over the weekend and coach Sean Payton said at practice on "
+        "Wednesday that the team decided to put Bush on injured reserve. "
+        "Payton said the Saints, who were eliminated from playoff contention over the weekend, "
+        "would not have placed Bush on injured reserve if they were still fighting to reach the "
+        "postseason. He said Bush's injury does not require surgery, just rest and "
+        "rehabilitation.\n\n"
+        "Filmmaker Zhang Yimou, the production's director, praised Lin at a press conference "
+        'with Chinese media.\n\n"She’s very cute and sings quite well, too," he said according '
+        "to a transcript of the news conference."
+    )
+    quotes = extract_quotes(article(text), nlp=nlp)
+    assert said_by(quote_with(quotes, "Bush's injury"), "Sean Payton")
+    assert said_by(quote_with(quotes, "She’s very cute"), "Zhang Yimou")
+
+
+@pytest.mark.parametrize("nlp", PATHS)
+def test_she_is_the_unnamed_spokeswoman_just_quoted(nlp: object) -> None:
+    text = (
+        "The cuts were to the Sea Me We 4 and Sea Me We 3 lines, which connect countries between "
+        "Singapore and France as well as the Flag cable route, which stretches from the U.K. to "
+        "Japan, a France Telecom spokeswoman who asked not to be named said. France Telecom is "
+        "n't sure what caused the cut, she said. A maintenance boat is en route to the site of "
+        "the cut, but it will not get there until Monday, and it will take as many as two weeks "
+        "for the situation to return to normal, she said. For example, 82 percent of India's "
+        "voice traffic capability to Europe was out of service early Friday, although that "
+        "situation has now improved, the spokeswoman said."
+    )
+    quotes = extract_quotes(article(text), nlp=nlp)
+    assert len(quotes) == 4
+    assert said_by(quote_with(quotes, "For example"), "France Telecom spokeswoman")
+    if nlp is None:  # the fallback NER takes "France Telecom" for a person, whom "she" finds
+        assert all(said_by(q, "France Telecom spokeswoman") for q in quotes)
+
+
+@pytest.mark.parametrize("nlp", PATHS)
+def test_according_to_a_role_then_a_name_or_a_name_then_a_role(nlp: object) -> None:
+    text = (
+        "According to the Iranian Foreign Minister, Manouchehr Mottaki, the female sailor will "
+        '"be released very soon," but did not state when the other 14 sailors and marines would '
+        "be released.\n\n"
+        "Internet traffic also has been hit by the incident, according to Danny McPherson, chief "
+        "security officer with Arbor Networks."
+    )
+    quotes = extract_quotes(article(text), nlp=nlp)
+    assert quote_with(quotes, "the female sailor").speaker_name == "Manouchehr Mottaki"
+    assert quote_with(quotes, "Internet traffic").speaker_name == "Danny McPherson"
+
+
+@pytest.mark.parametrize("nlp", PATHS)
+def test_family_name_first(nlp: object) -> None:
+    text = (
+        'U.N. Secretary-General Ban Ki-Moon told reporters it may be too "ambitious" to set '
+        "targets for greenhouse-gas emissions.\n\nDelegates from about 190 nations are split over "
+        "whether targets should be set now or later. Mr. Ban recognizes the divisions.\n\n"
+        '"Frankly speaking, realistically, it may be too ambitious," he said.'
+    )
+    quotes = extract_quotes(article(text), nlp=nlp)
+    assert said_by(quote_with(quotes, "Frankly speaking"), "Ban Ki-Moon")
+
+
+@SPACY
+def test_first_name_between_a_role_word_and_a_lone_surname() -> None:
+    # spaCy labels only "Finnegan" in "Pro Bowl cornerback Cortland Finnegan".
+    text = (
+        "Pro Bowl cornerback Cortland Finnegan has been fined $ 25,000 by the NFL for two hard "
+        "hits on Houston quarterback Matt Schaub last weekend. Finnegan told the Tennessean he "
+        "planned to appeal."
+    )
+    quote = quote_with(extract_quotes(article(text)), "he planned to appeal")
+    assert quote.speaker_name == "Cortland Finnegan"
+
+
+@pytest.mark.parametrize("nlp", PATHS)
+def test_a_relative_clause_after_the_name(nlp: object) -> None:
+    text = (
+        "The U.S. under-secretary of state for democracy and global affairs, Paula Dobriansky, "
+        "who is heading the U.S. delegation to Bali, says Washington is committed to seeing an "
+        "agreement reached at the Bali conference.\n\n"
+        '"The position was 29 degrees, 50.36 minutes north; 48, 43.08 minutes east, and this '
+        'places her 1.7 nautical miles inside Iraqi territorial waters," said Vice Admiral '
+        "Charles Style who also said that Iran provided the British government with two "
+        "different sets of coordinates."
+    )
+    quotes = extract_quotes(article(text), nlp=nlp)
+    assert quote_with(quotes, "Washington is committed").speaker_name == "Paula Dobriansky"
+    assert quote_with(quotes, "Iran provided").speaker_name == "Charles Style"
 
 
 @pytest.mark.parametrize("nlp", PATHS)
@@ -125,19 +397,6 @@ def test_he_after_a_sentence_opened_by_a_role_is_that_role(nlp: object) -> None:
     assert quote.speaker_name == "Mahmoud Ahmadinejad"
 
 
-@pytest.mark.parametrize("nlp", PATHS)
-def test_a_sentence_quoting_twice_names_its_speaker_after_the_second(nlp: object) -> None:
-    text = (
-        '"If there is political ballyhoo by London, this decision will be suspended," said Iranian '
-        "National Security Council Secretary Ali Larijani. On Wednesday, Iran had said that at "
-        'least one soldier, 26 year-old Faye Turney, would "be released very soon."\n\n'
-        '"British leaders have miscalculated this issue. This case may face a legal path" if we '
-        'are faced with "fuss, and wrong behavior from Britain," added Larijani.'
-    )
-    quote = quote_with(extract_quotes(article(text), nlp=nlp), "British leaders")
-    assert quote.speaker_name == "Ali Larijani"
-
-
 @SPACY
 def test_and_said_after_a_place_opening_the_sentence() -> None:
     text = (
@@ -192,18 +451,6 @@ def test_an_outlet_with_an_exclamation_mark(nlp: object) -> None:
     )
     quote = quote_with(extract_quotes(article(text), nlp=nlp), "Tara was 100 percent")
     assert quote.told_outlet == "E! News"
-
-
-@pytest.mark.parametrize("nlp", PATHS)
-def test_announcing_a_thing_is_no_quote(nlp: object) -> None:
-    text = (
-        "After the U.S. increased it's funding donation to 350 million USD, Japanese Prime "
-        "Minister Junichiro Koizumi announced a half-billion dollar donation on Saturday, Jan. 1. "
-        "The U.S. Army announced yesterday that Jordan will stand trial on eight counts."
-    )
-    quotes = extract_quotes(article(text), nlp=nlp)
-    assert not [q for q in quotes if "donation" in q.text]
-    assert quote_with(quotes, "Jordan will stand trial").speaker == "The U.S. Army"
 
 
 @pytest.mark.parametrize("nlp", PATHS)
