@@ -2,9 +2,8 @@
 starts and ends, "according to" and "as reported by", the findings of a report, and a
 second source inside a clause.
 
-Every text is taken from an article of the annotated dev sets (tests/data/quotes/README.md) or
-of the ECB+ and WikiNews stores (a few shortened by leaving out sentences or words); both NER
-paths unless the rule is about an NER mistake.
+Each text is from a real article (see tests/data/quotes/README.md), at times shortened; both
+NER paths unless a rule is about an NER mistake.
 """
 
 from __future__ import annotations

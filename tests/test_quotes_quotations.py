@@ -1,9 +1,8 @@
 """Direct quotations: their quotation marks, the attribution after, before or around them,
 and when one with no attribution of its own continues the last speaker.
 
-Every text is taken from an article of the annotated dev sets (tests/data/quotes/README.md) or
-of the ECB+ and WikiNews stores (a few shortened by leaving out sentences or words); both NER
-paths unless the rule is about an NER mistake.
+Sentences from real articles (the dev sets of tests/data/quotes/README.md and the stores);
+both NER paths.
 """
 
 from __future__ import annotations

@@ -2,9 +2,8 @@
 the full name, a role or description ("Reid's rep", "a spokesperson for ..."), an
 organisation, and the outlet the speaker told.
 
-Every text is taken from an article of the annotated dev sets (tests/data/quotes/README.md) or
-of the ECB+ and WikiNews stores (a few shortened by leaving out sentences or words); both NER
-paths unless the rule is about an NER mistake.
+Texts from articles of the annotated dev sets (tests/data/quotes/README.md) and the ECB+ and
+WikiNews stores, some shortened; both NER paths unless a rule is about an NER mistake.
 """
 
 from __future__ import annotations
