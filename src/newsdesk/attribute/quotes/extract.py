@@ -43,6 +43,9 @@ from newsdesk.text import split_paragraphs
 
 @dataclass(slots=True)
 class _Found:
+    """A quote found: a direct quotation or an indirect clause, with its speaker (for an indirect
+    clause, until ``resolved``, the subject as written)."""
+
     start: int
     end: int
     text: str
@@ -65,6 +68,7 @@ class _Doc:
     people: list[Person]  # persons named outside quotations, and in the headline
 
     def sentence_of(self, offset: int) -> tuple[int, int, int]:
+        """The sentence holding ``offset``: the last one that starts at or before it."""
         best = self.sentences[0] if self.sentences else (0, len(self.body), 0)
         for sent in self.sentences:
             if sent[0] <= offset:
