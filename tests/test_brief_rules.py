@@ -17,6 +17,7 @@ from newsdesk.brief.coherence import (
     is_fragment,
     needs_context,
     opening_surname,
+    people_referent,
     quote_open_after,
     strip_dateline,
     strip_glued_heading,
@@ -546,6 +547,22 @@ def test_the_player_comes_with_the_sentence_that_introduced_the_player() -> None
     introducer = story.candidates[player.introduced_by]
     assert introducer.standalone and "player" in introducer.text.lower()
     assert (player.introduced_by, index) in [u.members for u in story.units]
+
+
+@pytest.mark.parametrize(
+    ("text", "referent"),
+    [  # ECB+ 41ecbplus, 3ecb, 26ecbplus: a role the reader has not met.
+        ("The Reuters correspondent heard a large explosion, then saw a crater.", "correspond"),
+        ("The frustrated prosecutor gambled on getting a death penalty decision.", "prosecutor"),
+        ("The ex - boxer became part of the powerful Genovese mafia family.", "boxer"),
+        # 29ecbplus, 10ecb, 21ecb: a role before a name, or an office, names who.
+        ("The Colts' defense stuffed quarterback Brady Quinn on fourth down.", None),
+        ("The Angels negotiated with pitcher CC Sabathia but made no offer.", None),
+        ("The Hennepin County attorney's office handed down charges on Friday.", None),
+    ],
+)
+def test_a_role_the_reader_has_not_met_is_a_referent(text: str, referent: str | None) -> None:
+    assert people_referent(text) == (referent and f"people:{referent}")
 
 
 def test_the_storys_own_actors_need_no_introduction() -> None:

@@ -395,7 +395,22 @@ _REPORTED_DEFINITE_PEOPLE = re.compile(
     rf"^[\"“]?[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*)*\s+{_SPEECH}\s+(?:that\s+)?{_THE_PEOPLE}",
     re.IGNORECASE,
 )
-_PEOPLE_WORDS = frozenset(_PEOPLE_NOUNS)
+# Roles, often a title before a name ("quarterback Brady Quinn"): a reference back only right
+# after "The" and at most two small words, and with no name following ("The Colts' defense
+# stuffed quarterback Brady Quinn" is none).
+# fmt: off
+_ROLE_NOUNS = (
+    "quarterback", "receiver", "linebacker", "pitcher", "striker", "goalkeeper", "boxer",
+    "champion", "challenger", "rookie", "veteran", "correspondent", "prosecutor", "officer",
+    "deputy", "sergeant", "nurse", "pilot", "pastor", "priest", "teacher", "lawyer", "attorney",
+    "showrunner", "director", "executive", "star",
+)
+# fmt: on
+_DEFINITE_ROLE = re.compile(
+    rf"^[\"“]?The\s+(?:[\w'’\-]+\s+){{0,2}}?({'|'.join(_ROLE_NOUNS)})\b(?![\s,]+[A-Z]|['’])"
+    r"(?!\s+(?:of|who|whom|whose|that|which|in|at|from|with|for)\b)"
+)
+_PEOPLE_WORDS = frozenset(_PEOPLE_NOUNS + _ROLE_NOUNS)
 
 
 def people_referent(text: str) -> str | None:
@@ -406,7 +421,7 @@ def people_referent(text: str) -> str | None:
     # does not give: a sentence that is not ASCII is always tried.
     if not text.isascii() or _has_any(text.lower(), _SPEECH_VERBS):
         match = _REPORTED_DEFINITE_PEOPLE.match(text)
-    match = match or _DEFINITE_PEOPLE.match(text)
+    match = match or _DEFINITE_PEOPLE.match(text) or _DEFINITE_ROLE.match(text)
     return f"people:{stem(match.group(1).lower())}" if match else None
 
 
