@@ -786,17 +786,17 @@ def test_the_substring_tests_before_the_sentence_patterns_skip_no_match() -> Non
     matched: Counter[str] = Counter()
     for sentence in sentences:
         lowered = sentence.lower()
-        speech = rules._has_any(lowered, rules._SPEECH_VERBS)
+        speech = rules.has_any(lowered, rules.SPEECH_VERBS)
         gated = [
             (
                 "dateline",
                 rules._DATELINE.match(sentence),
-                rules._has_any(sentence, rules._DATELINE_MARKS),
+                rules.has_any(sentence, rules._DATELINE_MARKS),
             ),
             (
                 "boilerplate",
                 rules._BOILERPLATE_ANYWHERE.search(lowered),
-                rules._has_any(lowered, rules._BOILERPLATE_OPENINGS),
+                rules.has_any(lowered, rules._BOILERPLATE_OPENINGS),
             ),
             ("pronoun speaker", rules._PRONOUN_SPEAKER.search(lowered), speech),
             ("surname speaker", rules._SPEAKER_SURNAME.search(sentence), speech),

@@ -23,7 +23,7 @@ _MAX_WORDS = 80
 # literal or character class; a pattern that opens with a lookbehind or a word boundary is tried
 # at every position. So the patterns searched for open with a character, and a lookbehind after it
 # checks what precedes it ("I(?<![^\s,;:(]I)": an "I" at the start or after a space, comma,
-# semicolon, colon or bracket); and a substring test (:func:`_has_any`) skips a search that
+# semicolon, colon or bracket); and a substring test (:func:`has_any`) skips a search that
 # cannot match.
 
 # Leading dateline: "WASHINGTON (AP) _ ", "BEIJING, Oct. 16 (Xinhua) -- ", "LONDON (Reuters) - ".
@@ -93,17 +93,17 @@ _ROLE = (
     r"|residents?|family|owners?|firm|driver|pilot)"
 )
 # fmt: off
-_SPEECH_VERBS = (
+SPEECH_VERBS = (
     "said", "says", "say", "told", "tells", "added", "adds", "stated", "noted", "explained",
     "insisted", "argued", "warned",
 )
 # fmt: on
-_SPEECH = "(?:" + "|".join(_SPEECH_VERBS) + ")"
+SPEECH = "(?:" + "|".join(SPEECH_VERBS) + ")"
 # "The spokesman said ...", "The company's statement ..." : a definite description of someone
 # the reader has not met.
 _DANGLING_DEFINITE = re.compile(
     rf"^[\"“]?the\s+(?:[a-z\-]+\s+){{0,2}}{_ROLE}(?:'s)?\b(?:,[^,]{{1,80}},)?(?:\s+\w+){{0,3}}"
-    rf"\s+{_SPEECH}\b"
+    rf"\s+{SPEECH}\b"
     rf"|^[\"“]?the\s+(?:[a-z\-]+\s+){{0,1}}{_ROLE}\s+(?:is|was|has|had|will|would|also)\b"
     r"|^[\"“]?the\s+(?:country|nation|city|state|island|region|province|capital|company|firm"
     r"|group|team|club|party|agency|organi[sz]ation|ministry|government)(?:'s|’s)\s",
@@ -140,18 +140,18 @@ _SINGLE_EVENT = re.compile(rf"['‘’](?:(?P<open>(?<=(?<![^\s(])['‘]))(?=[A-
 _SINGLE_QUOTE_SPAN = 10
 # Attribution of a quote to a pronoun or an unnamed definite role: "..., he said."
 _PRONOUN_SPEAKER = re.compile(
-    rf"[,\"”’']\s*(?:he|she|they|it|the\s+(?:[a-z\-]+\s+)?{_ROLE})\s+{_SPEECH}\b"
-    rf"|\b{_SPEECH}\s+(?:he|she|they)\b"
+    rf"[,\"”’']\s*(?:he|she|they|it|the\s+(?:[a-z\-]+\s+)?{_ROLE})\s+{SPEECH}\b"
+    rf"|\b{SPEECH}\s+(?:he|she|they)\b"
 )
 _ATTRIBUTION = re.compile(
-    rf"\b{_SPEECH}\b|\baccording to\b|\basked\b|\bwrote\b|\bannounced\b|\bdeclared\b",
+    rf"\b{SPEECH}\b|\baccording to\b|\basked\b|\bwrote\b|\bannounced\b|\bdeclared\b",
     re.IGNORECASE,
 )
 _TITLE_INITIALS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
 _CAPITALISED_WORD = re.compile(r"\b[A-Z][\w'’]*")
 
 
-def _has_any(text: str, parts: Iterable[str]) -> bool:
+def has_any(text: str, parts: Iterable[str]) -> bool:
     """Whether ``text`` contains one of ``parts``. A gate before a regex that cannot match without
     one of them: a substring test is many times faster than a search that tries every position,
     and these rules run on every sentence of a story."""
@@ -172,7 +172,7 @@ def strip_dateline(text: str) -> str:
     header ("For immediate release : ")."""
     if text[:1] in "Ff" and (header := _RELEASE_HEADER.match(text)):
         text = text[header.end() :] if header.end() < len(text) - 20 else text
-    if not _has_any(text, _DATELINE_MARKS):
+    if not has_any(text, _DATELINE_MARKS):
         return text
     match = _DATELINE.match(text)
     if match and match.end() < len(text) - 20:
@@ -243,7 +243,7 @@ def is_fragment(text: str, title: str = "") -> bool:
     lowered = text.lower()
     if _DATE_ONLY.match(text) or _BOILERPLATE_START.match(lowered):
         return True
-    if _has_any(lowered, _BOILERPLATE_OPENINGS) and _BOILERPLATE_ANYWHERE.search(lowered):
+    if has_any(lowered, _BOILERPLATE_OPENINGS) and _BOILERPLATE_ANYWHERE.search(lowered):
         return True
     if is_question(text) or not _ends_with_full_stop(text):
         return True
@@ -300,7 +300,7 @@ def needs_context(text: str) -> bool:
     if _DANGLING_DEFINITE.match(text) and not _NAMED_DEFINITE.match(text):
         return True
     lowered = text.lower()
-    if _has_any(lowered, _SPEECH_VERBS) and _PRONOUN_SPEAKER.search(lowered):
+    if has_any(lowered, SPEECH_VERBS) and _PRONOUN_SPEAKER.search(lowered):
         return True
     # A quotation whose speaker the sentence does not name.
     return bool(_QUOTE_OPEN.match(text) and not _ATTRIBUTION.search(text))
@@ -392,7 +392,7 @@ _DEFINITE_PEOPLE = re.compile(rf"^[\"“]?{_THE_PEOPLE}", re.IGNORECASE)
 # Also after whoever reports it: "Police said (that) the Americans ...". (With IGNORECASE, [A-Z]
 # is any letter: the words before the speech verb are any words.)
 _REPORTED_DEFINITE_PEOPLE = re.compile(
-    rf"^[\"“]?[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*)*\s+{_SPEECH}\s+(?:that\s+)?{_THE_PEOPLE}",
+    rf"^[\"“]?[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*)*\s+{SPEECH}\s+(?:that\s+)?{_THE_PEOPLE}",
     re.IGNORECASE,
 )
 # Roles, often a title before a name ("quarterback Brady Quinn"): a reference back only right
@@ -419,7 +419,7 @@ def people_referent(text: str) -> str | None:
     # The reported form is tried first, and only with a speech verb: its match backtracks over
     # every word of the sentence. IGNORECASE matches "ſ" as s and "ı", "İ" as i, which lower()
     # does not give: a sentence that is not ASCII is always tried.
-    if not text.isascii() or _has_any(text.lower(), _SPEECH_VERBS):
+    if not text.isascii() or has_any(text.lower(), SPEECH_VERBS):
         match = _REPORTED_DEFINITE_PEOPLE.match(text)
     match = match or _DEFINITE_PEOPLE.match(text) or _DEFINITE_ROLE.match(text)
     return f"people:{stem(match.group(1).lower())}" if match else None
@@ -537,14 +537,14 @@ def pronoun_after_fronted_phrase(text: str, known_names: Container[str]) -> bool
 
 # A speaker called by surname alone: "..., Pickell said." / "... said Pickell."
 _SPEAKER_SURNAME = re.compile(
-    rf"[,\"”’']\s*(?!{_NOT_SURNAME_WORDS}\b)({_SURNAME})\s+{_SPEECH}\b"
-    rf"|\b{_SPEECH}\s+(?!{_NOT_SURNAME_WORDS}\b)({_SURNAME})\s*[.,]"
+    rf"[,\"”’']\s*(?!{_NOT_SURNAME_WORDS}\b)({_SURNAME})\s+{SPEECH}\b"
+    rf"|\b{SPEECH}\s+(?!{_NOT_SURNAME_WORDS}\b)({_SURNAME})\s*[.,]"
 )
 
 
 def speaker_surname(text: str) -> str | None:
     """The surname a quotation or report is attributed to ("..., Pickell said."), casefolded."""
-    if not _has_any(text, _SPEECH_VERBS):
+    if not has_any(text, SPEECH_VERBS):
         return None
     match = _SPEAKER_SURNAME.search(text)
     if match is None:
