@@ -13,8 +13,8 @@ import pytest
 
 from newsdesk.brief import METHODS, summarize
 from newsdesk.brief.base import prepare
-from newsdesk.brief.coherence import FULL_NAME_SURNAME
 from newsdesk.brief.coverage import CoverageMethod, early_word_weights
+from newsdesk.brief.referents import FULL_NAME_SURNAME
 from newsdesk.brief.terms import stem
 from newsdesk.event_time import reported_day
 from newsdesk.models import Article, Provenance

@@ -11,16 +11,18 @@ import pytest
 from newsdesk.brief import summarize
 from newsdesk.brief.base import REDUNDANCY_THRESHOLD, Candidate, prepare
 from newsdesk.brief.coherence import (
-    FULL_NAME_SURNAME,
-    event_referent,
     in_writers_voice,
     is_fragment,
     needs_context,
-    opening_surname,
-    people_referent,
     quote_open_after,
     strip_dateline,
     strip_glued_heading,
+)
+from newsdesk.brief.referents import (
+    FULL_NAME_SURNAME,
+    event_referent,
+    opening_surname,
+    people_referent,
 )
 from newsdesk.brief.terms import content_stems, stem
 from newsdesk.models import Article, Provenance
@@ -778,6 +780,7 @@ def test_the_substring_tests_before_the_sentence_patterns_skip_no_match() -> Non
     boilerplate, a speech verb for the speaker patterns): on every sentence of examples/wikinews
     and of this module, wherever a pattern matches, its substring test lets it through."""
     from newsdesk.brief import coherence as rules
+    from newsdesk.brief import referents
     from newsdesk.evaluation.summarize import read_articles
 
     articles = read_articles(sorted(WIKINEWS.glob("*.english")))
@@ -799,10 +802,10 @@ def test_the_substring_tests_before_the_sentence_patterns_skip_no_match() -> Non
                 rules.has_any(lowered, rules._BOILERPLATE_OPENINGS),
             ),
             ("pronoun speaker", rules._PRONOUN_SPEAKER.search(lowered), speech),
-            ("surname speaker", rules._SPEAKER_SURNAME.search(sentence), speech),
+            ("surname speaker", referents._SPEAKER_SURNAME.search(sentence), speech),
             (
                 "reported people",
-                rules._REPORTED_DEFINITE_PEOPLE.match(sentence),
+                referents._REPORTED_DEFINITE_PEOPLE.match(sentence),
                 not sentence.isascii() or speech,
             ),
         ]

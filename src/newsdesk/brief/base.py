@@ -22,21 +22,23 @@ import numpy as np
 from scipy.sparse import csr_matrix
 
 from newsdesk.brief.coherence import (
-    FULL_NAME_SURNAME,
-    common_referents,
-    event_referent,
     in_writers_voice,
     inside_quotations,
     is_fragment,
     needs_context,
+    strip_dateline,
+    strip_glued_heading,
+)
+from newsdesk.brief.referents import (
+    FULL_NAME_SURNAME,
+    common_referents,
+    event_referent,
     opening_surname,
     ordinal_referent,
     people_mentioned,
     people_referent,
     pronoun_after_fronted_phrase,
     speaker_surname,
-    strip_dateline,
-    strip_glued_heading,
 )
 from newsdesk.brief.terms import content_stems, stem
 from newsdesk.models import Article

@@ -12,7 +12,7 @@ from collections.abc import Mapping, Sequence
 from datetime import datetime
 
 from newsdesk.brief.base import StoryText, supporting_outlets
-from newsdesk.brief.coherence import FULL_NAME_SURNAME
+from newsdesk.brief.referents import FULL_NAME_SURNAME
 from newsdesk.event_time import reported_day
 from newsdesk.models import NO_DATE, Brief, BriefSentence, Citation, as_utc
 

@@ -1,0 +1,309 @@
+"""Referents: what a sentence refers back to, and the sentence that introduced it.
+
+A sentence that refers back to someone or something comes with the sentence that introduced it:
+"Cooley said ..." with the one that named Steve Cooley in full, "The sailors were freed" with the
+one that told of the sailors, "The verdict was ..." with the one that told of a verdict, "The
+second device ..." with the one that told of the first. :func:`newsdesk.brief.base.prepare` asks
+of each sentence what it refers back to (:func:`opening_surname`, :func:`speaker_surname`,
+:func:`people_referent`, :func:`event_referent`, :func:`ordinal_referent`), notes whom each
+sentence introduces (:data:`FULL_NAME_SURNAME`, :func:`people_mentioned`) and makes the two one
+unit; a sentence whose referent no earlier sentence gave comes with the sentence before it, as
+does one whose subject is a pronoun after a fronted phrase (:func:`pronoun_after_fronted_phrase`).
+What the story's reader already knows, its own actors and events (:func:`common_referents`),
+needs no introduction. The rules on one sentence alone (fragments, datelines, the writer's own
+voice, dangling openers, quotations) are in :mod:`newsdesk.brief.coherence`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable, Container, Sequence
+
+from newsdesk.brief.coherence import SPEECH, SPEECH_VERBS, has_any
+from newsdesk.brief.terms import content_stems, stem
+from newsdesk.models import Article
+from newsdesk.text import NAME_PARTICLES, words
+
+# These patterns run on every sentence of a story too, and are written for speed as the note at
+# the top of :mod:`newsdesk.brief.coherence` says: each opens with a character the search can
+# skip to, and :func:`~newsdesk.brief.coherence.has_any` skips a search that cannot match.
+
+# --- names and surnames --------------------------------------------------------------------------
+
+# The last word of a full name ("Steve Cooley", "Mark Jay Heller", "Yvo de Boer"), and a sentence
+# opening with that surname alone ("Cooley said ...", "De Boer repeatedly points out ...", "Ford,
+# now an assistant coach, ..."): the reader meets the person only where they were named in full.
+_PARTICLE = "(?:" + "|".join(f"[{p[0].upper()}{p[0]}]{p[1:]}" for p in sorted(NAME_PARTICLES)) + ")"
+# A surname: "Nichols", also with an inner capital ("DeGeneres", "McNutt", "O'Brien").
+_SURNAME = r"[A-Z](?:[a-z]{1,3}[A-Z]|['’][A-Z])?[a-z]{2,}"
+# Capitalised words that open a sentence or a phrase ("In Atlanta"), or follow a name ("Brian
+# Nichols Saturday"), without being part of the name; and the first words of place names
+# ("Central Aceh", "North Korea", "San Diego"), whose last word is no surname.
+_NOT_NAME_WORDS = (
+    r"(?:In|On|At|The|A|An|And|But|For|From|To|With|By|Of|As|After|Before|When|While|If|Since"
+    r"|During|Under|Over|Near|Outside|Inside|Into|Across|Against|Among|Between|Despite|Like"
+    r"|This|That|These|Those|Then|Now|Last|Next|Early|Late|Mon|Tues|Wednes|Thurs|Fri|Satur|Sun"
+    r"|North|South|East|West|Central|Northern|Southern|Eastern|Western|Upper|Lower|Greater|New"
+    r"|San|Santa|Los|Las|Fort|Port|Mount|Cape)"
+)
+# Last words of capitalised phrases that are days, months or places, not people.
+_NOT_SURNAME_WORDS = (
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April"
+    r"|May|June|July|August|September|October|November|December|Today|Tonight|Yesterday"
+    r"|County|City|Street|Avenue|Road|Highway|Gulf|Sea|Ocean|River|Lake|Mountain|Island|Islands"
+    r"|Valley|Park|Bay|Beach|Coast|Center|Centre|University|College|School|Hospital|Court|House"
+    r"|Department|Ministry|Police|Airport|Station|Bridge|Church|Hall|Square|Stadium|Museum)"
+)
+FULL_NAME_SURNAME = re.compile(
+    # A capital first, so the search skips to capitals; the lookbehind then checks it from before
+    # it: it starts a word, and none of _NOT_NAME_WORDS.
+    rf"[A-Z](?<=\b(?!{_NOT_NAME_WORDS}\b)[A-Z])[a-z]+(?:\s+[A-Z](?:[a-z]+|\.)?)*"
+    rf"\s+((?:{_PARTICLE}\s+){{0,2}}(?=[A-Z])(?!{_NOT_SURNAME_WORDS}\b){_SURNAME})\b"
+)
+# A sentence opening with a surname, also after a courtesy title or rank ("Mr. Nichols fled",
+# "Deputy Ortiz was shot").
+_SURNAME_OPENER = re.compile(
+    r"^(?:(?:Mr|Mrs|Ms|Dr|Sgt|Det|Const)\.?\s+|(?:Miss|Deputy|Officer|Detective|Sergeant"
+    rf"|Constable|Trooper)\s+)?((?:{_PARTICLE}\s+){{0,2}}{_SURNAME})(?:,|\s+[a-z])"
+)
+
+
+_NOT_SURNAMES = frozenset(
+    [
+        "Police",
+        "Officials",
+        "Authorities",
+        "Investigators",
+        "Officers",
+        "Prosecutors",
+        "Witnesses",
+        "Firefighters",
+        "Rescuers",
+        "Doctors",
+        "Experts",
+        "Analysts",
+        "Residents",
+        "Scientists",
+        "Reports",
+        "Sources",
+    ]
+)
+
+
+# A speaker called by surname alone: "..., Pickell said." / "... said Pickell."
+_SPEAKER_SURNAME = re.compile(
+    rf"[,\"”’']\s*(?!{_NOT_SURNAME_WORDS}\b)({_SURNAME})\s+{SPEECH}\b"
+    rf"|\b{SPEECH}\s+(?!{_NOT_SURNAME_WORDS}\b)({_SURNAME})\s*[.,]"
+)
+
+
+def speaker_surname(text: str) -> str | None:
+    """The surname a quotation or report is attributed to ("..., Pickell said."), casefolded."""
+    if not has_any(text, SPEECH_VERBS):
+        return None
+    match = _SPEAKER_SURNAME.search(text)
+    if match is None:
+        return None
+    name = match.group(1) or match.group(2)
+    return None if name in _NOT_SURNAMES else name.casefold()
+
+
+def opening_surname(text: str) -> str | None:
+    """The surname a sentence opens with ("Cooley said", "De Boer points out"), casefolded."""
+    match = _SURNAME_OPENER.match(text)
+    if match is None or match.group(1) in _NOT_SURNAMES:
+        return None
+    return match.group(1).casefold()
+
+
+# "In Atlanta's posh Buckhead neighborhood, he shot ...", "Last year, she was ...": a fronted
+# adverbial, then a personal pronoun whose referent lies outside the sentence.
+_FRONTED_PRONOUN = re.compile(
+    r"^((?:in|on|at|after|before|when|while|during|since|last|this|early|earlier|later|once|as"
+    r"|by|until|despite|following|with|without|like|unlike|although|though|because|if|over"
+    r"|under|from|for|born|speaking|asked|previously|recently|now|today|yesterday|\d{4})\b"
+    r"[^,\"“”]{0,60}),\s+(?:he|she|they|his|her|their)\b",
+    re.IGNORECASE,
+)
+_CAPITALISED_WORD = re.compile(r"\b[A-Z][\w'’]*")
+
+
+def pronoun_after_fronted_phrase(text: str, known_names: Container[str]) -> bool:
+    """Whether the sentence's subject is a pronoun after a fronted phrase that names nobody ("In
+    1938, he married ..."; not "When Boras spoke at the meetings, he ...")."""
+    match = _FRONTED_PRONOUN.match(text)
+    if match is None:
+        return False
+    phrase = match.group(1)
+    if FULL_NAME_SURNAME.search(phrase):
+        return False
+    return not any(w.casefold() in known_names for w in _CAPITALISED_WORD.findall(phrase))
+
+
+# --- people and roles ----------------------------------------------------------------------------
+
+# A definite description of people the article met before: "The player was taken to jail",
+# "Police said the Americans did not have paperwork". Outside an article's lead it points back to
+# the sentence that introduced them.
+# fmt: off
+_PEOPLE_NOUNS = (
+    "man", "men", "woman", "women", "boy", "boys", "girl", "girls", "child", "children", "teen",
+    "teens", "teenager", "teenagers", "couple", "pair", "victim", "victims", "suspect", "suspects",
+    "gunman", "gunmen", "shooter", "attacker", "attackers", "hostage", "hostages", "driver",
+    "passenger", "passengers", "missionaries", "sailors", "soldiers", "troops", "workers",
+    "miners", "climbers", "tourists", "students", "player", "players", "actor", "actress",
+    "singer", "defendant", "defendants", "accused", "survivors", "detainees", "prisoners",
+    "inmates", "fugitive", "fugitives", "robber", "robbers", "thieves", "nationals", "citizens",
+    "protesters", "demonstrators", "rescuers", "firefighters", "militants", "rebels", "pirates",
+    "americans", "britons", "canadians", "australians", "germans", "russians", "israelis",
+    "palestinians", "iranians", "iraqis", "afghans", "pakistanis", "mexicans", "italians",
+    "europeans", "koreans",
+)
+# fmt: on
+_THE_PEOPLE = (
+    rf"the\s+(?:[\w'’\-]+\s+){{0,3}}?({'|'.join(_PEOPLE_NOUNS)})\b"
+    r"(?!\s+(?:of|who|whom|whose|that|which|in|at|from|with)\b)"
+)
+_DEFINITE_PEOPLE = re.compile(rf"^[\"“]?{_THE_PEOPLE}", re.IGNORECASE)
+# Also after whoever reports it: "Police said (that) the Americans ...". (With IGNORECASE, [A-Z]
+# is any letter: the words before the speech verb are any words.)
+_REPORTED_DEFINITE_PEOPLE = re.compile(
+    rf"^[\"“]?[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*)*\s+{SPEECH}\s+(?:that\s+)?{_THE_PEOPLE}",
+    re.IGNORECASE,
+)
+# Roles, often a title before a name ("quarterback Brady Quinn"): a reference back only right
+# after "The" and at most two small words, and with no name following ("The Colts' defense
+# stuffed quarterback Brady Quinn" is none).
+# fmt: off
+_ROLE_NOUNS = (
+    "quarterback", "receiver", "linebacker", "pitcher", "striker", "goalkeeper", "boxer",
+    "champion", "challenger", "rookie", "veteran", "correspondent", "prosecutor", "officer",
+    "deputy", "sergeant", "nurse", "pilot", "pastor", "priest", "teacher", "lawyer", "attorney",
+    "showrunner", "director", "executive", "star",
+)
+# fmt: on
+_DEFINITE_ROLE = re.compile(
+    rf"^[\"“]?The\s+(?:[\w'’\-]+\s+){{0,2}}?({'|'.join(_ROLE_NOUNS)})\b(?![\s,]+[A-Z]|['’])"
+    r"(?!\s+(?:of|who|whom|whose|that|which|in|at|from|with|for)\b)"
+)
+_PEOPLE_WORDS = frozenset(_PEOPLE_NOUNS + _ROLE_NOUNS)
+
+
+def people_referent(text: str) -> str | None:
+    """The people noun of a definite description a sentence opens with, as a referent key."""
+    match = None
+    # The reported form is tried first, and only with a speech verb: its match backtracks over
+    # every word of the sentence. IGNORECASE matches "ſ" as s and "ı", "İ" as i, which lower()
+    # does not give: a sentence that is not ASCII is always tried.
+    if not text.isascii() or has_any(text.lower(), SPEECH_VERBS):
+        match = _REPORTED_DEFINITE_PEOPLE.match(text)
+    match = match or _DEFINITE_PEOPLE.match(text) or _DEFINITE_ROLE.match(text)
+    return f"people:{stem(match.group(1).lower())}" if match else None
+
+
+def people_mentioned(tokens: Sequence[str]) -> set[str]:
+    """Referent keys (as :func:`people_referent` makes them) of the people nouns in ``tokens``
+    (lower-cased, as :func:`newsdesk.text.words` gives them)."""
+    return {f"people:{stem(t)}" for t in tokens if t in _PEOPLE_WORDS}
+
+
+# --- events and short names ----------------------------------------------------------------------
+
+# "The verdict was a major blow to a Mafia ...", "The recording was seized when Jeffs was arrested":
+# an event or a document the article told of before (not "The trial of ...", which says which).
+# fmt: off
+_EVENT_NOUNS = (
+    "verdict", "deadlock", "clashes", "recording", "announcement", "decision", "ruling",
+    "incident", "complaint", "indictment", "lawsuit", "investigation", "probe", "report", "study",
+    "survey", "attack", "shooting", "bombing", "explosion", "blast", "crash", "collision", "fire",
+    "blaze", "quake", "earthquake", "tremor", "aftershock", "arrest", "raid", "heist", "robbery",
+    "theft", "deal", "offer", "agreement", "acquisition", "merger", "purchase", "sale", "rally",
+    "protest", "protests", "riots", "strike", "vote", "charges", "trial", "hearing", "sentence",
+    "conviction", "appeal",
+)
+# fmt: on
+_DEFINITE_EVENT = re.compile(
+    rf"^[\"“]?The\s+(?:[a-z][\w\-]*\s+){{0,2}}?({'|'.join(_EVENT_NOUNS)})\b"
+    r"(?!\s+(?:of|in|at|on|against|over|by|between|from|to|for|that|which|who)\b)"
+)
+_EVENT_WORDS = frozenset(_EVENT_NOUNS)
+_SAME_EVENT = {"quake": "earthquake", "tremor": "earthquake", "blaze": "fire"}
+
+
+def _event_key(noun: str) -> str:
+    # The word itself, not its stem: "announced" in the openings does not tell of "the
+    # announcement" the sentence means.
+    return f"event:{_SAME_EVENT.get(noun, noun)}"
+
+
+def events_mentioned(tokens: Sequence[str]) -> set[str]:
+    """Referent keys (as :func:`event_referent` makes them) of every word of ``tokens``."""
+    return {_event_key(t) for t in tokens}
+
+
+# "The Conference is the place where ...", "The Council had met behind closed doors": a common
+# noun capitalised as the short name of something the article named in full before.
+_DEFINITE_SHORT_NAME = re.compile(
+    r"^[\"“]?The\s+([A-Z][a-z]{2,})\s+(?!(?:of|and|de|for|in|on|at|to)\b)(?=[a-z])"
+)
+
+
+def event_referent(
+    text: str, common_noun: Callable[[str], bool] = lambda word: False
+) -> tuple[str, list[str]] | None:
+    """The event or document a sentence opens with ("The verdict was ...", "The quake was
+    centred ...", and "The Conference is ..." when ``common_noun("conference")``): its referent
+    key, and the stems an earlier sentence telling of it would have. None when the sentence opens
+    otherwise or says which ("The trial of Brian Nichols", "The Department of Defense")."""
+    match = _DEFINITE_EVENT.match(text)
+    if match is not None:
+        noun = match.group(1).lower()
+        stems = [stem(noun), stem(_SAME_EVENT.get(noun, noun))]
+        return _event_key(noun), list(dict.fromkeys(stems))
+    short = _DEFINITE_SHORT_NAME.match(text)
+    if short is not None and common_noun(noun := short.group(1).lower()):
+        # Never the story's own: the full name ("the UN Climate Change Conference") is what
+        # the reader needs, and it is in the sentence that gave it.
+        return f"name:{noun}", [stem(noun)]
+    return None
+
+
+# --- ordinals ------------------------------------------------------------------------------------
+
+# "The second device, which was discovered by a bank employee, did detonate.", "The fourth shake
+# took place at 05:19": a second (third, other) one presupposes the first, told before it.
+_ORDINAL_DEFINITE = re.compile(
+    r"^[\"“]?the\s+(?:second|third|fourth|fifth|sixth|other)\s+([a-z][\w\-]*(?:\s+[a-z][\w\-]*)?)",
+    re.IGNORECASE,
+)
+_SELF_IDENTIFYING = frozenset(["of", "in"])  # "The second film in the trilogy ..."
+
+
+def ordinal_referent(text: str) -> list[str]:
+    """Content stems of the noun phrase a sentence opens with after "The second" (or third,
+    other ...): what an earlier sentence must have mentioned. Empty when it opens otherwise or
+    names its set itself ("The second film in the Hunger Games trilogy")."""
+    match = _ORDINAL_DEFINITE.match(text)
+    if match is None:
+        return []
+    phrase = match.group(1).split()
+    if len(phrase) > 1 and phrase[1] in _SELF_IDENTIFYING:
+        return []
+    return content_stems(words(match.group(1)))
+
+
+# --- the story's own referents -------------------------------------------------------------------
+
+
+def common_referents(
+    articles: Sequence[Article], sentences: Sequence[Sequence[tuple[int, str]]]
+) -> set[str]:
+    """Referent keys of the people and events in the headline or opening sentences of at least
+    two of the story's articles: the story's own actors and events ("the sailors" of a story on
+    15 British sailors, "the quake" of an earthquake's), known to its reader."""
+    counts: Counter[str] = Counter()
+    for article, split in zip(articles, sentences, strict=True):
+        tokens = words(" ".join([article.title, *(text for _, text in split[:2])]))
+        counts.update(people_mentioned(tokens) | events_mentioned(tokens))
+    return {key for key, n in counts.items() if n >= 2}
