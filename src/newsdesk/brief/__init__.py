@@ -2,9 +2,10 @@
 
 ``summarize`` is the stage's only entry point. Each content-selection method lives in its own
 module (sumy style) over what they share: candidates and redundancy (:mod:`newsdesk.brief.base`),
-coherence rules (:mod:`newsdesk.brief.coherence`), terms and stems (:mod:`newsdesk.brief.terms`),
-and ordering with citations (:mod:`newsdesk.brief.order`). The brief also names the story: its
-headline (:mod:`newsdesk.brief.headline`).
+coherence rules (:mod:`newsdesk.brief.coherence`), referents and the sentences that introduce them
+(:mod:`newsdesk.brief.referents`), terms and stems (:mod:`newsdesk.brief.terms`), and ordering
+with citations (:mod:`newsdesk.brief.order`). The brief also names the story: its headline
+(:mod:`newsdesk.brief.headline`).
 """
 
 from __future__ import annotations

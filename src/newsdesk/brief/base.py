@@ -1,10 +1,11 @@
 """What every brief method shares: the story as candidate sentences and units, and redundancy.
 
 A method only decides *which* candidate units to take (``BriefMethod.select``); this module turns
-articles into candidates (with the rules of :mod:`newsdesk.brief.coherence`), measures how similar
-units are and which outlets carry a sentence's point; :mod:`newsdesk.brief.order` orders the
-chosen units and cites them. A unit is one sentence, or a sentence that needs context ("He said
-...", a surname alone) together with the sentence that gives it.
+articles into candidates (with the rules on one sentence of :mod:`newsdesk.brief.coherence` and
+the referents of :mod:`newsdesk.brief.referents`), measures how similar units are and which
+outlets carry a sentence's point; :mod:`newsdesk.brief.order` orders the chosen units and cites
+them. A unit is one sentence, or a sentence that needs context ("He said ...", a surname alone)
+together with the sentence that gives it.
 """
 
 from __future__ import annotations
