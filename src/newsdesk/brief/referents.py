@@ -227,7 +227,6 @@ _DEFINITE_EVENT = re.compile(
     rf"^[\"“]?The\s+(?:[a-z][\w\-]*\s+){{0,2}}?({'|'.join(_EVENT_NOUNS)})\b"
     r"(?!\s+(?:of|in|at|on|against|over|by|between|from|to|for|that|which|who)\b)"
 )
-_EVENT_WORDS = frozenset(_EVENT_NOUNS)
 _SAME_EVENT = {"quake": "earthquake", "tremor": "earthquake", "blaze": "fire"}
 
 
