@@ -557,6 +557,8 @@ def test_the_player_comes_with_the_sentence_that_introduced_the_player() -> None
         ("The Reuters correspondent heard a large explosion, then saw a crater.", "correspond"),
         ("The frustrated prosecutor gambled on getting a death penalty decision.", "prosecutor"),
         ("The ex - boxer became part of the powerful Genovese mafia family.", "boxer"),
+        # 25ecb: a two-word role.
+        ("The running back has been placed on injured reserve by the Saints.", "running back"),
         # 29ecbplus, 10ecb, 21ecb: a role before a name, or an office, names who.
         ("The Colts' defense stuffed quarterback Brady Quinn on fourth down.", None),
         ("The Angels negotiated with pitcher CC Sabathia but made no offer.", None),

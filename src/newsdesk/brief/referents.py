@@ -180,7 +180,7 @@ _ROLE_NOUNS = (
     "quarterback", "receiver", "linebacker", "pitcher", "striker", "goalkeeper", "boxer",
     "champion", "challenger", "rookie", "veteran", "correspondent", "prosecutor", "officer",
     "deputy", "sergeant", "nurse", "pilot", "pastor", "priest", "teacher", "lawyer", "attorney",
-    "showrunner", "director", "executive", "star",
+    "showrunner", "director", "executive", "star", "running back", "wide receiver",
 )
 # fmt: on
 _DEFINITE_ROLE = re.compile(
