@@ -242,6 +242,7 @@ def prepare(articles: Sequence[Article]) -> StoryText:
         # Who the article has named so far: surnames of full names (casefolded) and people nouns
         # -> the latest standalone candidate that named them, if any.
         introducers: dict[str, int | None] = {}
+        common_noun = partial(_in_small_letters, article.text)
         # A headline-only record: its one sentence is the headline, and the story's content.
         title = "" if article.text.strip() == article.title.strip() else article.title
         lead = title_sentence(article) if title else None
@@ -271,11 +272,10 @@ def prepare(articles: Sequence[Article]) -> StoryText:
                 if referent not in introducers and speaker in introducers:
                     referent = None if speaker in mentioned else speaker
                 told_before = ordinal_referent(text) if position > 0 else []
-                event = None
                 if position > 0 and not told_before:
-                    event = event_referent(text, partial(_in_small_letters, article.text))
-                if event is not None and event[0] not in known:
-                    told_before = event[1]
+                    event = event_referent(text, common_noun)
+                    if event is not None and event[0] not in known:
+                        told_before = event[1]
                 if told_before and referent not in introducers:
                     # "The second device ...", "The verdict was ...": with the latest sentence
                     # that told of a device (a verdict).
