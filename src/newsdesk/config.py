@@ -171,7 +171,7 @@ _ALLOWED: dict[str, Bound | HttpUrl | tuple[str, ...] | None] = {
     "min_article_words": Bound(0, _MAX_INT),
     "dedup_threshold": Bound(0, 1, low_ok=False),
     "dedup_shingle": Bound(1, 1000),
-    "dedup_permutations": Bound(2, 8192),  # datasketch's LSH needs two
+    "dedup_permutations": Bound(2, 8192),  # LSH needs two bands
     "cluster_window_hours": _HOURS,
     "cluster_threshold": _FRACTION,
     "cluster_cohesion": _FRACTION,

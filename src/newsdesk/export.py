@@ -7,6 +7,7 @@ share them.
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from collections.abc import Iterable, Sequence
@@ -16,7 +17,6 @@ from email.utils import format_datetime
 from functools import cached_property
 from importlib import resources
 from typing import Any
-from xml.sax.saxutils import escape as xml_escape
 
 import jinja2
 
@@ -449,7 +449,9 @@ _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 def _xml(text: str) -> str:
-    return xml_escape(_NOT_XML.sub("", text))
+    # html.escape without quotes is XML's escape of &, < and > (what xml.sax.saxutils does, without
+    # its import of urllib.request and http.client on every command).
+    return html.escape(_NOT_XML.sub("", text), quote=False)
 
 
 def render_rss(views: Sequence[StoryView], site_url: str = DEFAULT_SITE_URL) -> str:

@@ -18,9 +18,9 @@ import struct
 from collections.abc import Sequence
 
 import numpy as np
-from datasketch import LeanMinHash, MinHash, MinHashLSH
 
 from newsdesk.config import Settings
+from newsdesk.dedup.minhash import SEED, BandIndex, Signature, minhash
 from newsdesk.text import words
 
 MIN_LENGTH_RATIO = 0.5
@@ -28,19 +28,8 @@ MIN_LENGTH_RATIO = 0.5
 
 _MAGIC = b"NDMH"
 _HEADER = struct.Struct("<4sBBHIQ")  # magic, format version, scheme, permutations, shingles, seed
-_SCHEMES = ("legacy", "affine32", "affine64")
-
-
-class Signature(LeanMinHash):  # type: ignore[misc]
-    """A MinHash of an article's shingles, plus how many distinct shingles the text has."""
-
-    __slots__ = ("shingles",)
-
-    shingles: int
-
-    def __reduce__(self) -> tuple[object, tuple[bytes]]:
-        # Pickled (e.g. sent to a dask worker) through the stored format, shingle count included.
-        return NearDuplicateIndex.from_bytes, (NearDuplicateIndex.to_bytes(self),)
+_SCHEMES = ("legacy", "affine32", "affine64")  # datasketch's; newsdesk writes only affine32
+_AFFINE32 = _SCHEMES.index("affine32")
 
 
 def shingles(text: str, size: int) -> set[bytes]:
@@ -55,7 +44,7 @@ def containment(first: Signature, second: Signature) -> float:
     smaller = min(first.shingles, second.shingles)
     if smaller == 0:
         return 0.0
-    similarity = float(first.jaccard(second))
+    similarity = first.jaccard(second)
     overlap = similarity * (first.shingles + second.shingles) / (1.0 + similarity)
     return min(1.0, overlap / smaller)
 
@@ -68,10 +57,8 @@ class NearDuplicateIndex:
         self.threshold = settings.dedup_threshold
         self.shingle_size = settings.dedup_shingle
         self.num_perm = settings.dedup_permutations
-        self._template = MinHash(num_perm=self.num_perm)
         # Low enough that a reprint missing up to half of the text is still a candidate.
-        candidate_threshold = self._candidate_threshold()
-        self._lsh = MinHashLSH(threshold=candidate_threshold, num_perm=self.num_perm)
+        self._lsh = BandIndex(self._candidate_threshold(), self.num_perm)
         self._signatures: dict[int, Signature] = {}
 
     def _candidate_threshold(self) -> float:
@@ -84,30 +71,13 @@ class NearDuplicateIndex:
 
     def signature(self, text: str) -> Signature:
         shingle_set = shingles(text, self.shingle_size)
-        minhash = MinHash(
-            num_perm=self.num_perm,
-            seed=self._template.seed,
-            permutations=self._template.permutations,
-            scheme=self._template.scheme,
-        )
-        if shingle_set:
-            minhash.update_batch(list(shingle_set))
-        signature = Signature(minhash)
-        signature.shingles = len(shingle_set)
-        return signature
+        return Signature(minhash(shingle_set, self.num_perm), len(shingle_set))
 
     @staticmethod
     def to_bytes(signature: Signature) -> bytes:
-        values = np.asarray(signature.hashvalues)
-        header = _HEADER.pack(
-            _MAGIC,
-            1,
-            _SCHEMES.index(signature.scheme),
-            len(values),
-            signature.shingles,
-            signature.seed,
-        )
-        return header + values.astype(values.dtype.newbyteorder("<")).tobytes()
+        values = signature.hashvalues
+        header = _HEADER.pack(_MAGIC, 1, _AFFINE32, len(values), signature.shingles, signature.seed)
+        return header + values.astype("<u4").tobytes()
 
     @staticmethod
     def from_bytes(data: bytes) -> Signature:
@@ -117,12 +87,14 @@ class NearDuplicateIndex:
             raise ValueError("not a newsdesk signature (too short)") from None
         if magic != _MAGIC or version != 1:
             raise ValueError("not a newsdesk signature (bad header)")
-        scheme_name = _SCHEMES[scheme]
-        dtype = "<u4" if scheme_name == "affine32" else "<u8"
-        values = np.frombuffer(data, dtype=dtype, offset=_HEADER.size, count=num_perm)
-        signature = Signature(seed=seed, hashvalues=values, scheme=scheme_name)
-        signature.shingles = count
-        return signature
+        if scheme != _AFFINE32 or seed != SEED:
+            name = _SCHEMES[scheme] if scheme < len(_SCHEMES) else f"#{scheme}"
+            raise ValueError(
+                f"a signature of another MinHash scheme ({name}, seed {seed}) than "
+                "newsdesk's (affine32, seed 1): ingest the articles into a new store"
+            )
+        values = np.frombuffer(data, dtype="<u4", offset=_HEADER.size, count=num_perm)
+        return Signature(values.astype(np.uint32), count)
 
     def add(self, article_id: int, signature: Signature) -> None:
         if article_id in self._signatures or signature.shingles == 0:
@@ -145,8 +117,7 @@ class NearDuplicateIndex:
     def candidates(self, signature: Signature) -> Sequence[int]:
         if signature.shingles == 0:
             return []
-        found: list[int] = self._lsh.query(signature)
-        return found
+        return sorted(self._lsh.query(signature))
 
     def find(self, signature: Signature) -> int | None:
         """The indexed article this text reprints (highest estimated Jaccard), or None."""
@@ -155,7 +126,7 @@ class NearDuplicateIndex:
             other = self._signatures[article_id]
             if not self.matches(signature, other):
                 continue
-            key = (float(signature.jaccard(other)), -article_id)
+            key = (signature.jaccard(other), -article_id)
             if best is None or key > (best[0], -best[1]):
                 best = (key[0], article_id)
         return None if best is None else best[1]
