@@ -14,11 +14,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from email.utils import format_datetime
-from functools import cached_property
+from functools import cache, cached_property
 from importlib import resources
-from typing import Any
-
-import jinja2
+from typing import TYPE_CHECKING, Any
 
 from newsdesk import __version__
 from newsdesk.config import DEFAULT_SITE_URL
@@ -26,6 +24,9 @@ from newsdesk.models import NO_DATE, Brief, BriefSentence, Quote, StoryAttributi
 from newsdesk.store import Store, StoredArticle, StorySummary, source_groups
 from newsdesk.text import count_of
 from newsdesk.urls import safe_url
+
+if TYPE_CHECKING:
+    import jinja2
 
 FORMATS = ("markdown", "html", "json", "rss")
 
@@ -393,14 +394,19 @@ def _markdown_digest(found: Digest) -> list[str]:
     return lines
 
 
-_TEMPLATES = jinja2.Environment(
-    loader=jinja2.FunctionLoader(
-        lambda name: resources.files("newsdesk").joinpath("templates", name).read_text("utf-8")
-    ),
-    autoescape=True,
-    undefined=jinja2.StrictUndefined,
-)
-_TEMPLATES.filters["count_of"] = count_of
+@cache
+def _templates() -> jinja2.Environment:
+    import jinja2  # only the HTML export needs it: not paid by `newsdesk brief` in other formats
+
+    templates = jinja2.Environment(
+        loader=jinja2.FunctionLoader(
+            lambda name: resources.files("newsdesk").joinpath("templates", name).read_text("utf-8")
+        ),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+    )
+    templates.filters["count_of"] = count_of
+    return templates
 
 
 def render_html(views: Sequence[StoryView], title: str = "newsdesk briefs") -> str:
@@ -436,7 +442,8 @@ def render_html(views: Sequence[StoryView], title: str = "newsdesk briefs") -> s
                 "digest": digest(view.attribution),
             }
         )
-    return _TEMPLATES.get_template("export.html").render(
+    template = _templates().get_template("export.html")
+    return template.render(
         title=title,
         stories=items,
         article_total=sum(v.story.article_count for v in views),
