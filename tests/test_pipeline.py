@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import logging
 import os
 import signal
+import sqlite3
 import subprocess
 import sys
 import time
@@ -17,6 +19,7 @@ import pytest
 from corpus import big_jsonl, wikinews_records, write_jsonl
 from newsdesk.attribute.nlp import body_and_sentences, clear_cache, entity_spans, load_nlp
 from newsdesk.config import Settings
+from newsdesk.dedup import NearDuplicateIndex
 from newsdesk.export import load_story_views, render_markdown
 from newsdesk.models import Article
 from newsdesk.pipeline import (
@@ -134,6 +137,35 @@ def test_syndicated_copy_is_one_source_listing_both_outlets(tmp_path: Path) -> N
             s.supporting_outlets == ["Example News"] and s.reprinted_by == ["Example Daily"]
             for s in brief.sentences
         )
+
+
+@pytest.mark.parametrize("damage", ["damaged row", "permutations changed"])
+def test_a_stored_signature_the_index_cannot_use_is_recomputed_and_the_reprint_still_found(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, damage: str
+) -> None:
+    settings = settings_for(tmp_path)
+    records = _reprint_jsonl(tmp_path).read_text(encoding="utf-8").splitlines()
+    first, second = tmp_path / "original.jsonl", tmp_path / "copy.jsonl"
+    first.write_text(records[0] + "\n", encoding="utf-8")
+    second.write_text(records[1] + "\n", encoding="utf-8")
+    with open_store(settings.db) as store:
+        assert ingest([str(first)], store, settings).added == 1
+    if damage == "damaged row":
+        with sqlite3.connect(settings.db) as connection:
+            connection.execute("UPDATE signatures SET signature = x'4e444d48'")
+    else:
+        settings = settings.replace(dedup_permutations=64)
+    with (
+        caplog.at_level(logging.WARNING, logger="newsdesk.pipeline"),
+        open_store(settings.db) as store,
+    ):
+        report = ingest([str(second)], store, settings)
+        copy, original = store.article_by_key("copy-1"), store.article_by_key("orig-1")
+        assert copy is not None and original is not None
+        assert report.reprints == 1 and copy.canonical_id == original.id
+        saved = dict((i, data) for i, data, _ in store.iter_signatures())[original.id]
+    assert "recomputed" in caplog.text and f"article {original.id}" in caplog.text
+    assert len(NearDuplicateIndex.from_bytes(saved).hashvalues) == settings.dedup_permutations
 
 
 def test_sigkill_mid_ingest_then_rerun_loses_nothing(tmp_path: Path) -> None:

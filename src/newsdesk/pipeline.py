@@ -120,10 +120,41 @@ class Placer:
         # (all of them while none has a time).
         clock = plausible_time(self._store.latest_filed(until=limit), limit)
         filed_since = None if clock is None else clock - self._dedup_window
-        for article_id, signature, filed in self._store.iter_signatures(since=filed_since):
+        recomputed: list[tuple[int, Signature, datetime | None]] = []
+        for article_id, data, filed in self._store.iter_signatures(since=filed_since):
             # Stored before schema 7: the article's own date, maybe a typo'd year (then the clock).
             when = None if filed is None else plausible_time(filed, limit) or clock
-            self._remember(article_id, NearDuplicateIndex.from_bytes(signature), when)
+            signature = self._readable_signature(article_id, data)
+            if signature is None:
+                signature = self._recomputed_signature(article_id)
+                recomputed.append((article_id, signature, filed))
+            self._remember(article_id, signature, when)
+        for article_id, signature, filed in recomputed:
+            self._store.save_signature(article_id, NearDuplicateIndex.to_bytes(signature), filed)
+
+    def _readable_signature(self, article_id: int, data: bytes) -> Signature | None:
+        """The stored signature, or None when this index cannot use it: a damaged row, or one
+        made with other MinHash settings (``dedup_permutations`` changed since)."""
+        try:
+            signature = NearDuplicateIndex.from_bytes(data)
+        except ValueError as error:
+            log.warning(
+                "article %d: stored signature unreadable (%s); recomputed", article_id, error
+            )
+            return None
+        if len(signature.hashvalues) != self._dedup.num_perm:
+            log.warning(
+                "article %d: stored signature has %d permutations, not %d; recomputed",
+                article_id,
+                len(signature.hashvalues),
+                self._dedup.num_perm,
+            )
+            return None
+        return signature
+
+    def _recomputed_signature(self, article_id: int) -> Signature:
+        stored = self._store.get_article(article_id)
+        return self._dedup.signature(stored.article.text if stored is not None else "")
 
     def _recent_assignments(self, since: datetime | None) -> list[tuple[Article, int]]:
         """The placed articles an uninterrupted clusterer would still hold, in publication order
