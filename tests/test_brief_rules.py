@@ -137,6 +137,13 @@ FRAGMENTS = [
     "Start your day with the Opening Bell powered by The Water Coolest.",
     # ECB+ 13ecbplus: an article whose text begins mid-sentence.
     "fast - moving fire destroyed the historic Matanuska Maid warehouse early this morning.",
+    # ECB+ 26ecbplus, 42ecbplus, 44ecbplus: characters the source's encoding lost.
+    "Police detectives said that as a teen - ager, he became a prot\ufffdg\ufffd of Vito"
+    " Genovese, who was a potent Mafia leader in the United States.",
+    "The BlackBerry Q10 combines a QWERTY keyboard and a touch screen with the power of the"
+    " BlackBerry\ufffd 10 platform.",
+    "EYP MCF ’ s capabilities %%MDASSML%% particularly its expertise in energy - efficient"
+    " operations %%MDASSML%% complement HP ’ s extensive Data Center offerings.",
 ]
 
 
@@ -220,10 +227,22 @@ def test_datelines_are_stripped_verbatim() -> None:
             "Unlike Apple's next - generation MacBook Pro, its 13 - and 15 - inch MacBook Pros"
             " don't come with Retina displays.",
         ),
+        # ECB+ 34ecbplus, 40ecbplus: a subhead before a conditional or a sequence word.
+        (
+            "Patients before profits If confirmed, Dr. Benjamin would be the nation's lead public"
+            " health educator.",
+            "If confirmed, Dr. Benjamin would be the nation's lead public health educator.",
+        ),
+        (
+            "New MacBooks Next, global marketing VP Phil Schiller announced updates to the MacBook"
+            " line.",
+            "Next, global marketing VP Phil Schiller announced updates to the MacBook line.",
+        ),
         # A title, a letter name and a short rest stay whole.
         ("The story ran in The New York Times on Sunday, editors said.", None),
         ("Star wattage has dimmed, with many members of the A list refusing to attend.", None),
         ("Police found the car abandoned near the bridge The driver fled.", None),
+        ("He asked what would happen If I Were a Boy topped the charts, she said.", None),
     ],
 )
 def test_a_glued_heading_is_cut_off(raw: str, rest: str | None) -> None:
@@ -836,6 +855,8 @@ def test_the_event_an_article_told_of_before_comes_with_that_sentence() -> None:
         assert (candidate.introduced_by, index) in [u.members for u in story.units]
     assert event_referent("The verdict was a major blow to a Mafia already reeling.") is not None
     assert event_referent("The trial of Brian Nichols has already cost $2 million.") is None
+    # ECB+ 36ecbplus: a possessive does not say which decision either.
+    assert event_referent("The jury's decision puts an end to a controversial case.") is not None
 
 
 def test_a_short_name_comes_with_the_sentence_that_gave_the_full_name() -> None:

@@ -113,6 +113,15 @@ SOURCE = (
             "Talks opened in the U.S. ``The talks are over,'' he said.",
             ["Talks opened in the U.S.", "``The talks are over,'' he said."],
         ),
+        (  # ECB+ 42ecbplus, 43ecbplus: a web address its tokenizer spaced out.
+            "The smartphone will be available via www. T - Mobile.com and through select dealers."
+            " Pricing begins at $99.",
+            [
+                "The smartphone will be available via www. T - Mobile.com and through select"
+                " dealers.",
+                "Pricing begins at $99.",
+            ],
+        ),
     ],
 )
 def test_news_traps(text: str, expected: list[str]) -> None:

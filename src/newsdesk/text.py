@@ -24,7 +24,7 @@ _ABBREVIATIONS = _wordset(
     jan feb mar apr jun jul aug sep sept oct nov dec
     mon tue tues wed thu thur thurs fri sat sun
     inc corp co ltd llc plc bros dept univ assn est approx vs etc al fig no nos vol pp ed eds
-    ave blvd rd hwy
+    ave blvd rd hwy www
     ala ariz ark calif colo conn del fla ga ill ind kan kans ky la md mass mich minn miss mo mont
     neb nebr nev okla ore pa penn tenn tex va vt wash wis wisc wyo
     u.s u.k u.n e.g i.e a.m p.m

@@ -65,6 +65,9 @@ _DATE_ONLY = re.compile(
     r"(?:[a-z]+\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[a-z]+\.?\s+\d{4}|\d{4}[/-]\d{1,2}[/-]\d{1,2}.*)\.?$",
     re.IGNORECASE,
 )
+# Text the source's encoding lost: the replacement character ("prot�g�", "BlackBerry� 10") and
+# ECB+'s escaped-character placeholders ("capabilities %%MDASSML%% particularly").
+_GARBLED = re.compile(r"\ufffd|%%[A-Z]+%%")
 # A first word in small letters only: not "iPhone", "eBay".
 _LOWERCASE_START = re.compile(r"[a-z]+(?![\w'’])")
 _CLOSING_MARKS = "'\"”’)]"
@@ -179,12 +182,14 @@ def strip_dateline(text: str) -> str:
 
 # A heading or a sentence that lost its full stop, glued to the next sentence: "... as Matt
 # Smith's replacement was unveiled The new Doctor Who has finally been unveiled.", "Suspect had
-# been fired last week by Troy, Mich., company An accounting firm employee ...". A small word,
-# then a capitalised sentence opener followed by a small word ("in The New York Times", "the A
-# list" are not).
+# been fired last week by Troy, Mich., company An accounting firm employee ...", "Patients before
+# profits If confirmed, Dr. Benjamin would be ...". A small word, then a capitalised sentence
+# opener followed by a small word ("in The New York Times", "the A list", "the song If I Were a
+# Boy" are not).
 _GLUED_OPENER = re.compile(
     r"(?<=[a-z0-9%])(?<!\bthe)\s+(?:(?:The|An?)\s+(?=[a-z])|(?:Though|Although|Unlike|According"
-    r"|However|Meanwhile|Minutes|Hours|Moments|After|When|While|Despite|Since|Because)\s)"
+    r"|However|Meanwhile|Minutes|Hours|Moments|After|When|While|Despite|Since|Because)\s"
+    r"|If\s(?=[a-z])|Next,\s)"
 )
 _GLUED_HEAD_WORDS = 30
 
@@ -243,6 +248,8 @@ def is_fragment(text: str, title: str = "") -> bool:
     if has_any(lowered, _BOILERPLATE_OPENINGS) and _BOILERPLATE_ANYWHERE.search(lowered):
         return True
     if is_question(text) or not _ends_with_full_stop(text):
+        return True
+    if _GARBLED.search(text):
         return True
     if _LOWERCASE_START.match(text) and tokens[0] not in NAME_PARTICLES:
         return True  # the tail of a cut sentence ("fast - moving fire destroyed ...")

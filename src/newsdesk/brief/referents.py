@@ -210,8 +210,9 @@ def people_mentioned(tokens: Sequence[str]) -> set[str]:
 
 # --- events and short names ----------------------------------------------------------------------
 
-# "The verdict was a major blow to a Mafia ...", "The recording was seized when Jeffs was arrested":
-# an event or a document the article told of before (not "The trial of ...", which says which).
+# "The verdict was a major blow to a Mafia ...", "The recording was seized when Jeffs was arrested",
+# "The jury's decision puts an end to ...": an event or a document the article told of before (not
+# "The trial of ...", which says which).
 # fmt: off
 _EVENT_NOUNS = (
     "verdict", "deadlock", "clashes", "recording", "announcement", "decision", "ruling",
@@ -224,7 +225,7 @@ _EVENT_NOUNS = (
 )
 # fmt: on
 _DEFINITE_EVENT = re.compile(
-    rf"^[\"“]?The\s+(?:[a-z][\w\-]*\s+){{0,2}}?({'|'.join(_EVENT_NOUNS)})\b"
+    rf"^[\"“]?The\s+(?:[a-z][\w\-]*(?:['’]s)?\s+){{0,2}}?({'|'.join(_EVENT_NOUNS)})\b"
     r"(?!\s+(?:of|in|at|on|against|over|by|between|from|to|for|that|which|who)\b)"
 )
 _SAME_EVENT = {"quake": "earthquake", "tremor": "earthquake", "blaze": "fire"}
