@@ -14,6 +14,7 @@ from newsdesk.brief.coherence import (
     in_writers_voice,
     is_fragment,
     needs_context,
+    opens_another_story,
     quote_open_after,
     strip_dateline,
     strip_glued_heading,
@@ -453,6 +454,40 @@ def test_sentences_inside_a_single_quoted_quotation_are_not_narration() -> None:
     assert not any(c.standalone for c in story.candidates if c.text.startswith("I dated"))
     stray = prepare([one_article(text.replace("anymore,' she", "anymore, she"))])
     assert not any(c.needs_previous for c in stray.candidates if c.text == inside)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "leaves"),
+    [  # ECB+ 10ecb, 41ecb: another event, said to be one.
+        ("In other news, somewhere Manny Ramirez just punched something.", True),
+        (
+            "In a separate incident, seven UN staff were injured, three seriously, along with three"
+            " patients, when a strike on a nearby building sent debris flying.",
+            True,
+        ),
+        (
+            "In a separate attack earlier in the day, three Palestinians were killed in an air"
+            " strike on another school run by Unwra.",
+            True,
+        ),
+        # WikiNews M006, ECB+ 9ecb: the same story goes on.
+        (
+            "Separately, the Inter-American Development Bank said it will immediately approve a"
+            " $200,000 grant for emergency assistance to Haiti.",
+            False,
+        ),
+        ("In a separate statement, the ministry said the border would stay closed.", False),
+    ],
+)
+def test_a_sentence_that_turns_to_another_event_is_no_brief_sentence(
+    sentence: str, leaves: bool
+) -> None:
+    assert opens_another_story(sentence) is leaves
+    assert not is_fragment(sentence)
+    lead = "Israeli shells struck a United Nations school in Gaza on Tuesday, killing 40 people."
+    story = prepare([one_article(f"{lead} {sentence}")])
+    candidate = next(c for c in story.candidates if c.text == sentence)
+    assert candidate.standalone is not leaves and not candidate.needs_previous
 
 
 def test_the_writers_own_voice_is_not_a_news_point() -> None:

@@ -27,6 +27,7 @@ from newsdesk.brief.coherence import (
     inside_quotations,
     is_fragment,
     needs_context,
+    opens_another_story,
     strip_dateline,
     strip_glued_heading,
 )
@@ -257,7 +258,11 @@ def prepare(articles: Sequence[Article]) -> StoryText:
             tokens = words(text)
             stems = content_stems(tokens)
             seen.update(stems)
-            fragment = is_fragment(text, fragment_title) or in_writers_voice(text)
+            fragment = (
+                is_fragment(text, fragment_title)
+                or in_writers_voice(text)
+                or opens_another_story(text)
+            )
             needs_previous = not fragment and (
                 quoted[position]
                 or needs_context(text)

@@ -219,6 +219,21 @@ def in_writers_voice(text: str) -> bool:
     return _FIRST_PERSON_SINGULAR.search(text) is not None and not _ANY_QUOTE.search(text)
 
 
+# A sentence that says it turns to another event: "In a separate incident, seven UN staff were
+# injured ...", "In other news, ...". Not "Separately," or "Elsewhere,", which as often go on
+# with the same story ("Separately, the Inter-American Development Bank said it will approve a
+# $200,000 grant for emergency assistance to Haiti").
+_ANOTHER_STORY = re.compile(
+    r"In (?:other news|(?:a |another )?separate (?:incident|attack|case|shooting|accident|crash)"
+    r"|another (?:incident|attack|case|shooting|accident|crash))\b"
+)
+
+
+def opens_another_story(text: str) -> bool:
+    """Whether ``text`` announces that it leaves the story for another event."""
+    return _ANOTHER_STORY.match(text) is not None
+
+
 def is_question(text: str) -> bool:
     """Whether ``text`` ends with a question mark (before any closing quote or bracket), also a
     full-width or Arabic one, or a question mark and exclamation mark ("?!", "！？")."""
