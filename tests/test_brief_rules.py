@@ -476,7 +476,10 @@ def test_sentences_inside_a_single_quoted_quotation_are_not_narration() -> None:
             " $200,000 grant for emergency assistance to Haiti.",
             False,
         ),
-        ("In a separate statement, the ministry said the border would stay closed.", False),
+        (
+            "In a separate statement, Israel's foreign ministry said the border would stay shut.",
+            False,
+        ),
     ],
 )
 def test_a_sentence_that_turns_to_another_event_is_no_brief_sentence(
