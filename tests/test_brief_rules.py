@@ -764,6 +764,24 @@ def test_a_speaker_called_by_surname_alone_comes_with_the_full_name() -> None:
     assert "Tim Fanning" in story.candidates[1].text
 
 
+def test_two_people_introduced_in_two_other_sentences_make_no_candidate() -> None:
+    """ECB+ 4ecb: "Page was hardly tawdry, though, Yeager said." comes with one introduction
+    (a unit is two sentences), so either Page or Yeager would reach the reader unmet. With a
+    speaker the sentence describes, the sentence naming Page in full is enough."""
+    text = (
+        "Bettie Page, the pin-up queen of the 1950s, died on Thursday in Los Angeles at 85.\n\n"
+        "Photographer Bunny Yeager, who took many of her best-known pictures, remembered her"
+        " fondly.\n\n"
+        "Page was hardly tawdry, though, Yeager said.\n\n"
+        "Page was hardly tawdry, though, a biographer said."
+    )
+    story = prepare([one_article(text)])
+    two, one = story.candidates[2], story.candidates[3]
+    assert not two.standalone and two.introduced_by is None and not two.needs_previous
+    assert all(2 not in unit.members for unit in story.units)
+    assert not one.standalone and one.introduced_by == 0
+
+
 @pytest.mark.parametrize(
     ("one", "other"),
     [("hung", "hanged"), ("struck", "strikes"), ("shook", "shaking"), ("died", "dies"),

@@ -270,12 +270,21 @@ def prepare(articles: Sequence[Article]) -> StoryText:
             )
             referent = None
             introducer: int | None = None
+            two_introductions = False
             mentioned = {n.casefold() for n in FULL_NAME_SURNAME.findall(text)}
             if not fragment and not needs_previous:
                 referent = opening_surname(text)
                 speaker = speaker_surname(text)
                 if referent not in introducers and speaker in introducers:
                     referent = None if speaker in mentioned else speaker
+                # "Page was hardly tawdry, though, Yeager said.": two people introduced in two
+                # other sentences, and a unit holds one introduction: no candidate at all.
+                two_introductions = (
+                    referent in introducers
+                    and speaker in introducers
+                    and speaker not in mentioned
+                    and introducers[speaker] != introducers[referent]
+                )
                 told_before = ordinal_referent(text) if position > 0 else []
                 if position > 0 and not told_before:
                     event = event_referent(text, common_noun)
@@ -295,7 +304,9 @@ def prepare(articles: Sequence[Article]) -> StoryText:
             by_referent = referent is not None and referent in introducers
             if referent is not None and by_referent:
                 introducer = introducers[referent]
-            dependent = needs_previous or by_referent or introducer is not None
+            if two_introductions:
+                needs_previous, introducer = False, None
+            dependent = needs_previous or by_referent or introducer is not None or two_introductions
             for key in mentioned | people_mentioned(tokens):
                 standalone = not fragment and not dependent
                 introducers[key] = len(candidates) if standalone else introducers.get(key)
