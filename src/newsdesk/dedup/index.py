@@ -90,8 +90,8 @@ class NearDuplicateIndex:
         if scheme != _AFFINE32 or seed != SEED:
             name = _SCHEMES[scheme] if scheme < len(_SCHEMES) else f"#{scheme}"
             raise ValueError(
-                f"a signature of another MinHash scheme ({name}, seed {seed}) than "
-                "newsdesk's (affine32, seed 1): ingest the articles into a new store"
+                f"a signature of another MinHash scheme ({name}, seed {seed}) than newsdesk's "
+                f"(affine32, seed {SEED})"
             )
         values = np.frombuffer(data, dtype="<u4", offset=_HEADER.size, count=num_perm)
         return Signature(values.astype(np.uint32), count)
@@ -109,7 +109,7 @@ class NearDuplicateIndex:
     def matches(self, first: Signature, second: Signature) -> bool:
         if first.shingles == 0 or second.shingles == 0:
             return False
-        if float(first.jaccard(second)) >= self.threshold:
+        if first.jaccard(second) >= self.threshold:
             return True
         ratio = min(first.shingles, second.shingles) / max(first.shingles, second.shingles)
         return ratio >= MIN_LENGTH_RATIO and containment(first, second) >= self.threshold
