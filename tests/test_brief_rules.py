@@ -193,6 +193,11 @@ def test_datelines_are_stripped_verbatim() -> None:
             " Benjamin, MD, has been nominated to serve as our nation's next U.S. Surgeon General.",
             "The American",
         ),
+        (  # ECB+ 16ecbplus, a web page's update label
+            "UPDATE : A suspect has been arrested in connection with the killing of a Los Angeles"
+            " County sheriff's deputy.",
+            "A suspect",
+        ),
     ]:
         stripped = strip_dateline(raw)
         assert stripped.startswith(rest)
@@ -200,6 +205,10 @@ def test_datelines_are_stripped_verbatim() -> None:
     # Release of something else is news, not a header.
     demand = "For immediate release of the hostages, the group demanded a ransom on Friday."
     assert strip_dateline(demand) == demand
+    # A capitalised word before a colon is no label unless it is one.
+    assert strip_dateline("NASA : The probe reached orbit on Friday.") == (
+        "NASA : The probe reached orbit on Friday."
+    )
 
 
 @pytest.mark.parametrize(

@@ -165,13 +165,17 @@ def has_any(text: str, parts: Iterable[str]) -> bool:
 _RELEASE_HEADER = re.compile(
     r"(?:[Ff]or [Ii]mmediate [Rr]elease|FOR IMMEDIATE RELEASE)\s*(?:[:\-–—.]+\s*|(?=[A-Z]))"
 )
+# A web page's label before a sentence: "UPDATE : A suspect has been arrested ...".
+_LABEL = re.compile(r"(?:UPDATED?|BREAKING(?: NEWS)?|EXCLUSIVE|DEVELOPING|NOTES)\s*:\s*")
 
 
 def strip_dateline(text: str) -> str:
-    """The sentence without a leading wire dateline ("WASHINGTON (AP) _ ") or press-release
-    header ("For immediate release : ")."""
+    """The sentence without a leading wire dateline ("WASHINGTON (AP) _ "), press-release
+    header ("For immediate release : ") or label ("UPDATE : ")."""
     if text[:1] in "Ff" and (header := _RELEASE_HEADER.match(text)):
         text = text[header.end() :] if header.end() < len(text) - 20 else text
+    if text[:1] in "UBEDN" and (label := _LABEL.match(text)):
+        text = text[label.end() :] if label.end() < len(text) - 20 else text
     if not has_any(text, _DATELINE_MARKS):
         return text
     match = _DATELINE.match(text)
