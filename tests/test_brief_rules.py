@@ -35,6 +35,8 @@ SEED = Path(__file__).resolve().parents[1] / ".." / "shared" / "seed" / "seed-br
 
 # Sentences of the seed brief that open with a reference the reader cannot resolve.
 DANGLING = [
+    # ECB+ 40ecbplus, once its glued subhead is cut: the step after one the brief does not give.
+    "Next, global marketing VP Phil Schiller announced updates to the MacBook line.",
     '"However, the attitude and stance the United States showed in the first high-level meeting'
     ' (between the countries) was no doubt regrettable", the spokesman said.',
     "Those kinds of challenges can drag out the process by many years.",
@@ -90,6 +92,7 @@ DANGLING = [
 ]
 # Seed-brief and MultiLing sentences that stand on their own.
 STANDALONE = [
+    "Next week, the company will release the first results of the new trial to regulators.",
     '"We see them going to work, just as before", a USA official told The Post.',
     "Satellite images showed continued activity at North Korean nuclear and missile sites.",
     "Joel Wit, founder of the respected 38 North organization that monitors North Korea, noted it"

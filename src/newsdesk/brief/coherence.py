@@ -81,7 +81,8 @@ _DANGLING_OPENER = re.compile(
     r"|in addition|as a result|in contrast|at the same time|even so|then|later|earlier"
     r"|here|afterwards|after that|before that|by then|for (?:his|her|their|its) part"
     r"|if so|if not|if that|in that case|even then|until then|to (?:that|this) end|in turn"
-    r"|on the other hand|by contrast|in other words|in fact|indeed|after all)\b",
+    r"|on the other hand|by contrast|in other words|in fact|indeed|after all"
+    r"|next(?=\s*,)|finally(?=\s*,))\b",
     re.IGNORECASE,
 )
 _ROLE = (
