@@ -37,6 +37,11 @@ SEED = Path(__file__).resolve().parents[1] / ".." / "shared" / "seed" / "seed-br
 DANGLING = [
     # ECB+ 40ecbplus, once its glued subhead is cut: the step after one the brief does not give.
     "Next, global marketing VP Phil Schiller announced updates to the MacBook line.",
+    # ECB+ 9ecbplus, 19ecbplus, 31ecb: agreeing with, or adding to, the sentence before.
+    "In a statement, the commerce secretary, Gary Locke, and the interior secretary, Ken Salazar,"
+    " agreed.",
+    "Vigils followed that shooting as well.",
+    "North Carolina coach Roy Williams quickly agreed.",
     '"However, the attitude and stance the United States showed in the first high-level meeting'
     ' (between the countries) was no doubt regrettable", the spokesman said.',
     "Those kinds of challenges can drag out the process by many years.",
@@ -93,6 +98,7 @@ DANGLING = [
 # Seed-brief and MultiLing sentences that stand on their own.
 STANDALONE = [
     "Next week, the company will release the first results of the new trial to regulators.",
+    "The two sides agreed on a ceasefire that took effect at midnight on Sunday.",
     '"We see them going to work, just as before", a USA official told The Post.',
     "Satellite images showed continued activity at North Korean nuclear and missile sites.",
     "Joel Wit, founder of the respected 38 North organization that monitors North Korea, noted it"
@@ -250,6 +256,12 @@ def test_datelines_are_stripped_verbatim() -> None:
             "New MacBooks Next, global marketing VP Phil Schiller announced updates to the MacBook"
             " line.",
             "Next, global marketing VP Phil Schiller announced updates to the MacBook line.",
+        ),
+        (  # ECB+ 9ecbplus: a press statement's byline.
+            "Statement by Francesca Grifo Today, Interior Secretary Ken Salazar rescinded"
+            " eleventh - hour Bush administration changes to Endangered Species Act regulations.",
+            "Today, Interior Secretary Ken Salazar rescinded eleventh - hour Bush administration"
+            " changes to Endangered Species Act regulations.",
         ),
         # A title, a letter name and a short rest stay whole.
         ("The story ran in The New York Times on Sunday, editors said.", None),

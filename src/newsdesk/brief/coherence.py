@@ -194,7 +194,7 @@ def strip_dateline(text: str) -> str:
 _GLUED_OPENER = re.compile(
     r"(?<=[a-z0-9%])(?<!\bthe)\s+(?:(?:The|An?)\s+(?=[a-z])|(?:Though|Although|Unlike|According"
     r"|However|Meanwhile|Minutes|Hours|Moments|After|When|While|Despite|Since|Because)\s"
-    r"|If\s(?=[a-z])|Next,\s)"
+    r"|If\s(?=[a-z])|Next,\s|Today,\s)"
 )
 _GLUED_HEAD_WORDS = 30
 
@@ -311,9 +311,27 @@ _AGE_ONLY = re.compile(
 )
 
 
+# Adding to, or agreeing with, what the sentence before said: "Vigils followed that shooting as
+# well.", "In a statement, the commerce secretary, Gary Locke, and the interior secretary, Ken
+# Salazar, agreed.", "Drake coach Mark Phelps agreed.".
+_ANSWERS_BEFORE = re.compile(
+    r"(?:\bas well|(?:^(?:\S+\s+){1,7}?|,\s*)(?:agreed|concurred|disagreed))\.[\"”'’]?$"
+)
+
+
+_ANSWER_ENDINGS = tuple(
+    f"{word}.{mark}"
+    for word in ("well", "agreed", "concurred", "disagreed")
+    for mark in ("", '"', "”", "'", "’")
+)
+
+
 def needs_context(text: str) -> bool:
-    """True when the sentence opens with a reference its reader cannot resolve on its own."""
+    """True when the sentence opens with a reference its reader cannot resolve on its own, or
+    ends adding to or agreeing with what came before."""
     if _DANGLING_OPENER.match(text) and not _EXISTENTIAL_THERE.match(text):
+        return True
+    if text.endswith(_ANSWER_ENDINGS) and _ANSWERS_BEFORE.search(text):
         return True
     if _SUBJECTLESS.match(text):
         return True
