@@ -313,12 +313,11 @@ _AGE_ONLY = re.compile(
 
 # Adding to, or agreeing with, what the sentence before said: "Vigils followed that shooting as
 # well.", "In a statement, the commerce secretary, Gary Locke, and the interior secretary, Ken
-# Salazar, agreed.", "Drake coach Mark Phelps agreed.".
+# Salazar, agreed." (a short subject, or one closed by a comma; not "... that a jury agreed.").
 _ANSWERS_BEFORE = re.compile(
     r"(?:\bas well|(?:^(?:\S+\s+){1,7}?|,\s*)(?:agreed|concurred|disagreed))\.[\"”'’]?$"
 )
-
-
+# The endings it can match: a sentence without one is not searched.
 _ANSWER_ENDINGS = tuple(
     f"{word}.{mark}"
     for word in ("well", "agreed", "concurred", "disagreed")
