@@ -935,8 +935,12 @@ def test_the_event_an_article_told_of_before_comes_with_that_sentence() -> None:
         assert (candidate.introduced_by, index) in [u.members for u in story.units]
     assert event_referent("The verdict was a major blow to a Mafia already reeling.") is not None
     assert event_referent("The trial of Brian Nichols has already cost $2 million.") is None
-    # ECB+ 36ecbplus: a possessive does not say which decision either.
+    # ECB+ 36ecbplus, 9ecbplus, 1ecb: a possessive does not say which decision (action) either,
+    # nor does "The move"; a compound word is another word.
     assert event_referent("The jury's decision puts an end to a controversial case.") is not None
+    assert event_referent("Obama's action puts the Bush regulation on hold.") is not None
+    assert event_referent("The move comes as a surprise to Reunion Pictures.") is not None
+    assert event_referent("The action-packed vampire love story was a blockbuster.") is None
 
 
 def test_a_short_name_comes_with_the_sentence_that_gave_the_full_name() -> None:

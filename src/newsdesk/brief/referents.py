@@ -221,11 +221,12 @@ _EVENT_NOUNS = (
     "blaze", "quake", "earthquake", "tremor", "aftershock", "arrest", "raid", "heist", "robbery",
     "theft", "deal", "offer", "agreement", "acquisition", "merger", "purchase", "sale", "rally",
     "protest", "protests", "riots", "strike", "vote", "charges", "trial", "hearing", "sentence",
-    "conviction", "appeal",
+    "conviction", "appeal", "move", "action",
 )
 # fmt: on
 _DEFINITE_EVENT = re.compile(
-    rf"^[\"“]?The\s+(?:[a-z][\w\-]*(?:['’]s)?\s+){{0,2}}?({'|'.join(_EVENT_NOUNS)})\b"
+    rf"^[\"“]?(?:The|[A-Z][a-z]+['’]s)\s+(?:[a-z][\w\-]*(?:['’]s)?\s+){{0,2}}?"
+    rf"({'|'.join(_EVENT_NOUNS)})(?![\w\-])"
     r"(?!\s+(?:of|in|at|on|against|over|by|between|from|to|for|that|which|who)\b)"
 )
 _SAME_EVENT = {"quake": "earthquake", "tremor": "earthquake", "blaze": "fire"}
