@@ -37,6 +37,9 @@ SEED = Path(__file__).resolve().parents[1] / ".." / "shared" / "seed" / "seed-br
 DANGLING = [
     # ECB+ 40ecbplus, once its glued subhead is cut: the step after one the brief does not give.
     "Next, global marketing VP Phil Schiller announced updates to the MacBook line.",
+    # ECB+ 9ecbplus: the state before a change the brief has not told of.
+    "Previously, federal agencies were required to consult with biologists at the U.S. Fish and"
+    " Wildlife Service before taking any action.",
     # ECB+ 9ecbplus, 19ecbplus, 31ecb: agreeing with, or adding to, the sentence before.
     "In a statement, the commerce secretary, Gary Locke, and the interior secretary, Ken Salazar,"
     " agreed.",
@@ -263,11 +266,17 @@ def test_datelines_are_stripped_verbatim() -> None:
             "Today, Interior Secretary Ken Salazar rescinded eleventh - hour Bush administration"
             " changes to Endangered Species Act regulations.",
         ),
+        (  # ECB+ 11ecb: a subhead before "There was".
+            "International observers There was no shortage of voters in the parliamentary"
+            " elections in Turkmenistan.",
+            "There was no shortage of voters in the parliamentary elections in Turkmenistan.",
+        ),
         # A title, a letter name and a short rest stay whole.
         ("The story ran in The New York Times on Sunday, editors said.", None),
         ("Star wattage has dimmed, with many members of the A list refusing to attend.", None),
         ("Police found the car abandoned near the bridge The driver fled.", None),
         ("He asked what would happen If I Were a Boy topped the charts, she said.", None),
+        ("Critics said There Will Be Blood was the best film of the year by far.", None),
     ],
 )
 def test_a_glued_heading_is_cut_off(raw: str, rest: str | None) -> None:

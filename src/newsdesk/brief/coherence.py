@@ -82,7 +82,7 @@ _DANGLING_OPENER = re.compile(
     r"|here|afterwards|after that|before that|by then|for (?:his|her|their|its) part"
     r"|if so|if not|if that|in that case|even then|until then|to (?:that|this) end|in turn"
     r"|on the other hand|by contrast|in other words|in fact|indeed|after all"
-    r"|next(?=\s*,)|finally(?=\s*,))\b",
+    r"|next(?=\s*,)|finally(?=\s*,)|previously(?=\s*,))\b",
     re.IGNORECASE,
 )
 _ROLE = (
@@ -190,11 +190,11 @@ def strip_dateline(text: str) -> str:
 # been fired last week by Troy, Mich., company An accounting firm employee ...", "Patients before
 # profits If confirmed, Dr. Benjamin would be ...". A small word, then a capitalised sentence
 # opener followed by a small word ("in The New York Times", "the A list", "the song If I Were a
-# Boy" are not).
+# Boy", "There Will Be Blood" are not).
 _GLUED_OPENER = re.compile(
     r"(?<=[a-z0-9%])(?<!\bthe)\s+(?:(?:The|An?)\s+(?=[a-z])|(?:Though|Although|Unlike|According"
     r"|However|Meanwhile|Minutes|Hours|Moments|After|When|While|Despite|Since|Because)\s"
-    r"|If\s(?=[a-z])|Next,\s|Today,\s)"
+    r"|If\s(?=[a-z])|Next,\s|Today,\s|There\s(?=(?:was|were|is|are|has|have|had|will)\b))"
 )
 _GLUED_HEAD_WORDS = 30
 
