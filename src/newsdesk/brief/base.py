@@ -14,7 +14,7 @@ import math
 import re
 from abc import ABC, abstractmethod
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Container, Mapping, Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import partial
@@ -231,6 +231,73 @@ def _in_small_letters(text: str, word: str) -> bool:
     return re.search(rf"\b{re.escape(word)}\b", text) is not None
 
 
+@dataclass(frozen=True, slots=True)
+class _Dependence:
+    """What a sentence needs before it in a brief."""
+
+    needs_previous: bool
+    """The sentence before it in its article."""
+    introducer: int | None
+    """The earlier candidate that introduced whom or what it refers to."""
+    dependent: bool
+    """Not standalone: with one of the above, or (with neither) no candidate at all."""
+
+
+_STANDALONE = _Dependence(False, None, False)
+
+
+def _dependence(
+    text: str,
+    position: int,
+    mentioned: Container[str],
+    introducers: Mapping[str, int | None],
+    known: Container[str],
+    common_noun: Callable[[str], bool],
+    earlier: Callable[[Sequence[str]], int | None],
+) -> _Dependence:
+    """Whom or what a sentence whose opening stands on its own still refers back to, and the
+    sentence that introduced them. ``introducers`` maps the people its article has named so far
+    to the latest standalone candidate that named them (None: named only in dependent ones);
+    ``known`` holds the story's own referents; ``earlier(stems)`` is the latest standalone
+    candidate of the article with one of ``stems``."""
+    referent = opening_surname(text)
+    speaker = speaker_surname(text)
+    if referent not in introducers and speaker in introducers:
+        referent = None if speaker in mentioned else speaker
+    if (
+        referent is not None
+        and speaker is not None
+        and referent in introducers
+        and speaker in introducers
+        and speaker not in mentioned
+        and introducers[speaker] != introducers[referent]
+    ):
+        # "Page was hardly tawdry, though, Yeager said.": two people introduced in two other
+        # sentences, and a unit holds one introduction: no candidate at all.
+        return _Dependence(False, None, True)
+    told_before = ordinal_referent(text) if position > 0 else []
+    if position > 0 and not told_before:
+        event = event_referent(text, common_noun)
+        if event is not None and event[0] not in known:
+            told_before = event[1]
+    if told_before and referent not in introducers:
+        # "The second device ...", "The verdict was ...": with the latest sentence that told of
+        # a device (a verdict), else with the sentence before.
+        introducer = earlier(told_before)
+        return _Dependence(introducer is None, introducer, True)
+    if referent is None or referent not in introducers:
+        if position == 0:
+            return _STANDALONE
+        # People the article has not mentioned yet: the sentence before introduces them.
+        referent = people_referent(text)
+        if referent is None or referent in known:
+            return _STANDALONE
+        if referent not in introducers:
+            return _Dependence(True, None, True)
+    # Named before; if only in sentences that are not standalone, not a candidate at all.
+    return _Dependence(False, introducers[referent], True)
+
+
 def prepare(articles: Sequence[Article]) -> StoryText:
     candidates: list[Candidate] = []
     by_article: list[list[int]] = []
@@ -268,47 +335,16 @@ def prepare(articles: Sequence[Article]) -> StoryText:
                 or needs_context(text)
                 or pronoun_after_fronted_phrase(text, introducers)
             )
-            referent = None
-            introducer: int | None = None
-            two_introductions = False
             mentioned = {n.casefold() for n in FULL_NAME_SURNAME.findall(text)}
-            if not fragment and not needs_previous:
-                referent = opening_surname(text)
-                speaker = speaker_surname(text)
-                if referent not in introducers and speaker in introducers:
-                    referent = None if speaker in mentioned else speaker
-                # "Page was hardly tawdry, though, Yeager said.": two people introduced in two
-                # other sentences, and a unit holds one introduction: no candidate at all.
-                two_introductions = (
-                    referent in introducers
-                    and speaker in introducers
-                    and speaker not in mentioned
-                    and introducers[speaker] != introducers[referent]
+            if fragment or needs_previous:
+                dependence = _Dependence(needs_previous, None, needs_previous)
+            else:
+                earlier = partial(_latest_mention, candidates, indices)
+                dependence = _dependence(
+                    text, position, mentioned, introducers, known, common_noun, earlier
                 )
-                told_before = ordinal_referent(text) if position > 0 else []
-                if position > 0 and not told_before:
-                    event = event_referent(text, common_noun)
-                    if event is not None and event[0] not in known:
-                        told_before = event[1]
-                if told_before and referent not in introducers:
-                    # "The second device ...", "The verdict was ...": with the latest sentence
-                    # that told of a device (a verdict).
-                    introducer = _latest_mention(candidates, indices, told_before)
-                    needs_previous = introducer is None
-                elif referent not in introducers and position > 0:
-                    referent = people_referent(text)
-                    referent = None if referent in known else referent
-                    # People the article has not mentioned yet: the sentence before introduces them.
-                    needs_previous = referent is not None and referent not in introducers
-            # Named before, but only in sentences that are not standalone: not a candidate at all.
-            by_referent = referent is not None and referent in introducers
-            if referent is not None and by_referent:
-                introducer = introducers[referent]
-            if two_introductions:
-                needs_previous, introducer = False, None
-            dependent = needs_previous or by_referent or introducer is not None or two_introductions
+            standalone = not fragment and not dependence.dependent
             for key in mentioned | people_mentioned(tokens):
-                standalone = not fragment and not dependent
                 introducers[key] = len(candidates) if standalone else introducers.get(key)
             indices.append(len(candidates))
             candidates.append(
@@ -320,9 +356,9 @@ def prepare(articles: Sequence[Article]) -> StoryText:
                     text=text,
                     tokens=tokens,
                     stems=stems,
-                    standalone=not fragment and not dependent,
-                    needs_previous=needs_previous,
-                    introduced_by=introducer,
+                    standalone=standalone,
+                    needs_previous=dependence.needs_previous,
+                    introduced_by=dependence.introducer,
                     fragment=fragment,
                 )
             )
