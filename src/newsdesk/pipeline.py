@@ -20,9 +20,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from newsdesk.attribute import attribute_articles, warm_entities
-from newsdesk.attribute.nlp import CACHE_TEXTS, SpanStore, fork_is_safe
 from newsdesk.brief import summarize
 from newsdesk.cluster import StoryClusterer, publication_positions
 from newsdesk.config import Settings
@@ -40,6 +39,12 @@ from newsdesk.models import (
 )
 from newsdesk.sources import read_sources
 from newsdesk.store import Store, StoredArticle, open_store, source_groups
+
+if TYPE_CHECKING:
+    from newsdesk.attribute.nlp import SpanStore
+
+# The attribution stage (quotes, entities, claims, timeline) is imported where it runs:
+# `newsdesk brief DIR --format plain` never attributes, and would pay 0.06 s of imports for it.
 
 log = logging.getLogger(__name__)
 
@@ -297,6 +302,8 @@ def attribute_story(
     ``brief`` (the story's brief) seeds the claims, so the brief's outlet counts are its claims'.
     ``ner=False``: the rule-based entity fallback instead of spaCy (``settings.attribution_ner``).
     """
+    from newsdesk.attribute import attribute_articles
+
     articles, reprints = story_sources(store, story_id)
     if brief is None:
         brief = store.get_brief(story_id)
@@ -315,6 +322,8 @@ def brief_and_attribution(
 ) -> tuple[Brief, StoryAttribution]:
     """A story's brief and attribution from its sources (:func:`story_sources`): what a backfill
     worker computes. ``persisted`` (the store, where there is one) keeps NER spans across runs."""
+    from newsdesk.attribute import attribute_articles
+
     brief = summarize(articles, max_words, reprints=reprints)
     nlp = None if ner else False
     attribution = attribute_articles(articles, reprints, brief, nlp=nlp, persisted=persisted)
@@ -395,6 +404,9 @@ def rebuild_briefs(
     """Brief and attribute ``story_ids`` and save both. With ``ner`` and ``processes`` > 1, the
     NER of many stories' articles runs as one batch on that many processes where forking is safe
     (:func:`newsdesk.attribute.nlp.fork_is_safe`), in groups the span cache can hold."""
+    from newsdesk.attribute import warm_entities
+    from newsdesk.attribute.nlp import CACHE_TEXTS, fork_is_safe
+
     processes = processes if ner and fork_is_safe() else 1
     group: list[tuple[int, list[Article], dict[str, list[str]]]] = []
     texts = 0
