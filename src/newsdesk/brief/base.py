@@ -311,6 +311,7 @@ def prepare(articles: Sequence[Article]) -> StoryText:
         # -> the latest standalone candidate that named them, if any.
         introducers: dict[str, int | None] = {}
         common_noun = partial(_in_small_letters, article.text)
+        earlier = partial(_latest_mention, candidates, indices)  # sees the lists as they grow
         # A headline-only record: its one sentence is the headline, and the story's content.
         title = "" if article.text.strip() == article.title.strip() else article.title
         lead = title_sentence(article) if title else None
@@ -339,7 +340,6 @@ def prepare(articles: Sequence[Article]) -> StoryText:
             if fragment or needs_previous:
                 dependence = _Dependence(needs_previous, None, needs_previous)
             else:
-                earlier = partial(_latest_mention, candidates, indices)
                 dependence = _dependence(
                     text, position, mentioned, introducers, known, common_noun, earlier
                 )

@@ -1,4 +1,4 @@
-"""Near-duplicate detection: wire copies and syndicated reprints of one article.
+"""The near-duplicate index: which stored original a new text reprints.
 
 An article's text (not its headline, which syndication rewrites) becomes a set of word shingles
 (``settings.dedup_shingle`` consecutive words); a MinHash of ``settings.dedup_permutations``
