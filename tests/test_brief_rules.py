@@ -124,6 +124,11 @@ STANDALONE = [
     "de Boer said the talks in Bali would set the agenda for the next two years.",
     # ECB+ 7ecbplus: the age comes with the name.
     "The 36 - year - old champion Klitschko floored Thompson with a big right hand.",
+    # ECB+ 25ecbplus: every long word a name, but too few to be a Title Case headline.
+    "Pierre Thomas and Chris Ivory are out for the season.",
+    # A fronted phrase with "to", not headline grammar.
+    "According to the US Geological Survey, the quake hit at a depth of 10 kilometers.",
+    "From New York to the coast, schools closed for the day.",
 ]
 FRAGMENTS = [
     "North Korea may be working on new intercontinental missiles",  # headline, no verb/period
@@ -157,6 +162,13 @@ FRAGMENTS = [
     " BlackBerry\ufffd 10 platform.",
     "EYP MCF ’ s capabilities %%MDASSML%% particularly its expertise in energy - efficient"
     " operations %%MDASSML%% complement HP ’ s extensive Data Center offerings.",
+    # ECB+ 19ecbplus, 43ecbplus: Title Case headlines with their small words in small letters.
+    "Anger in East Flatbush Persists Over Teenager ’ s Killing by the Police.",
+    "AMD's Acquisition of SeaMicro Puts Intel on the Defensive.",
+    # ECB+ 2ecbplus, 43ecbplus: headline grammar, a name and "to" for the future.
+    "Ellen DeGeneres to host the Oscars this year.",
+    "Advanced Micro Devices to acquire microserver vendor SeaMicro for $334 million.",
+    "AMD to acquire microserver vendor SeaMicro - - a user of Intel chips.",
 ]
 
 

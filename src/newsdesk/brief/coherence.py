@@ -150,6 +150,19 @@ _ATTRIBUTION = re.compile(
     re.IGNORECASE,
 )
 _TITLE_INITIALS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
+# A word of four letters or more: in Title Case every one is capitalised, small words may not be
+# ("Anger in East Flatbush Persists Over Teenager's Killing by the Police.").
+_LONG_WORD = re.compile(r"(?<![\w'’-])[A-Za-z][A-Za-z'’-]{3,}(?![\w'’-])")
+_TITLE_CASE_WORDS = 5
+# Headline grammar: a name, then "to" and a verb, with no finite verb ("AMD to acquire
+# microserver vendor SeaMicro ...", "Ellen DeGeneres to host the Oscars."). Not a fronted phrase
+# ("According to ...", "From New York to the coast, ...").
+_NAME_TO_VERB = re.compile(
+    r"^(?!(?:According|Prior|Due|Thanks|Next|Close|Similar|Contrary|Owing|From|Up|Down|Back"
+    r"|Home|Welcome|Return|Returning|Turning|Going|Coming|Listen|Talking|Speaking)\b)"
+    r"(?:[A-Z]{2,}|[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*)+)"
+    r"\s+to\s+(?!(?:the|a|an|his|her|its|their|this|that|these|those|be)\b)[a-z]+\b"
+)
 
 
 def has_any(text: str, parts: Iterable[str]) -> bool:
@@ -257,6 +270,13 @@ def mostly_capitals(text: str) -> bool:
     return upper > 0.5 * (upper + lower)
 
 
+def _title_case(text: str) -> bool:
+    """Whether every long word of ``text`` is capitalised, and there are enough to tell (not
+    "Pierre Thomas and Chris Ivory are out.")."""
+    long_words = _LONG_WORD.findall(text)
+    return len(long_words) >= _TITLE_CASE_WORDS and all(w[0].isupper() for w in long_words)
+
+
 def is_fragment(text: str, title: str = "") -> bool:
     """True for bylines, datelines, captions, boilerplate, headlines, questions, short bits."""
     tokens = text.split()
@@ -276,8 +296,10 @@ def is_fragment(text: str, title: str = "") -> bool:
     if mostly_capitals(text):
         return True  # ALL-CAPS bylines and slugs
     capitalised = sum(1 for t in tokens if t[0] in _TITLE_INITIALS)
-    if capitalised > 0.7 * len(tokens):
+    if capitalised > 0.7 * len(tokens) or _title_case(text):
         return True  # Title Case headline
+    if _NAME_TO_VERB.match(text):
+        return True
     if title and len(tokens) <= len(title.split()) + 3:
         norm_title = " ".join(words(title))
         if norm_title and norm_title in " ".join(words(text)):
