@@ -718,6 +718,10 @@ def test_full_names_are_people_not_places_or_days(text: str, surnames: list[str]
         ("DeGeneres made the announcement on Twitter on Friday.", "degeneres"),
         ("Dr. Mark Vinar, 43, is presumed dead after disappearing.", None),
         ("Police said the search would resume at dawn.", None),
+        # ECB+ 10ecbplus, 3ecb: the subject after a fronted phrase.
+        ("Last night, Rosenthal reported that the Red Sox are making progress.", "rosenthal"),
+        ("Outside the courtroom, Nichols shot and killed a sheriff's deputy sergeant.", "nichols"),
+        ("When Ken Rosenthal called, Boras said the offer stood.", None),
     ],
 )
 def test_a_surname_opener_after_a_title_or_with_an_inner_capital(
@@ -739,6 +743,20 @@ def test_a_pronoun_after_a_fronted_phrase_needs_its_referent() -> None:
     story = prepare([one_article(text)])
     assert [c.standalone for c in story.candidates] == [True, False, True]
     assert story.candidates[1].needs_previous
+
+
+def test_a_surname_after_a_fronted_phrase_comes_with_its_introduction() -> None:
+    """ECB+ 3ecb opened a 100-word brief's last sentence with "Outside the courtroom, Nichols shot
+    and killed ...": which courtroom, and who is Nichols? As with a surname that opens the
+    sentence, the sentence that named him in full comes with it."""
+    text = (
+        "Brian Nichols was sentenced to life in prison on Saturday for his 2005 rampage.\n\n"
+        "The judge handed down the maximum sentence on each of the dozens of charges.\n\n"
+        "Outside the courtroom, Nichols shot and killed a sheriff's deputy sergeant."
+    )
+    story = prepare([one_article(text)])
+    assert [c.standalone for c in story.candidates] == [True, True, False]
+    assert story.candidates[2].introduced_by == 0
 
 
 ECB_QESHM = DATA / "ecbplus" / "docs" / "20ecbplus"

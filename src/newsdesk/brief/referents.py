@@ -62,9 +62,9 @@ FULL_NAME_SURNAME = re.compile(
     rf"\s+((?:{_PARTICLE}\s+){{0,2}}(?=[A-Z])(?!{_NOT_SURNAME_WORDS}\b){_SURNAME})\b"
 )
 # A sentence opening with a surname, also after a courtesy title or rank ("Mr. Nichols fled",
-# "Deputy Ortiz was shot").
+# "Deputy Ortiz was shot"). No "^": match() anchors it, also where a fronted phrase ends.
 _SURNAME_OPENER = re.compile(
-    r"^(?:(?:Mr|Mrs|Ms|Dr|Sgt|Det|Const)\.?\s+|(?:Miss|Deputy|Officer|Detective|Sergeant"
+    r"(?:(?:Mr|Mrs|Ms|Dr|Sgt|Det|Const)\.?\s+|(?:Miss|Deputy|Officer|Detective|Sergeant"
     rf"|Constable|Trooper)\s+)?((?:{_PARTICLE}\s+){{0,2}}{_SURNAME})(?:,|\s+[a-z])"
 )
 
@@ -109,9 +109,24 @@ def speaker_surname(text: str) -> str | None:
     return None if name in _NOT_SURNAMES else name.casefold()
 
 
+# A fronted adverbial: "In Atlanta's posh Buckhead neighborhood,", "Last year,".
+_FRONTED_PHRASE = (
+    r"(?:in|on|at|after|before|when|while|during|since|last|this|early|earlier|later|once|as"
+    r"|by|until|despite|following|with|without|like|unlike|although|though|because|if|over"
+    r"|under|from|for|born|speaking|asked|previously|recently|now|today|yesterday|outside"
+    r"|inside|\d{4})\b[^,\"“”]{0,60}"
+)
+_FRONTED_OPENING = re.compile(rf"^(?i:{_FRONTED_PHRASE}),\s+(?=[A-Z])")
+
+
 def opening_surname(text: str) -> str | None:
-    """The surname a sentence opens with ("Cooley said", "De Boer points out"), casefolded."""
-    match = _SURNAME_OPENER.match(text)
+    """The surname a sentence opens with ("Cooley said", "De Boer points out"), also after a
+    fronted phrase that names nobody ("Last night, Rosenthal reported ..."), casefolded."""
+    fronted = _FRONTED_OPENING.match(text)
+    match = None
+    if fronted is not None and not FULL_NAME_SURNAME.search(fronted.group()):
+        match = _SURNAME_OPENER.match(text, fronted.end())
+    match = match or _SURNAME_OPENER.match(text)
     if match is None or match.group(1) in _NOT_SURNAMES:
         return None
     return match.group(1).casefold()
@@ -120,10 +135,7 @@ def opening_surname(text: str) -> str | None:
 # "In Atlanta's posh Buckhead neighborhood, he shot ...", "Last year, she was ...": a fronted
 # adverbial, then a personal pronoun whose referent lies outside the sentence.
 _FRONTED_PRONOUN = re.compile(
-    r"^((?:in|on|at|after|before|when|while|during|since|last|this|early|earlier|later|once|as"
-    r"|by|until|despite|following|with|without|like|unlike|although|though|because|if|over"
-    r"|under|from|for|born|speaking|asked|previously|recently|now|today|yesterday|\d{4})\b"
-    r"[^,\"“”]{0,60}),\s+(?:he|she|they|his|her|their)\b",
+    rf"^({_FRONTED_PHRASE}),\s+(?:he|she|they|his|her|their)\b",
     re.IGNORECASE,
 )
 _CAPITALISED_WORD = re.compile(r"\b[A-Z][\w'’]*")
