@@ -722,6 +722,9 @@ def test_full_names_are_people_not_places_or_days(text: str, surnames: list[str]
         ("Last night, Rosenthal reported that the Red Sox are making progress.", "rosenthal"),
         ("Outside the courtroom, Nichols shot and killed a sheriff's deputy sergeant.", "nichols"),
         ("When Ken Rosenthal called, Boras said the offer stood.", None),
+        # MultiLing M007: a rank before the surname; the full name with its ranks is none.
+        ("Gen. Miller declined to testify during the court-martial trial.", "miller"),
+        ("Maj. Gen. Geoffrey Miller, a top US commander, declined to testify.", None),
     ],
 )
 def test_a_surname_opener_after_a_title_or_with_an_inner_capital(
