@@ -35,6 +35,8 @@ SEED = Path(__file__).resolve().parents[1] / ".." / "shared" / "seed" / "seed-br
 
 # Sentences of the seed brief that open with a reference the reader cannot resolve.
 DANGLING = [
+    # ECB+ 4ecb: "the two" stands for people the sentence before named.
+    "Even in death, Bettie Page is the missing link between the two.",
     # ECB+ 40ecbplus, once its glued subhead is cut: the step after one the brief does not give.
     "Next, global marketing VP Phil Schiller announced updates to the MacBook line.",
     # ECB+ 9ecbplus: the state before a change the brief has not told of.

@@ -347,6 +347,13 @@ _ANSWER_ENDINGS = tuple(
 )
 
 
+# A number standing for people or things the sentence before named: "Bettie Page is the missing
+# link between the two.", "... or some combination of the two."
+_THE_NUMBER_ALONE = re.compile(
+    r"\b(?:between|of|for|with|to|by|from)\s+the\s+(?:two|three|four)\s*[.,;:!?]"
+)
+
+
 def needs_context(text: str) -> bool:
     """True when the sentence opens with a reference its reader cannot resolve on its own, or
     ends adding to or agreeing with what came before."""
@@ -358,7 +365,7 @@ def needs_context(text: str) -> bool:
         return True
     if _RELATIVE_OPENER.match(text) or _AGE_ONLY.match(text):
         return True
-    if _PARTITIVE.match(text):
+    if _PARTITIVE.match(text) or _THE_NUMBER_ALONE.search(text):
         return True
     if _DANGLING_DEFINITE.match(text) and not _NAMED_DEFINITE.match(text):
         return True
