@@ -273,8 +273,12 @@ def mostly_capitals(text: str) -> bool:
 def _title_case(text: str) -> bool:
     """Whether every long word of ``text`` is capitalised, and there are enough to tell (not
     "Pierre Thomas and Chris Ivory are out.")."""
-    long_words = _LONG_WORD.findall(text)
-    return len(long_words) >= _TITLE_CASE_WORDS and all(w[0].isupper() for w in long_words)
+    count = 0
+    for word in _LONG_WORD.finditer(text):
+        if not word.group()[0].isupper():
+            return False  # most sentences stop here, within their first few words
+        count += 1
+    return count >= _TITLE_CASE_WORDS
 
 
 def is_fragment(text: str, title: str = "") -> bool:
@@ -296,8 +300,11 @@ def is_fragment(text: str, title: str = "") -> bool:
     if mostly_capitals(text):
         return True  # ALL-CAPS bylines and slugs
     capitalised = sum(1 for t in tokens if t[0] in _TITLE_INITIALS)
-    if capitalised > 0.7 * len(tokens) or _title_case(text):
+    if capitalised > 0.7 * len(tokens):
         return True  # Title Case headline
+    # Title Case with its small words in small letters: many capitals, every long word one.
+    if capitalised >= max(_TITLE_CASE_WORDS, 0.4 * len(tokens)) and _title_case(text):
+        return True
     if _NAME_TO_VERB.match(text):
         return True
     if title and len(tokens) <= len(title.split()) + 3:
@@ -352,6 +359,7 @@ _ANSWER_ENDINGS = tuple(
 _THE_NUMBER_ALONE = re.compile(
     r"\b(?:between|of|for|with|to|by|from)\s+the\s+(?:two|three|four)\s*[.,;:!?]"
 )
+_THE_NUMBERS = ("the two", "the three", "the four")
 
 
 def needs_context(text: str) -> bool:
@@ -365,7 +373,9 @@ def needs_context(text: str) -> bool:
         return True
     if _RELATIVE_OPENER.match(text) or _AGE_ONLY.match(text):
         return True
-    if _PARTITIVE.match(text) or _THE_NUMBER_ALONE.search(text):
+    if _PARTITIVE.match(text):
+        return True
+    if has_any(text, _THE_NUMBERS) and _THE_NUMBER_ALONE.search(text):
         return True
     if _DANGLING_DEFINITE.match(text) and not _NAMED_DEFINITE.match(text):
         return True

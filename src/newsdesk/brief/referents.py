@@ -124,10 +124,11 @@ _FRONTED_OPENING = re.compile(rf"^(?i:{_FRONTED_PHRASE}),\s+(?=[A-Z])")
 def opening_surname(text: str) -> str | None:
     """The surname a sentence opens with ("Cooley said", "De Boer points out"), also after a
     fronted phrase that names nobody ("Last night, Rosenthal reported ..."), casefolded."""
-    fronted = _FRONTED_OPENING.match(text)
     match = None
-    if fronted is not None and not FULL_NAME_SURNAME.search(fronted.group()):
+    if fronted := _FRONTED_OPENING.match(text):
         match = _SURNAME_OPENER.match(text, fronted.end())
+        if match is not None and FULL_NAME_SURNAME.search(fronted.group()):
+            match = None
     match = match or _SURNAME_OPENER.match(text)
     if match is None or match.group(1) in _NOT_SURNAMES:
         return None
