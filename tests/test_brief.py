@@ -150,6 +150,13 @@ def test_a_lead_sentence_kept_only_in_the_title_can_be_briefed() -> None:
         # ECB+ keeps a full stop after many headlines: a kicker, or headline grammar.
         ("NCAA : Improper gifts, assistance given to athletes.", False),
         ("Esther Williams, Olympic swimmer turned actress and pinup girl, dies at 91.", False),
+        # ECB+ 3ecbplus, 26ecbplus, 43ecb: short, no auxiliary, no article first.
+        ("Texas prisoner captured after week on the run.", False),
+        ("Vincent 'The Chin' Gigante dies in prison.", False),
+        ("ATI a potent weapon for AMD in clash with Intel.", False),
+        ("An Atlanta judge sentenced Brian Nichols to life in prison Saturday morning.", True),
+        ("Reggie Bush's season has come to an end.", True),
+        ("It's a tough job hosting the Academy Awards this year.", True),
         (
             "Taking the lead in the fight against piracy, the Indian Navy on Saturday arrested 23"
             " Somali pirates.",

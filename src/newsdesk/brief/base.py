@@ -195,6 +195,15 @@ def _normalise_rows(matrix: csr_matrix) -> csr_matrix:
 _KICKER = re.compile(r"\s:\s|^[^:]{1,40}:\s")
 _ARTICLE_WORD = re.compile(r"\b(?:the|a|an)\b", re.IGNORECASE)
 _HEADLINE_WORDS = 15
+# A short title with no auxiliary or speech verb, not opening with an article, is in headline
+# grammar: "Texas prisoner captured after week on the run.", "Vincent 'The Chin' Gigante dies in
+# prison.", "ATI a potent weapon for AMD in clash with Intel."
+_SHORT_TITLE_WORDS = 12
+_AUXILIARY = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|will|would|can|could|may|might|should|must|did|does"
+    r"|do|says|said|been|be|(?:it|there|that|he|she|what|who)['’]s)\b",
+    re.IGNORECASE,
+)
 
 
 def title_sentence(article: Article) -> str | None:
@@ -202,13 +211,20 @@ def title_sentence(article: Article) -> str | None:
     lead sentence only there (news-please JSON as ECB+ ships it). A headline is not one: no final
     full stop (one closing an abbreviation, "... in the U.S.", does not count), Title Case, a
     question, or too short (:func:`is_fragment`); nor is a kicker ("NCAA : Improper gifts ...")
-    or a short line in headline grammar, without an article ("Esther Williams, Olympic swimmer
-    turned actress and pinup girl, dies at 91.")."""
+    or a short line in headline grammar: without an article ("Esther Williams, Olympic swimmer
+    turned actress and pinup girl, dies at 91."), or shorter still and without an auxiliary
+    ("Texas prisoner captured after week on the run.")."""
     title = article.title.strip()
     if not title or is_fragment(title) or ends_with_abbreviation(title):
         return None
     if _KICKER.search(title) or (
         len(title.split()) <= _HEADLINE_WORDS and not _ARTICLE_WORD.search(title)
+    ):
+        return None
+    if (
+        len(words(title)) < _SHORT_TITLE_WORDS
+        and title.split()[0] not in ("The", "A", "An")
+        and not _AUXILIARY.search(title)
     ):
         return None
     opening = " ".join(words(article.text[: 4 * len(title)]))
