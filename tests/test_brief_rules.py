@@ -750,18 +750,20 @@ def test_a_pronoun_after_a_fronted_phrase_needs_its_referent() -> None:
     assert story.candidates[1].needs_previous
 
 
+ECB_NICHOLS = DATA / "ecbplus" / "docs" / "3ecb" / "3_3ecb.json"
+
+
+@pytest.mark.skipif(not ECB_NICHOLS.is_file(), reason="shared ECB+ data not present")
 def test_a_surname_after_a_fronted_phrase_comes_with_its_introduction() -> None:
-    """ECB+ 3ecb opened a 100-word brief's last sentence with "Outside the courtroom, Nichols shot
-    and killed ...": which courtroom, and who is Nichols? As with a surname that opens the
-    sentence, the sentence that named him in full comes with it."""
-    text = (
-        "Brian Nichols was sentenced to life in prison on Saturday for his 2005 rampage.\n\n"
-        "The judge handed down the maximum sentence on each of the dozens of charges.\n\n"
-        "Outside the courtroom, Nichols shot and killed a sheriff's deputy sergeant."
-    )
-    story = prepare([one_article(text)])
-    assert [c.standalone for c in story.candidates] == [True, True, False]
-    assert story.candidates[2].introduced_by == 0
+    """ECB+ 3ecb's 100-word brief ended on "Outside the courtroom, Nichols shot and killed a
+    sheriff's deputy sergeant.": which courtroom, and who is Nichols? As with a surname that opens
+    the sentence, the sentence that named him in full comes with it."""
+    from newsdesk.evaluation.summarize import read_articles
+
+    story = prepare(read_articles([ECB_NICHOLS]))
+    outside = next(c for c in story.candidates if c.text.startswith("Outside the courtroom,"))
+    assert not outside.standalone and outside.introduced_by is not None
+    assert "Brian Nichols" in story.candidates[outside.introduced_by].text
 
 
 ECB_QESHM = DATA / "ecbplus" / "docs" / "20ecbplus"
