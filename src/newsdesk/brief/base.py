@@ -315,6 +315,14 @@ def _dependence(
 
 
 def prepare(articles: Sequence[Article]) -> StoryText:
+    """Split a story's articles into candidate sentences and the units a brief is made of.
+
+    Each sentence (and a title that is a lead sentence) is cleaned of datelines and glued
+    headings, marked a fragment or not, and told what it depends on (:func:`_dependence`): nothing
+    (standalone), the sentence before it, or the earlier sentence that introduced whom it names.
+    A unit is a standalone sentence, or a dependent one together with what it needs; fragments,
+    and sentences whose need cannot be met, are in no unit.
+    """
     candidates: list[Candidate] = []
     by_article: list[list[int]] = []
     doc_freq: Counter[str] = Counter()
@@ -380,7 +388,14 @@ def prepare(articles: Sequence[Article]) -> StoryText:
             )
         doc_freq.update(seen)
         by_article.append(indices)
+    return StoryText(
+        list(articles), candidates, _units(candidates, by_article), by_article, doc_freq
+    )
 
+
+def _units(candidates: Sequence[Candidate], by_article: Sequence[Sequence[int]]) -> list[Unit]:
+    """A unit for every standalone candidate, and for every dependent one with what it needs: its
+    introducer, or its standalone predecessor in the same paragraph."""
     units: list[Unit] = []
     for indices in by_article:
         for pos, c in enumerate(indices):
@@ -396,7 +411,7 @@ def prepare(articles: Sequence[Article]) -> StoryText:
                 if prev.standalone and prev.paragraph == cand.paragraph:
                     pair = (indices[pos - 1], c)
                     units.append(Unit(pair, prev.length + cand.length, prev.stems + cand.stems))
-    return StoryText(list(articles), candidates, units, by_article, doc_freq)
+    return units
 
 
 # --- similarity, redundancy and corroboration ----------------------------------------------------
