@@ -98,6 +98,30 @@ def test_ldc_entity_codes_do_not_reach_the_text(tmp_path: Path) -> None:
     )
 
 
+def test_the_wires_notes_to_editors_are_not_article_text(tmp_path: Path) -> None:
+    """TDT New York Times news service text, as DUC 2004 ships it: hard-wrapped, indented
+    paragraphs, with the wire's notes to its editors as paragraphs of their own."""
+    path = tmp_path / "NYT19981004.0101"
+    path.write_text(
+        "<DOC>\n<DOCNO> NYT19981004.0101 </DOCNO>\n<BODY>\n<HEADLINE> BRAZIL VOTES </HEADLINE>\n"
+        "<TEXT>\n   RIO DE JANEIRO, Brazil _ Brazilians voted Sunday in an election that\n"
+        "President Fernando Henrique Cardoso was expected to win easily.\n"
+        "   (BEGIN OPTIONAL TRIM)\n"
+        "   Cardoso, 67, led his closest rival by more than 20 percentage points in the polls.\n"
+        "   (END OPTIONAL TRIM)\n   (STORY CAN END HERE. OPTIONAL 2ND TAKE FOLLOWS.)\n"
+        "   Turnout was heavy in Sao Paulo (the largest city), election officials said.\n"
+        "</TEXT>\n</BODY>\n</DOC>\n",
+        encoding="utf-8",
+    )
+    article = next(r for r in _read(path) if isinstance(r, Article))
+    assert split_paragraphs(article.text) == [
+        "RIO DE JANEIRO, Brazil _ Brazilians voted Sunday in an election that President Fernando"
+        " Henrique Cardoso was expected to win easily.",
+        "Cardoso, 67, led his closest rival by more than 20 percentage points in the polls.",
+        "Turnout was heavy in Sao Paulo (the largest city), election officials said.",
+    ]
+
+
 def _gigaword_month(count: int, words: int = 420, oversized: int | None = None) -> str:
     """A Gigaword-style monthly file: ``count`` stories; story ``oversized`` ~11 MB long."""
     records = []

@@ -82,6 +82,11 @@ def _clean_inline(value: str) -> str:
     return " ".join(_unescape(value).split())
 
 
+# The wire's notes to its editors, a paragraph of their own in NYT news service text: "(BEGIN
+# OPTIONAL TRIM)", "(STORY CAN END HERE. OPTIONAL 2ND TAKE FOLLOWS.)". Not the article's text.
+_EDITORS_NOTE = re.compile(r"\([A-Z0-9][A-Z0-9 .,;:'&/-]{2,80}\)")
+
+
 def _body(text: str) -> str:
     paragraphs = [m.group(1) for m in _PARAGRAPH.finditer(text)]
     if paragraphs:
@@ -89,7 +94,7 @@ def _body(text: str) -> str:
     else:
         plain = _unescape(text)
         blocks = [q for block in re.split(r"\n[ \t]*\n", plain) for q in reflow(block)]
-    return "\n\n".join(b for b in blocks if b)
+    return "\n\n".join(b for b in blocks if b and not _EDITORS_NOTE.fullmatch(b))
 
 
 def _docno_info(docno: str) -> tuple[str, datetime | None]:
