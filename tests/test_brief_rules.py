@@ -131,6 +131,7 @@ STANDALONE = [
     # A fronted phrase with "to", not headline grammar.
     "According to the US Geological Survey, the quake hit at a depth of 10 kilometers.",
     "From New York to the coast, schools closed for the day.",
+    "Ed Smith said the vote on Friday was a victory for the whole community here.",
 ]
 FRAGMENTS = [
     "North Korea may be working on new intercontinental missiles",  # headline, no verb/period
@@ -164,6 +165,9 @@ FRAGMENTS = [
     " BlackBerry\ufffd 10 platform.",
     "EYP MCF ’ s capabilities %%MDASSML%% particularly its expertise in energy - efficient"
     " operations %%MDASSML%% complement HP ’ s extensive Data Center offerings.",
+    # A wire's note to its editors (AP, New York Times news service).
+    "Eds: Adds quote from White House spokesman in 5th graf.",
+    "Editor's note: This story contains language some readers may find offensive.",
     # ECB+ 19ecbplus, 43ecbplus: Title Case headlines with their small words in small letters.
     "Anger in East Flatbush Persists Over Teenager ’ s Killing by the Police.",
     "AMD's Acquisition of SeaMicro Puts Intel on the Defensive.",

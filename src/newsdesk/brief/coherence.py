@@ -45,6 +45,8 @@ _BOILERPLATE_START = re.compile(
     r"|advertisement|share this|sources?:|\(?(?:ap|reuters|afp)\)?\s*[-—–_]|by\s+\w"
     # Promotion of the outlet's own products: "Listen to Newsbeat live at 12:45".
     r"|listen (?:to|live)\b|start your day\b|download (?:the|our)\b|don'?t miss\b"
+    # A wire's note to its editors: "Eds: Adds quote from White House in 5th graf."
+    r"|eds?\s*:|editor'?s'?\s+note\s*:"
     r"|[*•·▪►\-]\s)"  # list bullets
 )
 _BOILERPLATE_ANYWHERE = re.compile(
