@@ -9,6 +9,13 @@ import click
 from newsdesk.brief import DEFAULT_METHOD, METHODS
 from newsdesk.cli.context import FiniteFloatRange, non_empty_inputs
 
+shared_data_option = click.option(
+    "--data",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    default=None,
+    help="Shared data root holding multiling2011-en and ecbplus [../shared/data].",
+)
+
 
 @click.group("eval")
 def eval_group() -> None:
@@ -164,15 +171,23 @@ def cluster_command(
 @eval_group.command("quotes")
 @click.option("--split", type=click.Choice(["all", "dev", "heldout", "dev2", "dev3"]), default=None)
 @click.option("--errors", is_flag=True, help="Print every miss, false hit and wrong speaker.")
-@click.option(
-    "--data",
-    type=click.Path(exists=True, file_okay=False, path_type=Path),
-    default=None,
-    help="Shared data root holding multiling2011-en and ecbplus [../shared/data].",
-)
+@shared_data_option
 def quotes_command(split: str | None, errors: bool, data: Path | None) -> None:
     """Quote and speaker precision/recall on the annotated articles (tests/data/quotes)."""
     from newsdesk.evaluation.quotes import main
+
+    argv = [*(["--split", split] if split else []), *(["--errors"] if errors else [])]
+    main([*argv, *(["--data", str(data)] if data else [])])
+
+
+@eval_group.command("support")
+@click.option("--split", type=click.Choice(["dev", "heldout", "multiling", "all"]), default=None)
+@click.option("--errors", is_flag=True, help="Print every outlet missed or wrongly counted.")
+@shared_data_option
+def support_command(split: str | None, errors: bool, data: Path | None) -> None:
+    """Corroboration counts against the blind audit (tests/data/support): which outlets carry a
+    brief sentence's point, and which sentences a claim rightly lists."""
+    from newsdesk.evaluation.support import main
 
     argv = [*(["--split", split] if split else []), *(["--errors"] if errors else [])]
     main([*argv, *(["--data", str(data)] if data else [])])
