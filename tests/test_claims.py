@@ -91,6 +91,43 @@ def claim_with(seed: str, *others: str) -> tuple[list[str], list[str]]:
     return claim.outlets, [o for o in claim.carried_by if o not in claim.outlets]
 
 
+# ECB+ 4ecb: two outlets' openings tell the death in their own words (content-stem cosine 0.46).
+PAGE_DIED = (
+    "Pinup icon Bettie Page died Thursday evening at a hospital in Los Angeles after having "
+    "suffered a heart attack on Dec. 2 and spending time on life support, according to her "
+    "official site."
+)
+PAGE_SUCCUMBED = (
+    "Yesterday in Los Angeles, pin-up icon Bettie Page succumbed to complications from a heart "
+    "attack suffered almost three weeks ago."
+)
+
+
+def outlets_of_point(seed: Article, *others: Article) -> list[str]:
+    """The outlets of the claim that holds the ``seed`` article's first sentence, sorted."""
+    first = seed.text.split(". ")[0]
+    (claim,) = [
+        c for c in group_claims([seed, *others]) if any(s.text.startswith(first) for s in c.sources)
+    ]
+    return sorted(claim.outlets)
+
+
+def test_openings_of_the_same_days_carry_a_point_told_in_other_words() -> None:
+    died, succumbed = art("a", "A", 12, PAGE_DIED), art("b", "B", 12, PAGE_SUCCUMBED)
+    assert outlets_of_point(died, succumbed) == ["A", "B"]
+    undated = Article(
+        key="b", title="", text=PAGE_SUCCUMBED, outlet="B", provenance=Provenance("b")
+    )
+    assert outlets_of_point(died, undated) == ["A", "B"]  # a story's undated reports: its days
+
+
+def test_openings_days_apart_or_later_sentences_need_closer_words() -> None:
+    died = art("a", "A", 12, PAGE_DIED)
+    assert outlets_of_point(died, art("b", "B", 15, PAGE_SUCCUMBED)) == ["A"]
+    later = "Her agent announced the news to fans on her official website. " + PAGE_SUCCUMBED
+    assert outlets_of_point(died, art("b", "B", 12, later)) == ["A"]
+
+
 def test_a_fragment_does_not_confirm_a_point() -> None:
     outlets, _ = claim_with(
         "Mr. Gray's revolver was loaded with four bullets, the police said.",

@@ -29,10 +29,10 @@ def test_splits_divide_the_audit_by_story() -> None:
 def test_counted_outlets_state_the_point() -> None:
     ecbplus = [evaluate(DATA, split=split) for split in ("dev", "heldout")]
     assert all(score.precision >= 0.95 for score in ecbplus)
-    assert ecbplus[0].recall >= 0.35 and ecbplus[1].recall >= 0.25
-    assert evaluate(DATA, split="multiling").precision >= 0.85
+    assert ecbplus[0].recall >= 0.45 and ecbplus[1].recall >= 0.3
+    assert evaluate(DATA, split="multiling").precision >= 0.75
     pairs = evaluate_pairs(DATA)
-    assert pairs.precision >= 0.8 and pairs.recall >= 0.6
+    assert pairs.precision >= 0.8 and pairs.recall >= 0.85
 
 
 @needs_data
