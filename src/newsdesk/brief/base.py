@@ -106,6 +106,7 @@ class StoryText:
     _candidate_presence: csr_matrix | None = None
     _unit_stem_vectors: csr_matrix | None = None
     _candidate_days: np.ndarray | None = None
+    _statements: np.ndarray | None = None
     _openings: np.ndarray | None = None
 
     @property
@@ -185,12 +186,19 @@ class StoryText:
         return self._candidate_days
 
     @property
+    def statements(self) -> np.ndarray:
+        """True for each candidate that is not a fragment."""
+        if self._statements is None:
+            self._statements = np.array([not c.fragment for c in self.candidates], dtype=bool)
+        return self._statements
+
+    @property
     def openings(self) -> np.ndarray:
         """True for each article's opening: its first candidate that is not a fragment."""
         if self._openings is None:
             self._openings = np.zeros(len(self.candidates), dtype=bool)
             for indices in self.sentences_by_article:
-                first = next((i for i in indices if not self.candidates[i].fragment), None)
+                first = next((i for i in indices if self.statements[i]), None)
                 if first is not None:
                     self._openings[first] = True
         return self._openings
@@ -535,13 +543,11 @@ def carries_point(story: StoryText, seeds: Sequence[int]) -> np.ndarray:
     if not seeds:
         return np.zeros((0, len(story.candidates)), dtype=bool)
     vectors, present = story.candidate_vectors, story.candidate_presence
-    cosine = np.asarray((vectors[seeds] @ vectors.T).todense())
-    shared = np.asarray((present[seeds] @ present.T).todense())
+    # The story's matrix on the left: transposing the seeds' few rows is cheap, the story's not.
+    cosine = np.asarray((vectors @ vectors[seeds].T).todense()).T
+    shared = np.asarray((present @ present[seeds].T).todense()).T
     own: np.ndarray = np.diff(present.indptr)  # distinct content stems per candidate
-    statement = np.fromiter(
-        (not c.fragment for c in story.candidates), dtype=bool, count=len(story.candidates)
-    )
-    day, opening = story.candidate_days, story.openings
+    statement, day, opening = story.statements, story.candidate_days, story.openings
     seed_day = day[seeds][:, None]
     same_days = np.isnan(seed_day) | np.isnan(day)[None, :] | (np.abs(seed_day - day) <= 1)
     openings = opening[seeds][:, None] & opening[None, :] & same_days
