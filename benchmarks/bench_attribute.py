@@ -4,7 +4,7 @@ Real articles: the first N ECB+ documents (sorted paths) as one story, N = 10, 4
 scaling with story size shows. Medians of ``--runs`` runs. Also spaCy's own speed, full pipeline
 versus the NER-only pipeline this stage loads, since that is the peer a user would reach for.
 
-    .venv/bin/python benchmarks/bench_attribute.py [--runs 3]
+    .venv/bin/python benchmarks/bench_attribute.py [--runs 3] [--sizes 10 40 160]
 """
 
 from __future__ import annotations
@@ -72,6 +72,9 @@ def measure(arts: list[Article], arg: NLPArg, runs: int) -> tuple[float, float, 
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument(
+        "--sizes", type=int, nargs="+", default=[10, 40, 160], help="story sizes (articles)"
+    )
     args = parser.parse_args()
     model = nlp_module.load_nlp()
     print(
@@ -79,7 +82,7 @@ def main() -> None:
         "| claims ms/art |"
     )
     print("|---|---|---|---|---|---|")
-    for n in (10, 40, 160):
+    for n in args.sizes:
         arts = load(n)
         for label, arg in (("spaCy NER", None), ("fallback", False)):
             if label == "spaCy NER" and model is None:
