@@ -112,7 +112,7 @@ def outlets_of_point(seed: Article, *others: Article) -> list[str]:
     return sorted(claim.outlets)
 
 
-def test_openings_of_the_same_days_carry_a_point_told_in_other_words() -> None:
+def test_openings_of_the_same_day_carry_a_point_told_in_other_words() -> None:
     died, succumbed = art("a", "A", 12, PAGE_DIED), art("b", "B", 12, PAGE_SUCCUMBED)
     assert outlets_of_point(died, succumbed) == ["A", "B"]
     undated = Article(
@@ -126,6 +126,20 @@ def test_openings_days_apart_or_later_sentences_need_closer_words() -> None:
     assert outlets_of_point(died, art("b", "B", 15, PAGE_SUCCUMBED)) == ["A"]
     later = "Her agent announced the news to fans on her official website. " + PAGE_SUCCUMBED
     assert outlets_of_point(died, art("b", "B", 12, later)) == ["A"]
+    # MultiLing M002: a day later, the next development in the same names (cosine 0.38).
+    released = art(
+        "a",
+        "A",
+        4,
+        "Iranian President Mahmoud Ahmadinejad has announced that the fifteen British captured "
+        "navy personnel detained by Iran would be released, saying they have been pardoned as a "
+        "gift to the British people.",
+    )
+    landed = (
+        "The fifteen British navy personnel detained by Iran landed at just gone 12:00 noon BST at "
+        "Heathrow International Airport, following their release after thirteen days of captivity."
+    )
+    assert outlets_of_point(released, art("b", "B", 5, landed)) == ["A"]
 
 
 def test_a_fragment_does_not_confirm_a_point() -> None:
