@@ -41,3 +41,23 @@ def test_eval_support_command_prints_both_tables() -> None:
     assert result.exit_code == 0, result.output
     assert "| dev (24 sentences) | 242 |" in result.output
     assert "| sentence pairs | 252 |" in result.output
+
+
+def test_a_judged_sentence_is_found_after_a_change_in_cleaning() -> None:
+    from newsdesk.brief.base import prepare
+    from newsdesk.evaluation.support import find_candidate
+    from newsdesk.models import Article, Provenance
+
+    # ECB+ 5ecb, as annotated; the article as a later cleaning might read it (dashes respaced).
+    judged = (
+        "The 76ers have a record of 9-14 and had been expected to be a playoff team in the "
+        "Eastern Conference."
+    )
+    text = (
+        "The Philadelphia 76ers fired coach Maurice Cheeks on Saturday. The 76ers have a record "
+        "of 9 - 14 and had been expected to be a playoff team in the Eastern Conference."
+    )
+    story = prepare([Article("k", "", text, "A", Provenance("k"))])
+    assert story.candidates[find_candidate(story, judged, 0)].text.startswith("The 76ers have")
+    with pytest.raises(ValueError, match="no candidate sentence reads"):
+        find_candidate(story, "Elton Brand signed with the 76ers in the off-season.", 0)

@@ -24,14 +24,16 @@ import argparse
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 from pathlib import Path
 
 import numpy as np
 
-from newsdesk.brief.base import carries_point, prepare
+from newsdesk.brief.base import StoryText, carries_point, prepare
 from newsdesk.config import Settings
 from newsdesk.models import Article
 from newsdesk.sources import read_sources
+from newsdesk.text import words
 
 REPO = Path(__file__).resolve().parents[3]
 ANNOTATIONS = REPO / "tests" / "data" / "support" / "annotations.jsonl"
@@ -39,6 +41,7 @@ CLAIM_PAIRS = ANNOTATIONS.with_name("claim-pairs.jsonl")
 DATA_ROOT = REPO.parent / "shared" / "data"
 SPLITS = ("dev", "heldout", "multiling", "all")
 POSITIVE = frozenset({"full", "core"})
+MIN_MATCH = 0.8  # difflib ratio of the words of a judged sentence and the candidate taken for it
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,31 +127,43 @@ def load_pairs(path: Path = CLAIM_PAIRS) -> list[GoldPair]:
     ]
 
 
-def carrying_articles(articles: Sequence[Article], sentence: str, source: int) -> set[int]:
-    """Which articles (positions) carry the point of ``sentence``, of ``articles[source]``."""
-    story = prepare(articles)
-    seed = next(
-        (i for i, c in enumerate(story.candidates) if c.article == source and c.text == sentence),
-        None,
+def find_candidate(story: StoryText, sentence: str, article: int | None = None) -> int:
+    """The candidate that reads ``sentence`` (of that article, if given): the same text, else the
+    one closest to it word for word (at least ``MIN_MATCH``), so that a change in how sentences are
+    split or cleaned does not orphan a judgement."""
+    pool = [i for i, c in enumerate(story.candidates) if article is None or c.article == article]
+    exact = next((i for i in pool if story.candidates[i].text == sentence), None)
+    if exact is not None:
+        return exact
+    wanted = words(sentence)
+    ratio, best = max(
+        ((SequenceMatcher(None, wanted, story.candidates[i].tokens).ratio(), i) for i in pool),
+        default=(0.0, -1),
     )
-    if seed is None:
-        raise ValueError(f"{articles[source].provenance}: no candidate sentence reads {sentence!r}")
-    row = carries_point(story, [seed])[0]
+    if ratio < MIN_MATCH:
+        raise ValueError(f"no candidate sentence reads {sentence!r}")
+    return best
+
+
+def carrying_articles(story: StoryText, sentence: str, source: int) -> set[int]:
+    """Which articles (positions) carry the point of ``sentence``, of article ``source``."""
+    row = carries_point(story, [find_candidate(story, sentence, source)])[0]
     return {story.candidates[c].article for c in np.flatnonzero(row)}
 
 
 def evaluate(root: Path = DATA_ROOT, errors: bool = False, split: str = "all") -> Score:
     score = Score()
     settings = Settings()
-    cache: dict[str, list[Article]] = {}
+    cache: dict[str, tuple[list[Article], StoryText]] = {}
     for gold in load_gold(split=split):
         if gold.story not in cache:
             read = read_sources([str(root / file) for file in gold.articles], settings)
-            cache[gold.story] = [a for a in read if isinstance(a, Article)]
-        articles = cache[gold.story]
+            articles = [a for a in read if isinstance(a, Article)]
+            cache[gold.story] = articles, prepare(articles)
+        articles, story = cache[gold.story]
         # The annotations name each article by its file, relative to the data root.
         files = [str(Path(a.provenance.source).relative_to(root)) for a in articles]
-        carrying = carrying_articles(articles, gold.sentence, files.index(gold.source))
+        carrying = carrying_articles(story, gold.sentence, files.index(gold.source))
         carried = {files[i] for i in carrying}
         for article, label in gold.labels.items():
             positive, predicted = label in POSITIVE, article in carried
@@ -173,15 +188,9 @@ def evaluate_pairs(root: Path = DATA_ROOT, errors: bool = False) -> Score:
             a for a in read_sources([str(root / folder)], settings) if isinstance(a, Article)
         ]
         story = prepare(articles)
-        index: dict[str, int] = {}
-        for i, c in enumerate(story.candidates):
-            index.setdefault(c.text, i)
         for pair in pairs:
-            if pair.claim not in index or pair.member not in index:
-                raise ValueError(
-                    f"{folder}: no candidate sentence reads {pair.claim!r} or {pair.member!r}"
-                )
-            accepted = bool(carries_point(story, [index[pair.claim]])[0][index[pair.member]])
+            claim, member = find_candidate(story, pair.claim), find_candidate(story, pair.member)
+            accepted = bool(carries_point(story, [claim])[0][member])
             positive = pair.label == "yes"
             score.add(pair.label, positive, accepted)
             if errors and positive != accepted:
