@@ -549,8 +549,8 @@ def carries_point(story: StoryText, seeds: Sequence[int]) -> np.ndarray:
     own: np.ndarray = np.diff(present.indptr)  # distinct content stems per candidate
     statement, day, opening = story.statements, story.candidate_days, story.openings
     seed_day = day[seeds][:, None]
-    same_days = np.isnan(seed_day) | np.isnan(day)[None, :] | (seed_day == day)
-    openings = opening[seeds][:, None] & opening[None, :] & same_days
+    same_day = np.isnan(seed_day) | np.isnan(day)[None, :] | (seed_day == day)
+    openings = opening[seeds][:, None] & opening[None, :] & same_day
     carries: np.ndarray = (
         (cosine >= SUPPORT_THRESHOLD) & (shared >= SUPPORT_MIN_SHARED_STEMS)
         | openings

@@ -13,7 +13,8 @@ states the claim's central fact). It scores what a claim lists as its sources, s
 
 ``python -m newsdesk.evaluation.support [--data ROOT] [--errors] [--split S]`` (also
 ``newsdesk eval support``). Splits: "dev" and "heldout" are the ECB+ events (one event each,
-reported by many outlets, undated) sorted by path, the 1st, 3rd, ... and the 2nd, 4th, ...;
+reported by many outlets within days, or undated) sorted by path, the 1st, 3rd, ... and the 2nd,
+4th, ...;
 "multiling" the MultiLing topics (one outlet's reports of a story's developments over days or
 years); "all" every sentence.
 """
