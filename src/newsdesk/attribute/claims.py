@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from datetime import datetime
+from itertools import islice
 
 import numpy as np
 
@@ -83,7 +84,7 @@ def group_claims(
         if seed not in rows:
             # The next seeds not yet covered, in one product: one call per seed costs three
             # times as much. A row whose seed an earlier claim of the batch covers goes unused.
-            batch = [s for s in seeds[next_seed:] if s not in covered][:SEED_BATCH]
+            batch = list(islice((s for s in seeds[next_seed:] if s not in covered), SEED_BATCH))
             rows = dict(zip(batch, carries_point(story, batch), strict=True))
         members = sorted(
             np.flatnonzero(rows[seed]).tolist(),
