@@ -26,7 +26,9 @@ from newsdesk.brief.referents import (
     people_referent,
 )
 from newsdesk.brief.terms import content_stems, stem
+from newsdesk.config import Settings
 from newsdesk.models import Article, Provenance
+from newsdesk.sources import read_sources
 from newsdesk.text import split_sentences, words
 from test_brief import DATA, needs_data, read_topic
 
@@ -289,6 +291,36 @@ def test_datelines_are_stripped_verbatim() -> None:
             " elections in Turkmenistan.",
             "There was no shortage of voters in the parliamentary elections in Turkmenistan.",
         ),
+        # ECB+ 26ecbplus, 30ecbplus, 35ecbplus, 9ecbplus: a subhead or a sentence without its full
+        # stop, then a small word that opens sentences.
+        (
+            "Heart disease He died in a medical prison in Springfield, Missouri, on Monday"
+            " morning, said a spokesman for the facility.",
+            "He died in a medical prison in Springfield, Missouri, on Monday morning, said a"
+            " spokesman for the facility.",
+        ),
+        (
+            "Initial estimates indicate that the total SEACOM repair time will be around twelve"
+            " days As many SA gamers may have noticed, SEACOM is experiencing downtime again.",
+            "As many SA gamers may have noticed, SEACOM is experiencing downtime again.",
+        ),
+        (
+            "Team has program to address problem Two years ago, the Chargers won an NFL special"
+            " award for helping start a San Diego program.",
+            "Two years ago, the Chargers won an NFL special award for helping start a San Diego"
+            " program.",
+        ),
+        (
+            "Interior and Commerce Secretaries Must Act by May 9 More than 1, 300 federal and"
+            " independent scientists today called on the Interior and Commerce departments.",
+            "More than 1, 300 federal and independent scientists today called on the Interior and"
+            " Commerce departments.",
+        ),
+        # Titles and names made of those small words stay whole.
+        ("The film In the Heat of the Night won five Oscars that year, the paper said.", None),
+        ("Microsoft's Fix It patch applies only to 32 - bit versions of IE.", None),
+        ("Stage One will be on the following day, starting in Greenwich at 11:00.", None),
+        ("He wrote a book called On the road to Damascus about the war in Syria.", None),
         # A title, a letter name and a short rest stay whole.
         ("The story ran in The New York Times on Sunday, editors said.", None),
         ("Star wattage has dimmed, with many members of the A list refusing to attend.", None),
@@ -464,6 +496,9 @@ def test_ldc_wire_conventions_nyt_datelines_and_tex_quotes() -> None:
         == "The leader of the opposition said Friday that"
     )
     assert quote_open_after("``We will not accept a government formed by force,")
+    # Inches and seconds are no quotation marks (MultiLing M003: "in a time of 5h 34' 28".").
+    assert not quote_open_after('Apple introduced the 17" MacBook Pro on Tuesday.')
+    assert not quote_open_after("Vinokourov won stage 15 in a time of 5h 34' 28\".")
     assert not quote_open_after("``We will not accept it,'' Ranariddh told reporters.")
     lead = (
         "   PHNOM PENH, Cambodia _ The leader of Cambodia's main opposition party said Friday that "
@@ -481,6 +516,46 @@ def test_ldc_wire_conventions_nyt_datelines_and_tex_quotes() -> None:
     texts = [s.text for s in brief.sentences]
     assert texts and texts[0].startswith("The leader of Cambodia's")
     assert not any("``" in t for t in texts), texts  # direct quotes are not summary points
+
+
+def test_no_brief_sentence_stops_in_mid_quotation() -> None:
+    """ECB+ 35ecb: the statement runs on over four sentences; its first one, shown alone, ended the
+    brief with a quotation mark never closed. It is shown only with what continues it."""
+    text = (
+        "Jackson was arrested early Tuesday by the California Highway Patrol on suspicion of"
+        " driving under the influence. General Manager A.J. Smith issued the following statement"
+        " on Jackson's arrest : \"We 're aware of the off-the-field issue involving Vincent."
+        " Obviously, we 're disappointed. We take these issues very seriously. Moving forward, we"
+        " will monitor the situation and have no further comment. '' Jackson was driving a 2008"
+        " GMC Sierra registered to him, Baehr said."
+    )
+    story = prepare([one_article(text)])
+    opens = [c for c in story.candidates if c.text.startswith("General Manager")]
+    assert len(opens) == 1 and opens[0].leaves_quote_open
+    assert opens[0].standalone  # it still introduces A.J. Smith
+    for unit in story.units:
+        assert not story.candidates[unit.members[-1]].leaves_quote_open
+        assert not story.candidates[unit.members[0]].leaves_quote_open or len(unit.members) > 1
+    # The quotation's last sentence closes it: the narration after it stands on its own again.
+    after = next(c for c in story.candidates if c.text.startswith("Jackson was driving"))
+    assert not after.leaves_quote_open and after.standalone
+    texts = [s.text for s in summarize([one_article(text)], 100).sentences]
+    assert texts and not any(quote_open_after(t) for t in texts), texts
+
+
+@needs_data
+def test_briefs_of_a_quoting_story_close_every_quotation() -> None:
+    """ECB+ 39ecbplus quotes the new Doctor and his producer in statements that run on: no brief
+    sentence may stop inside one."""
+    folder = DATA / "ecbplus" / "docs" / "39ecbplus"
+    if not folder.is_dir():
+        pytest.skip("ECB+ not present")
+    articles = [a for a in read_sources([str(folder)], Settings()) if isinstance(a, Article)]
+    story = prepare(articles)
+    assert sum(c.leaves_quote_open for c in story.candidates) >= 5
+    for max_words in (100, 250):
+        texts = [s.text for s in summarize(articles, max_words).sentences]
+        assert texts and not any(quote_open_after(t) for t in texts), texts
 
 
 def test_sentences_inside_a_single_quoted_quotation_are_not_narration() -> None:

@@ -205,11 +205,22 @@ def strip_dateline(text: str) -> str:
 # been fired last week by Troy, Mich., company An accounting firm employee ...", "Patients before
 # profits If confirmed, Dr. Benjamin would be ...". A small word, then a capitalised sentence
 # opener followed by a small word ("in The New York Times", "the A list", "the song If I Were a
-# Boy", "There Will Be Blood" are not).
+# Boy", "There Will Be Blood" are not). Also a small word that opens sentences, followed by a
+# small word and not by a title's "the Capital" ("... around twelve days As many SA gamers may have
+# noticed, ...", "Heart disease He died in a medical prison ..."; not "the film In the Heat of the
+# Night", "Doctor Who", "the Fix It tool", "Stage One will", "a book called On the road to ...").
+_GLUED_SMALL_OPENERS = (
+    "As", "At", "For", "On", "In", "He", "She", "His", "Her", "They", "Their", "This", "These",
+    "More", "Last", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten",
+)  # fmt: skip
+_TITLE_BEFORE_WORDS = ("of", "and", "or", "to", "by", "from", "with", "called", "named")
+_NOT_AFTER_TITLE_WORD = "".join(rf"(?<!\b{word}\s)" for word in _TITLE_BEFORE_WORDS)
 _GLUED_OPENER = re.compile(
     r"(?<=[a-z0-9%])(?<!\bthe)\s+(?:(?:The|An?)\s+(?=[a-z])|(?:Though|Although|Unlike|According"
     r"|However|Meanwhile|Minutes|Hours|Moments|After|When|While|Despite|Since|Because)\s"
-    r"|If\s(?=[a-z])|Next,\s|Today,\s|There\s(?=(?:was|were|is|are|has|have|had|will)\b))"
+    r"|If\s(?=[a-z])|Next,\s|Today,\s|There\s(?=(?:was|were|is|are|has|have|had|will)\b)"
+    rf"|{_NOT_AFTER_TITLE_WORD}(?:{'|'.join(_GLUED_SMALL_OPENERS)})\s+(?=[a-z0-9])"
+    r"(?!(?:the|a|an)\s+[A-Z]))"
 )
 _GLUED_HEAD_WORDS = 30
 
@@ -390,10 +401,16 @@ def needs_context(text: str) -> bool:
 
 def quote_open_after(text: str, open_before: bool = False) -> bool:
     """Whether a double-quoted quotation is still open at the end of ``text`` (straight quotes
-    toggle; TeX ``...'' and curly quotes open and close)."""
+    toggle; TeX ``...'' and curly quotes open and close). A straight quote right after a digit
+    is an inch or a second ("the 17" MacBook Pro", "3h 51' 03""), no quotation mark."""
     state = open_before
-    for char in _QUOTE_MARK.findall(text):
-        state = (not state) if char == '"' else char in ("“", "``")
+    for mark in _QUOTE_MARK.finditer(text):
+        char = mark.group()
+        if char == '"':
+            if not text[mark.start() - 1 : mark.start()].isdigit():
+                state = not state
+        else:
+            state = char in ("“", "``")
     return state
 
 
