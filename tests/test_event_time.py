@@ -73,6 +73,30 @@ def day(year: int, month: int, date: int) -> datetime:
             day(2004, 12, 29),
             day(2005, 3, 26),
         ),
+        # A relative clause tells of the named, not of the event reported. ECB+ 31ecbplus,
+        # published Friday, March 8, 2013: the game that day, not Drake's win on Thursday.
+        (
+            "Jordan Clarke had 10 rebounds for Drake, which reached the quarterfinal by beating"
+            " Bradley on Thursday night.",
+            day(2013, 3, 8),
+            day(2013, 3, 8),
+            day(2013, 3, 8),
+        ),
+        # M0084, published Monday, June 8, 2009: the recovery, not the crash of June 1.
+        (
+            "A search team from Brazil has recovered a part of the tail section of Air France"
+            " Flight 447, which crashed in the Atlantic on June 1.",
+            day(2009, 6, 8),
+            day(2009, 6, 1),
+            day(2009, 6, 8),
+        ),
+        # A relative clause after a common noun may date the event itself (M0064).
+        (
+            "As many as 200,000 people were killed by the tremors, which struck on January 12.",
+            day(2010, 1, 29),
+            day(2010, 1, 12),
+            day(2010, 1, 12),
+        ),
     ],
 )
 def test_reported_day(

@@ -5,7 +5,8 @@ brief ordered by publication alone puts a later article's recap of the main even
 struck Haiti on January 12, ...") after the first day's details; ordered by the reported day, it
 opens with the event. Only past days inside the story's own span count: a date before the story's
 first article is background ("the 1998 election"), and a day after publication is a plan ("will
-meet on Friday"); both leave the sentence at its publication day.
+meet on Friday"); both leave the sentence at its publication day. So is a day in a relative clause
+after a name ("for Drake, which reached the quarterfinal by beating Bradley on Thursday night").
 """
 
 from __future__ import annotations
@@ -86,11 +87,22 @@ def mentioned_days(text: str, published: datetime) -> list[datetime]:
     return [d for d in days if d is not None]
 
 
+# A relative clause after a name tells of the named, not of the event the sentence reports: "Jordan
+# Clarke had 10 rebounds for Drake, which reached the quarterfinal by beating Bradley on Thursday
+# night", "A search team has recovered a part of the tail section of Air France Flight 447, which
+# crashed in the Atlantic on June 1". After a common noun it may date the event itself: "As many
+# as 200,000 people were killed by the tremors, which struck on January 12".
+_RELATIVE_CLAUSE_AFTER_NAME = re.compile(
+    r"\b([A-Z0-9][\w'’.\-]*),\s+(?:which|who|whose|where)\b[^,]*"
+)
+
+
 def reported_day(text: str, published: datetime, story_start: datetime) -> datetime:
     """The earliest day in the story's span the sentence says its event happened on; else the
     publication day. ``story_start`` is the first publication of the story's articles."""
     today = day_of(published)
     earliest = _days_before(day_of(story_start), STORY_LEAD_DAYS)
+    text = _RELATIVE_CLAUSE_AFTER_NAME.sub(r"\1,", text)
     in_span = [d for d in mentioned_days(text, published) if earliest <= d <= today]
     return min(in_span, default=today)
 
