@@ -186,6 +186,32 @@ def test_every_command_is_listed_and_only_the_one_run_is_imported(tmp_path: Path
     assert done.stdout.strip() == "[]"
 
 
+def test_the_command_list_is_read_from_the_source_and_says_what_click_says() -> None:
+    """`newsdesk --help` lists the commands without importing them (nor the pipeline and its
+    scipy); each line is the short help click makes from the command itself."""
+    from click import Context
+
+    from newsdesk.cli import COMMANDS, _short_help
+
+    for name in COMMANDS:
+        command = cli.get_command(Context(cli), name)
+        assert command is not None
+        for limit in (30, 60):
+            assert _short_help(COMMANDS[name], limit) == command.get_short_help_str(limit), name
+    script = (
+        "import sys\nfrom click.testing import CliRunner\nfrom newsdesk.cli import cli\n"
+        "result = CliRunner().invoke(cli, ['--help'])\n"
+        "assert result.exit_code == 0 and 'Commands:' in result.output, result.output\n"
+        "print(sorted(m for m in sys.modules if m.startswith(('newsdesk.pipeline',"
+        " 'newsdesk.cli.commands', 'newsdesk.brief', 'scipy'))))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=False, timeout=120
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]"
+
+
 def test_a_word_budget_below_one_is_refused(tmp_path: Path) -> None:
     """`--max-words 0` used to mean "the default" (250 words) and a negative budget an empty
     brief; both are mistakes, and the command says so."""

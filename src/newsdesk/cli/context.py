@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 from rich.console import Console
@@ -14,9 +14,11 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn
 from newsdesk.config import ConfigError, Settings, load_settings
 from newsdesk.logs import LOG_FORMATS, LOG_LEVELS, configure_logging
 from newsdesk.models import Rejection
-from newsdesk.pipeline import IngestReport, ProgressCallback
 from newsdesk.store import MAX_ID, Store, StoreError, open_store, sqlite_path
 from newsdesk.text import count_of
+
+if TYPE_CHECKING:  # the pipeline imports the brief's scipy: 0.3 s that `newsdesk --help` skips
+    from newsdesk.pipeline import IngestReport, ProgressCallback
 
 F = TypeVar("F", bound=Callable[..., Any])
 
