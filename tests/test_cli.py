@@ -27,6 +27,23 @@ def run(*args: str) -> tuple[int, str, str]:
     return result.exit_code, result.stdout, result.stderr
 
 
+def modules_loaded(args: list[str], prefixes: tuple[str, ...]) -> list[str]:
+    """The modules named ``prefixes`` (or under them) that ``newsdesk ARGS`` imports, run in a
+    fresh interpreter."""
+    script = (
+        "import json, sys\nfrom click.testing import CliRunner\nfrom newsdesk.cli import cli\n"
+        f"result = CliRunner().invoke(cli, {args!r})\n"
+        "assert result.exit_code == 0, result.output\n"
+        f"print(json.dumps(sorted(m for m in sys.modules if m.startswith({prefixes!r}))))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=False, timeout=120
+    )
+    assert done.returncode == 0, done.stderr
+    loaded: list[str] = json.loads(done.stdout)
+    return loaded
+
+
 def copy_topics(tmp_path: Path, *topics: int) -> Path:
     folder = tmp_path / "articles"
     folder.mkdir()
@@ -172,18 +189,10 @@ def test_every_command_is_listed_and_only_the_one_run_is_imported(tmp_path: Path
     listed = re.findall(r"^  (\w+)\s", out.split("Commands:")[1], re.MULTILINE)
     assert listed == sorted(COMMANDS)
     folder = copy_topics(tmp_path, 8)
-    script = (
-        "import sys\nfrom click.testing import CliRunner\nfrom newsdesk.cli import cli\n"
-        f"result = CliRunner().invoke(cli, ['brief', {str(folder)!r}, '--format', 'plain'])\n"
-        "assert result.exit_code == 0, result.output\n"
-        "print(sorted(m for m in ('newsdesk.serve', 'newsdesk.backfill', 'newsdesk.evaluation',"
-        " 'newsdesk.cli.eval', 'trafilatura') if m in sys.modules))\n"
+    unused = ("newsdesk.serve", "newsdesk.backfill", "newsdesk.evaluation", "newsdesk.cli.eval")
+    assert (
+        modules_loaded(["brief", str(folder), "--format", "plain"], (*unused, "trafilatura")) == []
     )
-    done = subprocess.run(
-        [sys.executable, "-c", script], capture_output=True, text=True, check=False, timeout=120
-    )
-    assert done.returncode == 0, done.stderr
-    assert done.stdout.strip() == "[]"
 
 
 def test_the_command_list_is_read_from_the_source_and_says_what_click_says() -> None:
@@ -198,18 +207,8 @@ def test_the_command_list_is_read_from_the_source_and_says_what_click_says() -> 
         assert command is not None
         for limit in (30, 60):
             assert _short_help(COMMANDS[name], limit) == command.get_short_help_str(limit), name
-    script = (
-        "import sys\nfrom click.testing import CliRunner\nfrom newsdesk.cli import cli\n"
-        "result = CliRunner().invoke(cli, ['--help'])\n"
-        "assert result.exit_code == 0 and 'Commands:' in result.output, result.output\n"
-        "print(sorted(m for m in sys.modules if m.startswith(('newsdesk.pipeline',"
-        " 'newsdesk.cli.commands', 'newsdesk.brief', 'scipy'))))\n"
-    )
-    done = subprocess.run(
-        [sys.executable, "-c", script], capture_output=True, text=True, check=False, timeout=120
-    )
-    assert done.returncode == 0, done.stderr
-    assert done.stdout.strip() == "[]"
+    heavy = ("newsdesk.pipeline", "newsdesk.cli.commands", "newsdesk.brief", "scipy")
+    assert modules_loaded(["--help"], heavy) == []
 
 
 def test_a_word_budget_below_one_is_refused(tmp_path: Path) -> None:
