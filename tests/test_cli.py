@@ -211,6 +211,14 @@ def test_the_command_list_is_read_from_the_source_and_says_what_click_says() -> 
     assert modules_loaded(["--help"], heavy) == []
 
 
+def test_listing_stories_reads_the_store_without_the_pipeline(tmp_path: Path) -> None:
+    db = str(tmp_path / "news.db")
+    code, _, _ = run("--db", db, "ingest", str(copy_topics(tmp_path, 8)))
+    assert code == 0
+    heavy = ("newsdesk.pipeline", "newsdesk.brief", "scipy")
+    assert modules_loaded(["--db", db, "stories"], heavy) == []
+
+
 def test_a_word_budget_below_one_is_refused(tmp_path: Path) -> None:
     """`--max-words 0` used to mean "the default" (250 words) and a negative budget an empty
     brief; both are mistakes, and the command says so."""

@@ -22,7 +22,7 @@ from newsdesk.cli.context import settings_options
 # Command name -> "module:attribute" of its click command.
 COMMANDS = {
     "ingest": "newsdesk.cli.commands:ingest",
-    "stories": "newsdesk.cli.commands:stories",
+    "stories": "newsdesk.cli.stories:stories",
     "brief": "newsdesk.cli.commands:brief",
     "export": "newsdesk.cli.commands:export",
     "refresh": "newsdesk.cli.commands:refresh",
