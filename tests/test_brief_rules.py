@@ -316,6 +316,22 @@ def test_datelines_are_stripped_verbatim() -> None:
             "More than 1, 300 federal and independent scientists today called on the Interior and"
             " Commerce departments.",
         ),
+        # ECB+ 21ecb, 21ecbplus: a headline, then "Police ..." after a word in small letters.
+        (
+            "Police use Taser to arrest hit-and-run suspect Police have arrested a man in the hit"
+            " -and-run death of a woman in the parking lot crosswalk at Sam's Club in Bloomington.",
+            "Police have arrested a man in the hit -and-run death of a woman in the parking lot"
+            " crosswalk at Sam's Club in Bloomington.",
+        ),
+        (
+            "The woman was taken to Jamaica Hospital in traumatic arrest Police say a 59 - year -"
+            " old woman died after being struck by a vehicle in Queens Friday night.",
+            "Police say a 59 - year - old woman died after being struck by a vehicle in Queens"
+            " Friday night.",
+        ),
+        ("Surrey Police said firefighters and a police car were at the scene on Friday.", None),
+        ("No further details were reported by Authorities about the effects of the cuts.", None),
+        ("The warning was ignored by the Police and the Fire Bureau during that night.", None),
         # Titles and names made of those small words stay whole.
         ("The film In the Heat of the Night won five Oscars that year, the paper said.", None),
         ("Microsoft's Fix It patch applies only to 32 - bit versions of IE.", None),

@@ -220,15 +220,27 @@ _GLUED_OPENER = re.compile(
     r"|However|Meanwhile|Minutes|Hours|Moments|After|When|While|Despite|Since|Because)\s"
     r"|If\s(?=[a-z])|Next,\s|Today,\s|There\s(?=(?:was|were|is|are|has|have|had|will)\b)"
     rf"|{_NOT_AFTER_TITLE_WORD}(?:{'|'.join(_GLUED_SMALL_OPENERS)})\s+(?=[a-z0-9])"
-    r"(?!(?:the|a|an)\s+[A-Z]))"
+    r"(?!(?:the|a|an)\s+[A-Z])"
+    r"|(?P<agency>Police|Officials|Authorities|Investigators|Prosecutors)\s+(?=[a-z]))"
 )
+# Before "Police say ...", only a word in small letters, and no article or preposition: "Police use
+# Taser to arrest hit-and-run suspect Police have arrested a man ..." (not "Surrey Police said",
+# "contact the Police and ...", "reported by Authorities about ...").
+_BEFORE_AGENCY = re.compile(r"(?:^|\s)(?!(?:the|a|an|by|to|of|and|or|for|with|from)$)[a-z]\S*$")
 _GLUED_HEAD_WORDS = 30
 
 
 def strip_glued_heading(text: str) -> str:
     """The sentence from where a sentence glued onto its start begins: what is before it is a
     heading or a sentence without its full stop (kept whole when the rest would be short)."""
-    match = _GLUED_OPENER.search(text)
+    match = next(
+        (
+            m
+            for m in _GLUED_OPENER.finditer(text)
+            if not m.group("agency") or _BEFORE_AGENCY.search(text, 0, m.start())
+        ),
+        None,
+    )
     if match is None or len(text[: match.start()].split()) > _GLUED_HEAD_WORDS:
         return text
     rest = text[match.start() :].lstrip()
