@@ -224,6 +224,19 @@ def test_time_zones_titles_and_debris_are_no_entities(nlp: object) -> None:
     assert not any("June" in a for e in entities for a in e.aliases)
 
 
+@pytest.mark.parametrize("nlp", PATHS)
+def test_a_name_between_dashes_keeps_no_dash(nlp: object) -> None:
+    """ECB+ 35_4ecb: spaCy took "- Rod Woodson" for the name, and the digest printed it."""
+    finalists = art(
+        "35_4ecb",
+        "Bruce Smith - the NFL's career sacks leader - Rod Woodson, Shannon Sharpe and John "
+        "Randle are among the 15 finalists for induction into the Pro Football Hall of Fame.",
+    )
+    names = {n for e in extract_entities([finalists], nlp=nlp) for n in (e.name, *e.aliases)}
+    assert "Rod Woodson" in names
+    assert not any(n[:1] in "-‐–—" or n[-1:] in "-‐–—" for n in names), names
+
+
 def _wikinews_entities(text: str, nlp: object) -> dict[str, set[str]]:
     article = Article(
         key="w1", title="", text=text, outlet="Wikinews", provenance=Provenance("test")

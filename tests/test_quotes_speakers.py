@@ -482,3 +482,24 @@ def test_a_comment_to_an_outlet_has_its_speaker(nlp: object) -> None:
     )
     quote = quote_with(extract_quotes(article(text), nlp=nlp), "[I]t's like")
     assert (quote.speaker_name or "").startswith("Hugues du Plessis")  # not "French"
+
+
+@pytest.mark.parametrize("nlp", PATHS)
+def test_officers_named_after_their_rank_and_the_he_who_quotes_them(nlp: object) -> None:
+    """ECB+ 35_4ecb: the speaker ends the sentence (no full stop in the speaker); a word NER took
+    for a name before the rank ("Highway") is not the speaker; "he" after words about Jackson is
+    the officer just quoted, not Jackson."""
+    text = (
+        "San Diego Chargers wide receiver Vincent Jackson was arrested yesterday on suspicion of "
+        "drunken driving. Jackson failed sobriety tests shortly after 2 a.m. on state Route 52 "
+        "in San Diego, said California Highway Patrol Officer Ray Scheidnes. An officer stopped "
+        "Jackson after spotting the player braking abruptly, speeding and weaving in a 2008 GMC "
+        "Sierra, said Highway Patrol Officer Brad Baehr. Jackson was on probation for a "
+        "previous DUI arrest, he said."
+    )
+    quotes = extract_quotes(article(text), nlp=nlp)
+    failed = quote_with(quotes, "Jackson failed sobriety tests")
+    assert failed.speaker == "California Highway Patrol Officer Ray Scheidnes"
+    assert failed.speaker_name == "Ray Scheidnes"
+    assert quote_with(quotes, "An officer stopped Jackson").speaker_name == "Brad Baehr"
+    assert quote_with(quotes, "Jackson was on probation").speaker_name == "Brad Baehr"

@@ -96,7 +96,8 @@ _TITLE_ABBREVIATIONS = _names(
     "mr mrs ms dr rev fr sr jr"
 )
 _QUOTES = "\"“”‘’'«»„`"
-_DEBRIS = re.compile(rf"^(?:(?:the|The)\s+)?[\s{_QUOTES}(\[]+|[\s{_QUOTES})\]]+$")
+# Quote marks, brackets and dashes at either end ("- Rod Woodson" of "sacks leader - Rod ...").
+_DEBRIS = re.compile(rf"^(?:(?:the|The)\s+)?[\s{_QUOTES}(\[\-‐–—]+|[\s{_QUOTES})\]\-‐–—]+$")
 _NICKNAME = re.compile(r"\s+[\"“][\w'’\- ]+[\"”]\s+")  # Ivan L. “Chip” Frederick
 # A date or a bare preposition NER ran into: "Thompson in" (Berne), "... on June 1".
 _TRAILING_DATE = re.compile(

@@ -188,7 +188,7 @@ def _attribute(doc: _Doc, directs: list[Direct], indirect: list[_Found]) -> list
             if id(item) in dropped or any(_overlap(item, f) for f in found):
                 continue
             item.speaker, item.speaker_name = resolve_speaker(
-                item.speaker, item.at, doc.body, doc.spans, doc.people, last
+                item.speaker, item.at, doc.body, doc.spans, doc.people, last, item.text
             )
             item.resolved = True
             quote: _Found | None = item
@@ -226,7 +226,7 @@ def _direct_quote(
             return None, None  # the indirect clause around this fragment is the quote
         if not container.resolved:
             container.speaker, container.speaker_name = resolve_speaker(
-                container.speaker, container.at, body, doc.spans, doc.people, last
+                container.speaker, container.at, body, doc.spans, doc.people, last, container.text
             )
         quote = _Found(
             item.start,
@@ -254,7 +254,7 @@ def _direct_quote(
         # A fragment inside a reported clause attributed after it ('two men, believed to be
         # "management level employees," underwent surgery, X said'): the clause is the quote.
         return None, None
-    speaker, name = resolve_speaker(subj, subject_at, body, doc.spans, doc.people, last)
+    speaker, name = resolve_speaker(subj, subject_at, body, doc.spans, doc.people, last, text)
     quote = _Found(item.start, item.end, text, speaker, name, told, True)
     return quote, (container if container is not None and not called else None)
 

@@ -22,6 +22,7 @@ from newsdesk.attribute.quotes.people import (
     with_role,
 )
 from newsdesk.attribute.quotes.vocabulary import FINDINGS_NOUN, ORG_NOUNS, TIME
+from newsdesk.text import ends_with_abbreviation
 
 
 class _Attributed(Protocol):
@@ -63,9 +64,13 @@ def resolve_speaker(
     body_spans: list[Span],
     people: list[Person],
     last_speaker: _Attributed | None,
+    quoted: str = "",
 ) -> tuple[str, str | None]:
-    """Speaker text and name for a subject found at body offset ``at``."""
+    """Speaker text and name for a subject found at body offset ``at``; ``quoted`` is what the
+    subject says (a pronoun's speaker is no one it names)."""
     subject = subject.strip(" ,:;\"“”'")
+    if subject.endswith(".") and not ends_with_abbreviation(subject):
+        subject = subject[:-1]  # "..., said Officer Ray Scheidnes." ends the sentence
     cut, subject = _without_circumstances(subject)
     at += cut
     low = subject.lower()
@@ -131,6 +136,16 @@ def resolve_speaker(
                 ):
                     person = first
                     break
+            previous = _previous_speaker(last_speaker, people)
+            if (
+                previous is not None
+                and previous.name != person.name
+                and _names(quoted, person, people)
+                and fits(previous) is not None
+            ):
+                # "Jackson was on probation for a previous DUI arrest, he said": the officer just
+                # quoted, not the Jackson the words are about.
+                person = previous
             return with_role(person, people), person.name
         return subject, None
     role = re.fullmatch(
@@ -198,6 +213,12 @@ def resolve_speaker(
                 (full_person(n, people) or Person(n, at, n)).name for n in names
             )
         name = names[0]
+        lead = subject[: subject.rfind(names[-1])].split()
+        if len(names) > 1 and "," not in subject and lead and is_title_word(lead[-1]):
+            # The name after the role, not a word NER took for a name before it ("Highway"
+            # of "Highway Patrol Officer Brad Baehr"; but "Jerry Strickland, a spokesman for
+            # Texas Attorney General Greg Abbott" is Strickland).
+            name = names[-1]
         tail = subject.rsplit(",", 1)[-1].strip()
         if tail in names[1:] and len(tail.split()) > 1:
             name = tail  # "the ... fire chief, James Steele" (not "..., WCCO-TV, Ch. 4")
@@ -230,6 +251,22 @@ def resolve_speaker(
     if org:
         return subject, _longest_org(org[0], body_spans, body)
     return subject, None
+
+
+def _previous_speaker(last: _Attributed | None, people: list[Person]) -> Person | None:
+    """The person who said the quote before, if a person of the article."""
+    if last is None or last.speaker_name is None:
+        return None
+    return next((p for p in reversed(people) if p.name == last.speaker_name), None)
+
+
+def _names(quoted: str, person: Person, people: list[Person]) -> bool:
+    """Whether ``quoted`` names ``person`` by surname, other than as a speaker ("Pearce said"),
+    and no other person of the article has that surname (Warren and Brent Jeffs)."""
+    surname = person.name.split()[-1]
+    if not re.search(rf"\b{re.escape(surname)}\b(?!['’]*\s+(?:said|says|added|told))", quoted):
+        return False
+    return all(p.name.split()[-1] != surname or p.name in person.name for p in people)
 
 
 _ROLE_THEN_NAME = re.compile(
