@@ -97,6 +97,9 @@ DANGLING = [
     "Shortly after, the West Coast Bank received a call with a similar warning.",
     "A few years later, Page modeled in bondage and sadomasochistic poses.",
     'Down the road at Brick Oven Pizza, "it caught our attention," said Geri Angel.',
+    # MultiLing M002, ECB+ 23ecbplus: one speaker (the verb in -s), and "they" are others.
+    "The Royal Navy insists that they were operating in Iraqi waters.",
+    "He says they come as a reminder that climbers need to use extreme caution.",
     # ECB+ 39ecbplus, 18ecb, 25ecb: someone known only by age.
     "The 55 - year - old is a hugely popular choice, judging by some celebrity chatter.",
     "The sixty-one-year-old was arrested Friday, not long after Banky was shot to death.",
@@ -123,6 +126,9 @@ STANDALONE = [
     'The Ministry of Defence said that the Royal Navy personnel had been "engaged in routine'
     ' boarding operations of merchant shipping in Iraqi territorial waters" and had finished'
     " their search of the suspect vessel when they were surrounded by Iranian forces.",
+    # Several speakers, "they" themselves (ECB+ 43ecbplus).
+    "AMD and SeaMicro say that they will explore the use of SeaMicro's fabrics with all sorts of"
+    " processors.",
     # A brand or a name particle in small letters opens a sentence of its own.
     "iPhone sales rose 20 percent in the quarter, Apple said on Tuesday.",
     "de Boer said the talks in Bali would set the agenda for the next two years.",
@@ -1043,7 +1049,11 @@ def test_the_substring_tests_before_the_sentence_patterns_skip_no_match() -> Non
                 rules._BOILERPLATE_ANYWHERE.search(lowered),
                 rules.has_any(lowered, rules._BOILERPLATE_OPENINGS),
             ),
-            ("pronoun speaker", rules._PRONOUN_SPEAKER.search(lowered), speech),
+            (
+                "pronoun speaker",
+                rules._PRONOUN_SPEAKER.search(lowered),
+                rules.has_any(lowered, rules.PRONOUN_SPEAKER_GATE),
+            ),
             ("surname speaker", referents._SPEAKER_SURNAME.search(sentence), speech),
             (
                 "reported people",

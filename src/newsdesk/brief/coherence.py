@@ -146,7 +146,12 @@ _SINGLE_QUOTE_SPAN = 10
 _PRONOUN_SPEAKER = re.compile(
     rf"[,\"”’']\s*(?:he|she|they|it|the\s+(?:[a-z\-]+\s+)?{_ROLE})\s+{SPEECH}\b"
     rf"|\b{SPEECH}\s+(?:he|she|they)\b"
+    # One speaker (a verb in -s), "they" someone else: "The Royal Navy insists that they were
+    # operating in Iraqi waters" (they: the sailors of another sentence).
+    r"|\b(?:says|insists|maintains|claims|states|argues|adds|notes)\s+(?:that\s+)?they\b"
 )
+# What a sentence _PRONOUN_SPEAKER can match has in it (the substring test before the search).
+PRONOUN_SPEAKER_GATE = (*SPEECH_VERBS, "s that they", "s they")
 _ATTRIBUTION = re.compile(
     rf"\b{SPEECH}\b|\baccording to\b|\basked\b|\bwrote\b|\bannounced\b|\bdeclared\b",
     re.IGNORECASE,
@@ -405,7 +410,7 @@ def needs_context(text: str) -> bool:
     if _DANGLING_DEFINITE.match(text) and not _NAMED_DEFINITE.match(text):
         return True
     lowered = text.lower()
-    if has_any(lowered, SPEECH_VERBS) and _PRONOUN_SPEAKER.search(lowered):
+    if has_any(lowered, PRONOUN_SPEAKER_GATE) and _PRONOUN_SPEAKER.search(lowered):
         return True
     # A quotation whose speaker the sentence does not name.
     return bool(_QUOTE_OPEN.match(text) and not _ATTRIBUTION.search(text))
