@@ -13,7 +13,7 @@ from datetime import datetime
 
 from newsdesk.brief.base import StoryText, supporting_outlets
 from newsdesk.brief.referents import FULL_NAME_SURNAME
-from newsdesk.event_time import reported_day
+from newsdesk.event_time import development_day
 from newsdesk.models import NO_DATE, Brief, BriefSentence, Citation, as_utc
 
 # (day the event happened, place in the article, publication time, article)
@@ -37,7 +37,7 @@ def _order_keys(story: StoryText, unit_ids: Sequence[int]) -> dict[int, OrderKey
             continue
         text = " ".join(story.candidates[m].text for m in story.units[unit].members)
         when = as_utc(published)
-        keys[unit] = (reported_day(text, when, story_start), first.position, when, first.article)
+        keys[unit] = (development_day(text, when, story_start), first.position, when, first.article)
     return keys
 
 
