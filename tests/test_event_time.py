@@ -140,6 +140,17 @@ def test_brief_opens_with_the_event_a_later_article_dates() -> None:
     assert recap_date > detail_date  # publication order alone would put it after
 
 
+def test_brief_tells_a_development_on_the_day_it_is_reported() -> None:
+    """Royal Navy, M002: "Iran's National Security Council has announced that it will suspend
+    the releasing of 15 British sailors ... detained by Iranian forces on March 23" (reported on
+    March 29) comes after the capture of March 23, not beside it."""
+    sentences = [s.text for s in summarize(_wikinews("M002"), 250).sentences]
+    capture = next(i for i, s in enumerate(sentences) if "have been captured" in s)
+    suspended = next(i for i, s in enumerate(sentences) if 'will "suspend"' in s)
+    blair = next(i for i, s in enumerate(sentences) if "unjustified and wrong" in s)  # March 25
+    assert capture < blair < suspended
+
+
 def test_timeline_dates_a_recap_by_the_day_it_reports() -> None:
     """Haiti, M006: "As many as 200,000 people were killed by the tremors, which struck on
     January 12, ..." first reported on January 29 goes among the developments of January 12."""

@@ -1,8 +1,8 @@
 """Order the chosen units into a brief and cite every sentence.
 
-Chronological by event: each unit is dated by the day it says its event happened
-(:func:`newsdesk.event_time.reported_day`), then by place in its article; of one day, a unit
-naming a person in full comes before one using the surname alone.
+Chronological by event: each unit is dated by the day of the development it tells
+(:func:`newsdesk.event_time.development_day`, as the timeline is), then by place in its article;
+of one day, a unit naming a person in full comes before one using the surname alone.
 """
 
 from __future__ import annotations
@@ -16,12 +16,12 @@ from newsdesk.brief.referents import FULL_NAME_SURNAME
 from newsdesk.event_time import development_day
 from newsdesk.models import NO_DATE, Brief, BriefSentence, Citation, as_utc
 
-# (day the event happened, place in the article, publication time, article)
+# (day of the development, place in the article, publication time, article)
 OrderKey = tuple[datetime, int, datetime, int]
 
 
 def _order_keys(story: StoryText, unit_ids: Sequence[int]) -> dict[int, OrderKey]:
-    """Chronological by event, then by source: the day the unit says its event happened (else
+    """Chronological by event, then by source: the day of the development the unit tells (else
     its article's publication day, or the story's first day when undated), then place in the
     article, then publication time. Of the units of one day every lead comes before the details."""
     dates = [as_utc(a.published) for a in story.articles if a.published]
