@@ -140,7 +140,7 @@ def resolve_speaker(
             if (
                 previous is not None
                 and previous.name != person.name
-                and _names(quoted, person, people)
+                and _quote_names(quoted, person, people)
                 and fits(previous) is not None
             ):
                 # "Jackson was on probation for a previous DUI arrest, he said": the officer just
@@ -213,7 +213,7 @@ def resolve_speaker(
                 (full_person(n, people) or Person(n, at, n)).name for n in names
             )
         name = names[0]
-        lead = subject[: subject.rfind(names[-1])].split()
+        lead = subject[: max(0, subject.rfind(names[-1]))].split()
         if len(names) > 1 and "," not in subject and lead and is_title_word(lead[-1]):
             # The name after the role, not a word NER took for a name before it ("Highway"
             # of "Highway Patrol Officer Brad Baehr"; but "Jerry Strickland, a spokesman for
@@ -260,13 +260,13 @@ def _previous_speaker(last: _Attributed | None, people: list[Person]) -> Person 
     return next((p for p in reversed(people) if p.name == last.speaker_name), None)
 
 
-def _names(quoted: str, person: Person, people: list[Person]) -> bool:
+def _quote_names(quoted: str, person: Person, people: list[Person]) -> bool:
     """Whether ``quoted`` names ``person`` by surname, other than as a speaker ("Pearce said"),
     and no other person of the article has that surname (Warren and Brent Jeffs)."""
     surname = person.name.split()[-1]
     if not re.search(rf"\b{re.escape(surname)}\b(?!['’]*\s+(?:said|says|added|told))", quoted):
         return False
-    return all(p.name.split()[-1] != surname or p.name in person.name for p in people)
+    return all(p.name.split()[-1] != surname or f" {p.name} " in f" {person.name} " for p in people)
 
 
 _ROLE_THEN_NAME = re.compile(
