@@ -1052,7 +1052,7 @@ def test_the_substring_tests_before_the_sentence_patterns_skip_no_match() -> Non
             (
                 "pronoun speaker",
                 rules._PRONOUN_SPEAKER.search(lowered),
-                rules.has_any(lowered, rules.PRONOUN_SPEAKER_GATE),
+                rules.has_any(lowered, rules._PRONOUN_SPEAKER_GATE),
             ),
             ("surname speaker", referents._SPEAKER_SURNAME.search(sentence), speech),
             (

@@ -151,7 +151,7 @@ _PRONOUN_SPEAKER = re.compile(
     r"|\b(?:says|insists|maintains|claims|states|argues|adds|notes)\s+(?:that\s+)?they\b"
 )
 # What a sentence _PRONOUN_SPEAKER can match has in it (the substring test before the search).
-PRONOUN_SPEAKER_GATE = (*SPEECH_VERBS, "s that they", "s they")
+_PRONOUN_SPEAKER_GATE = (*SPEECH_VERBS, "s that they", "s they")
 _ATTRIBUTION = re.compile(
     rf"\b{SPEECH}\b|\baccording to\b|\basked\b|\bwrote\b|\bannounced\b|\bdeclared\b",
     re.IGNORECASE,
@@ -410,7 +410,7 @@ def needs_context(text: str) -> bool:
     if _DANGLING_DEFINITE.match(text) and not _NAMED_DEFINITE.match(text):
         return True
     lowered = text.lower()
-    if has_any(lowered, PRONOUN_SPEAKER_GATE) and _PRONOUN_SPEAKER.search(lowered):
+    if has_any(lowered, _PRONOUN_SPEAKER_GATE) and _PRONOUN_SPEAKER.search(lowered):
         return True
     # A quotation whose speaker the sentence does not name.
     return bool(_QUOTE_OPEN.match(text) and not _ATTRIBUTION.search(text))
