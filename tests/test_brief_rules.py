@@ -26,9 +26,7 @@ from newsdesk.brief.referents import (
     people_referent,
 )
 from newsdesk.brief.terms import content_stems, stem
-from newsdesk.config import Settings
 from newsdesk.models import Article, Provenance
-from newsdesk.sources import read_sources
 from newsdesk.text import split_sentences, words
 from test_brief import DATA, needs_data, read_topic
 
@@ -540,44 +538,16 @@ def test_ldc_wire_conventions_nyt_datelines_and_tex_quotes() -> None:
     assert not any("``" in t for t in texts), texts  # direct quotes are not summary points
 
 
-def test_no_brief_sentence_stops_in_mid_quotation() -> None:
-    """ECB+ 35ecb: the statement runs on over four sentences; its first one, shown alone, ended the
-    brief with a quotation mark never closed. It is shown only with what continues it."""
+def test_a_time_in_seconds_opens_no_quotation() -> None:
+    """MultiLing M003: the seconds mark of "5h 34' 28"" made the sentences after it a quotation's
+    continuation, so "Cadel Evans gained ground ..." could only come with its predecessor."""
     text = (
-        "Jackson was arrested early Tuesday by the California Highway Patrol on suspicion of"
-        " driving under the influence. General Manager A.J. Smith issued the following statement"
-        " on Jackson's arrest : \"We 're aware of the off-the-field issue involving Vincent."
-        " Obviously, we 're disappointed. We take these issues very seriously. Moving forward, we"
-        " will monitor the situation and have no further comment. '' Jackson was driving a 2008"
-        " GMC Sierra registered to him, Baehr said."
+        "Alexandre Vinokourov of Kazakhstan has won stage 15 of the 2007 Tour de France in a time"
+        " of 5h 34' 28\". Cadel Evans gained ground on Rasmussen and is now just one minute"
+        " behind."
     )
-    story = prepare([one_article(text)])
-    opens = [c for c in story.candidates if c.text.startswith("General Manager")]
-    assert len(opens) == 1 and opens[0].leaves_quote_open
-    assert opens[0].standalone  # it still introduces A.J. Smith
-    for unit in story.units:
-        assert not story.candidates[unit.members[-1]].leaves_quote_open
-        assert not story.candidates[unit.members[0]].leaves_quote_open or len(unit.members) > 1
-    # The quotation's last sentence closes it: the narration after it stands on its own again.
-    after = next(c for c in story.candidates if c.text.startswith("Jackson was driving"))
-    assert not after.leaves_quote_open and after.standalone
-    texts = [s.text for s in summarize([one_article(text)], 100).sentences]
-    assert texts and not any(quote_open_after(t) for t in texts), texts
-
-
-@needs_data
-def test_briefs_of_a_quoting_story_close_every_quotation() -> None:
-    """ECB+ 39ecbplus quotes the new Doctor and his producer in statements that run on: no brief
-    sentence may stop inside one."""
-    folder = DATA / "ecbplus" / "docs" / "39ecbplus"
-    if not folder.is_dir():
-        pytest.skip("ECB+ not present")
-    articles = [a for a in read_sources([str(folder)], Settings()) if isinstance(a, Article)]
-    story = prepare(articles)
-    assert sum(c.leaves_quote_open for c in story.candidates) >= 5
-    for max_words in (100, 250):
-        texts = [s.text for s in summarize(articles, max_words).sentences]
-        assert texts and not any(quote_open_after(t) for t in texts), texts
+    evans = next(c for c in prepare([one_article(text)]).candidates if c.text.startswith("Cadel"))
+    assert not evans.needs_previous
 
 
 def test_sentences_inside_a_single_quoted_quotation_are_not_narration() -> None:

@@ -28,7 +28,6 @@ from newsdesk.brief.coherence import (
     is_fragment,
     needs_context,
     opens_another_story,
-    quote_open_after,
     strip_dateline,
     strip_glued_heading,
 )
@@ -64,9 +63,7 @@ class Candidate:
     (what position priors read). A candidate that is not ``standalone`` (and not a fragment) is
     shown only after the candidate it depends on: ``introduced_by`` (the sentence that named in
     full the person it calls by surname alone, or told of the first before "the second device"),
-    else its predecessor (``needs_previous``). A ``fragment`` is never shown. A candidate that
-    ``leaves_quote_open`` ("Smith said: "We are aware of the issue." with the quotation running on
-    into the next sentence) never ends what a brief shows: it would stop in mid-quotation.
+    else its predecessor (``needs_previous``). A ``fragment`` is never shown.
     """
 
     article: int
@@ -80,7 +77,6 @@ class Candidate:
     needs_previous: bool
     introduced_by: int | None = None
     fragment: bool = False  # a byline, caption, headline or boilerplate: never shown
-    leaves_quote_open: bool = False
 
     @property
     def length(self) -> int:
@@ -422,7 +418,6 @@ def prepare(articles: Sequence[Article]) -> StoryText:
                     needs_previous=dependence.needs_previous,
                     introduced_by=dependence.introducer,
                     fragment=fragment,
-                    leaves_quote_open=quote_open_after(text, quoted[position]),
                 )
             )
         doc_freq.update(seen)
@@ -434,19 +429,15 @@ def prepare(articles: Sequence[Article]) -> StoryText:
 
 def _units(candidates: Sequence[Candidate], by_article: Sequence[Sequence[int]]) -> list[Unit]:
     """A unit for every standalone candidate, and for every dependent one with what it needs: its
-    introducer, or its standalone predecessor in the same paragraph; none ends in mid-quotation."""
+    introducer, or its standalone predecessor in the same paragraph."""
     units: list[Unit] = []
     for indices in by_article:
         for pos, c in enumerate(indices):
             cand = candidates[c]
-            if cand.leaves_quote_open:
-                continue
             if cand.standalone:
                 units.append(Unit((c,), cand.length, cand.stems))
             elif cand.introduced_by is not None:
                 first = candidates[cand.introduced_by]
-                if first.leaves_quote_open:  # shown apart from the sentence that continues it
-                    continue
                 pair = (cand.introduced_by, c)
                 units.append(Unit(pair, first.length + cand.length, first.stems + cand.stems))
             elif cand.needs_previous and pos > 0:
