@@ -79,7 +79,10 @@ def _short_help(target: str, limit: int) -> str | None:
     spec = find_spec(module)
     if spec is None or spec.origin is None or not spec.origin.endswith(".py"):
         return None
-    tree = ast.parse(Path(spec.origin).read_text(encoding="utf-8"))
+    try:
+        tree = ast.parse(Path(spec.origin).read_text(encoding="utf-8"))
+    except OSError:  # not a file on disk (a zip archive): import the command instead
+        return None
     for node in tree.body:
         if isinstance(node, ast.FunctionDef) and node.name == attribute:
             docstring = ast.get_docstring(node)
