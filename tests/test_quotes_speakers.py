@@ -503,3 +503,19 @@ def test_officers_named_after_their_rank_and_the_he_who_quotes_them(nlp: object)
     assert failed.speaker_name == "Ray Scheidnes"
     assert quote_with(quotes, "An officer stopped Jackson").speaker_name == "Brad Baehr"
     assert quote_with(quotes, "Jackson was on probation").speaker_name == "Brad Baehr"
+
+
+@pytest.mark.parametrize("nlp", PATHS)
+def test_a_ship_is_no_speaker_and_he_is_the_spokesperson_just_quoted(nlp: object) -> None:
+    """ECB+ 12_12ecb: NER calls "INS Mysore" a person; the "he" after the Navy spokesperson's
+    words is the spokesperson, not the ship."""
+    text = (
+        "The pirates on two speed boats had surrounded the merchant vessel flying the Ethiopian "
+        "flag around noon, when INS Mysore warship intervened and warded off the attack, Navy "
+        "spokesperson said. The pirates had fired at the merchant vessel with their small arms, "
+        "when it sent out a rescue call and the Indian warship moved its Marine Commandos on a "
+        "helicopter to help the vessel, he said."
+    )
+    quotes = extract_quotes(article(text), nlp=nlp)
+    fired = quote_with(quotes, "The pirates had fired")
+    assert fired.speaker == "Navy spokesperson" and fired.speaker_name is None

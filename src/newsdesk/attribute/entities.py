@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from newsdesk.attribute.nlp import (
     PLACE_WORDS,
+    SHIP,
     NLPArg,
     Span,
     body_and_sentences,
@@ -105,10 +106,6 @@ _TRAILING_DATE = re.compile(
 )
 # A clause break NER ran across: ", Reid", "Teixeira - - eight years" (a dash as two hyphens).
 _BREAK = re.compile(r",\s| -\s?- ")
-# Ships NER calls people ("INS Mysore", "MV Gibe"): the hull prefix goes, the ship is a facility.
-_SHIP = re.compile(
-    r"^(?:[Ww]arship\s+|the\s+)?(?:INS|HMS|USS|MV|M/V|HMAS|HMCS|HMNZS|RFA|ICGS|PNS)\s+"
-)
 # A place NER calls a place is not made a facility when the story uses it as a place: "in Texas",
 # "Huntsville, Texas", "the Gulf of Aden". Before this, "Texas" in a story that also said "a Texas
 # prison" became that prison (71 mentions); a bare facility name ("Sohae") has no such context.
@@ -338,9 +335,9 @@ def _mentions(
             kind = "person"  # "French navy spokesman Hugues du Plessis d'Argentre commented"
         elif in_list is not None or named:
             kind = "place"
-        if _SHIP.match(text):
+        if SHIP.match(text):
             kind, label = "facility", "SHIP"  # the core drops the hull prefix
-        core = _SHIP.sub("", _core(text, kind)) if label == "SHIP" else _core(text, kind)
+        core = SHIP.sub("", _core(text, kind)) if label == "SHIP" else _core(text, kind)
         if not core or len(core) < 2:
             continue
         known = (

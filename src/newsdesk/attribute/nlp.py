@@ -274,6 +274,11 @@ _CAP_RUN = re.compile(
 _PLACE_PREFIXES = frozenset(
     ["north", "south", "east", "west", "new", "united", "upper", "lower", "saudi"]
 )
+# Ships NER calls people ("INS Mysore", "MV Gibe"): a hull prefix. Entities make them facilities
+# (the prefix dropped); quotes take none for a speaker.
+SHIP = re.compile(
+    r"^(?:[Ww]arship\s+|the\s+)?(?:INS|HMS|USS|MV|M/V|HMAS|HMCS|HMNZS|RFA|ICGS|PNS)\s+"
+)
 ORG_WORDS = frozenset(
     [
         "games",

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from newsdesk.attribute.nlp import NON_NAME_WORDS, Span, is_title_word
+from newsdesk.attribute.nlp import NON_NAME_WORDS, SHIP, Span, is_title_word
 from newsdesk.attribute.quotes.marks import unmask
 from newsdesk.attribute.quotes.vocabulary import CUE, POST_ONLY
 from newsdesk.text import NAME_PARTICLES
@@ -30,8 +30,8 @@ def find_people(body: str, masked: str, spans: list[Span], title_spans: list[Spa
         if span.label != "PERSON":
             continue
         name = clean_name(span.text)
-        if not name or is_title_word(name.split()[-1]):
-            continue  # a role taken for a name: "Brazilian Defence Minister"
+        if not name or is_title_word(name.split()[-1]) or SHIP.match(span.text):
+            continue  # a role or a ship taken for a name: "Brazilian Defence Minister", "MV Gibe"
         name = longer_form(name, body)
         role = re.match(
             r",\s+((?:an?|the)\s[^,;\"“”]{3,90}?|(?!(?:with|in|on|at|for|from|to|by|who|which|and|"
@@ -55,7 +55,7 @@ def find_people(body: str, masked: str, spans: list[Span], title_spans: list[Spa
     surnames = {
         clean_name(s.text).split()[-1]
         for s in [*spans, *title_spans]
-        if s.label == "PERSON" and len(clean_name(s.text).split()) > 1
+        if s.label == "PERSON" and len(clean_name(s.text).split()) > 1 and not SHIP.match(s.text)
     }
     for span in spans:
         if span.label in ("ORG", "GPE", "LOC", "NORP") and clean_name(span.text) in surnames:

@@ -89,9 +89,14 @@ def resolve_speaker(
             wanted is not None
             and last_speaker is not None
             and not any(p.name == last_speaker.speaker_name for p in people)
-            and re.search(FEMALE_NOUN if wanted == "f" else MALE_NOUN, last_speaker.speaker)
+            and re.search(
+                rf"{FEMALE_NOUN if wanted == 'f' else MALE_NOUN}|{_EITHER_NOUN}",
+                last_speaker.speaker,
+            )
         ):
-            return last_speaker.speaker, None  # "a France Telecom spokeswoman said ... she said"
+            # "a France Telecom spokeswoman said ... she said", "Navy spokesperson said ... he
+            # said" (not the ship named between them)
+            return last_speaker.speaker, None
 
         def fits(candidate: Person) -> Person | None:
             if wanted is not None and " and " in candidate.name:
@@ -251,6 +256,10 @@ def resolve_speaker(
     if org:
         return subject, _longest_org(org[0], body_spans, body)
     return subject, None
+
+
+# A role that is a man's or a woman's: the "he" or "she" after its quote.
+_EITHER_NOUN = r"\b(?:spokesperson|officer)\b"
 
 
 def _previous_speaker(last: _Attributed | None, people: list[Person]) -> Person | None:
