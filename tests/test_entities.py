@@ -237,6 +237,19 @@ def test_a_name_between_dashes_keeps_no_dash(nlp: object) -> None:
     assert not any(n[:1] in "-‐–—" or n[-1:] in "-‐–—" for n in names), names
 
 
+@pytest.mark.parametrize("nlp", PATHS)
+def test_a_rank_run_into_an_organisation_is_not_part_of_it(nlp: object) -> None:
+    """ECB+ 8_1ecb: spaCy took "Oregon State Police Lt" (of "Lt. Gregg Hastings") for one name."""
+    bomb = art(
+        "8_1ecb",
+        '"That person is dangerous and needs to be found as soon as possible," said Oregon State '
+        "Police Lt. Gregg Hastings. The Oregon State Police and the FBI are investigating.",
+    )
+    names = {n for e in extract_entities([bomb], nlp=nlp) for n in (e.name, *e.aliases)}
+    assert "Oregon State Police" in names
+    assert not any(n.endswith(("Lt", "Lt.")) for n in names), names
+
+
 def _wikinews_entities(text: str, nlp: object) -> dict[str, set[str]]:
     article = Article(
         key="w1", title="", text=text, outlet="Wikinews", provenance=Provenance("test")

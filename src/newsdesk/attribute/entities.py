@@ -96,6 +96,8 @@ _TITLE_ABBREVIATIONS = _names(
     "sgt cpl pte pvt lcpl bdr maj gen lt col capt cmdr cdr adm insp det supt ch const pc "
     "mr mrs ms dr rev fr sr jr"
 )
+# Ranks before a name ("Lt. Gregg Hastings"); not "Jr." ending one, "Dr" a street, "PC" a computer.
+_RANKS = _TITLE_ABBREVIATIONS - {"mr", "mrs", "ms", "dr", "rev", "fr", "sr", "jr", "ch", "pc"}
 _QUOTES = "\"“”‘’'«»„`"
 # Quote marks, brackets and dashes at either end ("- Rod Woodson" of "sacks leader - Rod ...").
 _DEBRIS = re.compile(rf"^(?:(?:the|The)\s+)?[\s{_QUOTES}(\[\-‐–—]+|[\s{_QUOTES})\]\-‐–—]+$")
@@ -225,6 +227,9 @@ def _clean(text: str) -> str | None:
     words = text.split()
     if len(words) == 1 and text.lower().strip(".") in _TITLE_ABBREVIATIONS:
         return None
+    if len(words) > 1 and words[-1].lower().strip(".") in _RANKS:
+        # The rank of the next name, run into: "Oregon State Police Lt" (. Gregg Hastings).
+        return " ".join(words[:-1])
     return text
 
 
