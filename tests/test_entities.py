@@ -224,30 +224,32 @@ def test_time_zones_titles_and_debris_are_no_entities(nlp: object) -> None:
     assert not any("June" in a for e in entities for a in e.aliases)
 
 
-@pytest.mark.parametrize("nlp", PATHS)
-def test_a_name_between_dashes_keeps_no_dash(nlp: object) -> None:
-    """ECB+ 35_4ecb: spaCy took "- Rod Woodson" for the name, and the digest printed it."""
-    finalists = art(
-        "35_4ecb",
-        "Bruce Smith - the NFL's career sacks leader - Rod Woodson, Shannon Sharpe and John "
-        "Randle are among the 15 finalists for induction into the Pro Football Hall of Fame.",
-    )
-    names = {n for e in extract_entities([finalists], nlp=nlp) for n in (e.name, *e.aliases)}
-    assert "Rod Woodson" in names
-    assert not any(n[:1] in "-‐–—" or n[-1:] in "-‐–—" for n in names), names
+# What spaCy runs into a name, from ECB+ articles: a dash ("- Rod Woodson", 35_4ecb) and the rank
+# of the next name ("Oregon State Police Lt" of "Lt. Gregg Hastings", 8_1ecb).
+RUN_INTO_NAMES = [
+    (
+        "Bruce Smith - the NFL's career sacks leader - Rod Woodson, Shannon Sharpe and John Randle"
+        " are among the 15 finalists for induction into the Pro Football Hall of Fame.",
+        "Rod Woodson",
+        ("-", "‐", "–", "—"),
+    ),
+    (
+        '"That person is dangerous and needs to be found as soon as possible," said Oregon State'
+        " Police Lt. Gregg Hastings. The Oregon State Police and the FBI are investigating.",
+        "Oregon State Police",
+        ("Lt", "Lt."),
+    ),
+]
 
 
 @pytest.mark.parametrize("nlp", PATHS)
-def test_a_rank_run_into_an_organisation_is_not_part_of_it(nlp: object) -> None:
-    """ECB+ 8_1ecb: spaCy took "Oregon State Police Lt" (of "Lt. Gregg Hastings") for one name."""
-    bomb = art(
-        "8_1ecb",
-        '"That person is dangerous and needs to be found as soon as possible," said Oregon State '
-        "Police Lt. Gregg Hastings. The Oregon State Police and the FBI are investigating.",
-    )
-    names = {n for e in extract_entities([bomb], nlp=nlp) for n in (e.name, *e.aliases)}
-    assert "Oregon State Police" in names
-    assert not any(n.endswith(("Lt", "Lt.")) for n in names), names
+@pytest.mark.parametrize(("text", "name", "debris"), RUN_INTO_NAMES)
+def test_what_ner_runs_into_a_name_is_cut_off(
+    nlp: object, text: str, name: str, debris: tuple[str, ...]
+) -> None:
+    names = {n for e in extract_entities([art("ecb", text)], nlp=nlp) for n in (e.name, *e.aliases)}
+    assert name in names
+    assert not any(n.startswith(debris) or n.endswith(debris) for n in names), names
 
 
 def _wikinews_entities(text: str, nlp: object) -> dict[str, set[str]]:
