@@ -129,6 +129,7 @@ _MALE = re.compile(
 # A gendered noun in a description of an unnamed speaker ("a France Telecom spokeswoman").
 FEMALE_NOUN = r"\b(?:spokeswoman|woman|chairwoman|businesswoman|mother|wife|daughter|sister)\b"
 MALE_NOUN = r"\b(?:spokesman|man|chairman|businessman|father|husband|son|brother)\b"
+EITHER_NOUN = r"\b(?:spokesperson|officer)\b"  # a role a man or a woman may hold
 
 
 def gender(name: str, body: str, people: list[Person]) -> str | None:

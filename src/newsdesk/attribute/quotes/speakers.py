@@ -9,6 +9,7 @@ from typing import Protocol
 
 from newsdesk.attribute.nlp import Span, is_title_word
 from newsdesk.attribute.quotes.people import (
+    EITHER_NOUN,
     FEMALE_NOUN,
     LEADING_THE,
     MALE_NOUN,
@@ -90,7 +91,7 @@ def resolve_speaker(
             and last_speaker is not None
             and not any(p.name == last_speaker.speaker_name for p in people)
             and re.search(
-                rf"{FEMALE_NOUN if wanted == 'f' else MALE_NOUN}|{_EITHER_NOUN}",
+                rf"{FEMALE_NOUN if wanted == 'f' else MALE_NOUN}|{EITHER_NOUN}",
                 last_speaker.speaker,
             )
         ):
@@ -256,10 +257,6 @@ def resolve_speaker(
     if org:
         return subject, _longest_org(org[0], body_spans, body)
     return subject, None
-
-
-# A role that is a man's or a woman's: the "he" or "she" after its quote.
-_EITHER_NOUN = r"\b(?:spokesperson|officer)\b"
 
 
 def _previous_speaker(last: _Attributed | None, people: list[Person]) -> Person | None:
