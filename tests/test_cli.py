@@ -219,6 +219,17 @@ def test_listing_stories_reads_the_store_without_the_pipeline(tmp_path: Path) ->
     assert modules_loaded(["--db", db, "stories"], heavy) == []
 
 
+def test_reading_stored_attribution_needs_neither_the_pipeline_nor_scipy(tmp_path: Path) -> None:
+    """Quotes, claims and an entity's report are read back from the store; only a story stored
+    before attribution existed would need the pipeline to work them out."""
+    db = str(tmp_path / "news.db")
+    code, _, _ = run("--db", db, "ingest", str(copy_topics(tmp_path, 8)))
+    assert code == 0
+    heavy = ("newsdesk.pipeline", "newsdesk.brief", "newsdesk.attribute.claims", "scipy")
+    for command in (["quotes", "1"], ["claims", "1"], ["entity", "Air France"]):
+        assert modules_loaded(["--db", db, *command], heavy) == [], command
+
+
 def test_a_word_budget_below_one_is_refused(tmp_path: Path) -> None:
     """`--max-words 0` used to mean "the default" (250 words) and a negative budget an empty
     brief; both are mistakes, and the command says so."""

@@ -10,7 +10,6 @@ from datetime import datetime
 from newsdesk.attribute import build_timeline, find_entity
 from newsdesk.attribute.timeline import timeline_order
 from newsdesk.models import Claim, Entity, StoryAttribution, TimelineEvent
-from newsdesk.pipeline import attribute_story
 from newsdesk.store import Store, StorySummary
 from newsdesk.text import mentions_any, names_any
 
@@ -27,6 +26,8 @@ def story_attribution(
         return None
     found = store.get_attribution(story_id)
     if found is None and compute:
+        from newsdesk.pipeline import attribute_story  # the pipeline only for an old story
+
         attribute_story(store, story_id)
         found = store.get_attribution(story_id)
     return found or StoryAttribution()
