@@ -15,6 +15,7 @@ called them; time zones, lone titles and quote debris are no entities.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -234,8 +235,10 @@ def _clean(text: str) -> str | None:
 
 
 def _key(core: str) -> str:
-    """A name's grouping key: periods, hyphens and spacing normalised ("U.K." = "UK", "Shatt
-    al-Arab" = "Shatt al Arab"), case folded except for acronyms ("US" is not "Us")."""
+    """A name's grouping key: periods, hyphens, accents and spacing normalised ("U.K." = "UK",
+    "Shatt al-Arab" = "Shatt al Arab", "René Préval" = "Rene Preval"), case folded except for
+    acronyms ("US" is not "Us")."""
+    core = "".join(c for c in unicodedata.normalize("NFKD", core) if not unicodedata.combining(c))
     key = " ".join(re.sub(r"[\-‐–]", " ", core.replace(".", "")).split()).rstrip("'’")
     return key if _ACRONYM.fullmatch(key) else key.casefold()
 
@@ -510,6 +513,7 @@ def _to_people(mentions: Sequence[_Mention], listed: set[str], used: set[str]) -
             and classify_name(words) == "PERSON"
         ):
             m.kind = "person"
+    _middle_names(mentions)
     full = {
         m.core
         for m in mentions
@@ -544,6 +548,81 @@ def _to_people(mentions: Sequence[_Mention], listed: set[str], used: set[str]) -
             m.kind, m.core = "person", next(iter(candidates))
         elif word in last:
             m.kind = "person"
+
+
+def _middle_names(mentions: Sequence[_Mention]) -> None:
+    """One person under full names that differ by a middle name or initial: "Bettie Page" is
+    "Bettie Mae Page", "Frederick C. LaRue" is "Frederick Cheney LaRue"; all take the longest
+    form. Not when two forms' middle initials differ ("George W. Bush", "George H. W. Bush"):
+    then "George Bush" could be either, and every form stays apart."""
+    forms: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for m in mentions:
+        words = m.core.split()
+        if m.kind == "person" and len(words) > 1:
+            forms[(_key(words[0]), _key(words[-1]))].add(m.core)
+    longest: dict[str, str] = {}
+    for names in forms.values():
+        initials = {tuple(w[0].upper() for w in n.split()[1:-1]) for n in names} - {()}
+        if len(names) > 1 and len(initials) <= 1:
+            chosen = max(names, key=lambda n: (len(n.split()), len(n), n))
+            longest.update(dict.fromkeys(names, chosen))
+    for m in mentions:
+        if m.core in longest:  # whatever NER called it here: "Robyn Mendes" is a name it knows
+            m.core, m.kind = longest[m.core], "person"
+
+
+def _one_edit_apart(a: str, b: str) -> bool:
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    return a[i + (len(a) == len(b)) :] == b[i + 1 :]
+
+
+def _spelling_variants(mentions: Sequence[_Mention]) -> None:
+    """Names one letter apart are one name in a story: "Jabalya" and "Jabaliya refugee camp",
+    "Malcom Tucker" and "Malcolm Tucker", "Central Elections Commission", "Sea Micro". They take
+    the spelling most mentions use, and the kind NER gave most of them. Not short names
+    ("Angels", "Angeles"), acronyms, nor names whose numbers differ ("115th Street")."""
+    by_key: dict[str, list[_Mention]] = defaultdict(list)
+    for m in mentions:
+        by_key[_key(m.core)].append(m)
+    keys = [k for k in by_key if len(k) >= 8 and not _ACRONYM.fullmatch(k)]
+    by_deletion: dict[str, list[str]] = defaultdict(list)
+    for key in keys:  # keys one edit apart share the key itself or one of its deletions
+        for variant in {key, *(key[:i] + key[i + 1 :] for i in range(len(key)))}:
+            by_deletion[variant].append(key)
+    parent = {k: k for k in keys}
+
+    def root(key: str) -> str:
+        while parent[key] != key:
+            key = parent[key]
+        return key
+
+    for similar in by_deletion.values():
+        for i, a in enumerate(similar):
+            for b in similar[i + 1 :]:
+                if re.findall(r"\d+", a) == re.findall(r"\d+", b) and _one_edit_apart(a, b):
+                    parent[root(a)] = root(b)
+    families: dict[str, list[str]] = defaultdict(list)
+    for key in keys:
+        families[root(key)].append(key)
+
+    def uses(key: str) -> int:  # "Cancellara" also counts in "Fabian Cancellara"
+        return sum(len(found) for k, found in by_key.items() if f" {key} " in f" {k} ")
+
+    for family in families.values():
+        if len(family) < 2:
+            continue
+        main = max(family, key=lambda k: (uses(k), k))
+        core = Counter(m.core for m in by_key[main]).most_common(1)[0][0]
+        kind = Counter(m.kind for k in family for m in by_key[k]).most_common(1)[0][0]
+        for key in family:
+            for m in by_key[key]:
+                m.core, m.kind = core, kind
 
 
 def _expand_acronyms(mentions: Sequence[_Mention]) -> None:
@@ -635,6 +714,8 @@ def extract_entities(articles: Sequence[Article], nlp: NLPArg = None) -> list[En
     outlet_names = sorted({a.outlet for a in articles if a.outlet})
     for article, (body, sentences), spans in zip(articles, bodies, all_spans, strict=True):
         mentions.extend(_mentions(article, body, sentences, spans, outlet_names))
+    # First, so that a lone surname meets one spelling of its full name ("Berdymukhamedov").
+    _spelling_variants(mentions)
 
     named = {_key(m.core) for m in mentions if m.named}  # "the town of Woodburn"
     listed = _listed_places(mentions) | named
