@@ -8,14 +8,20 @@ from pathlib import Path
 import pytest
 
 from newsdesk.attribute.claims import group_claims
-from newsdesk.attribute.timeline import build_timeline
+from newsdesk.attribute.timeline import build_timeline, developments
 from newsdesk.brief import summarize
 from newsdesk.config import Settings
-from newsdesk.event_time import development_day, mentioned_days, reported_day
+from newsdesk.event_time import (
+    development_day,
+    mentioned_days,
+    reported_day,
+    tells_background,
+)
 from newsdesk.models import Article
 from newsdesk.sources import read_sources
 
 WIKINEWS = Path(__file__).resolve().parents[1] / "examples" / "wikinews"
+ECBPLUS = Path(__file__).resolve().parents[2] / "shared" / "data" / "ecbplus" / "docs"
 
 
 def day(year: int, month: int, date: int) -> datetime:
@@ -202,3 +208,67 @@ def test_a_timeline_dates_what_has_happened_on_its_report(
     # Brief order keeps reading the earliest day a sentence names (BENCHMARKS.md, Briefs).
     if "detained by Iranian forces on March 23" in sentence:
         assert reported_day(sentence, published, start) == day(2007, 3, 23)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "published", "background"),
+    [
+        # ECB+ sentences two outlets carried, which the story timelines listed as developments.
+        (
+            "The last major quake to hit southern Iran was in February, when a magnitude - 6.4 "
+            "temblor rocked Zarand, a town of about 15, 000 people in Kerman province.",
+            day(2005, 11, 27),
+            True,
+        ),
+        (
+            "Pope Benedict XVI awarded her the Pro Ecclessia et Pontifice medal in 2006.",
+            day(2009, 7, 13),
+            True,
+        ),
+        (
+            "At the end of July, an armed man carried out a brazen robbery in broad daylight at "
+            "a diamond exhibition at the Carlton hotel in Cannes.",
+            day(2013, 9, 9),
+            True,
+        ),
+        # A day inside the story, "today", or last month's news: a development.
+        (
+            "A 6.1 - magnitude earthquake which hit the Indonesian province of Aceh on Tuesday "
+            "killed at least one person, injured dozens and destroyed buildings, sparking panic "
+            "in a region devastated by the quake - triggered tsunami of 2004.",
+            day(2013, 7, 2),
+            False,
+        ),
+        (
+            "More than 1, 300 federal and independent scientists with biological expertise and "
+            "three leading scientific societies today called on the Interior and Commerce "
+            "departments to overturn rule changes made in January that weaken the scientific "
+            "foundation of the Endangered Species Act.",
+            day(2009, 4, 27),
+            False,
+        ),
+        (
+            "LaCalamita was denied a handgun permit in March, said Scherlinck, who would not say "
+            "why the permit was denied.",
+            day(2007, 4, 11),
+            False,
+        ),
+    ],
+)
+def test_a_time_before_the_story_is_background_not_a_development(
+    sentence: str, published: datetime, background: bool
+) -> None:
+    assert tells_background(sentence, published, published) is background
+
+
+def test_a_story_timeline_leaves_out_what_happened_before_the_story() -> None:
+    """ECB+ 20ecbplus (a quake in Iran, November 2005): two outlets recall February's quake in
+    Zarand; the timeline is of November's."""
+    found = read_sources([str(ECBPLUS / "20ecbplus")], Settings())
+    articles = [r for r in found if isinstance(r, Article)]
+    claims = group_claims(articles)
+    zarand = [c for c in claims if "was in February" in c.text]
+    assert zarand and all(c.support >= 2 and not c.lead for c in zarand)
+    texts = [e.text for e in build_timeline(developments(claims))]
+    assert texts and not any("was in February" in t for t in texts)
+    assert any("Qeshm" in t for t in texts)

@@ -132,3 +132,40 @@ def development_day(text: str, published: datetime, story_start: datetime) -> da
         if not dates or perfect.start() < min(dates):
             return day_of(published)
     return reported_day(text, published, story_start)
+
+
+# A time before the story named without a day: "in 1964", "in February", "at the end of July".
+_EARLIER_YEAR = re.compile(
+    r"\b(?:in|since|during|of|until)\s+(?:(?:early|late|mid)-?\s*)?(1[89]\d\d|20\d\d)\b"
+)
+_NAMED_MONTH = re.compile(
+    r"\b(?:in|since|during|of|until|last)\s+(?:(?:early|late|mid)-?\s*)?"
+    r"(January|February|March|April|May|June|July|August|September|October|November|December)"
+    r"\b(?!\s*\d{1,2}\b)(?:,?\s+(\d{4})\b)?"
+)
+_NOW = re.compile(r"\b(?:today|tonight|this (?:morning|afternoon|evening|week))\b", re.IGNORECASE)
+
+
+def tells_background(text: str, published: datetime, story_start: datetime) -> bool:
+    """Whether the sentence tells of a time before the story, not of a development in it: it
+    names a year or a month before the story's first article ("Pope Benedict XVI awarded her the
+    medal in 2006", "The last major quake to hit southern Iran was in February" of a November
+    story) and no day inside the story's span, nor "today" ("... today called on the Interior
+    Department to reverse a rule issued in January" is news)."""
+    if _NOW.search(text):
+        return False
+    start = day_of(story_start)
+    earliest = _days_before(start, STORY_LEAD_DAYS)
+    if any(earliest <= d <= day_of(published) for d in mentioned_days(text, published)):
+        return False
+    if any(int(m.group(1)) < start.year for m in _EARLIER_YEAR.finditer(text)):
+        return True
+    # A month without a day is the latest such month by publication; the month before the story
+    # may still be its own ("late last month").
+    today = day_of(published)
+    for match in _NAMED_MONTH.finditer(text):
+        month = _MONTHS.index(match.group(1)[:3].lower()) + 1
+        year = int(match.group(2)) if match.group(2) else today.year - (month > today.month)
+        if year * 12 + month < start.year * 12 + start.month - 1:
+            return True
+    return False

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
-from newsdesk.event_time import day_of, development_day
+from newsdesk.event_time import day_of, development_day, tells_background
 from newsdesk.models import NO_DATE, Claim, Entity, TimelineEvent, as_utc
 from newsdesk.text import names_any
 
@@ -33,8 +33,16 @@ def timeline_order(event: TimelineEvent) -> tuple[bool, datetime, datetime, str,
 
 def developments(claims: Sequence[Claim]) -> list[Claim]:
     """The claims a story timeline shows: what an article opened with (its news), and what at
-    least two independent outlets carry; not every sentence of every article."""
-    return [c for c in claims if c.lead or c.support >= 2]
+    least two independent outlets carry unless it tells of a time before the story ("The last
+    major quake to hit southern Iran was in February"); not every sentence of every article."""
+    dates = [as_utc(c.first_published) for c in claims if c.first_published]
+    start = min(dates, default=None)
+
+    def background(claim: Claim) -> bool:
+        published = claim.first_published
+        return bool(start and published and tells_background(claim.text, published, start))
+
+    return [c for c in claims if c.lead or (c.support >= 2 and not background(c))]
 
 
 def build_timeline(claims: Sequence[Claim], entity: Entity | None = None) -> list[TimelineEvent]:
