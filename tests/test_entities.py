@@ -614,3 +614,23 @@ def test_a_middle_name_or_initial_joins_the_full_name(nlp: object) -> None:
     assert larue is not None and larue.name == "Frederick Cheney LaRue"
     assert larue.kind == "person"
     assert larue.article_keys == ["a", "b", "c", "d"][: 4 if nlp is None else 3]
+
+
+@pytest.mark.parametrize("nlp", PATHS[:1])
+def test_a_place_with_its_area_word_and_a_spelt_out_acronym_are_one_entity(nlp: object) -> None:
+    """ECB+ 20ecbplus: "Qeshm" and "Qeshm Island", "U.S. Geological Survey" and "United States
+    Geological Survey" were listed twice in "Named"; a street named after a place stays apart."""
+    articles = [
+        art("a", "Masoud Dalman said several buildings on Qeshm Island were damaged."),
+        art("b", "Ten people were killed on Qeshm, off Iran's southern coast, on Sunday."),
+        art("c", "But the U.S. Geological Survey in Golden, Colo., said it was 6.1."),
+        art("d", "The United States Geological Survey put the magnitude at 6.0."),
+        art("e", "Raj Chohan lived on Newton Street, a short walk from Newton."),
+    ]
+    entities = extract_entities(articles, nlp=nlp)
+    qeshm = find_entity(entities, "Qeshm Island")
+    assert qeshm is not None and qeshm.article_keys == ["a", "b"]
+    survey = find_entity(entities, "United States Geological Survey")
+    assert survey is not None and survey.article_keys == ["c", "d"]
+    street = find_entity(entities, "Newton Street")
+    assert street is None or street is not find_entity(entities, "Newton")

@@ -150,6 +150,10 @@ _PLACE_NOUN = r"(?:town|city|village|district|province|region|state|county|islan
 _PLACE_NOUN_OF = re.compile(rf"\b(?:{_PLACE_NOUN}|port|capital)\s+of\s+$")
 _PLACE_NOUN_AFTER = re.compile(rf"(?<!['’]s)(?<!s['’])\s+{_PLACE_NOUN}\b")
 _PLACE_WORDS = frozenset(PLACE_WORDS | {"gulf", "ocean", "island", "republic", "kingdom"})
+# The kind of area a place's name may end with and still be that place ("Qeshm Island", "Aceh
+# province"); not a street, county, city or state, which differ from the place they are named
+# after ("Newton Street", "Gaza City", "Ohio State").
+_AREA_WORDS = frozenset({"island", "ocean", "sea", "province", "region", "peninsula"})
 # Places that need no context to be known: countries, US states and the biggest cities.
 _KNOWN_PLACES = frozenset(
     w.casefold()
@@ -627,7 +631,9 @@ def _spelling_variants(mentions: Sequence[_Mention]) -> None:
 
 def _expand_acronyms(mentions: Sequence[_Mention]) -> None:
     """An acronym joins the one full name in the story with its initials ("TDCJ" -> "Texas
-    Department of Criminal Justice", "U.N." -> "United Nations"); two candidates: neither."""
+    Department of Criminal Justice", "U.N." -> "United Nations"); two candidates: neither. A
+    name opening with a well-known one joins its spelt-out form when the story has it ("U.S.
+    Geological Survey" -> "United States Geological Survey")."""
     full: dict[str, set[str]] = defaultdict(set)
     kinds: dict[str, str] = {}
     for m in mentions:
@@ -636,6 +642,11 @@ def _expand_acronyms(mentions: Sequence[_Mention]) -> None:
             kinds.setdefault(_key(m.core), m.kind)
     by_key = {_key(m.core): m.core for m in mentions}
     for m in mentions:
+        first, _, rest = m.core.partition(" ")
+        spelt = _ACRONYMS.get(_key(first)) if rest and m.kind != "person" else None
+        if spelt and _key(f"{spelt} {rest}") in by_key:
+            m.core = by_key[_key(f"{spelt} {rest}")]
+            continue
         acronym = _key(m.core)
         if m.kind == "person" or not _ACRONYM.fullmatch(acronym):
             continue
@@ -653,6 +664,16 @@ def _expand_acronyms(mentions: Sequence[_Mention]) -> None:
                 m.kind = kinds[target]
         elif fixed:
             m.core = fixed
+
+
+def _areas(mentions: Sequence[_Mention]) -> None:
+    """A place and the same place named with its kind of area are one: "Qeshm" and "Qeshm
+    Island", "Aceh" and "Aceh province", "Atlantic" and "Atlantic Ocean"."""
+    places = {_key(m.core): m.core for m in mentions if m.kind == "place"}
+    for m in mentions:
+        head, _, area = m.core.rpartition(" ")
+        if m.kind == "place" and head and area.lower() in _AREA_WORDS and _key(head) in places:
+            m.core = places[_key(head)]
 
 
 def _same_kind(mentions: Sequence[_Mention], used: set[str], named: set[str]) -> None:
@@ -732,6 +753,7 @@ def extract_entities(articles: Sequence[Article], nlp: NLPArg = None) -> list[En
     _to_people(mentions, listed, used)
     _expand_acronyms(mentions)
     _same_kind(mentions, used, named)
+    _areas(mentions)
 
     groups: dict[tuple[str, str], list[_Mention]] = defaultdict(list)
     for m in mentions:
