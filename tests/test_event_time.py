@@ -272,3 +272,19 @@ def test_a_story_timeline_leaves_out_what_happened_before_the_story() -> None:
     texts = [e.text for e in build_timeline(developments(claims))]
     assert texts and not any("was in February" in t for t in texts)
     assert any("Qeshm" in t for t in texts)
+
+
+def test_each_timeline_event_is_the_sentence_of_the_report_it_credits() -> None:
+    """ECB+ 9ecbplus: "Passed in January 2009, the Bush-era rule ..." was shown under another
+    article's outlet and date (a claim's words and its first report are not always one
+    sentence)."""
+    found = read_sources([str(ECBPLUS / "9ecbplus")], Settings())
+    articles = {a.key: a for a in found if isinstance(a, Article)}
+    claims = group_claims(list(articles.values()))
+    timeline = build_timeline(developments(claims))
+    assert len(timeline) >= 10
+    assert any(c.text != c.sources[0].text for c in developments(claims))
+    for event in timeline:
+        article = articles[event.article_key]
+        assert " ".join(event.text.split()) in " ".join(article.text.split()), event.text
+        assert (event.outlet, event.when) == (article.outlet, article.published)

@@ -256,9 +256,10 @@ class Claim:
 
 @dataclass(frozen=True, slots=True)
 class TimelineEvent:
-    """A dated development: the first report of a claim, and the day it says it happened."""
+    """A dated development: a claim in the words of one report, credited to that report, and the
+    day it says it happened."""
 
-    when: datetime | None  # first reported
+    when: datetime | None  # published
     text: str
     outlet: str
     article_key: str

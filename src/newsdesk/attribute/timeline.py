@@ -1,5 +1,5 @@
-"""Timelines: the first report of each claim, in the order of the days they say things happened,
-for a story or for one entity."""
+"""Timelines: each claim as one report tells it, credited to that report, in the order of the days
+they say things happened, for a story or for one entity."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from datetime import datetime
 
 from newsdesk.event_time import day_of, development_day, tells_background
-from newsdesk.models import NO_DATE, Claim, Entity, TimelineEvent, as_utc
+from newsdesk.models import NO_DATE, Claim, ClaimSource, Entity, TimelineEvent, as_utc
 from newsdesk.text import names_any
 
 
@@ -46,7 +46,8 @@ def developments(claims: Sequence[Claim]) -> list[Claim]:
 
 
 def build_timeline(claims: Sequence[Claim], entity: Entity | None = None) -> list[TimelineEvent]:
-    """Dated developments (earliest report of each claim) by the day each says it happened
+    """Dated developments (each claim as the report whose words it uses tells it; see
+    :func:`_reporting`) by the day each says it happened
     (:func:`newsdesk.event_time.development_day`), oldest first; undated ones last.
 
     With ``entity``, only claims that mention it (by NER mention or by any of its aliases), so a
@@ -54,19 +55,29 @@ def build_timeline(claims: Sequence[Claim], entity: Entity | None = None) -> lis
     """
     dates = [as_utc(c.first_published) for c in claims if c.first_published]
     story_start = min(dates, default=None)
-    events = [
-        TimelineEvent(
-            when=c.first_published,
-            text=c.text,
-            outlet=c.first_outlet,
-            article_key=c.sources[0].article_key,
-            sentence_index=c.sources[0].sentence_index,
-            support=c.support,
-            happened=development_day(c.text, c.first_published, story_start)
-            if c.first_published and story_start
-            else None,
+    events = []
+    for claim in claims:
+        if entity is not None and not _mentions(claim, entity):
+            continue
+        shown = _reporting(claim)
+        events.append(
+            TimelineEvent(
+                when=shown.published,
+                text=shown.text,
+                outlet=shown.outlet,
+                article_key=shown.article_key,
+                sentence_index=shown.sentence_index,
+                support=claim.support,
+                happened=development_day(shown.text, shown.published, story_start)
+                if shown.published and story_start
+                else None,
+            )
         )
-        for c in claims
-        if entity is None or _mentions(c, entity)
-    ]
     return sorted(events, key=timeline_order)
+
+
+def _reporting(claim: Claim) -> ClaimSource:
+    """The report a timeline shows and credits: the earliest source whose sentence is the claim's
+    own text (the first source's may need context: "He was on probation for a previous DUI
+    arrest, the CHP said.")."""
+    return next((s for s in claim.sources if s.text == claim.text), claim.sources[0])
