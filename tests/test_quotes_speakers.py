@@ -519,3 +519,69 @@ def test_a_ship_is_no_speaker_and_he_is_the_spokesperson_just_quoted(nlp: object
     quotes = extract_quotes(article(text), nlp=nlp)
     fired = quote_with(quotes, "The pirates had fired")
     assert fired.speaker == "Navy spokesperson" and fired.speaker_name is None
+
+
+@pytest.mark.parametrize("nlp", PATHS)
+def test_a_colon_attribution_after_a_quote_introduces_the_next_one(nlp: object) -> None:
+    """ECB+ 30ecb: the words before Rafaat Hindy's attribution are Rajesh Chharia's."""
+    text = (
+        "Speaking to reporters, Rajesh Chharia, president of the Internet Service Providers' "
+        'Association of India, said : "Information technology companies, software companies and '
+        "call centres that provide online services to the UK or the US east coast are the worst "
+        "affected. '' Rafaat Hindy, from the Egyptian ministry, said : \"Despite this being an "
+        "international cable affecting many Gulf and Arab countries, we are closest to it. ''"
+    )
+    quotes = extract_quotes(article(text), nlp=nlp)
+    assert quote_with(quotes, "Information technology").speaker_name == "Rajesh Chharia"
+    assert quote_with(quotes, "Despite this being").speaker_name == "Rafaat Hindy"
+
+
+@pytest.mark.parametrize("nlp", PATHS)
+def test_a_role_joined_by_and_stays_with_the_name_before_it(nlp: object) -> None:
+    """ECB+ 36ecbplus (BBC, Doctor Who): "Steven Moffat, lead writer and executive producer
+    says" names Moffat, not the man quoted before him."""
+    text = (
+        "Peter Capaldi says : \"Being asked to play the Doctor is an amazing privilege. I can't "
+        'wait to get started. " Steven Moffat, lead writer and executive producer says : "It\'s an '
+        "incendiary combination : one of the most talented actors of his generation is about to "
+        'play the best part on television. "'
+    )
+    quotes = extract_quotes(article(text), nlp=nlp)
+    assert quote_with(quotes, "Being asked").speaker_name == "Peter Capaldi"
+    assert quote_with(quotes, "It's an incendiary").speaker_name == "Steven Moffat"
+
+
+@pytest.mark.parametrize("nlp", PATHS)
+def test_he_is_the_speaker_of_the_last_sentence_not_a_name_in_its_clause(nlp: object) -> None:
+    """ECB+ 16ecbplus: "Asked if Ortiz might have lived ..., Waldie said ..." is Waldie's
+    sentence; the "he" who goes on is Waldie, not the dead deputy."""
+    text = (
+        "Undersheriff Larry Waldie said Ortiz had arrived for work early. Asked if Ortiz might "
+        "have lived had his partner been with him, Waldie said there was no way to know. "
+        '"There might have been two people killed, " he said.'
+    )
+    quote = quote_with(extract_quotes(article(text), nlp=nlp), "There might have been")
+    assert said_by(quote, "Larry Waldie") and "Ortiz" not in quote.speaker
+
+
+@pytest.mark.parametrize("nlp", PATHS)
+def test_experts_for_a_family_and_the_gunman_are_not_the_victim(nlp: object) -> None:
+    """ECB+ 19ecb and 33ecbplus: the experts acting for the Grigoropoulos family are not the
+    boy who was killed, and "the gunman" is not Zurana Horton, the most named person, whom the
+    article says was shot."""
+    experts = (
+        "Alexis Grigoropoulos, 15, died on Saturday. According to forensic experts and "
+        'independent experts acting for the Grigoropoulos family, the bullet " is a bit '
+        "deformed, which showed the bullet touched a hard surface '' before entering the boy's "
+        "chest."
+    )
+    quote = quote_with(extract_quotes(article(experts), nlp=nlp), "is a bit deformed")
+    assert quote.speaker_name is None and "experts" in quote.speaker
+    gunman = (
+        "Zurana Horton, 34, a mother of 12, was fatally shot in 2011 while picking up her "
+        "daughter. Horton was planning to marry her boyfriend. Lopez, who was 18 at the time of "
+        "the shooting, confessed to being the rooftop sniper. The gunman said the shooting near "
+        "Public School 298 in Brownsville had stemmed from a turf war between two Brooklyn gangs."
+    )
+    quote = quote_with(extract_quotes(article(gunman), nlp=nlp), "the shooting near")
+    assert quote.speaker_name != "Zurana Horton"

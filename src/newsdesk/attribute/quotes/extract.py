@@ -299,12 +299,13 @@ def _attribution(
             m2
             and len(m2.group("subj").split()) <= 30
             and ENDS_ATTRIBUTION.match(after, m2.end())
-            # '"... any mind. " Then a co-worker yelled, "Come on ..."': a new sentence
+            # '"... any mind. " Then a co-worker yelled, "Come on ..."', '"... worst affected. ''
+            # Rafaat Hindy, from the Egyptian ministry, said : "Despite ..."': a new sentence
             # introducing the next quotation, not this one's attribution.
             and not (
                 text[-1:] in ".!?"
                 and m2.group("subj").strip()[:1].isupper()
-                and re.search(r",\s*$", after)
+                and re.search(r"[,:]\s*$", after)
                 and after_at + len(after) < len(body)
             )
         ):

@@ -16,6 +16,8 @@ _BOUNDARY_WORDS = re.compile(
     r"^.*\b(?:where|when|while|after|before|because|although|but|and|that|as|whom|if)\s+",
     re.IGNORECASE | re.DOTALL,
 )
+# A name and its role in small letters: "Steven Moffat, lead writer and executive producer".
+_NAME_AND_ROLE = re.compile(r"[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*)+,\s+[a-z][a-z\s\-]*")
 _LEADING_ADVERBIAL = re.compile(
     r"^(?:In|On|At|After|Before|During|When|While|As|Asked|Speaking|Writing|Responding|Last|"
     r"Earlier|Later|Meanwhile|However|But|And|Also|Still|Now)\b[^,]*,\s*"
@@ -88,7 +90,10 @@ def subject_of(prefix: str, whole: bool = False) -> str | None:
     prefix = re.sub(r"\s+(?:was|were|is|are|been|be)(?:\s+\w+ly)?$", " <passive>", prefix)
     if prefix.endswith("<passive>"):
         return None
-    cut = _BOUNDARY_WORDS.sub("", prefix) if not prefix.endswith(",") else prefix
+    if _NAME_AND_ROLE.fullmatch(prefix) or prefix.endswith(","):
+        cut = prefix  # the "and" of "Steven Moffat, lead writer and executive producer" joins roles
+    else:
+        cut = _BOUNDARY_WORDS.sub("", prefix)
     if prefix.endswith(","):
         segments = prefix.rstrip(",").split(",")
         while len(segments) > 1 and re.match(r"\s*(?:who|which|whose)\b", segments[-1]):

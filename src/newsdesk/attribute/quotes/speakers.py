@@ -137,7 +137,7 @@ def resolve_speaker(
                 if (
                     earlier.start >= sentence_start
                     and len(lead) <= 2
-                    and not any(w.lower() in ("the", "a", "an") for w in lead)
+                    and all(_opens_with_name(w) for w in lead)
                     and (first := fits(earlier)) is not None
                 ):
                     person = first
@@ -259,6 +259,12 @@ def resolve_speaker(
     return subject, None
 
 
+def _opens_with_name(word: str) -> bool:
+    """Whether a word before a name still lets the name open its sentence: a role ("spokesman
+    Jones"), not an article or a clause ("Asked if Ortiz might have lived ..., Waldie said")."""
+    return word.lower() not in ("the", "a", "an", "if", "whether", "when", "after", "while")
+
+
 def _previous_speaker(last: _Attributed | None, people: list[Person]) -> Person | None:
     """The person who said the quote before, if a person of the article."""
     if last is None or last.speaker_name is None:
@@ -342,7 +348,7 @@ _AGENT_NOUNS = (
     r"secretary|minister|officials?|office|staff|campaign|camp|supporters?|friends?|relatives?|"
     r"family|sister|brother|mother|father|wife|husband|son|daughter|uncle|aunt|nephew|niece|cousin|"
     r"grandmother|grandfather|widow|girlfriend|boyfriend|fianc[eé]e?|partner|doctor|physician|coach|"
-    r"teammates?|colleagues?|neighbou?rs?|ambassador|envoy|commander|deputy|chief|head)"
+    r"teammates?|colleagues?|neighbou?rs?|ambassador|envoy|commander|deputy|chief|head|experts?)"
 )
 _OWNED = re.compile(
     # "Reid's rep", "Lindsay Lohan's attorney", "Tara Reid's representative Jack Ketsoyan"
@@ -352,12 +358,15 @@ _OWNED = re.compile(
 )
 _DESCRIPTION_OF = re.compile(
     # "a spokesperson for ...", "The president of ...", "a news website run by ..."
-    rf"(?:[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+(?:[\w'’\-]+\s+){{0,3}}?{_AGENT_NOUNS}"
-    r"\s+(?:run\s+by|close\s+to|working\s+for|representing|for|of|to|at|from|in|with|by)\s"
+    # or plural with no article: "Lawyers for ...", "forensic experts acting for ..." (not a
+    # title: "Chief of Detectives Charlie Beck")
+    rf"(?:(?:[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+(?:[\w'’\-]+\s+){{0,3}}?{_AGENT_NOUNS}"
+    rf"|(?:[a-z][\w'’\-]*\s+){{0,4}}?(?i:{_AGENT_NOUNS})(?<=s))\s+"
+    r"(?:run\s+by|close\s+to|working\s+for|acting\s+for|representing|for|of|to|at|from|in|with|by)\s"
 )
 _OBJECT_NAME = re.compile(
     r".*?\b(?:by|for|of|to|at|from|in|with|representing)\s+(?:the\s+)?"
-    r"(?P<run>[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*)*)"
+    r"(?P<run>[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*)*)(?:\s+family)?"
 )
 _ORG_WORDS = re.compile(
     rf"\b(?:{ORG_NOUNS}|[Ee]mbassy|[Mm]inistry|[Pp]roject|[Oo]ffice|[Cc]enter|[Cc]entre|[Ii]nc|"
@@ -478,11 +487,24 @@ _PERSON_NOUNS = {
 }
 
 
+_CRIME_NOUNS = {"killer", "suspect", "victim", "gunman", "defendant"}
+_HARMED = r"(?:shot|killed|murdered|stabbed|slain|wounded)"
+
+
+def _victim_pattern(surname: str) -> re.Pattern[str]:
+    return re.compile(
+        rf"\b{_HARMED}\s+(?:[\w'’\-]+\s+){{0,3}}?{re.escape(surname)}\b"
+        rf"|\b{re.escape(surname)}\b(?:,[^,.]{{0,60}}){{0,3}},?\s+(?:was|had\s+been)\s+(?:fatally\s+)?{_HARMED}"
+    )
+
+
 def _described_person(
     subject: str, at: int, body: str, people: list[Person]
 ) -> tuple[str, str | None] | None:
     """Speaker and name for "the pair" (the last two people named together) or a definite
-    description of a person ("the convicted killer": the most named person so far)."""
+    description of a person: the one the article called so ("the gunman", after "gunman Andrew
+    Lopez"), else the most named person so far ("the actor"), but not for a killer, a suspect or a
+    victim, who are easily confused."""
     m = re.fullmatch(r"(?:the|The)\s+((?:[a-z\-]+\s+){0,2})([a-z]+)", subject)
     if m is None:
         return None
@@ -497,13 +519,27 @@ def _described_person(
                 pair = f"{first.name} and {second.name}"
                 return pair, pair
         return None
-    if m.group(2) not in _PERSON_NOUNS or not before:
+    noun = m.group(2)
+    if noun not in _PERSON_NOUNS or not before:
         return None
+    for person in reversed(before):
+        # The person the article gave that noun: "gunman Andrew Lopez", "Lopez, 20, the gunman".
+        ahead = body[max(0, person.start - 40) : person.start]
+        behind = body[person.start + len(person.name) : person.start + len(person.name) + 40]
+        if re.search(rf"\b{noun}\s+$", ahead) or re.match(
+            rf",\s+(?:\d+,\s+)?(?:the|a)\s+(?:[a-z\-]+\s+)?{noun}\b", behind
+        ):
+            full = full_person(person.name, people) or person
+            return full.name, full.name
     counts: dict[str, int] = {}
     for person in before:
         full = full_person(person.name, people) or person
         counts[full.name] = counts.get(full.name, 0) + 1
     name = max(reversed(list(counts)), key=lambda n: counts[n])
+    if noun in _CRIME_NOUNS and noun != "victim" and _victim_pattern(name.split()[-1]).search(body):
+        # The most named in a crime story may be the victim: "The gunman said the shooting ...
+        # had stemmed from a turf war" is not the words of Zurana Horton, who "was killed".
+        return subject, None
     return name, name
 
 
