@@ -9,7 +9,13 @@ from pathlib import Path
 import pytest
 
 from newsdesk.config import Settings
-from newsdesk.extract import decode_bytes, extract_html, guess_language, parse_date
+from newsdesk.extract import (
+    decode_bytes,
+    extract_html,
+    guess_language,
+    parse_date,
+    settle_day_and_month,
+)
 from newsdesk.models import Article
 from newsdesk.sources import read_sources
 from newsdesk.text import split_paragraphs, words
@@ -175,3 +181,21 @@ def test_html_files_decode_by_content_then_declaration_then_cp1252(
     assert isinstance(article, Article)
     assert article.title == body
     assert article.text.endswith(f"Paragraph 11 of {body}"), article.text[-60:]
+
+
+def test_a_numeric_date_follows_the_month_in_the_address() -> None:
+    """ECB+ 22_14ecbplus: "11 / 09 / 2010" under ".../2010/09/kraft-shooting..." is 11 September
+    (US order made it 9 November, two months after the shooting)."""
+    ecbplus = Path(__file__).resolve().parents[2] / "shared" / "data" / "ecbplus" / "docs"
+    path = ecbplus / "22ecbplus" / "22_14ecbplus.json"
+    [article] = [a for a in read_sources([str(path)], Settings()) if isinstance(a, Article)]
+    assert article.published == datetime(2010, 9, 11, tzinfo=UTC)
+    url = "https://example.org/2010/09/kraft-shooting.html"
+    november = datetime(2010, 11, 9, tzinfo=UTC)
+    assert settle_day_and_month(november, url) == datetime(2010, 9, 11, tzinfo=UTC)
+    # Only a swap the address confirms: not another month, year or an impossible day.
+    assert settle_day_and_month(november, "https://example.org/2010/08/x.html") == november
+    assert settle_day_and_month(november, "https://example.org/2011/09/x.html") == november
+    assert settle_day_and_month(november, "https://example.org/kraft.html") == november
+    late = datetime(2010, 11, 29, tzinfo=UTC)
+    assert settle_day_and_month(late, "https://example.org/2010/09/x.html") == late

@@ -262,6 +262,25 @@ def parse_date(value: object) -> datetime | None:
     return _build(year, month, day, hour, minute, second)
 
 
+# The year and month in a web address: ".../2010/09/kraft-shooting..." ("2010 / 09" tokenised).
+_URL_YEAR_MONTH = re.compile(r"/\s*((?:19|20)\d\d)\s*/\s*(\d{1,2})\s*/")
+
+
+def settle_day_and_month(published: datetime | None, url: str | None) -> datetime | None:
+    """A numeric date read in the wrong order, put right by the article's address: "11/09/2010"
+    (read in US order: 9 November) under ".../2010/09/..." is 11 September."""
+    if published is None or not url or (found := _URL_YEAR_MONTH.search(url)) is None:
+        return published
+    year, month = int(found.group(1)), int(found.group(2))
+    if (published.year, published.month) == (year, month) or published.day != month:
+        return published
+    try:
+        swapped = published.replace(month=published.day, day=published.month)
+    except ValueError:
+        return published
+    return swapped if swapped.year == year else published
+
+
 def outlet_from_url(url: str | None) -> str | None:
     """The site's domain without ``www.``, e.g. ``bbc.co.uk``; None when there is no host."""
     if not url:

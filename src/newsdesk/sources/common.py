@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any, BinaryIO, Protocol, cast
 
 from newsdesk.config import Settings
-from newsdesk.extract import guess_language
+from newsdesk.extract import guess_language, settle_day_and_month
 from newsdesk.models import Article, Provenance, Rejection
 
 Record = Article | Rejection
@@ -133,7 +133,8 @@ _CONTROLS = {c: " " if chr(c).isspace() else None for c in range(0x20) if chr(c)
 
 def finish(draft: Draft, settings: Settings) -> Record:
     """Apply the checks every source shares: non-empty, long enough, truncated when huge; strip
-    control characters, and put titles and outlets on one line."""
+    control characters, put titles and outlets on one line, and read a numeric date in the order
+    the article's address confirms."""
     text = draft.text.translate(_CONTROLS).strip()
     title = " ".join(draft.title.translate(_CONTROLS).split())
     outlet = " ".join(draft.outlet.translate(_CONTROLS).split())
@@ -158,7 +159,7 @@ def finish(draft: Draft, settings: Settings) -> Record:
         outlet=outlet.removeprefix("www.") or "unknown",
         provenance=draft.provenance,
         url=draft.url or None,
-        published=draft.published,
+        published=settle_day_and_month(draft.published, draft.url),
         language=draft.language or guess_language(text),
         author=(draft.author or "").translate(_CONTROLS) or None,
         place_key=draft.place_key,
