@@ -634,3 +634,36 @@ def test_a_place_with_its_area_word_and_a_spelt_out_acronym_are_one_entity(nlp: 
     assert survey is not None and survey.article_keys == ["c", "d"]
     street = find_entity(entities, "Newton Street")
     assert street is None or street is not find_entity(entities, "Newton")
+
+
+@pytest.mark.parametrize("nlp", PATHS[:1])
+def test_named_without_abbreviations_debris_and_common_nouns(nlp: object) -> None:
+    """What a reader of "Named" flagged (ECB+ 3ecb, 30ecb, 33ecbplus, 20ecbplus): "Colo." beside
+    "Colorado", "Daily News" beside "New York Daily News", "Jonathan Wright - director", a "Web
+    site" as a facility, and "Justice" (of "Justice has been served") as an organisation."""
+    articles = [
+        art("a", "But the U.S. Geological Survey in Golden, Colo., said it was 6.1."),
+        art("b", "The quake was recorded by seismographs in Colorado and Iran."),
+        art("c", "Lopez confessed, according to initial reports by the New York Daily News."),
+        art(
+            "d",
+            "He was seen brandishing a loaded gun three years ago, sources told the Daily News.",
+        ),
+        art(
+            "e", "Jonathan Wright - director of Reliance Globalcom - said repairs would take days."
+        ),
+        art("f", "Jonathan Wright said the company's customers were affected."),
+        art("g", "Details are on the company's Web site. More is on Microsoft's support site."),
+        art("h", "\"Justice has been served in this case - it absolutely has been, '' Hill said."),
+        art("i", "The killings brought him before the justice system; justice was slow."),
+    ]
+    entities = extract_entities(articles, nlp=nlp)
+    names = {e.name for e in entities}
+    colorado = find_entity(entities, "Colorado")
+    assert colorado is not None and colorado.article_keys == ["a", "b"]
+    assert "Colo." not in names
+    news = find_entity(entities, "New York Daily News")
+    assert news is not None and news.article_keys == ["c", "d"]
+    wright = find_entity(entities, "Jonathan Wright")
+    assert wright is not None and wright.article_keys == ["e", "f"]
+    assert not any("site" in n or n == "Justice" for n in names), names

@@ -109,6 +109,9 @@ _TRAILING_DATE = re.compile(
 )
 # A clause break NER ran across: ", Reid", "Teixeira - - eight years" (a dash as two hyphens).
 _BREAK = re.compile(r",\s| -\s?- ")
+# Small words after a dash that end a name's span: "Jonathan Wright - director" (not "BBC sci -
+# fi" or "Latter - day Saints", tokenised hyphens).
+_DASHED_TAIL = re.compile(r"(.*\b[A-Z][\w.'’]*) [\-–—](?: [a-z][\w\-]*)+")
 # A place NER calls a place is not made a facility when the story uses it as a place: "in Texas",
 # "Huntsville, Texas", "the Gulf of Aden". Before this, "Texas" in a story that also said "a Texas
 # prison" became that prison (71 mentions); a bare facility name ("Sohae") has no such context.
@@ -196,6 +199,24 @@ _ACRONYMS = {
     "EU": "European Union",
 }
 _ACRONYM = re.compile(r"[A-Z]{2,6}")
+# US states as news abbreviates them ("Golden, Colo."): one place with the state's name.
+_STATES = {
+    f"{short}.": state
+    for short, state in (
+        ("Ala", "Alabama"), ("Ariz", "Arizona"), ("Ark", "Arkansas"), ("Calif", "California"),
+        ("Colo", "Colorado"), ("Conn", "Connecticut"), ("Del", "Delaware"), ("Fla", "Florida"),
+        ("Ga", "Georgia"), ("Ill", "Illinois"), ("Ind", "Indiana"), ("Kan", "Kansas"),
+        ("Ky", "Kentucky"), ("La", "Louisiana"), ("Md", "Maryland"), ("Mass", "Massachusetts"),
+        ("Mich", "Michigan"), ("Minn", "Minnesota"), ("Miss", "Mississippi"), ("Mo", "Missouri"),
+        ("Mont", "Montana"), ("Neb", "Nebraska"), ("Nev", "Nevada"), ("N.H", "New Hampshire"),
+        ("N.J", "New Jersey"), ("N.M", "New Mexico"), ("N.Y", "New York"),
+        ("N.C", "North Carolina"), ("N.D", "North Dakota"), ("Okla", "Oklahoma"),
+        ("Ore", "Oregon"), ("Pa", "Pennsylvania"), ("R.I", "Rhode Island"),
+        ("S.C", "South Carolina"), ("S.D", "South Dakota"), ("Tenn", "Tennessee"),
+        ("Tex", "Texas"), ("Vt", "Vermont"), ("Va", "Virginia"), ("Wash", "Washington"),
+        ("W.Va", "West Virginia"), ("Wis", "Wisconsin"), ("Wyo", "Wyoming"),
+    )
+}  # fmt: skip
 _INITIALS_SKIP = frozenset(["of", "for", "and", "on", "the", "de", "in"])
 
 
@@ -219,6 +240,8 @@ def _clean(text: str) -> str | None:
     alone)."""
     text = _NICKNAME.sub(" ", text)
     text = _DEBRIS.sub("", _TRAILING_DATE.sub("", _BREAK.split(text, maxsplit=1)[0]))
+    if dashed := _DASHED_TAIL.fullmatch(text):
+        text = dashed.group(1)
     text = _DEBRIS.sub("", text)
     if not text or text in _TIME_ZONES:
         return None
@@ -242,6 +265,7 @@ def _key(core: str) -> str:
     """A name's grouping key: periods, hyphens, accents and spacing normalised ("U.K." = "UK",
     "Shatt al-Arab" = "Shatt al Arab", "René Préval" = "Rene Preval"), case folded except for
     acronyms ("US" is not "Us")."""
+    core = _STATES.get(core, core)
     core = "".join(c for c in unicodedata.normalize("NFKD", core) if not unicodedata.combining(c))
     key = " ".join(re.sub(r"[\-‐–]", " ", core.replace(".", "")).split()).rstrip("'’")
     return key if _ACRONYM.fullmatch(key) else key.casefold()
@@ -291,8 +315,11 @@ def _mentions(
     for m in _FACILITY.finditer(spans_text):
         name = m.group(1).strip()
         first = name.split()[0]
-        if first.lower() in ("the", "a", "an", "this", "that", "in", "at", "on") or is_title_word(
-            first
+        if (
+            first.lower() in ("the", "a", "an", "this", "that", "in", "at", "on", "web")
+            or is_title_word(first)
+            # "Microsoft's support site", "Page's official site": a description
+            or (re.search(r"['’]s$", name) and spans_text[m.end(1) : m.start(2)].strip())
         ):
             continue
         if any(
@@ -676,6 +703,41 @@ def _areas(mentions: Sequence[_Mention]) -> None:
             m.core = places[_key(head)]
 
 
+def _common_words(mentions: Sequence[_Mention], bodies: Sequence[str]) -> set[str]:
+    """One-word organisations the story writes more often in small letters, and capitalises once
+    or twice: a common noun opening a sentence or a heading ("Justice has been served", "Groups
+    of young people roamed", "Sheriff"). Not "Navy" or "Parliament", capitalised throughout; not
+    people and places, whose names are also words ("Rice", "Young", "Gulf")."""
+    capitalised = Counter(
+        m.core
+        for m in mentions
+        if " " not in m.core and m.core[:1].isupper() and m.core[1:].islower()
+    )
+    named = {m.core for m in mentions if m.kind in ("person", "place")}
+    text = "\n".join(bodies)
+    return {
+        word
+        for word, count in capitalised.items()
+        if count <= 2
+        and word not in named
+        and len(re.findall(rf"\b{re.escape(word.lower())}\b", text)) >= 2
+    }
+
+
+def _qualified_organisations(mentions: Sequence[_Mention]) -> None:
+    """An organisation's name of two words or more that ends exactly one longer organisation's
+    name in the story is that organisation: "Daily News" and "New York Daily News", "Geological
+    Survey" and "US Geological Survey"."""
+    names = {_key(m.core): m.core for m in mentions if m.kind == "organisation"}
+    for m in mentions:
+        key = _key(m.core)
+        if m.kind != "organisation" or " " not in key:
+            continue
+        longer = [k for k in names if k != key and k.endswith(f" {key}")]
+        if len(longer) == 1:
+            m.core = names[longer[0]]
+
+
 def _same_kind(mentions: Sequence[_Mention], used: set[str], named: set[str]) -> None:
     """One name is one thing in a story: a name NER calls a place here and an organisation or a
     person there ("Lebanon", "Gaza", "Pichilemu") takes the kind most of its mentions have; a
@@ -719,7 +781,9 @@ def _display(group: Sequence[_Mention], kind: str) -> str:
     if kind == "person":
         return max((m.core for m in group), key=lambda c: (len(c.split()), c))
     # The most frequent full form: "United Kingdom" over "UK" and "U.K.".
-    forms = Counter(re.sub(r"['’]s?$", "", _LEADING.sub("", m.text)) for m in group)
+    forms = Counter(
+        _STATES.get(f, f) for f in (re.sub(r"['’]s?$", "", _LEADING.sub("", m.text)) for m in group)
+    )
     named = (
         Counter({f: n for f, n in forms.items() if f[:1].isupper()}) or forms
     )  # "Navy", not "navy"
@@ -754,10 +818,13 @@ def extract_entities(articles: Sequence[Article], nlp: NLPArg = None) -> list[En
     _expand_acronyms(mentions)
     _same_kind(mentions, used, named)
     _areas(mentions)
+    _qualified_organisations(mentions)
 
+    common = _common_words(mentions, [body for body, _ in bodies])
     groups: dict[tuple[str, str], list[_Mention]] = defaultdict(list)
     for m in mentions:
-        groups[(m.kind, _key(m.core))].append(m)
+        if m.core not in common:
+            groups[(m.kind, _key(m.core))].append(m)
     entities: list[Entity] = []
     for (kind, _), group in groups.items():
         if not any(c.isupper() for m in group for c in m.text):
