@@ -667,3 +667,25 @@ def test_named_without_abbreviations_debris_and_common_nouns(nlp: object) -> Non
     wright = find_entity(entities, "Jonathan Wright")
     assert wright is not None and wright.article_keys == ["e", "f"]
     assert not any("site" in n or n == "Justice" for n in names), names
+
+
+@pytest.mark.parametrize("nlp", PATHS[:1])
+def test_police_forces_and_avenues_are_no_people(nlp: object) -> None:
+    """ECB+ 14ecb and 24ecb: NER calls "Surrey Police" and "Avenue Montaigne" people; a
+    "Sheriff" from a headline is no one; Billy King stays a person though kings are titles."""
+    articles = [
+        art("a", "Anyone with information is asked to contact Surrey Police on 0845 125 2222."),
+        art("b", "Surrey Police said the store was almost totally destroyed."),
+        art("c", "The thieves took jewellery at Harry Winston jewellers on the Avenue Montaigne."),
+        art("d", "Charged with Murdering Sheriff's Deputy District Attorney Steve Cooley spoke."),
+        art("e", "76ers president Billy King said the team needed a change."),
+    ]
+    entities = extract_entities(articles, nlp=nlp)
+    kinds = {e.name: e.kind for e in entities}
+    police = find_entity(entities, "Surrey Police")
+    assert police is not None and police.kind == "organisation"
+    avenue = find_entity(entities, "Avenue Montaigne")
+    assert avenue is None or avenue.kind != "person"
+    assert not any(name.endswith("Sheriff") for name in kinds), kinds
+    king = find_entity(entities, "Billy King")
+    assert king is not None and king.kind == "person"

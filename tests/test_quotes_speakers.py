@@ -585,3 +585,15 @@ def test_experts_for_a_family_and_the_gunman_are_not_the_victim(nlp: object) -> 
     )
     quote = quote_with(extract_quotes(article(gunman), nlp=nlp), "the shooting near")
     assert quote.speaker_name != "Zurana Horton"
+
+
+@pytest.mark.parametrize("nlp", PATHS)
+def test_the_sheriff_is_the_sheriff_named_before(nlp: object) -> None:
+    """ECB+ 11ecbplus: "Sheriff" is a role, so "The sheriff says" is Tom Sheahan."""
+    text = (
+        "State officials are not revealing when Jeffs, 54, will be moved, but Mohave County "
+        "Sheriff Tom Sheahan is under Arizona court orders to act speedily. The sheriff says he "
+        "hopes Jeffs will be out of his jail by this week's end."
+    )
+    quote = quote_with(extract_quotes(article(text), nlp=nlp), "he hopes")
+    assert said_by(quote, "Tom Sheahan")

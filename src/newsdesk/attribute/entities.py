@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from newsdesk.attribute.nlp import (
+    ORG_WORDS,
     PLACE_WORDS,
     SHIP,
     NLPArg,
@@ -738,6 +739,37 @@ def _qualified_organisations(mentions: Sequence[_Mention]) -> None:
             m.core = names[longer[0]]
 
 
+# Roles that end no one's name ("King", "Pope" and "Major" do: Billy King, James P. Pope).
+_ROLES_ONLY = frozenset(
+    [
+        "sheriff", "deputy", "undersheriff", "detective", "officer", "spokesman", "spokeswoman",
+        "spokesperson", "constable", "inspector", "commissioner", "superintendent", "trooper",
+        "sergeant", "lieutenant", "captain", "president", "minister", "secretary", "governor",
+        "mayor", "senator", "chairman",
+    ]
+)  # fmt: skip
+# Words that end organisations' names but also people's ("Margaret Court", "Eddie House").
+_ALSO_SURNAMES = frozenset(
+    ["court", "house", "post", "press", "bank", "fund", "times", "news", "guardian", "herald"]
+)
+_HEADS_NO_PERSON = (ORG_WORDS | {"fire", "rescue", "services"}) - _ALSO_SURNAMES
+_STREET_FIRST = frozenset(["avenue", "rue", "boulevard", "via"])
+
+
+def _not_people(mentions: Sequence[_Mention]) -> None:
+    """A "person" whose name ends with an organisation's head word is that organisation ("Surrey
+    Police", "Harry Winston Diamond Corp."); one named as a street is a place ("Avenue
+    Montaigne"). NER's small model calls them people."""
+    for m in mentions:
+        words = m.core.split()
+        if m.kind != "person" or len(words) < 2:
+            continue
+        if words[-1].lower().strip(".") in _HEADS_NO_PERSON:
+            m.kind = "organisation"
+        elif words[0].lower() in _STREET_FIRST or words[-1].lower() in ("avenue", "boulevard"):
+            m.kind = "place"
+
+
 def _same_kind(mentions: Sequence[_Mention], used: set[str], named: set[str]) -> None:
     """One name is one thing in a story: a name NER calls a place here and an organisation or a
     person there ("Lebanon", "Gaza", "Pichilemu") takes the kind most of its mentions have; a
@@ -817,14 +849,16 @@ def extract_entities(articles: Sequence[Article], nlp: NLPArg = None) -> list[En
     _to_people(mentions, listed, used)
     _expand_acronyms(mentions)
     _same_kind(mentions, used, named)
+    _not_people(mentions)
     _areas(mentions)
     _qualified_organisations(mentions)
 
     common = _common_words(mentions, [body for body, _ in bodies])
     groups: dict[tuple[str, str], list[_Mention]] = defaultdict(list)
     for m in mentions:
-        if m.core not in common:
-            groups[(m.kind, _key(m.core))].append(m)
+        if m.core in common or (m.kind == "person" and m.core.split()[-1].lower() in _ROLES_ONLY):
+            continue  # not "Murdering Sheriff" (of "Charged with Murdering Sheriff's Deputy")
+        groups[(m.kind, _key(m.core))].append(m)
     entities: list[Entity] = []
     for (kind, _), group in groups.items():
         if not any(c.isupper() for m in group for c in m.text):

@@ -226,8 +226,13 @@ def resolve_speaker(
             # Texas Attorney General Greg Abbott" is Strickland).
             name = names[-1]
         tail = subject.rsplit(",", 1)[-1].strip()
-        if tail in names[1:] and len(tail.split()) > 1:
-            name = tail  # "the ... fire chief, James Steele" (not "..., WCCO-TV, Ch. 4")
+        # "..., Inspector Gaskin": the name without its rank
+        ranked = is_title_word(tail.split()[0]) and re.fullmatch(
+            r"(?:[A-Z][\w.'’\-]*\s+)+\S+", tail
+        )
+        tail_name = (clean_name(tail) or tail) if ranked else tail
+        if tail_name in names[1:] and len(tail.split()) > 1:
+            name = tail_name  # "the ... fire chief, James Steele" (not "..., WCCO-TV, Ch. 4")
         match = full_person(name, people)
         full_name = match.name if match is not None else longer_form(name, body)
         if full_name in subject:
