@@ -19,6 +19,7 @@ import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from newsdesk.attribute.nlp import (
     ORG_WORDS,
@@ -262,6 +263,7 @@ def _clean(text: str) -> str | None:
     return text
 
 
+@lru_cache(maxsize=1 << 16)
 def _key(core: str) -> str:
     """A name's grouping key: periods, hyphens, accents and spacing normalised ("U.K." = "UK",
     "Shatt al-Arab" = "Shatt al Arab", "René Préval" = "Rene Preval"), case folded except for
@@ -704,6 +706,9 @@ def _areas(mentions: Sequence[_Mention]) -> None:
             m.core = places[_key(head)]
 
 
+_SMALL_WORD = re.compile(r"(?<![\w'’\-])[a-z]+(?![\w\-])")
+
+
 def _common_words(mentions: Sequence[_Mention], bodies: Sequence[str]) -> set[str]:
     """One-word organisations the story writes more often in small letters, and capitalises once
     or twice: a common noun opening a sentence or a heading ("Justice has been served", "Groups
@@ -715,13 +720,11 @@ def _common_words(mentions: Sequence[_Mention], bodies: Sequence[str]) -> set[st
         if " " not in m.core and m.core[:1].isupper() and m.core[1:].islower()
     )
     named = {m.core for m in mentions if m.kind in ("person", "place")}
-    text = "\n".join(bodies)
+    small = Counter(w for body in bodies for w in _SMALL_WORD.findall(body))
     return {
         word
         for word, count in capitalised.items()
-        if count <= 2
-        and word not in named
-        and len(re.findall(rf"\b{re.escape(word.lower())}\b", text)) >= 2
+        if count <= 2 and word not in named and small[word.lower()] >= 2
     }
 
 
@@ -730,13 +733,14 @@ def _qualified_organisations(mentions: Sequence[_Mention]) -> None:
     name in the story is that organisation: "Daily News" and "New York Daily News", "Geological
     Survey" and "US Geological Survey"."""
     names = {_key(m.core): m.core for m in mentions if m.kind == "organisation"}
-    for m in mentions:
-        key = _key(m.core)
-        if m.kind != "organisation" or " " not in key:
-            continue
-        longer = [k for k in names if k != key and k.endswith(f" {key}")]
+    qualified: dict[str, str] = {}
+    for key in names:
+        longer = [k for k in names if k != key and k.endswith(f" {key}")] if " " in key else []
         if len(longer) == 1:
-            m.core = names[longer[0]]
+            qualified[key] = names[longer[0]]
+    for m in mentions:
+        if m.kind == "organisation" and (core := qualified.get(_key(m.core))) is not None:
+            m.core = core
 
 
 # Roles that end no one's name ("King", "Pope" and "Major" do: Billy King, James P. Pope).
