@@ -597,3 +597,20 @@ def test_the_sheriff_is_the_sheriff_named_before(nlp: object) -> None:
     )
     quote = quote_with(extract_quotes(article(text), nlp=nlp), "he hopes")
     assert said_by(quote, "Tom Sheahan")
+
+
+@pytest.mark.parametrize("nlp", PATHS)
+def test_an_opening_phrase_is_not_part_of_the_speaker(nlp: object) -> None:
+    """ECB+ 9ecbplus and 32ecbplus: "By overturning the regulation, Obama said" is Obama's;
+    "Following Gigante's conviction, prosecutors said" is the prosecutors', not Gigante's."""
+    text = (
+        "President Barack Obama spoke on Tuesday. By overturning the regulation, Obama said during "
+        "an enthusiastic reception at the Interior Department, he had restored the scientific "
+        "process to its rightful place. Vincent Gigante was convicted in 1997. Following "
+        "Gigante's conviction, prosecutors said he continued to run the crime family from prison."
+    )
+    quotes = extract_quotes(article(text), nlp=nlp)
+    obama = quote_with(quotes, "during an enthusiastic reception")
+    assert said_by(obama, "Barack Obama") and "overturning" not in obama.speaker
+    family = quote_with(quotes, "he continued to run")
+    assert family.speaker == "prosecutors" and family.speaker_name is None

@@ -20,7 +20,8 @@ _BOUNDARY_WORDS = re.compile(
 _NAME_AND_ROLE = re.compile(r"[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*)+,\s+[a-z][a-z\s\-]*")
 _LEADING_ADVERBIAL = re.compile(
     r"^(?:In|On|At|After|Before|During|When|While|As|Asked|Speaking|Writing|Responding|Last|"
-    r"Earlier|Later|Meanwhile|However|But|And|Also|Still|Now)\b[^,]*,\s*"
+    r"Earlier|Later|Meanwhile|However|But|And|Also|Still|Now|By|With|Without|Despite|Following)"
+    r"\b[^,]*,\s*"  # "By overturning the regulation, Obama said"
 )
 
 
@@ -156,7 +157,11 @@ def _subject_checks(cut: str, lower_ok: bool = False) -> str | None:
             "i",
         )
     ) and not (
-        re.match(r"^(?:[a-z]+\s+)?(?:officials?|police|authorities|sources?|experts?)\b", cut)
+        re.match(
+            r"^(?:[a-z]+\s+)?(?:officials?|police|authorities|sources?|experts?|prosecutors"
+            r"|investigators|witnesses)\b",
+            cut,
+        )
         # "former U.S. Vice President Al Gore": lower-case modifiers before a capitalised name
         or re.fullmatch(r"(?:[a-z\-]+\s+){1,3}(?:[A-Z][\w.'’\-]*\s+)+[A-Z][\w'’\-]+", cut)
     ):
