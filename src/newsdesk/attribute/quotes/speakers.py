@@ -492,7 +492,8 @@ _PERSON_NOUNS = {
 }
 
 
-_CRIME_NOUNS = {"killer", "suspect", "victim", "gunman", "defendant"}
+# Who the most named person of a crime story may be instead: the victim.
+_CRIME_NOUNS = {"killer", "suspect", "gunman", "defendant"}
 _HARMED = r"(?:shot|killed|murdered|stabbed|slain|wounded)"
 
 
@@ -508,8 +509,8 @@ def _described_person(
 ) -> tuple[str, str | None] | None:
     """Speaker and name for "the pair" (the last two people named together) or a definite
     description of a person: the one the article called so ("the gunman", after "gunman Andrew
-    Lopez"), else the most named person so far ("the actor"), but not for a killer, a suspect or a
-    victim, who are easily confused."""
+    Lopez"), else the most named person so far ("the actor"); for a killer, a suspect or a gunman
+    not one the article says was shot or killed (the victim), and then no one."""
     m = re.fullmatch(r"(?:the|The)\s+((?:[a-z\-]+\s+){0,2})([a-z]+)", subject)
     if m is None:
         return None
@@ -541,7 +542,7 @@ def _described_person(
         full = full_person(person.name, people) or person
         counts[full.name] = counts.get(full.name, 0) + 1
     name = max(reversed(list(counts)), key=lambda n: counts[n])
-    if noun in _CRIME_NOUNS and noun != "victim" and _victim_pattern(name.split()[-1]).search(body):
+    if noun in _CRIME_NOUNS and _victim_pattern(name.split()[-1]).search(body):
         # The most named in a crime story may be the victim: "The gunman said the shooting ...
         # had stemmed from a turf war" is not the words of Zurana Horton, who "was killed".
         return subject, None
