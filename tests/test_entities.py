@@ -640,7 +640,7 @@ def test_a_place_with_its_area_word_and_a_spelt_out_acronym_are_one_entity(nlp: 
 def test_named_without_abbreviations_debris_and_common_nouns(nlp: object) -> None:
     """What a reader of "Named" flagged (ECB+ 3ecb, 30ecb, 33ecbplus, 20ecbplus): "Colo." beside
     "Colorado", "Daily News" beside "New York Daily News", "Jonathan Wright - director", a "Web
-    site" as a facility, and "Justice" (of "Justice has been served") as an organisation."""
+    site" as a facility, "Justice" (of "Justice has been served") and "DUI" as organisations."""
     articles = [
         art("a", "But the U.S. Geological Survey in Golden, Colo., said it was 6.1."),
         art("b", "The quake was recorded by seismographs in Colorado and Iran."),
@@ -656,6 +656,7 @@ def test_named_without_abbreviations_debris_and_common_nouns(nlp: object) -> Non
         art("g", "Details are on the company's Web site. More is on Microsoft's support site."),
         art("h", "\"Justice has been served in this case - it absolutely has been, '' Hill said."),
         art("i", "The killings brought him before the justice system; justice was slow."),
+        art("j", "Jackson was on probation for a previous DUI arrest, the CHP said."),
     ]
     entities = extract_entities(articles, nlp=nlp)
     names = {e.name for e in entities}
@@ -666,7 +667,8 @@ def test_named_without_abbreviations_debris_and_common_nouns(nlp: object) -> Non
     assert news is not None and news.article_keys == ["c", "d"]
     wright = find_entity(entities, "Jonathan Wright")
     assert wright is not None and wright.article_keys == ["e", "f"]
-    assert not any("site" in n or n == "Justice" for n in names), names
+    assert not any("site" in n or n in ("Justice", "DUI") for n in names), names
+    assert find_entity(entities, "CHP") is not None
 
 
 @pytest.mark.parametrize("nlp", PATHS[:1])

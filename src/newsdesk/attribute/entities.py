@@ -201,6 +201,14 @@ _ACRONYMS = {
     "EU": "European Union",
 }
 _ACRONYM = re.compile(r"[A-Z]{2,6}")
+# Acronyms of things, not of names: "a previous DUI arrest", "a quad-core CPU", "innovative IP".
+_COMMON_ACRONYMS = frozenset(
+    [
+        "DUI", "DWI", "SUV", "ATM", "DNA", "GPS", "CPU", "GPU", "RAM", "DRAM", "USB", "LTE", "LCD",
+        "HTML", "DLL", "PDF", "URL", "FAQ", "MP3", "OEM", "ISP", "IP", "CEO", "CFO", "CTO", "COO",
+        "VP", "QB", "TD", "KO", "TBD", "EOD", "GHG",
+    ]
+)  # fmt: skip
 # US states as news abbreviates them ("Golden, Colo."): one place with the state's name.
 _STATES = {
     f"{short}.": state
@@ -860,7 +868,11 @@ def extract_entities(articles: Sequence[Article], nlp: NLPArg = None) -> list[En
     common = _common_words(mentions, [body for body, _ in bodies])
     groups: dict[tuple[str, str], list[_Mention]] = defaultdict(list)
     for m in mentions:
-        if m.core in common or (m.kind == "person" and m.core.split()[-1].lower() in _ROLES_ONLY):
+        if (
+            m.core in common
+            or _key(m.core) in _COMMON_ACRONYMS
+            or (m.kind == "person" and m.core.split()[-1].lower() in _ROLES_ONLY)
+        ):
             continue  # not "Murdering Sheriff" (of "Charged with Murdering Sheriff's Deputy")
         groups[(m.kind, _key(m.core))].append(m)
     entities: list[Entity] = []
