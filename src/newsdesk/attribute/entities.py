@@ -24,6 +24,7 @@ from functools import lru_cache
 from newsdesk.attribute.nlp import (
     ORG_WORDS,
     PLACE_WORDS,
+    ROLES_NOT_NAMES,
     SHIP,
     NLPArg,
     Span,
@@ -751,15 +752,6 @@ def _qualified_organisations(mentions: Sequence[_Mention]) -> None:
             m.core = core
 
 
-# Roles that end no one's name ("King", "Pope" and "Major" do: Billy King, James P. Pope).
-_ROLES_ONLY = frozenset(
-    [
-        "sheriff", "deputy", "undersheriff", "detective", "officer", "spokesman", "spokeswoman",
-        "spokesperson", "constable", "inspector", "commissioner", "superintendent", "trooper",
-        "sergeant", "lieutenant", "captain", "president", "minister", "secretary", "governor",
-        "mayor", "senator", "chairman",
-    ]
-)  # fmt: skip
 # Words that end organisations' names but also people's ("Margaret Court", "Eddie House").
 _ALSO_SURNAMES = frozenset(
     ["court", "house", "post", "press", "bank", "fund", "times", "news", "guardian", "herald"]
@@ -871,7 +863,7 @@ def extract_entities(articles: Sequence[Article], nlp: NLPArg = None) -> list[En
         if (
             m.core in common
             or _key(m.core) in _COMMON_ACRONYMS
-            or (m.kind == "person" and m.core.split()[-1].lower() in _ROLES_ONLY)
+            or (m.kind == "person" and m.core.split()[-1].lower() in ROLES_NOT_NAMES)
         ):
             continue  # not "Murdering Sheriff" (of "Charged with Murdering Sheriff's Deputy")
         groups[(m.kind, _key(m.core))].append(m)

@@ -546,6 +546,17 @@ _TITLES = frozenset(
 )
 
 
+# Roles that end no one's name ("King", "Pope" and "Major" do: Billy King, James P. Pope).
+ROLES_NOT_NAMES = frozenset(
+    [
+        "sheriff", "deputy", "undersheriff", "detective", "officer", "spokesman", "spokeswoman",
+        "spokesperson", "constable", "inspector", "commissioner", "superintendent", "trooper",
+        "sergeant", "lieutenant", "captain", "president", "minister", "secretary", "governor",
+        "mayor", "senator", "chairman",
+    ]
+)  # fmt: skip
+
+
 def classify_name(words: list[str]) -> str:
     """The NER label a capitalised name's words suggest: FAC, ORG or LOC by a head word ("Kraft
     plant", "Maule Region"), else PERSON for two or more words, MISC for one."""

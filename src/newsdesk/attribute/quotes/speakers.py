@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from typing import Protocol
 
-from newsdesk.attribute.nlp import Span, is_title_word
+from newsdesk.attribute.nlp import ROLES_NOT_NAMES, Span, is_title_word
 from newsdesk.attribute.quotes.people import (
     EITHER_NOUN,
     FEMALE_NOUN,
@@ -198,10 +198,11 @@ def resolve_speaker(
         return someone_elses
     inside = [s for s in body_spans if s.label == "PERSON" and at - 2 <= s.start and s.end <= end]
     names = [clean_name(s.text) for s in inside if clean_name(s.text)]
-    # A role NER took for a name ("Brooklyn Councilman" before "Jumaane Williams") is not one.
+    # A role NER took for a name ("Brooklyn Councilman" before "Jumaane Williams") is not one;
+    # a bare rank never is ("Sheriff" of "Sheriff's officials").
     names = [
         n for n in names if not (is_title_word(n.split()[-1]) or n.split()[-1] in _ROLE_WORDS)
-    ] or names
+    ] or [n for n in names if not _bare_rank(n)]
     if not names:
         # A surname the NER did not label as a person ("Ammon continued").
         known = [n for n in capitalised_names(subject) if full_person(n, people)]
@@ -211,7 +212,7 @@ def resolve_speaker(
     if not names and not any(
         s.label != "PERSON" and at - 2 <= s.start and s.end <= end for s in body_spans
     ):
-        names = capitalised_names(subject)
+        names = [n for n in capitalised_names(subject) if not _bare_rank(n)]
     if names:
         # Two speakers ("Laurence Mark and Bill Condon") stay as written.
         if len(names) > 1 and " and " in subject:
@@ -262,6 +263,12 @@ def resolve_speaker(
     if org:
         return subject, _longest_org(org[0], body_spans, body)
     return subject, None
+
+
+def _bare_rank(name: str) -> bool:
+    """A rank alone, never a name: "Sheriff" of "Sheriff's officials" (but "King" is Billy
+    King)."""
+    return name.lower() in ROLES_NOT_NAMES
 
 
 def _opens_with_name(word: str) -> bool:
