@@ -691,3 +691,23 @@ def test_police_forces_and_avenues_are_no_people(nlp: object) -> None:
     assert not any(name.endswith("Sheriff") for name in kinds), kinds
     king = find_entity(entities, "Billy King")
     assert king is not None and king.kind == "person"
+
+
+@pytest.mark.parametrize("nlp", PATHS[:1])
+def test_words_run_into_a_full_name_are_not_part_of_it(nlp: object) -> None:
+    """ECB+ 170 and MultiLing M009: "Comedian Ellen DeGeneres" (a headline) is Ellen DeGeneres,
+    and with one full name left her lone surname is hers too; "Herman Van Rompuy" keeps his
+    first name beside a lone "Van Rompuy"."""
+    articles = [
+        art("a", "Comedian Ellen DeGeneres picked to host 2014 Oscars."),
+        art("b", "Ellen DeGeneres will host the Oscars next year, the Academy said."),
+        art("c", "Ellen DeGeneres hosted the show in 2007."),
+        art("d", '"I am thrilled," DeGeneres said in a statement.'),
+        art("e", "European Union President Herman Van Rompuy said in Brussels it was a tragedy."),
+        art("f", "Van Rompuy called for calm."),
+    ]
+    entities = extract_entities(articles, nlp=nlp)
+    ellen = find_entity(entities, "Ellen DeGeneres")
+    assert ellen is not None and ellen.article_keys == ["a", "b", "c", "d"]
+    rompuy = find_entity(entities, "Herman Van Rompuy")
+    assert rompuy is not None and rompuy.name == "Herman Van Rompuy"
