@@ -100,11 +100,15 @@ _RELATIVE_CLAUSE_AFTER_NAME = re.compile(
 def reported_day(text: str, published: datetime, story_start: datetime) -> datetime:
     """The earliest day in the story's span the sentence says its event happened on; else the
     publication day. ``story_start`` is the first publication of the story's articles."""
-    today = day_of(published)
-    earliest = _days_before(day_of(story_start), STORY_LEAD_DAYS)
     text = _RELATIVE_CLAUSE_AFTER_NAME.sub(r"\1,", text)
-    in_span = [d for d in mentioned_days(text, published) if earliest <= d <= today]
-    return min(in_span, default=today)
+    return min(_days_in_story(text, published, story_start), default=day_of(published))
+
+
+def _days_in_story(text: str, published: datetime, story_start: datetime) -> list[datetime]:
+    """The days the sentence names that fall in the story's span, up to its publication."""
+    earliest = _days_before(day_of(story_start), STORY_LEAD_DAYS)
+    today = day_of(published)
+    return [d for d in mentioned_days(text, published) if earliest <= d <= today]
 
 
 # A sentence that reports what has now happened ("Iran's National Security Council has announced
@@ -154,10 +158,9 @@ def tells_background(text: str, published: datetime, story_start: datetime) -> b
     Department to reverse a rule issued in January" is news)."""
     if _NOW.search(text):
         return False
-    start = day_of(story_start)
-    earliest = _days_before(start, STORY_LEAD_DAYS)
-    if any(earliest <= d <= day_of(published) for d in mentioned_days(text, published)):
+    if _days_in_story(text, published, story_start):
         return False
+    start = day_of(story_start)
     if any(int(m.group(1)) < start.year for m in _EARLIER_YEAR.finditer(text)):
         return True
     # A month without a day is the latest such month by publication; the month before the story

@@ -35,8 +35,7 @@ def developments(claims: Sequence[Claim]) -> list[Claim]:
     """The claims a story timeline shows: what an article opened with (its news), and what at
     least two independent outlets carry unless it tells of a time before the story ("The last
     major quake to hit southern Iran was in February"); not every sentence of every article."""
-    dates = [as_utc(c.first_published) for c in claims if c.first_published]
-    start = min(dates, default=None)
+    start = _story_start(claims)
 
     def background(claim: Claim) -> bool:
         published = claim.first_published
@@ -53,8 +52,7 @@ def build_timeline(claims: Sequence[Claim], entity: Entity | None = None) -> lis
     With ``entity``, only claims that mention it (by NER mention or by any of its aliases), so a
     place can be followed across stories when the claims of several stories are passed together.
     """
-    dates = [as_utc(c.first_published) for c in claims if c.first_published]
-    story_start = min(dates, default=None)
+    story_start = _story_start(claims)
     events = []
     for claim in claims:
         if entity is not None and not _mentions(claim, entity):
@@ -74,6 +72,11 @@ def build_timeline(claims: Sequence[Claim], entity: Entity | None = None) -> lis
             )
         )
     return sorted(events, key=timeline_order)
+
+
+def _story_start(claims: Sequence[Claim]) -> datetime | None:
+    """The first publication among the claims' reports."""
+    return min((as_utc(c.first_published) for c in claims if c.first_published), default=None)
 
 
 def _reporting(claim: Claim) -> ClaimSource:
