@@ -231,6 +231,19 @@ def test_a_timeline_dates_what_has_happened_on_its_report(
             day(2013, 9, 9),
             True,
         ),
+        # The same opening a sentence: "In", not "in".
+        (
+            "In December 2008, three men emptied almost the entire stock of gems from the Harry "
+            "Winston jewellery store.",
+            day(2013, 9, 9),
+            True,
+        ),
+        (
+            "In February, a quake measuring 6.4 on the Richter scale hit the southern town of "
+            "Zarand, killing 612 people and wounding around 1, 400.",
+            day(2005, 11, 28),
+            True,
+        ),
         # A day inside the story, "today", or last month's news: a development.
         (
             "A 6.1 - magnitude earthquake which hit the Indonesian province of Aceh on Tuesday "

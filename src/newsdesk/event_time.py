@@ -140,10 +140,10 @@ def development_day(text: str, published: datetime, story_start: datetime) -> da
 
 # A time before the story named without a day: "in 1964", "in February", "at the end of July".
 _EARLIER_YEAR = re.compile(
-    r"\b(?:in|since|during|of|until)\s+(?:(?:early|late|mid)-?\s*)?(1[89]\d\d|20\d\d)\b"
+    r"\b(?i:in|since|during|of|until)\s+(?:(?i:early|late|mid)-?\s*)?(1[89]\d\d|20\d\d)\b"
 )
 _NAMED_MONTH = re.compile(
-    r"\b(?:in|since|during|of|until|last)\s+(?:(?:early|late|mid)-?\s*)?"
+    r"\b(?i:in|since|during|of|until|last)\s+(?:(?i:early|late|mid)-?\s*)?"
     r"(January|February|March|April|May|June|July|August|September|October|November|December)"
     r"\b(?!\s*\d{1,2}\b)(?:,?\s+(\d{4})\b)?"
 )
