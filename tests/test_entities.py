@@ -711,3 +711,37 @@ def test_words_run_into_a_full_name_are_not_part_of_it(nlp: object) -> None:
     assert ellen is not None and ellen.article_keys == ["a", "b", "c", "d"]
     rompuy = find_entity(entities, "Herman Van Rompuy")
     assert rompuy is not None and rompuy.name == "Herman Van Rompuy"
+
+
+@pytest.mark.parametrize("nlp", PATHS)
+def test_two_names_read_as_one_are_the_two_names(nlp: object) -> None:
+    """ECB+ 33ecbplus and 37ecbplus: NER reads "Lopez and Carrasquillo" and "Locke and Salazar"
+    as one organisation; they are the two men the story names in full. "Fish and Wildlife",
+    neither part of which the story names alone, stays one name."""
+    articles = [
+        art(
+            "a",
+            "Andrew Lopez, 20, and his half-brother Jonathan Carrasquillo, 24, are accused of "
+            "spraying bullets from a rooftop in Brownsville.",
+        ),
+        art(
+            "b",
+            "It was said throughout the investigation and trial that Lopez and Carrasquillo were "
+            "targeting members of a rival gang.",
+        ),
+        art(
+            "c",
+            "In a statement, the commerce secretary, Gary Locke, and the interior secretary, Ken "
+            "Salazar, agreed. Locke and Salazar said the two departments will conduct a joint "
+            "review of the 1986 consultation regulations.",
+        ),
+        art("d", "The U.S. Fish and Wildlife Service and the Fish and Wildlife staff objected."),
+    ]
+    entities = extract_entities(articles, nlp=nlp)
+    names = {e.name for e in entities}
+    assert not any(" and " in n and n.split()[0] in ("Lopez", "Locke") for n in names), names
+    assert not names & {"Fish", "Wildlife"}, names
+    for full, part in [("Jonathan Carrasquillo", "b"), ("Ken Salazar", "c"), ("Gary Locke", "c")]:
+        person = find_entity(entities, full)
+        assert person is not None and person.kind == "person", (full, names)
+        assert part in person.article_keys, (full, person.article_keys)

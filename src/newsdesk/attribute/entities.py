@@ -18,7 +18,7 @@ import re
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from newsdesk.attribute.nlp import (
@@ -509,6 +509,31 @@ def _listed_places(mentions: Sequence[_Mention]) -> set[str]:
     return known
 
 
+_PAIR = re.compile(r"([A-Z][\w'’]+) and ([A-Z][\w'’]+)")
+
+
+def _split_pairs(mentions: Sequence[_Mention]) -> list[_Mention]:
+    """Two names NER read as one ("Lopez and Carrasquillo", "Dell and HP", "Eyl and Hobyo") are
+    the two names, each where the story names it alone or as a full name's first or last word; a
+    part the story never names alone is dropped with the pair. A pair neither part of which stands
+    alone is one name ("Fish and Wildlife")."""
+    known = {_key(m.core) for m in mentions if not _PAIR.fullmatch(m.core)}
+    for m in mentions:
+        words = m.core.split()
+        if m.kind == "person" and len(words) > 1:
+            known |= {_key(words[0]), _key(words[-1])}
+    out: list[_Mention] = []
+    for m in mentions:
+        pair = _PAIR.fullmatch(m.core)
+        parts = [p for p in pair.groups() if _key(p) in known] if pair else []
+        if not parts:
+            out.append(m)
+            continue
+        for part in parts:
+            out.append(replace(m, text=part, core=part))
+    return out
+
+
 def _to_facilities(mentions: Sequence[_Mention], places: set[str]) -> None:
     """A core name seen as a facility is that facility wherever it appears ("Sohae", "Abu
     Ghraib"), except a known place ("a Texas prison" does not make Texas a prison) and an
@@ -861,6 +886,7 @@ def extract_entities(articles: Sequence[Article], nlp: NLPArg = None) -> list[En
     outlet_names = sorted({a.outlet for a in articles if a.outlet})
     for article, (body, sentences), spans in zip(articles, bodies, all_spans, strict=True):
         mentions.extend(_mentions(article, body, sentences, spans, outlet_names))
+    mentions = _split_pairs(mentions)
     # First, so that a lone surname meets one spelling of its full name ("Berdymukhamedov").
     _spelling_variants(mentions)
 
