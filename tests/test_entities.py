@@ -745,3 +745,40 @@ def test_two_names_read_as_one_are_the_two_names(nlp: object) -> None:
         person = find_entity(entities, full)
         assert person is not None and person.kind == "person", (full, names)
         assert part in person.article_keys, (full, person.article_keys)
+
+
+@pytest.mark.parametrize("nlp", PATHS)
+def test_streets_and_squares_are_one_place_under_their_full_name(nlp: object) -> None:
+    """ECB+ 24ecbplus and 33ecbplus: NER called "Rue de Castiglione" an organisation, "Place
+    Vendôme" a person here and an organisation there, and "Pitkin Ave." and "Pitkin Avenue"
+    were two entities of two kinds."""
+    articles = [
+        art(
+            "a",
+            "Four men drove a 4x4 through the front window of the store on Rue de Castiglione, "
+            "before making off with the jewellery and watches.",
+        ),
+        art("b", "The heist near Place Vendome is the latest to hit France."),
+        art("c", "Many famous jewellers have their flagship stores in the Place Vendôme."),
+        art(
+            "d",
+            "Andrew Lopez had a previous arrest for walking down Pitkin Ave. brandishing a loaded "
+            "gun three years ago, sources told the Daily News.",
+        ),
+        art(
+            "e",
+            "Police recovered 12 9 - mm shell casings on the roof of the Pitkin Avenue apartment "
+            "and the sidewalk.",
+        ),
+    ]
+    entities = extract_entities(articles, nlp=nlp)
+    for name, keys in [
+        ("Rue de Castiglione", ["a"]),
+        ("Place Vendome", ["b", "c"]),
+        ("Pitkin Avenue", ["d", "e"]),
+    ]:
+        found = [e for e in entities if name.split()[-1][:5] in e.name]
+        assert len(found) == 1, (name, [(e.name, e.kind) for e in found])
+        assert found[0].kind == "place" and found[0].article_keys == keys, found[0]
+    pitkin = find_entity(entities, "Pitkin Ave.")
+    assert pitkin is not None and pitkin.name == "Pitkin Avenue"

@@ -230,6 +230,25 @@ _STATES = {
     )
 }  # fmt: skip
 _INITIALS_SKIP = frozenset(["of", "for", "and", "on", "the", "de", "in"])
+# A street's kind of way, last in its name ("Pitkin Avenue", "115th St."), first in French,
+# Italian or Spanish ones ("Rue de Castiglione", "Place Vendôme"), and its abbreviations.
+_STREET_LAST = frozenset(
+    ["street", "avenue", "road", "boulevard", "lane", "square", "plaza", "highway", "way", "place"]
+)
+_STREET_FIRST = frozenset(
+    ["avenue", "rue", "boulevard", "place", "via", "piazza", "calle", "plaza"]
+)
+_STREET_ABBREVIATIONS = {"st": "street", "ave": "avenue", "rd": "road", "blvd": "boulevard"}
+
+
+def _is_street(core: str) -> bool:
+    words = core.split()
+    if len(words) < 2 or not (words[0][:1].isupper() or words[0][:1].isdigit()):
+        return False
+    last = words[-1].lower().strip(".")
+    return (
+        last in _STREET_LAST or last in _STREET_ABBREVIATIONS or words[0].lower() in _STREET_FIRST
+    )
 
 
 @dataclass(slots=True)
@@ -279,6 +298,9 @@ def _key(core: str) -> str:
     "Shatt al-Arab" = "Shatt al Arab", "René Préval" = "Rene Preval"), case folded except for
     acronyms ("US" is not "Us")."""
     core = _STATES.get(core, core)
+    words = core.split()
+    if len(words) > 1 and (street := _STREET_ABBREVIATIONS.get(words[-1].lower().strip("."))):
+        core = " ".join([*words[:-1], street])  # "Pitkin Ave" = "Pitkin Avenue"
     core = "".join(c for c in unicodedata.normalize("NFKD", core) if not unicodedata.combining(c))
     key = " ".join(re.sub(r"[\-‐–]", " ", core.replace(".", "")).split()).rstrip("'’")
     return key if _ACRONYM.fullmatch(key) else key.casefold()
@@ -808,20 +830,27 @@ _ALSO_SURNAMES = frozenset(
     ["court", "house", "post", "press", "bank", "fund", "times", "news", "guardian", "herald"]
 )
 _HEADS_NO_PERSON = (ORG_WORDS | {"fire", "rescue", "services"}) - _ALSO_SURNAMES
-_STREET_FIRST = frozenset(["avenue", "rue", "boulevard", "via"])
 
 
 def _not_people(mentions: Sequence[_Mention]) -> None:
     """A "person" whose name ends with an organisation's head word is that organisation ("Surrey
-    Police", "Harry Winston Diamond Corp."); one named as a street is a place ("Avenue
-    Montaigne"). NER's small model calls them people."""
+    Police", "Harry Winston Diamond Corp."), as NER's small model does not see."""
     for m in mentions:
         words = m.core.split()
-        if m.kind != "person" or len(words) < 2:
-            continue
-        if words[-1].lower().strip(".") in _HEADS_NO_PERSON:
+        if (
+            m.kind == "person"
+            and len(words) > 1
+            and words[-1].lower().strip(".") in _HEADS_NO_PERSON
+        ):
             m.kind = "organisation"
-        elif words[0].lower() in _STREET_FIRST or words[-1].lower() in ("avenue", "boulevard"):
+
+
+def _streets(mentions: Sequence[_Mention]) -> None:
+    """A street or a square is a place, whatever NER called it: a person ("Avenue Montaigne",
+    "Byberry Road"), an organisation ("Rue de Castiglione", "Pitkin Ave"), a facility ("Park
+    Avenue", "Syntagma Square")."""
+    for m in mentions:
+        if _is_street(m.core):
             m.kind = "place"
 
 
@@ -867,14 +896,21 @@ def _display(group: Sequence[_Mention], kind: str) -> str:
         return _LEADING.sub("", name)
     if kind == "person":
         return max((m.core for m in group), key=lambda c: (len(c.split()), c))
-    # The most frequent full form: "United Kingdom" over "UK" and "U.K.".
     forms = Counter(
         _STATES.get(f, f) for f in (re.sub(r"['’]s?$", "", _LEADING.sub("", m.text)) for m in group)
     )
     named = (
         Counter({f: n for f, n in forms.items() if f[:1].isupper()}) or forms
     )  # "Navy", not "navy"
-    full = Counter({f: n for f, n in named.items() if not _ACRONYM.fullmatch(f.replace(".", ""))})
+    # Spelt out: "United Kingdom" over "UK", "Church Avenue" over "Church Ave".
+    full = Counter(
+        {
+            f: n
+            for f, n in named.items()
+            if not _ACRONYM.fullmatch(f.replace(".", ""))
+            and f.split()[-1].lower().strip(".") not in _STREET_ABBREVIATIONS
+        }
+    )
     return (full or named).most_common(1)[0][0]
 
 
@@ -906,6 +942,7 @@ def extract_entities(articles: Sequence[Article], nlp: NLPArg = None) -> list[En
     _expand_acronyms(mentions)
     _same_kind(mentions, used, named)
     _not_people(mentions)
+    _streets(mentions)
     _areas(mentions)
     _qualified_organisations(mentions)
 
