@@ -782,3 +782,43 @@ def test_streets_and_squares_are_one_place_under_their_full_name(nlp: object) ->
         assert found[0].kind == "place" and found[0].article_keys == keys, found[0]
     pitkin = find_entity(entities, "Pitkin Ave.")
     assert pitkin is not None and pitkin.name == "Pitkin Avenue"
+
+
+@pytest.mark.parametrize("nlp", PATHS[:1])
+def test_a_short_name_is_the_full_name_it_ends_and_debris_in_front_is_cut(nlp: object) -> None:
+    """ECB+ 25ecbplus, 43ecb and 27ecbplus: "Saints" is the "New Orleans Saints" and shows that
+    name; "Intel Corp." is Intel; a standfirst run into a name ("... IE9 Computerworld -
+    Microsoft today said") is Microsoft."""
+    articles = [
+        art(
+            "a",
+            "Pierre Thomas was placed on injured reserve by the New Orleans Saints on Wednesday, "
+            "meaning he won't play in the 2011 NFL playoffs.",
+        ),
+        art("b", "The Saints signed DeShawn Wynn on Tuesday."),
+        art("c", "The Saints open the playoffs at Seattle on Saturday."),
+        art(
+            "d",
+            "AMD agreed to buy Markham, Ont-based ATI for around $ 5.4-billion yesterday, opening "
+            "up a new front in the battle with Intel Corp. to control the computer chip market.",
+        ),
+        art("d2", "Shares of Intel fell 2 per cent."),
+        art(
+            "e",
+            "IE6 through IE11 harbor vulnerability, but in - the - wild attacks limited to IE8 and "
+            "IE9 Computerworld - Microsoft today said that hackers are exploiting a critical, but "
+            "unpatched, vulnerability in Internet Explorer 8.",
+        ),
+        art("f", "Microsoft has issued an emergency patch for its Internet Explorer browser."),
+        art("g", "Microsoft said all users should install the update."),
+    ]
+    entities = extract_entities(articles, nlp=nlp)
+    names = [e.name for e in entities if e.kind == "organisation"]
+    saints = find_entity(entities, "Saints")
+    assert saints is not None and saints.name == "New Orleans Saints", names
+    assert saints.article_keys == ["a", "b", "c"]
+    intel = find_entity(entities, "Intel Corp.")
+    assert intel is not None and intel.name == "Intel" and len(intel.mentions) == 2, names
+    microsoft = find_entity(entities, "Microsoft")
+    assert microsoft is not None and microsoft.article_keys == ["e", "f", "g"], names
+    assert not any("Computerworld" in n for n in names), names

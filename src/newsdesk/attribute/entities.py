@@ -238,6 +238,9 @@ _STREET_LAST = frozenset(
 _STREET_FIRST = frozenset(
     ["avenue", "rue", "boulevard", "place", "via", "piazza", "calle", "plaza"]
 )
+_COMPANY_SUFFIXES = frozenset(
+    ["inc", "corp", "co", "ltd", "llc", "plc", "corporation", "incorporated", "limited"]
+)
 _STREET_ABBREVIATIONS = {"st": "street", "ave": "avenue", "rd": "road", "blvd": "boulevard"}
 
 
@@ -263,6 +266,7 @@ class _Mention:
     speaker: bool = False  # followed by a person's verb ("Arjona said")
     titled: bool = False  # a speaker after a role word ("spokesman Corinne Druey said")
     named: bool = False  # a place noun names it ("the town of Woodburn", "cities such as Talca")
+    stood_for: str = ""  # the key of the name a short form or debris stands for ("Saints")
 
 
 def _clean(text: str) -> str | None:
@@ -301,6 +305,8 @@ def _key(core: str) -> str:
     words = core.split()
     if len(words) > 1 and (street := _STREET_ABBREVIATIONS.get(words[-1].lower().strip("."))):
         core = " ".join([*words[:-1], street])  # "Pitkin Ave" = "Pitkin Avenue"
+    elif len(words) > 1 and words[-1].lower().strip(".,") in _COMPANY_SUFFIXES:
+        core = " ".join(words[:-1]).rstrip(",")  # "Intel Corp." = "Intel"
     core = "".join(c for c in unicodedata.normalize("NFKD", core) if not unicodedata.combining(c))
     key = " ".join(re.sub(r"[\-‐–]", " ", core.replace(".", "")).split()).rstrip("'’")
     return key if _ACRONYM.fullmatch(key) else key.casefold()
@@ -811,18 +817,58 @@ def _common_words(mentions: Sequence[_Mention], bodies: Sequence[str]) -> set[st
 
 
 def _qualified_organisations(mentions: Sequence[_Mention]) -> None:
-    """An organisation's name of two words or more that ends exactly one longer organisation's
-    name in the story is that organisation: "Daily News" and "New York Daily News", "Geological
-    Survey" and "US Geological Survey"."""
+    """An organisation's name that ends exactly one longer organisation's name in the story is
+    that organisation: "Daily News" and "New York Daily News", "Geological Survey" and "US
+    Geological Survey", "Saints" and "New Orleans Saints" (not an acronym: "NFC"). A longer name
+    that is debris run into a name the story has ("IE9 Computerworld - Microsoft") is that name."""
     names = {_key(m.core): m.core for m in mentions if m.kind == "organisation"}
     qualified: dict[str, str] = {}
-    for key in names:
-        longer = [k for k in names if k != key and k.endswith(f" {key}")] if " " in key else []
+    debris: dict[str, str] = {}
+    for key, name in names.items():
+        if len(key) < 3 or _ACRONYM.fullmatch(key):
+            continue
+        fronts = {k: _front(names[k], name) for k in names if k != key and k.endswith(f" {key}")}
+        longer = [k for k, front in fronts.items() if front == "name"]
         if len(longer) == 1:
             qualified[key] = names[longer[0]]
+        for k, front in fronts.items():  # the longest name the debris runs into
+            if front == "debris" and len(name) > len(debris.get(k, "")):
+                debris[k] = name
     for m in mentions:
-        if m.kind == "organisation" and (core := qualified.get(_key(m.core))) is not None:
-            m.core = core
+        if m.kind != "organisation":
+            continue
+        key = _key(m.core)
+        if (core := qualified.get(key)) is not None:
+            m.core, m.stood_for = core, _key(core)
+        elif (core := debris.get(key)) is not None:
+            m.core = qualified.get(_key(core), core)
+            m.stood_for = _key(m.core)
+
+
+_NAME_WORD = re.compile(r"[A-Z0-9][\w.&\-]*")
+_NAME_JOINS = _names("of the and for on in to de del du la le des da di el al y von van bin")
+_NOT_QUALIFIERS = _names("This That These Those The RIP Chair Former")
+
+
+def _front(longer: str, short: str) -> str | None:
+    """How the words a longer name has before a short one read: "name" ("New Orleans" of "New
+    Orleans Saints", "Ministry of" of "Ministry of Defence"), "debris" run into the short name
+    ("IE9 Computerworld - Microsoft", "BlackBerry maker Research In Motion", "Eastern
+    Conference's Atlantic Division"), else None ("Medical Association of the State of
+    Alabama" is not "State of Alabama", nor is it "debris")."""
+    words, tail = longer.split(), short.split()
+    folded = [w.casefold() for w in tail]
+    if len(words) <= len(tail) or [w.casefold() for w in words[-len(tail) :]] != folded:
+        return None
+    front = words[: -len(tail)]
+    if any(
+        w in _NOT_QUALIFIERS
+        or re.search(r"['’]s?$", w)
+        or not (_NAME_WORD.fullmatch(w) or w in _NAME_JOINS)
+        for w in front
+    ):
+        return "debris"
+    return "name" if front[-1] not in _NAME_JOINS - {"of"} else None
 
 
 # Words that end organisations' names but also people's ("Margaret Court", "Eddie House").
@@ -899,16 +945,21 @@ def _display(group: Sequence[_Mention], kind: str) -> str:
     forms = Counter(
         _STATES.get(f, f) for f in (re.sub(r"['’]s?$", "", _LEADING.sub("", m.text)) for m in group)
     )
+    # The name a short form was found to stand for: "New Orleans Saints", not "Saints".
+    whole = Counter({f: n for f, n in forms.items() if any(_key(f) == m.stood_for for m in group)})
+    forms = whole or forms
     named = (
         Counter({f: n for f, n in forms.items() if f[:1].isupper()}) or forms
     )  # "Navy", not "navy"
-    # Spelt out: "United Kingdom" over "UK", "Church Avenue" over "Church Ave".
+    # Spelt out, no suffix: "United Kingdom" over "UK", "Church Avenue" over "Church Ave",
+    # "Intel" over "Intel Corp.".
     full = Counter(
         {
             f: n
             for f, n in named.items()
             if not _ACRONYM.fullmatch(f.replace(".", ""))
-            and f.split()[-1].lower().strip(".") not in _STREET_ABBREVIATIONS
+            and f.split()[-1].lower().strip(".,")
+            not in _STREET_ABBREVIATIONS.keys() | _COMPANY_SUFFIXES
         }
     )
     return (full or named).most_common(1)[0][0]
