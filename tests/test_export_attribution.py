@@ -14,7 +14,14 @@ from click.testing import CliRunner
 from corpus import write_jsonl
 from newsdesk.cli import cli
 from newsdesk.export import digest
-from newsdesk.models import Brief, Entity, Quote, StoryAttribution, TimelineEvent
+from newsdesk.models import (
+    Brief,
+    Entity,
+    EntityMention,
+    Quote,
+    StoryAttribution,
+    TimelineEvent,
+)
 from newsdesk.store import open_store
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -172,7 +179,36 @@ def test_the_digest_names_each_speaker_once_and_shows_only_dated_timelines() -> 
     ]
     undated = TimelineEvent(None, "Nichols was sentenced to life.", "AP", "k", 0, 2)
     found = digest(StoryAttribution(quotes=quotes, entities=entities, timeline=[undated] * 3))
-    # One line per entity, words in quotation marks first.
-    assert [q.sentence_index for q in found.quotes] == [3, 1]
+    # One line per entity, words in quotation marks first; what AP reported is no one's quote.
+    assert [q.sentence_index for q in found.quotes] == [3]
     assert found.names == [("People", ["Mark Jay Heller"]), ("Organisations", ["Associated Press"])]
     assert found.timeline == []  # undated events make no timeline
+
+
+def test_who_said_what_shows_the_story_s_actors_first_and_no_outlet_s_report() -> None:
+    """ECB+ 24ecbplus and 25ecb: "according to AFP" and "Le Monde reported" are news, not
+    quotes; the coach the story's reports name is shown before a golfer of a news round-up."""
+
+    def said(speaker: str, text: str, direct: bool, index: int) -> Quote:
+        return Quote(text, speaker, speaker, None, f"a{index}", "outlet", None, direct, index)
+
+    quotes = [
+        said("AFP", "Four men rammed their car into an upmarket jewelry store in central Paris "
+             "on Monday", False, 1),
+        said("Le Monde", "the thieves reversed their car out of the store and set fire to it",
+             False, 2),
+        said("Trevor Immelman", "To become an honorary life member ... is something extremely "
+             "special", True, 3),
+        said("Sean Payton", "Right now, for him, it's going to be rehab and rest with it", True, 4),
+        said("Gerard Benezat", "They are absolutely not afraid of anything", True, 5),
+    ]  # fmt: skip
+    entities = [
+        Entity("AFP", "organisation", ["AFP"], [EntityMention("a1", 0, "AFP")]),
+        Entity("Le Monde", "organisation", ["Le Monde"], [EntityMention("a2", 0, "Le Monde")]),
+        Entity("Trevor Immelman", "person", ["Trevor Immelman"], [EntityMention("a3", 0, "x")]),
+        Entity("Sean Payton", "person", ["Payton", "Sean Payton"],
+               [EntityMention(k, 0, "Payton") for k in ("a4", "b", "c")]),
+        Entity("Gerard Benezat", "person", ["Gerard Benezat"], [EntityMention("a5", 0, "x")]),
+    ]  # fmt: skip
+    shown = digest(StoryAttribution(quotes=quotes, entities=entities)).quotes
+    assert [q.speaker for q in shown] == ["Sean Payton", "Trevor Immelman", "Gerard Benezat"]

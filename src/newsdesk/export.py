@@ -139,27 +139,45 @@ class Digest:
         return not (self.quotes or self.names or self.timeline)
 
 
+# A news medium's name: what it reported ("according to AFP", "Le Monde reported") is the news,
+# not a quotation of someone in it.
+_NEWS_MEDIUM = re.compile(
+    r"\b(?:news|press|agency|times|post|journal|tribune|herald|gazette|daily|television|tv|radio"
+    r"|reuters|afp|ap|bbc|cnn|abc|cbs|nbc|msnbc|xinhua|isna|irna|mena|monde|figaro)\b",
+    re.IGNORECASE,
+)
+
+
 def digest(attribution: StoryAttribution | None) -> Digest:
     if attribution is None:
         return Digest([], 0, [], [], 0)
     # Each person or organisation the story names speaks once, under whichever of its names a
     # quote gives ("AP" and "the Associated Press"; "according to Iranian law" is no speaker): in
-    # their first words in quotation marks, else their first reported; quoted words first.
+    # their first words in quotation marks, else their first reported. Quoted words first, then
+    # the speakers more of the story's articles name (its actors before a golfer in a round-up).
     entity_of = {
         _bare(name): e.name
         for e in attribution.entities
         if e.kind in ("person", "organisation")
         for name in (e.name, *e.aliases)
     }
+    named_in = {e.name: len(e.article_keys) for e in attribution.entities}
     chosen: dict[str, Quote] = {}
     for quote in attribution.quotes:
         speaker = _speaker_entity(quote.speaker_name, entity_of)
-        if speaker is not None:
-            known = chosen.setdefault(speaker, quote)
-            if quote.direct and not known.direct:
-                chosen[speaker] = quote
+        if speaker is None or (not quote.direct and _NEWS_MEDIUM.search(speaker)):
+            continue
+        known = chosen.setdefault(speaker, quote)
+        if quote.direct and not known.direct:
+            chosen[speaker] = quote
     order = {id(q): i for i, q in enumerate(attribution.quotes)}
-    quotes = sorted(chosen.values(), key=lambda q: (not q.direct, order[id(q)]))
+    quotes = [
+        q
+        for _, q in sorted(
+            chosen.items(),
+            key=lambda sq: (not sq[1].direct, -named_in.get(sq[0], 0), order[id(sq[1])]),
+        )
+    ]
     names = []
     for kind, heading in _KINDS:
         of_kind = [e for e in attribution.entities if e.kind == kind and _readable(e.name)]
