@@ -822,3 +822,42 @@ def test_a_short_name_is_the_full_name_it_ends_and_debris_in_front_is_cut(nlp: o
     microsoft = find_entity(entities, "Microsoft")
     assert microsoft is not None and microsoft.article_keys == ["e", "f", "g"], names
     assert not any("Computerworld" in n for n in names), names
+
+
+@pytest.mark.parametrize("nlp", PATHS[:1])
+def test_a_name_is_one_thing_in_a_story_in_capitals_or_not(nlp: object) -> None:
+    """ECB+ 30ecbplus and 6ecb: "SEACOM" and "Seacom" were two entities, each listed as both an
+    organisation and a person; "Stephenie Meyer" an organisation where NER read her possessive
+    as a company's."""
+    articles = [
+        art(
+            "a",
+            "SEACOM said that their Mediterranean backhaul service provider is experiencing a "
+            "service affecting outage between Abu Talat and Marseilles. This is affecting all "
+            "SEACOM traffic to Europe.",
+        ),
+        art(
+            "b",
+            "Seacom started to experience problems on Saturday, 8 October 2011, which it said was "
+            "caused by a problem on a cable between Abu Talat in Egypt and Marseilles in France. "
+            "In an official statement from Seacom said that their initial estimates were that it "
+            "would take 12 days to repair the cable.",
+        ),
+        art(
+            "c",
+            "The film, NEW MOON, is based on the second book in author Stephenie Meyer's "
+            "blockbuster book series. We think he will be an excellent steward of Stephenie "
+            "Meyer's vision.",
+        ),
+        art(
+            "d",
+            '"Twilight " author Stephenie Meyer confirmed the news on her official website '
+            "Saturday morning. Meyer said she was thrilled.",
+        ),
+    ]
+    entities = extract_entities(articles, nlp=nlp)
+    seacom = [e for e in entities if e.name.casefold() == "seacom"]
+    assert len(seacom) == 1 and seacom[0].kind == "organisation", seacom
+    assert seacom[0].article_keys == ["a", "b"]
+    meyer = [e for e in entities if "Meyer" in e.name]
+    assert [(e.name, e.kind) for e in meyer] == [("Stephenie Meyer", "person")]

@@ -747,6 +747,18 @@ def _spelling_variants(mentions: Sequence[_Mention]) -> None:
                 m.core, m.kind = core, kind
 
 
+def _capitals(mentions: Sequence[_Mention]) -> None:
+    """A name in capitals of four letters or more is the name written in small letters too
+    ("SEACOM" and "Seacom", "TARDIS" and "Tardis"); not a shorter one ("US" is not "Us")."""
+    written: dict[str, Counter[str]] = defaultdict(Counter)
+    for m in mentions:
+        if not m.core.isupper():
+            written[m.core.casefold()][m.core] += 1
+    for m in mentions:
+        if m.core.isupper() and len(m.core) >= 4 and (forms := written.get(m.core.casefold())):
+            m.core = forms.most_common(1)[0][0]
+
+
 def _expand_acronyms(mentions: Sequence[_Mention]) -> None:
     """An acronym joins the one full name in the story with its initials ("TDCJ" -> "Texas
     Department of Criminal Justice", "U.N." -> "United Nations"); two candidates: neither. A
@@ -935,6 +947,33 @@ def _same_kind(mentions: Sequence[_Mention], used: set[str], named: set[str]) ->
                 m.kind = max(others.items(), key=lambda kv: (kv[1], kv[0] == "place"))[0]
 
 
+def _one_kind(mentions: Sequence[_Mention]) -> None:
+    """A name is one thing in a story, though NER may call it a person in one sentence and an
+    organisation in the next ("Stephenie Meyer", "BlackBerry", "Drake"): a person where a mention
+    has a title or is the full name a lone surname was found to be; else the kind of at least
+    twice as many of its mentions as any other ("SEACOM said" does not make a company a person).
+    An even split stays as NER had it."""
+    by_key: dict[str, list[_Mention]] = defaultdict(list)
+    for m in mentions:
+        if m.kind in ("place", "organisation", "person") and m.label not in ("PATTERN", "SHIP"):
+            by_key[_key(m.core)].append(m)
+    for group in by_key.values():
+        kinds = Counter(m.kind for m in group).most_common()
+        if len(kinds) < 2:
+            continue
+        if any(
+            m.kind == "person" and (m.titled or len(m.core.split()) > len(m.text.split()))
+            for m in group
+        ):
+            kind = "person"
+        elif kinds[0][1] >= 2 * kinds[1][1]:
+            kind = kinds[0][0]
+        else:
+            continue
+        for m in group:
+            m.kind = kind
+
+
 def _display(group: Sequence[_Mention], kind: str) -> str:
     aliases = Counter(m.text for m in group)
     if kind == "facility":
@@ -976,6 +1015,7 @@ def extract_entities(articles: Sequence[Article], nlp: NLPArg = None) -> list[En
     mentions = _split_pairs(mentions)
     # First, so that a lone surname meets one spelling of its full name ("Berdymukhamedov").
     _spelling_variants(mentions)
+    _capitals(mentions)
 
     named = {_key(m.core) for m in mentions if m.named}  # "the town of Woodburn"
     listed = _listed_places(mentions) | named
@@ -994,6 +1034,7 @@ def extract_entities(articles: Sequence[Article], nlp: NLPArg = None) -> list[En
     _same_kind(mentions, used, named)
     _not_people(mentions)
     _streets(mentions)
+    _one_kind(mentions)
     _areas(mentions)
     _qualified_organisations(mentions)
 
