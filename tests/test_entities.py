@@ -861,3 +861,21 @@ def test_a_name_is_one_thing_in_a_story_in_capitals_or_not(nlp: object) -> None:
     assert seacom[0].article_keys == ["a", "b"]
     meyer = [e for e in entities if "Meyer" in e.name]
     assert [(e.name, e.kind) for e in meyer] == [("Stephenie Meyer", "person")]
+
+
+@pytest.mark.parametrize("nlp", PATHS)
+def test_a_day_or_a_verb_before_prison_is_no_facility(nlp: object) -> None:
+    """ECB+ 26ecbplus: "died Monday in prison" made a facility "Monday in prison", and "... from
+    Utah State Prison" stays one."""
+    articles = [
+        art(
+            "a",
+            'Mob boss Vincent "The Chin" Gigante, the powerful Mafioso who avoided jail for '
+            "decades by wandering the streets in a ratty bathrobe and slippers, feigning mental "
+            "illness, died Monday in prison. Gigante evaded prison for decades.",
+        ),
+        art("b", "Jeffs was moved from Utah State Prison to a Texas jail."),
+    ]
+    facilities = [e.name for e in extract_entities(articles, nlp=nlp) if e.kind == "facility"]
+    assert not any("Monday" in f or "Gigante" in f for f in facilities), facilities
+    assert "Utah State Prison" in facilities

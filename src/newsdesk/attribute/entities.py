@@ -22,6 +22,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from newsdesk.attribute.nlp import (
+    NON_NAME_WORDS,
     ORG_WORDS,
     PLACE_WORDS,
     ROLES_NOT_NAMES,
@@ -356,11 +357,15 @@ def _mentions(
     for m in _FACILITY.finditer(spans_text):
         name = m.group(1).strip()
         first = name.split()[0]
+        between = spans_text[m.end(1) : m.start(2)].strip()
         if (
-            first.lower() in ("the", "a", "an", "this", "that", "in", "at", "on", "web")
+            first.lower() in NON_NAME_WORDS | {"web", "about", "most", "many", "some", "every"}
             or is_title_word(first)
+            # "Gigante evaded prison", "Wednesday that prison": a sentence, not a name
+            or between.lower() in NON_NAME_WORDS
+            or between.endswith("ed")
             # "Microsoft's support site", "Page's official site": a description
-            or (re.search(r"['’]s$", name) and spans_text[m.end(1) : m.start(2)].strip())
+            or (re.search(r"['’]s$", name) and between)
         ):
             continue
         if any(
