@@ -879,3 +879,32 @@ def test_a_day_or_a_verb_before_prison_is_no_facility(nlp: object) -> None:
     facilities = [e.name for e in extract_entities(articles, nlp=nlp) if e.kind == "facility"]
     assert not any("Monday" in f or "Gigante" in f for f in facilities), facilities
     assert "Utah State Prison" in facilities
+
+
+@pytest.mark.parametrize("nlp", PATHS[:1])
+def test_people_and_teams_ner_calls_facilities_are_people_and_organisations(nlp: object) -> None:
+    """ECB+ 20ecb and 5ecbplus: NER calls "Qeshm Governor Mehdi Irannejad" and "Mo Cheeks"
+    facilities; the governor is Mehdi Irannejad, and Mo Cheeks, whose surname the story gives
+    Maurice Cheeks, a person."""
+    articles = [
+        art(
+            "a",
+            '"So far only the collapse of walls of houses in the villages of Zainabieh and Koohi '
+            "has been reported, '' Qeshm Governor Mehdi Irannejad told ISNA news agency.",
+        ),
+        art("b", "Mehdi Irannejad said the damage was light."),
+        art("c", '"I look at Mo Cheeks and I know Mo Cheeks, "King said.'),
+        art(
+            "d",
+            "The Philadelphia 76ers hired Maurice Cheeks as head coach on Monday. Cheeks played "
+            "for the team in the 1980s.",
+        ),
+    ]
+    entities = extract_entities(articles, nlp=nlp)
+    kinds = {e.name: e.kind for e in entities}
+    assert not any(kind == "facility" for kind in kinds.values()), kinds
+    governor = find_entity(entities, "Mehdi Irannejad")
+    assert (
+        governor is not None and governor.kind == "person" and governor.article_keys == ["a", "b"]
+    )
+    assert kinds.get("Mo Cheeks") == "person", kinds

@@ -846,8 +846,10 @@ def _qualified_organisations(mentions: Sequence[_Mention]) -> None:
             continue
         fronts = {k: _front(names[k], name) for k in names if k != key and k.endswith(f" {key}")}
         longer = [k for k, front in fronts.items() if front == "name"]
-        if len(longer) == 1:
-            qualified[key] = names[longer[0]]
+        # One name, or one chain of them: "Blazers", "Trail Blazers", "Portland Trail Blazers"
+        longest = max(longer, key=len, default="")
+        if longer and all(longest.endswith(f" {k}") or k == longest for k in longer):
+            qualified[key] = names[longest]
         for k, front in fronts.items():  # the longest name the debris runs into
             if front == "debris" and len(name) > len(debris.get(k, "")):
                 debris[k] = name
@@ -906,6 +908,34 @@ def _not_people(mentions: Sequence[_Mention]) -> None:
             and words[-1].lower().strip(".") in _HEADS_NO_PERSON
         ):
             m.kind = "organisation"
+
+
+def _not_facilities(mentions: Sequence[_Mention]) -> None:
+    """What NER's small model calls a facility but is not one: a person with a title run into
+    the front ("Qeshm Governor Mehdi Irannejad") or under a surname the story gives a person
+    ("Mo Cheeks" beside Maurice Cheeks), and a team ("Jacksonville Jaguars", "Trail Blazers");
+    not a name with a particle ("Notre-Dame de Paris", "Le Grand Départ")."""
+    surnames = {
+        m.core.split()[-1] for m in mentions if m.kind == "person" and len(m.core.split()) > 1
+    }
+    found: dict[str, tuple[str, str]] = {}  # key -> (kind, core)
+    for m in mentions:
+        words = m.core.split()
+        if m.kind != "facility" or m.label != "FAC" or len(words) < 2:
+            continue
+        if any(w.casefold() in _NAME_JOINS for w in words):
+            continue
+        titled = [i for i, w in enumerate(words[:-2]) if is_title_word(w)]
+        if titled and classify_name(rest := words[titled[0] + 1 :]) == "PERSON":
+            found[_key(m.core)] = ("person", " ".join(rest))
+        elif classify_name(words) == "PERSON" and words[-1] in surnames:
+            found[_key(m.core)] = ("person", m.core)
+        elif re.fullmatch(r"[A-Z0-9][\w\-]*[a-rt-z]s", words[-1]) and classify_name(words) != "FAC":
+            found[_key(m.core)] = ("organisation", m.core)
+    for m in mentions:
+        if m.kind == "facility" and (kind_core := found.get(_key(m.core))):
+            m.titled = m.titled or m.core != kind_core[1]  # the governor is a person anywhere
+            m.kind, m.core = kind_core
 
 
 def _streets(mentions: Sequence[_Mention]) -> None:
@@ -1038,6 +1068,7 @@ def extract_entities(articles: Sequence[Article], nlp: NLPArg = None) -> list[En
     _expand_acronyms(mentions)
     _same_kind(mentions, used, named)
     _not_people(mentions)
+    _not_facilities(mentions)
     _streets(mentions)
     _one_kind(mentions)
     _areas(mentions)
