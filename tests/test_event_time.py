@@ -12,6 +12,7 @@ from newsdesk.attribute.timeline import build_timeline, developments
 from newsdesk.brief import summarize
 from newsdesk.config import Settings
 from newsdesk.event_time import (
+    day_of,
     development_day,
     mentioned_days,
     reported_day,
@@ -301,3 +302,20 @@ def test_each_timeline_event_is_the_sentence_of_the_report_it_credits() -> None:
         article = articles[event.article_key]
         assert " ".join(event.text.split()) in " ".join(article.text.split()), event.text
         assert (event.outlet, event.when) == (article.outlet, article.published)
+
+
+def test_the_details_of_a_report_are_dated_by_the_day_its_opening_tells() -> None:
+    """ECB+ 12ecbplus: reports of Friday 11 November 2011 open with the warship foiling the
+    attack "on Thursday"; their details ("The warship immediately altered towards the suspicious
+    vessels ...") were dated by the report, a day after the attack they describe."""
+    found = read_sources([str(ECBPLUS / "12ecbplus")], Settings())
+    articles = [a for a in found if isinstance(a, Article)]
+    timeline = build_timeline(developments(group_claims(articles)))
+    days = {e.text: e.day for e in timeline}
+    details = [t for t in days if t.startswith("The warship immediately")]
+    assert details, sorted(days)
+    assert all(days[t] == day(2011, 11, 10) for t in details), {t: days[t] for t in details}
+    # A detail that says what happens now keeps its report's day.
+    assert all(
+        e.day == day_of(e.when) for e in timeline if e.when and " today" in f" {e.text.lower()}"
+    )

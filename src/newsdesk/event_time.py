@@ -125,17 +125,31 @@ _PRESENT_PERFECT = re.compile(
 )
 
 
-def development_day(text: str, published: datetime, story_start: datetime) -> datetime:
+def development_day(
+    text: str, published: datetime, story_start: datetime, opening_day: datetime | None = None
+) -> datetime:
     """The day of the development a report's sentence tells, for a timeline: the publication day
     when the sentence says what has happened before it names a day ("has announced ... detained
-    on March 23"), else :func:`reported_day`."""
+    on March 23"), else :func:`reported_day`. ``opening_day``, the day its article's opening
+    says the news happened, dates a sentence that names no day, says nothing has happened or
+    will, and nothing of today: the details of Thursday's news reported on Friday ("The three
+    boats had a total of 26 Somali crew onboard") are Thursday's."""
     perfect = _PRESENT_PERFECT.search(text)
     if perfect is not None:
         patterns = (_MONTH_DAY, _DAY_MONTH, _WEEKDAY, _DAY_BEFORE)
         dates = [m.start() for m in (p.search(text) for p in patterns) if m]
         if not dates or perfect.start() < min(dates):
             return day_of(published)
-    return reported_day(text, published, story_start)
+    day = reported_day(text, published, story_start)
+    if (
+        opening_day is not None
+        and opening_day < day == day_of(published)
+        and not mentioned_days(text, published)
+        and not _FUTURE.search(text)
+        and not _NOW.search(text)
+    ):
+        return opening_day
+    return day
 
 
 # A time before the story named without a day: "in 1964", "in February", "at the end of July".

@@ -53,6 +53,7 @@ def build_timeline(claims: Sequence[Claim], entity: Entity | None = None) -> lis
     place can be followed across stories when the claims of several stories are passed together.
     """
     story_start = _story_start(claims)
+    opening_days = _opening_days(claims, story_start)
     events = []
     for claim in claims:
         if entity is not None and not _mentions(claim, entity):
@@ -66,12 +67,33 @@ def build_timeline(claims: Sequence[Claim], entity: Entity | None = None) -> lis
                 article_key=shown.article_key,
                 sentence_index=shown.sentence_index,
                 support=claim.support,
-                happened=development_day(shown.text, shown.published, story_start)
+                happened=development_day(
+                    shown.text,
+                    shown.published,
+                    story_start,
+                    opening_days.get(shown.article_key),
+                )
                 if shown.published and story_start
                 else None,
             )
         )
     return sorted(events, key=timeline_order)
+
+
+def _opening_days(claims: Sequence[Claim], story_start: datetime | None) -> dict[str, datetime]:
+    """The day each article's opening (its first sentence, or its title read as one) says its
+    news happened, where the claims hold that opening."""
+    first: dict[str, ClaimSource] = {}
+    for claim in claims:
+        for source in claim.sources:
+            known = first.get(source.article_key)
+            if known is None or source.sentence_index < known.sentence_index:
+                first[source.article_key] = source
+    return {
+        key: development_day(source.text, source.published, story_start)
+        for key, source in first.items()
+        if source.sentence_index <= 0 and source.published and story_start
+    }
 
 
 def _story_start(claims: Sequence[Claim]) -> datetime | None:
