@@ -315,6 +315,13 @@ def test_the_details_of_a_report_are_dated_by_the_day_its_opening_tells() -> Non
     details = [t for t in days if t.startswith("The warship immediately")]
     assert details, sorted(days)
     assert all(days[t] == day(2011, 11, 10) for t in details), {t: days[t] for t in details}
+    # Of one day, what the reports opened with comes before their details.
+    opened = {e.day for e in timeline if e.sentence_index <= 0}
+    first_of_day = {}
+    for event in timeline:
+        first_of_day.setdefault(event.day, event)
+    assert len(opened) >= 2
+    assert all(first_of_day[d].sentence_index <= 0 for d in opened), first_of_day
     # A detail that says what happens now keeps its report's day.
     assert all(
         e.day == day_of(e.when) for e in timeline if e.when and " today" in f" {e.text.lower()}"

@@ -20,11 +20,14 @@ def _mentions(claim: Claim, entity: Entity) -> bool:
     )
 
 
-def timeline_order(event: TimelineEvent) -> tuple[bool, datetime, datetime, str, int]:
-    """Undated last; then by the day it happened, first report, article and place."""
+def timeline_order(event: TimelineEvent) -> tuple[bool, datetime, bool, datetime, str, int]:
+    """Undated last; then by the day it happened; of one day, what reports opened with (the
+    news: "Warship INS Sukanya on Thursday foiled a piracy attempt") before their details, each
+    by first report, article and place."""
     return (
         event.day is None,
         day_of(event.day) if event.day else NO_DATE,
+        event.sentence_index > 0,
         as_utc(event.when) if event.when else NO_DATE,
         event.article_key,
         event.sentence_index,
