@@ -164,3 +164,17 @@ def test_announcing_a_thing_is_no_quote(nlp: object) -> None:
     quotes = extract_quotes(article(text), nlp=nlp)
     assert not [q for q in quotes if "donation" in q.text]
     assert quote_with(quotes, "Jordan will stand trial").speaker == "The U.S. Army"
+
+
+@pytest.mark.parametrize("nlp", PATHS)
+def test_points_or_cents_added_are_no_quote(nlp: object) -> None:
+    """ECB+ 31ecb and 44ecb: "added 16 points" is a score and "added 26 cents" a price, not
+    words anyone added; "added that ..." still reports."""
+    text = (
+        "Ty Lawson added 16 points for the Tar Heels, and Danny Green had 14, including the "
+        "1,000th of his career. EDS shares added 26 cents to close at $ 24.34 Tuesday. "
+        "North Carolina coach Roy Williams added that the team was tired."
+    )
+    quotes = extract_quotes(article(text), nlp=nlp)
+    assert not [q for q in quotes if "points" in q.text or "cents" in q.text], quotes
+    assert quote_with(quotes, "the team was tired").speaker_name == "Roy Williams"

@@ -78,6 +78,11 @@ _FINITE = re.compile(
     r"does|do|says|said)\b|(?P<before>\w+)\s+[a-z]{3,}ed\b(?!\s+by\b)"
 )
 _DETERMINERS = {"a", "an", "the", "its", "his", "her", "their", "our"}
+# "EDS shares added 26 cents to close at $24.34": a price that rose, not a word added.
+_AMOUNT_ADDED = re.compile(
+    r"\s+(?:about\s+|nearly\s+|almost\s+)?[$€£]?\d[\d,.]*\s*"
+    r"(?:cents?|pence|points?|percent|per\s+cent|%|[mb]illion|bn|m\b)"
+)
 
 
 def _has_verb(clause: str) -> bool:
@@ -172,6 +177,8 @@ def indirect_clauses(
             continue
         if verb == "advised" and not re.match(r"(?:\s+[\w.'’\-]+){0,6}?\s+that\b", rest):
             continue  # "advised users to set ..." is advice, not a report
+        if verb in ("added", "adds") and _AMOUNT_ADDED.match(rest):
+            continue
         if verb in _TAKES_OBJECT and _OBJECT_ONLY.match(rest) and not _has_verb(rest):
             continue  # "Koizumi announced a half-billion dollar donation": a thing, not a report
         prefix = s[: cue.start()]
