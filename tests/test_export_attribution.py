@@ -212,3 +212,17 @@ def test_who_said_what_shows_the_story_s_actors_first_and_no_outlet_s_report() -
     ]  # fmt: skip
     shown = digest(StoryAttribution(quotes=quotes, entities=entities)).quotes
     assert [q.speaker for q in shown] == ["Sean Payton", "Trevor Immelman", "Gerard Benezat"]
+
+
+def test_a_speaker_called_by_surname_is_shown_by_full_name() -> None:
+    """ECB+ 5ecbplus: '"I look at Mo Cheeks and I know Mo Cheeks," King said.' The story names
+    Billy King, the 76ers' president, in full elsewhere; the page said only "King"."""
+    said = Quote(
+        "I look at Mo Cheeks and I know Mo Cheeks", "King", "King", None, "a", "AP", None, True, 3
+    )
+    entities = [
+        Entity("Billy King", "person", ["Billy King", "King"], [EntityMention("a", 1, "King")]),
+    ]
+    shown = digest(StoryAttribution(quotes=[said], entities=entities)).quotes
+    assert [q.speaker for q in shown] == ["Billy King"]
+    assert shown[0].text == said.text

@@ -11,7 +11,7 @@ import html
 import json
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from email.utils import format_datetime
 from functools import cache, cached_property
@@ -172,8 +172,10 @@ def digest(attribution: StoryAttribution | None) -> Digest:
             chosen[speaker] = quote
     order = {id(q): i for i, q in enumerate(attribution.quotes)}
     quotes = [
-        q
-        for _, q in sorted(
+        # A speaker called by surname alone is shown by the full name the story gives ("King"
+        # is Billy King).
+        replace(q, speaker=name) if name.endswith(f" {q.speaker}") else q
+        for name, q in sorted(
             chosen.items(),
             key=lambda sq: (not sq[1].direct, -named_in.get(sq[0], 0), order[id(sq[1])]),
         )
