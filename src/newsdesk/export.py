@@ -142,7 +142,7 @@ class Digest:
 # A news medium's name: what it reported ("according to AFP", "Le Monde reported") is the news,
 # not a quotation of someone in it.
 _NEWS_MEDIUM = re.compile(
-    r"\b(?:news|press|agency|times|post|journal|tribune|herald|gazette|daily|television|tv|radio"
+    r"\b(?:news|press|times|post|journal|tribune|herald|gazette|daily|television|tv|radio"
     r"|reuters|afp|ap|bbc|cnn|abc|cbs|nbc|msnbc|xinhua|isna|irna|mena|monde|figaro)\b",
     re.IGNORECASE,
 )

@@ -86,6 +86,8 @@ _FACILITY_WORDS = frozenset(
     ]
 )
 _LEADING = re.compile(r"^(?:(?:the|The|a|A)\s+)+")
+# Words that open no facility's name: "Monday in prison", "About the prison", "Web site".
+_NOT_FACILITY_FIRST = NON_NAME_WORDS | {"web", "about", "most", "many", "some", "every"}
 
 
 def _names(listed: str, sep: str = " ") -> frozenset[str]:
@@ -233,8 +235,9 @@ _STATES = {
 _INITIALS_SKIP = frozenset(["of", "for", "and", "on", "the", "de", "in"])
 # A street's kind of way, last in its name ("Pitkin Avenue", "115th St."), first in French,
 # Italian or Spanish ones ("Rue de Castiglione", "Place Vendôme"), and its abbreviations.
+# Not "lane": a surname too often ("Nathan Lane").
 _STREET_LAST = frozenset(
-    ["street", "avenue", "road", "boulevard", "lane", "square", "plaza", "highway", "way", "place"]
+    ["street", "avenue", "road", "boulevard", "square", "plaza", "highway", "way", "place"]
 )
 _STREET_FIRST = frozenset(
     ["avenue", "rue", "boulevard", "place", "via", "piazza", "calle", "plaza"]
@@ -359,7 +362,7 @@ def _mentions(
         first = name.split()[0]
         between = spans_text[m.end(1) : m.start(2)].strip()
         if (
-            first.lower() in NON_NAME_WORDS | {"web", "about", "most", "many", "some", "every"}
+            first.lower() in _NOT_FACILITY_FIRST
             or is_title_word(first)
             # "Gigante evaded prison", "Wednesday that prison": a sentence, not a name
             or between.lower() in NON_NAME_WORDS
