@@ -638,9 +638,10 @@ def test_a_place_with_its_area_word_and_a_spelt_out_acronym_are_one_entity(nlp: 
 
 @pytest.mark.parametrize("nlp", PATHS[:1])
 def test_named_without_abbreviations_debris_and_common_nouns(nlp: object) -> None:
-    """What a reader of "Named" flagged (ECB+ 3ecb, 30ecb, 33ecbplus, 20ecbplus): "Colo." beside
-    "Colorado", "Daily News" beside "New York Daily News", "Jonathan Wright - director", a "Web
-    site" as a facility, "Justice" (of "Justice has been served") and "DUI" as organisations."""
+    """What a reader of "Named" flagged (ECB+ 3ecb, 30ecb, 33ecbplus, 20ecbplus, 25ecbplus,
+    42ecbplus): "Colo." beside "Colorado", "Daily News" beside "New York Daily News", "Jonathan
+    Wright - director", a "Web site" as a facility, "Justice" (of "Justice has been served"),
+    "DUI", "IR" (injured reserve) and "QWERTY" as organisations."""
     articles = [
         art("a", "But the U.S. Geological Survey in Golden, Colo., said it was 6.1."),
         art("b", "The quake was recorded by seismographs in Colorado and Iran."),
@@ -657,6 +658,12 @@ def test_named_without_abbreviations_debris_and_common_nouns(nlp: object) -> Non
         art("h", "\"Justice has been served in this case - it absolutely has been, '' Hill said."),
         art("i", "The killings brought him before the justice system; justice was slow."),
         art("j", "Jackson was on probation for a previous DUI arrest, the CHP said."),
+        art(
+            "k",
+            "On Tuesday, team officials placed undrafted rookie running back Chris Ivory on IR "
+            "with a Lisfranc injury to his left foot.",
+        ),
+        art("l", "It is still a solid confirmation that QWERTY fans will get their BB10 soon."),
     ]
     entities = extract_entities(articles, nlp=nlp)
     names = {e.name for e in entities}
@@ -667,7 +674,7 @@ def test_named_without_abbreviations_debris_and_common_nouns(nlp: object) -> Non
     assert news is not None and news.article_keys == ["c", "d"]
     wright = find_entity(entities, "Jonathan Wright")
     assert wright is not None and wright.article_keys == ["e", "f"]
-    assert not any("site" in n or n in ("Justice", "DUI") for n in names), names
+    assert not any("site" in n or n in ("Justice", "DUI", "IR", "QWERTY") for n in names), names
     assert find_entity(entities, "CHP") is not None
 
 

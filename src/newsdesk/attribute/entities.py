@@ -211,7 +211,7 @@ _COMMON_ACRONYMS = frozenset(
     [
         "DUI", "DWI", "SUV", "ATM", "DNA", "GPS", "CPU", "GPU", "RAM", "DRAM", "USB", "LTE", "LCD",
         "HTML", "DLL", "PDF", "URL", "FAQ", "MP3", "OEM", "ISP", "IP", "CEO", "CFO", "CTO", "COO",
-        "VP", "QB", "TD", "KO", "TBD", "EOD", "GHG",
+        "VP", "QB", "TD", "KO", "TBD", "EOD", "GHG", "MVP", "IR", "RPG", "MB", "GB", "QWERTY",
     ]
 )  # fmt: skip
 # US states as news abbreviates them ("Golden, Colo."): one place with the state's name.
