@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -326,3 +327,19 @@ def test_the_details_of_a_report_are_dated_by_the_day_its_opening_tells() -> Non
     assert all(
         e.day == day_of(e.when) for e in timeline if e.when and " today" in f" {e.text.lower()}"
     )
+
+
+def test_a_timeline_tells_each_development_once() -> None:
+    """ECB+ 2ecbplus: eleven reports of 2 August 2013 open with Ellen DeGeneres hosting the
+    Oscars, each in its own words; the timeline listed every opening. A claim that a better
+    corroborated one of the same day says again (the brief's test for a repeat) is shown once."""
+    found = read_sources([str(ECBPLUS / "2ecbplus")], Settings())
+    articles = [a for a in found if isinstance(a, Article)]
+    # As the pipeline groups them: the brief's sentences seed the first claims.
+    claims = group_claims(articles, brief=summarize(articles, 150))
+    timeline = build_timeline(developments(claims))
+    hosting = re.compile(r"DeGeneres will (?:return to )?host|will make her second appearance")
+    told = [e.text for e in timeline if hosting.search(e.text)]
+    assert len(told) == 1, told
+    # The claims themselves stay: their corroboration counts do not change.
+    assert sum(c.lead for c in claims) > 1 and any(c.retells for c in claims if c.lead)

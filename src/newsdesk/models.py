@@ -238,7 +238,8 @@ class Claim:
 
     ``outlets`` are the distinct independent outlets (a wire copy or syndicated reprint counts
     once, under its original); ``carried_by`` adds the outlets of those copies. ``lead``: some
-    article opens with it (its news).
+    article opens with it (its news). ``retells``: a better corroborated claim of the same day
+    says the same in other words (the brief's test for a repeat), so a timeline tells it once.
     """
 
     text: str
@@ -248,6 +249,7 @@ class Claim:
     first_outlet: str
     first_published: datetime | None
     lead: bool = False
+    retells: bool = False
 
     @property
     def support(self) -> int:

@@ -18,7 +18,14 @@ from itertools import islice
 
 import numpy as np
 
-from newsdesk.brief.base import carries_point, independent_outlets, prepare
+from newsdesk.brief.base import (
+    LEAD_REDUNDANCY_THRESHOLD,
+    REDUNDANCY_THRESHOLD,
+    StoryText,
+    carries_point,
+    independent_outlets,
+    prepare,
+)
 from newsdesk.models import Article, Brief, Claim, ClaimSource
 
 MIN_CONTENT_WORDS = 4
@@ -77,6 +84,7 @@ def group_claims(
     openings = set(np.flatnonzero(story.openings).tolist())
     covered: set[int] = set()
     claims: list[Claim] = []
+    seed_of: list[int] = []
     rows: dict[int, np.ndarray] = {}
     for next_seed, seed in enumerate(seeds):
         if seed in covered:
@@ -108,8 +116,45 @@ def group_claims(
                 lead=not openings.isdisjoint(members),
             )
         )
+        seed_of.append(seed)
+    _mark_retellings(story, claims, seed_of)
     claims.sort(key=lambda c: (-c.support, _when(c.first_published)))
     return claims
+
+
+# Claims compared at once for retellings: a story's developments of one day rarely reach this.
+MAX_RETELLING_GROUP = 4000
+
+
+def _mark_retellings(story: StoryText, claims: Sequence[Claim], seed_of: Sequence[int]) -> None:
+    """Mark each development (an opening, or a claim two outlets carry) whose seed a better
+    corroborated development of the same publication day says in other words, by the brief's
+    test for a repeat: content-stem cosine of ``REDUNDANCY_THRESHOLD``, or
+    ``LEAD_REDUNDANCY_THRESHOLD`` between two openings ("Ellen DeGeneres will host this year's
+    Oscars" / "Comedian Ellen DeGeneres will make her second appearance as an Academy Awards
+    host"). Undated reports are one day."""
+    days = story.candidate_days
+    by_day: dict[float, list[int]] = defaultdict(list)
+    ranked = sorted(
+        range(len(claims)), key=lambda i: (-claims[i].support, _when(claims[i].first_published))
+    )
+    for i in ranked:
+        if claims[i].lead or claims[i].support >= 2:
+            day = float(days[seed_of[i]])
+            by_day[-1.0 if np.isnan(day) else day].append(i)
+    for group in by_day.values():
+        if len(group) < 2 or len(group) > MAX_RETELLING_GROUP:
+            continue
+        vectors = story.candidate_vectors[[seed_of[i] for i in group]]
+        similarity = np.asarray((vectors @ vectors.T).todense())
+        lead = np.array([claims[i].lead for i in group])
+        bar = np.where(np.outer(lead, lead), LEAD_REDUNDANCY_THRESHOLD, REDUNDANCY_THRESHOLD)
+        kept: list[int] = []
+        for row, i in enumerate(group):
+            if any(similarity[row, k] >= bar[row, k] for k in kept):
+                claims[i].retells = True
+            else:
+                kept.append(row)
 
 
 def claim_of(claims: Sequence[Claim], article_key: str, sentence_index: int) -> Claim | None:

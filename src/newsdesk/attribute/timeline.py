@@ -37,14 +37,17 @@ def timeline_order(event: TimelineEvent) -> tuple[bool, datetime, bool, datetime
 def developments(claims: Sequence[Claim]) -> list[Claim]:
     """The claims a story timeline shows: what an article opened with (its news), and what at
     least two independent outlets carry unless it tells of a time before the story ("The last
-    major quake to hit southern Iran was in February"); not every sentence of every article."""
+    major quake to hit southern Iran was in February"); each once (not a claim that
+    ``retells`` another); not every sentence of every article."""
     start = _story_start(claims)
 
     def background(claim: Claim) -> bool:
         published = claim.first_published
         return bool(start and published and tells_background(claim.text, published, start))
 
-    return [c for c in claims if c.lead or (c.support >= 2 and not background(c))]
+    return [
+        c for c in claims if not c.retells and (c.lead or (c.support >= 2 and not background(c)))
+    ]
 
 
 def build_timeline(claims: Sequence[Claim], entity: Entity | None = None) -> list[TimelineEvent]:
