@@ -18,14 +18,7 @@ from itertools import islice
 
 import numpy as np
 
-from newsdesk.brief.base import (
-    LEAD_REDUNDANCY_THRESHOLD,
-    REDUNDANCY_THRESHOLD,
-    StoryText,
-    carries_point,
-    independent_outlets,
-    prepare,
-)
+from newsdesk.brief.base import StoryText, carries_point, independent_outlets, prepare, repeats
 from newsdesk.models import Article, Brief, Claim, ClaimSource
 
 MIN_CONTENT_WORDS = 4
@@ -129,10 +122,9 @@ MAX_RETELLING_GROUP = 4000
 def _mark_retellings(story: StoryText, claims: Sequence[Claim], seed_of: Sequence[int]) -> None:
     """Mark each development (an opening, or a claim two outlets carry) whose seed a better
     corroborated development of the same publication day says in other words, by the brief's
-    test for a repeat: content-stem cosine of ``REDUNDANCY_THRESHOLD``, or
-    ``LEAD_REDUNDANCY_THRESHOLD`` between two openings ("Ellen DeGeneres will host this year's
-    Oscars" / "Comedian Ellen DeGeneres will make her second appearance as an Academy Awards
-    host"). Undated reports are one day."""
+    test for a repeat (:func:`newsdesk.brief.base.repeats`, with a claim an article opens with
+    as an opening: "Ellen DeGeneres will host this year's Oscars" / "Comedian Ellen DeGeneres
+    will make her second appearance as an Academy Awards host"). Undated reports are one day."""
     days = story.candidate_days
     by_day: dict[float, list[int]] = defaultdict(list)
     ranked = sorted(
@@ -146,12 +138,12 @@ def _mark_retellings(story: StoryText, claims: Sequence[Claim], seed_of: Sequenc
         if len(group) < 2 or len(group) > MAX_RETELLING_GROUP:
             continue
         vectors = story.candidate_vectors[[seed_of[i] for i in group]]
-        similarity = np.asarray((vectors @ vectors.T).todense())
-        lead = np.array([claims[i].lead for i in group])
-        bar = np.where(np.outer(lead, lead), LEAD_REDUNDANCY_THRESHOLD, REDUNDANCY_THRESHOLD)
+        repeated = repeats(
+            np.asarray((vectors @ vectors.T).todense()), np.array([claims[i].lead for i in group])
+        )
         kept: list[int] = []
         for row, i in enumerate(group):
-            if any(similarity[row, k] >= bar[row, k] for k in kept):
+            if repeated[row, kept].any():
                 claims[i].retells = True
             else:
                 kept.append(row)

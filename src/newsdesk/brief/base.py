@@ -161,8 +161,7 @@ class StoryText:
         lead = np.array(
             [self.candidates[self.units[u].members[0]].position < LEAD_SENTENCES for u in units]
         )
-        threshold = np.where(np.outer(lead, lead), LEAD_REDUNDANCY_THRESHOLD, REDUNDANCY_THRESHOLD)
-        return self.similarity_among(units) >= threshold
+        return repeats(self.similarity_among(units), lead)
 
     @property
     def candidate_presence(self) -> csr_matrix:
@@ -449,6 +448,14 @@ def _units(candidates: Sequence[Candidate], by_article: Sequence[Sequence[int]])
 
 
 # --- similarity, redundancy and corroboration ----------------------------------------------------
+
+
+def repeats(similarity: np.ndarray, opening: np.ndarray) -> np.ndarray:
+    """Which pairs of sentences or units say the same thing, from their content-stem similarity
+    and which of them open an article: ``REDUNDANCY_THRESHOLD``, or ``LEAD_REDUNDANCY_THRESHOLD``
+    between two openings."""
+    both = np.outer(opening, opening)
+    return similarity >= np.where(both, LEAD_REDUNDANCY_THRESHOLD, REDUNDANCY_THRESHOLD)
 
 
 REDUNDANCY_THRESHOLD = 0.5
