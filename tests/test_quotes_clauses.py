@@ -178,3 +178,18 @@ def test_points_or_cents_added_are_no_quote(nlp: object) -> None:
     quotes = extract_quotes(article(text), nlp=nlp)
     assert not [q for q in quotes if "points" in q.text or "cents" in q.text], quotes
     assert quote_with(quotes, "the team was tired").speaker_name == "Roy Williams"
+
+
+@pytest.mark.parametrize("nlp", PATHS)
+def test_a_reply_cut_to_its_auxiliary_is_no_quote(nlp: object) -> None:
+    """ECB+ 5ecbplus: King asked Maurice Cheeks whether he would be interested, and "Cheeks said
+    he would be" reports no words of his: the page showed "Maurice Cheeks: he would be, and King
+    called him again yesterday". A reply with words of its own stays."""
+    text = (
+        "King first called Cheeks on Saturday to ask if he would be interested in the job. "
+        "Cheeks said he would be, and King called him again yesterday and reached a deal. "
+        "Cheeks said he would be happy to return to Philadelphia."
+    )
+    quotes = extract_quotes(article(text), nlp=nlp)
+    assert not [q for q in quotes if q.text.startswith("he would be,")], quotes
+    assert quote_with(quotes, "he would be happy to return").speaker_name == "Cheeks"

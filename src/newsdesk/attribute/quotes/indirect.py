@@ -78,6 +78,12 @@ _FINITE = re.compile(
     r"does|do|says|said)\b|(?P<before>\w+)\s+[a-z]{3,}ed\b(?!\s+by\b)"
 )
 _DETERMINERS = {"a", "an", "the", "its", "his", "her", "their", "our"}
+# "Cheeks said he would be, and King called him ...": a reply cut to its auxiliary reports no
+# words of its own.
+_ELLIPTIC = re.compile(
+    r"(?:he|she|it|they|we|I|you)\s+(?:would|will|was|were|is|are|did|does|do|had|has|have"
+    r"|could|can|should|might|may)(?:\s+(?:not|be|have|too))?\s*(?:[,.;]|$)"
+)
 # "EDS shares added 26 cents to close at $24.34": a price that rose, not a word added.
 _AMOUNT_ADDED = re.compile(
     r"\s+(?:about\s+|nearly\s+|almost\s+)?[$€£]?\d[\d,.]*\s*"
@@ -230,7 +236,7 @@ def indirect_clauses(
         saying = re.search(r",\s+saying\b|;\s(?!(?:and\s+)?that\b)", s[start:])
         if saying:
             clause_end = start + saying.start()
-        if len(s[start:clause_end].split()) < 3:
+        if len(s[start:clause_end].split()) < 3 or _ELLIPTIC.match(s, start):
             continue
         nested = _NESTED.search(s, start, clause_end)
         second: tuple[int, int, str, str | None] | None = None
