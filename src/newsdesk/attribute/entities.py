@@ -868,7 +868,8 @@ def _qualified_organisations(mentions: Sequence[_Mention]) -> None:
 
 
 _NAME_WORD = re.compile(r"[A-Z0-9][\w.&\-]*")
-_NAME_JOINS = _names("of the and for on in to de del du la le des da di el al y von van bin")
+# Small words inside names: joining words, and the particles that begin surnames.
+_NAME_JOINS = NAME_PARTICLES | _names("of the and for on in to des y")
 _NOT_QUALIFIERS = _names("This That These Those The RIP Chair Former")
 
 
