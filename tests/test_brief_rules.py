@@ -24,6 +24,7 @@ from newsdesk.brief.referents import (
     event_referent,
     opening_surname,
     people_referent,
+    pronoun_after_fronted_phrase,
 )
 from newsdesk.brief.terms import content_stems, stem
 from newsdesk.models import Article, Provenance
@@ -181,6 +182,10 @@ FRAGMENTS = [
     "Ellen DeGeneres to host the Oscars this year.",
     "Advanced Micro Devices to acquire microserver vendor SeaMicro for $334 million.",
     "AMD to acquire microserver vendor SeaMicro - - a user of Intel chips.",
+    # ECB+ 21ecbplus: one sentence cut in two at the decimal point of ".09 percent".
+    "The driver was taken to the 112th Precinct, where police documented that he allegedly had"
+    " a blood alcohol content of.",
+    "09 percent – above New York ’ s legal limit of.",
 ]
 
 
@@ -619,6 +624,20 @@ def test_the_writers_own_voice_is_not_a_news_point() -> None:
         "When the church fire destroyed church records, I suspected foul play, but knew that it "
         "was probably just chance.",
         "Now my piece of advice to the Colts - don't stop being Chuckstrong.",
+        # ECB+ 40ecb: a contraction its tokenizer split off is no quotation mark.
+        "I 'm curious about the real-world run times though.",
+        # "We" and "our" too: a blog (25ecb, 42ecb), a press release (43ecbplus, 35ecbplus,
+        # 34ecbplus), a statement read on without its quotation marks (13ecb).
+        "We 'll know more about Bush Wednesday, when the Saints practice and hopefully reveal the"
+        " results of his MRI.",
+        "On Monday, we reported on rumors that T-Mobile would release the RIM BlackBerry Curve 8900"
+        " on February 11.",
+        "We are excited to have SeaMicro join AMD.",
+        "Through the Chargers and the NFL, our players receive one of the most comprehensive"
+        " education and support programs in sports.",
+        "The American Medical Association is delighted that Dr. Regina Benjamin, MD, has been"
+        " nominated to serve as our nation's next U.S. Surgeon General.",
+        "The congregants of Wasilla Bible Church have our deep sympathy.",
     ]:
         assert in_writers_voice(sentence), sentence
     for sentence in [
@@ -626,6 +645,13 @@ def test_the_writers_own_voice_is_not_a_news_point() -> None:
         "Bay City, Michigan for quite some time.",
         '"I will not go," Hun Sen told reporters outside the palace on Friday.',
         "Tyler Hansbrough scored 20 points as North Carolina beat Evansville on Saturday.",
+        # ECB+ 1ecb, 30ecb: a magazine and a cable named with "Us" and "We".
+        "Tara Reid has entered a rehab program, the American Pie star's rep confirmed to People"
+        " and Us Weekly on Friday.",
+        "The cuts were to the Sea Me We 4 and Sea Me We 3 lines, which connect countries between"
+        " Singapore and France.",
+        '"We are not in the business of public relations," the agency said.',
+        "The US Geological Survey said the quake struck at a depth of 10 km.",
     ]:
         assert not in_writers_voice(sentence), sentence
 
@@ -798,6 +824,8 @@ def test_full_names_are_people_not_places_or_days(text: str, surnames: list[str]
         # MultiLing M007: a rank before the surname; the full name with its ranks is none.
         ("Gen. Miller declined to testify during the court-martial trial.", "miller"),
         ("Maj. Gen. Geoffrey Miller, a top US commander, declined to testify.", None),
+        # ECB+ 28ecbplus: after a sentence adverb.
+        ("Additionally, LaRue received more than $300, 000 in cash.", "larue"),
     ],
 )
 def test_a_surname_opener_after_a_title_or_with_an_inner_capital(
@@ -819,6 +847,27 @@ def test_a_pronoun_after_a_fronted_phrase_needs_its_referent() -> None:
     story = prepare([one_article(text)])
     assert [c.standalone for c in story.candidates] == [True, False, True]
     assert story.candidates[1].needs_previous
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # ECB+ 22ecbplus, 5ecbplus, 6ecbplus, 34ecbplus: who is "she", "he"?
+        "Reportedly, she was a professor whose tenure had been denied.",
+        "Currently, he ranks fourth in steals and eighth in assists all - time.",
+        "Unsurprisingly, he would like a raise on the sequel.",
+        "Additionally, she was chosen as President of the Medical Association of Alabama in 2002.",
+    ],
+)
+def test_a_pronoun_after_a_sentence_adverb_needs_its_referent(sentence: str) -> None:
+    assert pronoun_after_fronted_phrase(sentence, set())
+    story = prepare([one_article(f"Police found the body of a woman on Monday.\n\n{sentence}")])
+    assert story.candidates[1].needs_previous and not story.candidates[1].standalone
+
+
+def test_a_name_ending_like_an_adverb_is_no_fronted_phrase() -> None:
+    assert not pronoun_after_fronted_phrase("In July, Kelly said she would run again.", set())
+    assert not pronoun_after_fronted_phrase("Italy, he said, would not pay the ransom.", set())
 
 
 ECB_NICHOLS = DATA / "ecbplus" / "docs" / "3ecb" / "3_3ecb.json"

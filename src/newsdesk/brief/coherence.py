@@ -72,6 +72,11 @@ _DATE_ONLY = re.compile(
 _GARBLED = re.compile(r"\ufffd|%%[A-Z]+%%")
 # A first word in small letters only: not "iPhone", "eBay".
 _LOWERCASE_START = re.compile(r"[a-z]+(?![\w'’])")
+# A sentence cut where the text had a full stop inside it: its tail opens with the digits after a
+# decimal point (".09 percent" -> "09 percent ..."), its head ends on a word that cannot end a
+# sentence ("... a blood alcohol content of.").
+_DECIMAL_TAIL = re.compile(r"0\d")
+_CUT_HEAD = re.compile(r"\s(?:of|the|a|an)\s*\.[\"”'’)]?$")
 _CLOSING_MARKS = "'\"”’)]"
 # Openers whose referent lies outside the sentence.
 _DANGLING_OPENER = re.compile(
@@ -260,11 +265,26 @@ def strip_glued_heading(text: str) -> str:
 _FIRST_PERSON_SINGULAR = re.compile(
     r"I(?<![^\s,;:(]I)(?:\s*['’]\s*[a-z]+)?\s+[a-z]|my(?<![^\s,;:(]my)\s+[a-z]|me(?<![^\s,;:(]me)\b"
 )
+# And "we", "our", "us": a blog's or a press release's voice ("We 'll know more about Bush
+# Wednesday", "Through the Chargers and the NFL, our players receive ...", "We are excited to
+# have SeaMicro join AMD.") or a statement read on without its quotation marks. Not "Us Weekly"
+# or the cable "Sea Me We 4".
+_FIRST_PERSON_PLURAL = re.compile(
+    r"(?:[Ww]e(?<![\w'’][Ww]e)|[Oo]ur(?<![\w'’][Oo]ur)s?|ourselves(?<![\w'’]ourselves)"
+    r"|us(?<![\w'’]us))\b(?!\s*\d)"
+)
+
+
+# A single quote opening a word, also in small letters ("doubles down on 'meth, we're on it'"),
+# not a contraction split off its word as ECB+ and DUC text has it ("I 'm", "we 're").
+_SINGLE_QUOTE_WORD = re.compile(r"['‘](?<![^\s:(]['‘])(?!(?:m|s|re|ve|ll|d|t|em)\b)\w")
 
 
 def in_writers_voice(text: str) -> bool:
-    """Whether ``text`` speaks in the first person singular outside any quotation mark."""
-    return _FIRST_PERSON_SINGULAR.search(text) is not None and not _ANY_QUOTE.search(text)
+    """Whether ``text`` speaks in the first person outside any quotation mark."""
+    if _FIRST_PERSON_SINGULAR.search(text) is None and _FIRST_PERSON_PLURAL.search(text) is None:
+        return False
+    return not (_ANY_QUOTE.search(text) or _SINGLE_QUOTE_WORD.search(text))
 
 
 # A sentence that says it turns to another event: "In a separate incident, seven UN staff were
@@ -327,6 +347,8 @@ def is_fragment(text: str, title: str = "") -> bool:
         return True
     if _LOWERCASE_START.match(text) and tokens[0] not in NAME_PARTICLES:
         return True  # the tail of a cut sentence ("fast - moving fire destroyed ...")
+    if _DECIMAL_TAIL.match(text) or _CUT_HEAD.search(text):
+        return True
     if mostly_capitals(text):
         return True  # ALL-CAPS bylines and slugs
     capitalised = sum(1 for t in tokens if t[0] in _TITLE_INITIALS)

@@ -35,11 +35,6 @@ _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _SPACELESS = re.compile(
     "[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"
 )
-# The writer's own voice in the plural ("... is what we really want from Nissan", "Our BI Research
-# Shows ..."): a column or an advertisement. Lower case "us" only: "US" is the country.
-_FIRST_PERSON_PLURAL = re.compile(r"(?<![\w'’])(?:[Ww]e|[Oo]urs?|us)\b")
-# A quotation: double quotes, or a single quote opening a word ("'Meth. We're on it'").
-_QUOTATION = re.compile(r"[\"“”]|(?<![^\s:(])['‘]\w")
 
 
 def word_count(title: str) -> int:
@@ -59,9 +54,7 @@ def reads_as_headline(title: str) -> bool:
     title = title.strip()
     if word_count(title) < HEADLINE_MIN_WORDS or title.endswith(":"):
         return False
-    if is_question(title) or mostly_capitals(title) or in_writers_voice(title):
-        return False
-    return not (_FIRST_PERSON_PLURAL.search(title) and not _QUOTATION.search(title))
+    return not (is_question(title) or mostly_capitals(title) or in_writers_voice(title))
 
 
 def is_headline_length(title: str) -> bool:

@@ -116,7 +116,9 @@ _FRONTED_PHRASE = (
     r"(?:in|on|at|after|before|when|while|during|since|last|this|early|earlier|later|once|as"
     r"|by|until|despite|following|with|without|like|unlike|although|though|because|if|over"
     r"|under|from|for|born|speaking|asked|previously|recently|now|today|yesterday|outside"
-    r"|inside|\d{4})\b[^,\"“”]{0,60}"
+    r"|inside|\d{4}"
+    # A sentence adverb: "Additionally, he was selected ...", "Reportedly, she was a professor".
+    r"|(?!july\b|italy\b)[a-z]{3,}ly(?=\s*,))\b[^,\"“”]{0,60}"
 )
 _FRONTED_OPENING = re.compile(rf"^(?i:{_FRONTED_PHRASE}),\s+(?=[A-Z])")
 
