@@ -9,6 +9,7 @@ from datetime import datetime
 from itertools import pairwise
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from newsdesk.brief import METHODS, summarize
@@ -137,6 +138,28 @@ def test_a_lead_sentence_kept_only_in_the_title_can_be_briefed() -> None:
     # All undated: the leads (the titles here) open the brief, details follow.
     places = [s.sentence_index for s in brief.sentences]
     assert places == sorted(places), places
+
+
+ECB_RETELLINGS = DATA / "ecbplus" / "docs" / "25ecb"
+
+
+@pytest.mark.skipif(not ECB_RETELLINGS.is_dir(), reason="shared ECB+ data not present")
+def test_a_brief_fills_its_budget_past_retellings_of_one_lead() -> None:
+    """ECB+ 25ecb, 15 reports that the Saints put Reggie Bush on injured reserve: most of the
+    densest sentences retell that, so once the brief told it the candidate pool held nothing else
+    and the 250-word brief stopped at 78 words, without the replacement signed or his season."""
+    from newsdesk.evaluation.summarize import read_articles
+
+    story = prepare(read_articles([ECB_RETELLINGS]))
+    chosen = CoverageMethod().select(story, 250)
+    assert 230 <= sum(story.units[u].length for u in chosen) <= 250
+    members = [m for u in chosen for m in story.units[u].members]
+    assert len(members) == len(set(members))
+    redundant = story.redundant_among(chosen)
+    assert not redundant[~np.eye(len(chosen), dtype=bool)].any()
+    texts = [story.candidates[m].text for m in members]
+    assert any("Michael Lehan" in t for t in texts), texts
+    assert any("404 yards" in t for t in texts), texts
 
 
 @pytest.mark.parametrize(
