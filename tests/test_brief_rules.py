@@ -25,6 +25,7 @@ from newsdesk.brief.referents import (
     opening_surname,
     people_referent,
     pronoun_after_fronted_phrase,
+    speaker_surname,
 )
 from newsdesk.brief.terms import content_stems, stem
 from newsdesk.models import Article, Provenance
@@ -36,6 +37,16 @@ SEED = Path(__file__).resolve().parents[1] / ".." / "shared" / "seed" / "seed-br
 
 # Sentences of the seed brief that open with a reference the reader cannot resolve.
 DANGLING = [
+    # ECB+ 21ecb, 31ecbplus, 29ecb: the next step of a sequence told before.
+    "The car then sideswiped a parked vehicle before leaving the parking lot and heading west on"
+    " American Boulevard.",
+    "Father and son then informed Creighton Athletic Director Bruce Rasmussen.",
+    "Again, the Jaguars could n't come up with the play to tie the game.",
+    # ECB+ 7ecb, 7ecbplus, 27ecb: a time or a contrast counted from the sentence before.
+    "Since that win over Monte Barrett, Rahman has gone 4-2-1 with a no-contest.",
+    "Even still, however, Klitschko has won 16 fights in a row since losing to Lamon Brewster in"
+    " April 2004.",
+    "Since then, researchers have seen active exploitation rapidly spread in the wild.",
     # ECB+ 4ecb: "the two" stands for people the sentence before named.
     "Even in death, Bettie Page is the missing link between the two.",
     # ECB+ 40ecbplus, once its glued subhead is cut: the step after one the brief does not give.
@@ -863,6 +874,20 @@ def test_a_pronoun_after_a_sentence_adverb_needs_its_referent(sentence: str) -> 
     assert pronoun_after_fronted_phrase(sentence, set())
     story = prepare([one_article(f"Police found the body of a woman on Monday.\n\n{sentence}")])
     assert story.candidates[1].needs_previous and not story.candidates[1].standalone
+
+
+def test_a_report_attributed_to_a_surname_comes_with_the_full_name() -> None:
+    """ECB+ 21ecbplus: "..., according to Brown." after the sentence naming the district
+    attorney in full."""
+    text = (
+        "Queens District Attorney Richard Brown said the driver had been drinking.\n\n"
+        "Video surveillance from the area showed the vehicle striking Chohan, causing her to"
+        " become airborne, according to Brown."
+    )
+    story = prepare([one_article(text)])
+    assert not story.candidates[1].standalone
+    assert story.candidates[1].introduced_by == 0
+    assert speaker_surname("Service will be restored by December 31, according to Bloomberg.")
 
 
 def test_a_name_ending_like_an_adverb_is_no_fronted_phrase() -> None:

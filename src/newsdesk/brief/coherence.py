@@ -86,10 +86,12 @@ _DANGLING_OPENER = re.compile(
     r"|but|and|or|so|yet|still|also|however|meanwhile|moreover|furthermore|nevertheless"
     r"|nonetheless|therefore|thus|hence|instead|otherwise|besides|likewise|similarly"
     r"|in addition|as a result|in contrast|at the same time|even so|then|later|earlier"
-    r"|here|afterwards|after that|before that|by then|for (?:his|her|their|its) part"
+    r"|here|afterwards|by then|since then|back then|even still|for (?:his|her|their|its) part"
+    # "Since that win over Monte Barrett, Rahman has gone 4-2-1": which win?
+    r"|(?:after|before|since|following|despite|until) (?:that|those)"
     r"|if so|if not|if that|in that case|even then|until then|to (?:that|this) end|in turn"
     r"|on the other hand|by contrast|in other words|in fact|indeed|after all"
-    r"|next(?=\s*,)|finally(?=\s*,)|previously(?=\s*,))\b",
+    r"|next(?=\s*,)|finally(?=\s*,)|previously(?=\s*,)|again(?=\s*,))\b",
     re.IGNORECASE,
 )
 _ROLE = (
@@ -366,6 +368,11 @@ def is_fragment(text: str, title: str = "") -> bool:
     return False
 
 
+# The next step of a sequence the sentence before began: "The car then sideswiped a parked
+# vehicle", "Father and son then informed Creighton Athletic Director Bruce Rasmussen." (a short
+# subject, then "then" and a word in small letters).
+_THEN_NEXT = re.compile(r"(?:[\w'’.-]+\s+){1,3}?then\s+[a-z]")
+
 # No subject, the verb first: "Got it up on the Web site at 2:36 p.m., ...", "Made her way to the
 # mixing room, ...": the subject is in the sentence before.
 _SUBJECTLESS = re.compile(
@@ -421,7 +428,7 @@ def needs_context(text: str) -> bool:
         return True
     if text.endswith(_ANSWER_ENDINGS) and _ANSWERS_BEFORE.search(text):
         return True
-    if _SUBJECTLESS.match(text):
+    if _SUBJECTLESS.match(text) or (" then " in text and _THEN_NEXT.match(text)):
         return True
     if _RELATIVE_OPENER.match(text) or _AGE_ONLY.match(text):
         return True

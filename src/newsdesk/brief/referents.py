@@ -93,21 +93,24 @@ _NOT_SURNAMES = frozenset(
 )
 
 
-# A speaker called by surname alone: "..., Pickell said." / "... said Pickell."
+# A speaker called by surname alone: "..., Pickell said." / "... said Pickell." / "...,
+# according to Brown."
 _SPEAKER_SURNAME = re.compile(
     rf"[,\"”’']\s*(?!{_NOT_SURNAME_WORDS}\b)({_SURNAME})\s+{SPEECH}\b"
     rf"|\b{SPEECH}\s+(?!{_NOT_SURNAME_WORDS}\b)({_SURNAME})\s*[.,]"
+    rf"|\baccording to\s+(?!{_NOT_SURNAME_WORDS}\b)({_SURNAME})\s*[.,]"
 )
+_SPEAKER_GATE = (*SPEECH_VERBS, "according to")
 
 
 def speaker_surname(text: str) -> str | None:
     """The surname a quotation or report is attributed to ("..., Pickell said."), casefolded."""
-    if not has_any(text, SPEECH_VERBS):
+    if not has_any(text, _SPEAKER_GATE):
         return None
     match = _SPEAKER_SURNAME.search(text)
     if match is None:
         return None
-    name = match.group(1) or match.group(2)
+    name = match.group(1) or match.group(2) or match.group(3)
     return None if name in _NOT_SURNAMES else name.casefold()
 
 
