@@ -193,6 +193,9 @@ FRAGMENTS = [
     "Ellen DeGeneres to host the Oscars this year.",
     "Advanced Micro Devices to acquire microserver vendor SeaMicro for $334 million.",
     "AMD to acquire microserver vendor SeaMicro - - a user of Intel chips.",
+    # ECB+ 21ecbplus: a law firm's blog post, its line of meta.
+    "On behalf of Howard R. Sanders, Esq. posted in Pedestrian Accidents on Wednesday, September"
+    " 18, 2013.",
     # ECB+ 21ecbplus: one sentence cut in two at the decimal point of ".09 percent".
     "The driver was taken to the 112th Precinct, where police documented that he allegedly had"
     " a blood alcohol content of.",
@@ -868,6 +871,11 @@ def test_a_pronoun_after_a_fronted_phrase_needs_its_referent() -> None:
         "Currently, he ranks fourth in steals and eighth in assists all - time.",
         "Unsurprisingly, he would like a raise on the sequel.",
         "Additionally, she was chosen as President of the Medical Association of Alabama in 2002.",
+        # ECB+ 35ecbplus, 32ecbplus, MultiLing M001: after a participle.
+        "Arrested by the CHP on suspicion of drunken driving, he was booked into county jail and"
+        " later released on bond.",
+        "According to a relative, he had suffered mental health problems for some time.",
+        "Pending his extradition, he was held at Rebibbia jail, Rome, a high-security facility.",
     ],
 )
 def test_a_pronoun_after_a_sentence_adverb_needs_its_referent(sentence: str) -> None:

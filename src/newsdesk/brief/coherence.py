@@ -53,13 +53,15 @@ _BOILERPLATE_ANYWHERE = re.compile(
     r"click here|all rights reserved|copyright|photo\s*(?:by|:|credit)|reporting by|editing by"
     r"|writing by|additional reporting|https?\s?:\s?/\s?/|www\.|@\w+\.\w|contributed to this report"
     r"|anyone with (?:any )?information|crime ?stoppers"
+    # A blog post's line of meta: "... posted in Pedestrian Accidents on Wednesday, September 18".
+    r"|posted (?:in|by) [^.]{1,60}? on (?:mon|tues|wednes|thurs|fri|satur|sun)day,"
 )
 # The literal opening of each alternative above: a sentence with none of them cannot match.
 # fmt: off
 _BOILERPLATE_OPENINGS = (
     "click here", "all rights reserved", "copyright", "photo", "reporting by", "editing by",
     "writing by", "additional reporting", "http", "www.", "@", "contributed to this report",
-    "anyone with", "crime",
+    "anyone with", "crime", "posted ",
 )
 # fmt: on
 _DATE_ONLY = re.compile(

@@ -121,7 +121,10 @@ _FRONTED_PHRASE = (
     r"|under|from|for|born|speaking|asked|previously|recently|now|today|yesterday|outside"
     r"|inside|\d{4}"
     # A sentence adverb: "Additionally, he was selected ...", "Reportedly, she was a professor".
-    r"|(?!july\b|italy\b)[a-z]{3,}ly(?=\s*,))\b[^,\"“”]{0,60}"
+    r"|(?!july\b|italy\b)[a-z]{3,}ly(?=\s*,)"
+    # A participle: "Arrested by the CHP on suspicion of drunken driving, he was booked ...",
+    # "According to a relative, he had ...", "Pending his extradition, he was held ...".
+    r"|[a-z]{3,}(?:ed|ing))\b[^,\"“”]{0,60}"
 )
 _FRONTED_OPENING = re.compile(rf"^(?i:{_FRONTED_PHRASE}),\s+(?=[A-Z])")
 
