@@ -162,6 +162,31 @@ def test_a_brief_fills_its_budget_past_retellings_of_one_lead() -> None:
     assert any("404 yards" in t for t in texts), texts
 
 
+ECB_VERDICT = DATA / "ecbplus" / "docs" / "45ecbplus"
+
+
+@pytest.mark.skipif(not ECB_VERDICT.is_dir(), reason="shared ECB+ data not present")
+def test_words_left_over_go_to_no_sentence_without_a_shared_point() -> None:
+    """ECB+ 45ecbplus at 250 words: with words to spare, the courtroom's colour ("Some audience
+    members gasped audibly ...") filled them, though it shares no bigram with another article."""
+    from newsdesk.config import Settings
+    from newsdesk.evaluation.summarize import read_articles
+    from newsdesk.pipeline import ONE_STORY, scratch_store, store_as_one_story, story_sources
+
+    with scratch_store() as store:  # as `newsdesk brief DIR`: reprints folded under originals
+        store_as_one_story(read_articles([ECB_VERDICT]), store, Settings())
+        originals, _ = story_sources(store, ONE_STORY)
+    story = prepare(originals)
+    colour = next(
+        u
+        for u, unit in enumerate(story.units)
+        if story.candidates[unit.members[0]].text.startswith("Some audience members gasped")
+    )
+    chosen = CoverageMethod().select(story, 250)
+    assert colour not in chosen
+    assert sum(story.units[u].length for u in chosen) >= 200
+
+
 @pytest.mark.parametrize(
     ("title", "is_sentence"),
     [

@@ -186,7 +186,12 @@ class CoverageMethod(BriefMethod):
         stopped far short of its budget (ECB+ 25ecb: 78 of 250 words, with the signing of a
         replacement and the season's statistics left out). Each round ranks the units still
         unseen by their gain per word over what the brief covers and fills from the best
-        ``max_units`` of them, with the same conflicts as the pool."""
+        ``max_units`` of them, with the same conflicts as the pool.
+
+        A unit that adds no bigram several articles share is left out: with room to spare its
+        early words and position alone would let in colour ("Some audience members gasped
+        audibly"), items of other stories and comment ("Mismatches like this one do n't do much
+        to advance heavyweight boxing.")."""
         seen = set(chosen)
         for _ in range(rounds):
             room = max_words - sum(story.units[u].length for u in chosen)
@@ -194,15 +199,13 @@ class CoverageMethod(BriefMethod):
                 break
             used = {m for u in chosen for m in story.units[u].members}
             covered: set[Concept] = set().union(*(concepts[u] for u in chosen))
-            density = {
-                u: (sum(weights.get(k, 0.0) for k in concepts[u] - covered) + prior[u])
-                / story.units[u].length
-                for u, unit in enumerate(story.units)
-                if concepts[u]
-                and u not in seen
-                and unit.length <= room
-                and used.isdisjoint(unit.members)
-            }
+            density: dict[int, float] = {}
+            for u, unit in enumerate(story.units):
+                if u in seen or unit.length > room or not used.isdisjoint(unit.members):
+                    continue
+                new = [k for k in concepts[u] - covered if k in weights]
+                if any(k[0] for k in new):  # a bigram ("", word) is not
+                    density[u] = (sum(weights[k] for k in new) + prior[u]) / unit.length
             batch = sorted(density, key=lambda u: -density[u])[: self.max_units]
             if not batch:
                 break
