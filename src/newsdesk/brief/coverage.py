@@ -18,6 +18,7 @@ import itertools
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
 import numpy as np
 from scipy.sparse import csr_matrix
@@ -27,6 +28,8 @@ from newsdesk.brief.terms import STOPWORDS, stem
 from newsdesk.text import words
 
 Concept = tuple[str, str]
+# Rounds of filling past the pool (:meth:`CoverageMethod._top_up`), each over its next 30 units.
+_TOP_UP_ROUNDS = 3
 # A direct quotation: the sentence opens with one, or attributes one ("...," he said / X says).
 # Two patterns, not one alternation: the second then starts at a quote mark or stop, which the
 # regex engine finds fast (this runs on every unit of a story).
@@ -96,6 +99,16 @@ def early_word_weights(story: StoryText, scale: float) -> dict[Concept, float]:
     return weights
 
 
+@dataclass(frozen=True, slots=True)
+class _Objective:
+    """What a brief is scored on: each unit's concepts (empty for a unit that cannot be chosen),
+    each concept's weight, and each unit's position prior."""
+
+    concepts: Sequence[set[Concept]]
+    weights: dict[Concept, float]
+    prior: np.ndarray
+
+
 class CoverageMethod(BriefMethod):
     """Weighted coverage of bigram and early-word concepts, with a lead-position prior.
 
@@ -158,26 +171,19 @@ class CoverageMethod(BriefMethod):
             else set()
             for unit in story.units
         ]
-        prior = self.position_prior * position_prior(story)
-        problem = _Problem(story, concepts, weights, prior, max_words, self.max_units)
+        objective = _Objective(concepts, weights, self.position_prior * position_prior(story))
+        problem = _Problem(story, objective, max_words, self.max_units)
         chosen = None
         if self.solver == "ilp":
-            chosen = self._ilp(story, problem.pool, concepts, weights, prior, max_words)
+            chosen = self._ilp(story, problem.pool, objective, max_words)
             if chosen is not None:
                 chosen = problem.with_a_lead([problem.pool.index(u) for u in chosen])
         if chosen is None:
             chosen = problem.solve(self.node_limit if self.solver == "search" else 0)
-        return self._top_up(story, concepts, weights, prior, max_words, chosen)
+        return self._top_up(story, objective, max_words, chosen)
 
     def _top_up(
-        self,
-        story: StoryText,
-        concepts: Sequence[set[Concept]],
-        weights: dict[Concept, float],
-        prior: np.ndarray,
-        max_words: int,
-        chosen: list[int],
-        rounds: int = 3,
+        self, story: StoryText, objective: _Objective, max_words: int, chosen: list[int]
     ) -> list[int]:
         """Words the pool left unused, filled greedily from the units outside it.
 
@@ -192,8 +198,9 @@ class CoverageMethod(BriefMethod):
         early words and position alone would let in colour ("Some audience members gasped
         audibly"), items of other stories and comment ("Mismatches like this one do n't do much
         to advance heavyweight boxing.")."""
+        concepts, weights, prior = objective.concepts, objective.weights, objective.prior
         seen = set(chosen)
-        for _ in range(rounds):
+        for _ in range(_TOP_UP_ROUNDS):
             room = max_words - sum(story.units[u].length for u in chosen)
             if room < self.min_length:
                 break
@@ -210,7 +217,7 @@ class CoverageMethod(BriefMethod):
             if not batch:
                 break
             seen.update(batch)
-            problem = _Problem(story, concepts, weights, prior, max_words, pool=[*chosen, *batch])
+            problem = _Problem(story, objective, max_words, pool=[*chosen, *batch])
             start = [problem.pool.index(u) for u in chosen]
             chosen = [problem.pool[r] for r in problem.fill(1.0, start=start)]
         return chosen
@@ -224,18 +231,13 @@ class CoverageMethod(BriefMethod):
         return not (self.skip_quotes and any(_is_direct_quote(t) for t in texts))
 
     def _ilp(
-        self,
-        story: StoryText,
-        units: Sequence[int],
-        concepts: Sequence[set[Concept]],
-        weights: dict[Concept, float],
-        prior: np.ndarray,
-        max_words: int,
+        self, story: StoryText, units: Sequence[int], objective: _Objective, max_words: int
     ) -> list[int] | None:
         """The exact optimum over ``units`` (the search's pool of the most concept-dense units:
         the rest rarely belong to the optimum and make branch and bound slow)."""
         from scipy.optimize import Bounds, LinearConstraint, milp  # only this solver needs it
 
+        concepts, weights, prior = objective.concepts, objective.weights, objective.prior
         keys = sorted(weights)
         index = {k: i for i, k in enumerate(keys)}
         n_c, n_u = len(keys), len(units)
@@ -326,14 +328,13 @@ class _Problem:
     def __init__(
         self,
         story: StoryText,
-        concepts: Sequence[set[Concept]],
-        weights: dict[Concept, float],
-        prior: np.ndarray,
+        objective: _Objective,
         max_words: int,
         pool_size: int = 0,
         pool: Sequence[int] = (),
     ) -> None:
         """Over the ``pool_size`` most concept-dense units, or exactly the units of ``pool``."""
+        concepts, weights, prior = objective.concepts, objective.weights, objective.prior
         keys = sorted(weights)
         index = {k: i for i, k in enumerate(keys)}
         weight = np.array([weights[k] for k in keys])
