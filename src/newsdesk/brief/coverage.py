@@ -211,7 +211,7 @@ class CoverageMethod(BriefMethod):
                 if u in seen or unit.length > room or not used.isdisjoint(unit.members):
                     continue
                 new = [k for k in concepts[u] - covered if k in weights]
-                if any(k[0] for k in new):  # a bigram ("", word) is not
+                if any(k[0] for k in new):  # a bigram: a word's concept is ("", stem)
                     density[u] = (sum(weights[k] for k in new) + prior[u]) / unit.length
             batch = sorted(density, key=lambda u: -density[u])[: self.max_units]
             if not batch:
