@@ -339,17 +339,18 @@ class _Problem:
         index = {k: i for i, k in enumerate(keys)}
         weight = np.array([weights[k] for k in keys])
         rows: dict[int, list[int]] = {}
-        for u, unit_concepts in enumerate(concepts):
+        # A given pool (the fill's next units) needs rows for its own units only.
+        for u in pool or range(len(concepts)):
             if story.units[u].length <= max_words:
-                ids = [index[k] for k in unit_concepts if k in index]
+                ids = [index[k] for k in concepts[u] if k in index]
                 if ids:
                     rows[u] = ids
-        density = {
-            u: (weight[ids].sum() + prior[u]) / story.units[u].length for u, ids in rows.items()
-        }
         if pool:
             self.pool = [u for u in pool if u in rows]
         else:
+            density = {
+                u: (weight[ids].sum() + prior[u]) / story.units[u].length for u, ids in rows.items()
+            }
             self.pool = sorted(sorted(density, key=lambda u: -density[u])[:pool_size])
         used = sorted({i for u in self.pool for i in rows[u]})
         local = {i: j for j, i in enumerate(used)}
