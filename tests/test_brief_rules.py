@@ -817,6 +817,11 @@ def test_the_storys_own_actors_need_no_introduction() -> None:
         # 10ecb, a unit of two sentences: a name ends at the full stop; initials do not end it.
         ("They want Mark Teixeira. The Angels offered more.", ["Teixeira"]),
         ("Agent J. Edgar Hoover died in 1972.", ["Hoover"]),
+        # 35ecb, 42ecbplus: initials are a first name; "U.S." is not, and a sentence the
+        # splitter ran on ("O.A.C. The smartphone") names no one "The".
+        ("General Manager A.J. Smith issued the following statement.", ["Smith"]),
+        ("Only major U.S. wireless company to offer the Q10.", []),
+        ("Payments of $20 for 0% APR O.A.C. The smartphone will sell.", []),
     ],
 )
 def test_full_names_are_people_not_places_or_days(text: str, surnames: list[str]) -> None:
@@ -896,6 +901,19 @@ def test_a_report_attributed_to_a_surname_comes_with_the_full_name() -> None:
     assert not story.candidates[1].standalone
     assert story.candidates[1].introduced_by == 0
     assert speaker_surname("Service will be restored by December 31, according to Bloomberg.")
+
+
+def test_a_surname_named_in_full_with_initials_comes_with_that_sentence() -> None:
+    """ECB+ 35ecbplus: "Smith didn't return a call ..." stood alone although its article had
+    named the Chargers' general manager in full only as "A.J. Smith"."""
+    text = (
+        "\u201c It\u2019s disappointing to hear about the issue involving Jamal Williams,\u201d"
+        " general manager A.J. Smith said in a statement released by the team.\n\n"
+        "Smith didn\u2019t return a call seeking further comment."
+    )
+    story = prepare([one_article(text)])
+    assert not story.candidates[1].standalone
+    assert story.candidates[1].introduced_by == 0
 
 
 def test_a_name_ending_like_an_adverb_is_no_fronted_phrase() -> None:

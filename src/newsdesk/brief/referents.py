@@ -47,9 +47,11 @@ _NOT_NAME_WORDS = (
     r"|North|South|East|West|Central|Northern|Southern|Eastern|Western|Upper|Lower|Greater|New"
     r"|San|Santa|Los|Las|Fort|Port|Mount|Cape)"
 )
-# Last words of capitalised phrases that are days, months or places, not people.
+# Last words of capitalised phrases that are days, months or places, not people; and the words
+# that open the next sentence where a splitter missed its end ("... 0% APR O.A.C. The
+# smartphone ...").
 _NOT_SURNAME_WORDS = (
-    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April"
+    r"(?:The|This|That|These|Those|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April"
     r"|May|June|July|August|September|October|November|December|Today|Tonight|Yesterday"
     r"|County|City|Street|Avenue|Road|Highway|Gulf|Sea|Ocean|River|Lake|Mountain|Island|Islands"
     r"|Valley|Park|Bay|Beach|Coast|Center|Centre|University|College|School|Hospital|Court|House"
@@ -58,7 +60,9 @@ _NOT_SURNAME_WORDS = (
 FULL_NAME_SURNAME = re.compile(
     # A capital first, so the search skips to capitals; the lookbehind then checks it from before
     # it: it starts a word, and none of _NOT_NAME_WORDS.
-    rf"[A-Z](?<=\b(?!{_NOT_NAME_WORDS}\b)[A-Z])[a-z]+(?:\s+[A-Z](?:[a-z]+|\.)?)*"
+    # The first name may be initials ("A.J. Smith", "J.K. Rowling"), not "U.S." or "U.N.".
+    rf"[A-Z](?<=\b(?!{_NOT_NAME_WORDS}\b(?!\.[A-Z]\.))[A-Z])(?:[a-z]+|(?<!U)\.(?:[A-Z]\.){{1,2}})"
+    rf"(?:\s+[A-Z](?:[a-z]+|\.(?:[A-Z]\.){{0,2}})?)*"
     rf"\s+((?:{_PARTICLE}\s+){{0,2}}(?=[A-Z])(?!{_NOT_SURNAME_WORDS}\b){_SURNAME})\b"
 )
 # A sentence opening with a surname, also after a courtesy title or rank ("Mr. Nichols fled",
