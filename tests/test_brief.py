@@ -246,6 +246,28 @@ def test_a_person_is_named_in_full_before_the_surname_alone(event: str) -> None:
                 assert not re.search(rf"\b{surname}\b", text), (surname, texts)
 
 
+@pytest.mark.skipif(not ECB_DOCS.is_dir(), reason="shared ECB+ data not present")
+@pytest.mark.parametrize(
+    ("event", "budget", "opening"),
+    [
+        # "the Indonesian province of Aceh" needs no "Banda Aceh" before it.
+        ("37ecbplus", 250, "A 6.1 - magnitude earthquake which hit the Indonesian province"),
+        # "EYP Mission Critical Facilities" is no person's full name.
+        ("44ecbplus", 100, "HP today announced that it has signed a definitive agreement"),
+    ],
+)
+def test_no_sentence_is_moved_up_to_introduce_a_place_or_a_company(
+    event: str, budget: int, opening: str
+) -> None:
+    """A sentence naming a person in full moves up before the surname alone; a place, a firm's
+    name or a name used as a modifier is no surname, and moving for them put a detail ("The
+    acquisition of EYP Mission Critical Facilities will help the OEM ...") before the lead."""
+    from newsdesk.evaluation.summarize import read_articles
+
+    articles = read_articles(sorted((ECB_DOCS / event).iterdir()))
+    assert summarize(articles, budget).sentences[0].text.startswith(opening)
+
+
 BOUNDED_BRIEF = """
 import resource, sys
 from pathlib import Path

@@ -42,6 +42,24 @@ def _order_keys(story: StoryText, unit_ids: Sequence[int]) -> dict[int, OrderKey
 
 
 _CAPITALISED = re.compile(r"\b[A-Z][a-z]{2,}\b")
+# A capitalised word after these is a place ("the province of Aceh", "in Aceh") or the end of a
+# longer name ("Central Aceh"), and one before these a name used as a modifier ("a Bush
+# administration regulation"): no person a reader needs introduced, though a person's full name
+# elsewhere ends in it ("Banda Aceh", "George W. Bush").
+_BEFORE_A_PLACE = re.compile(
+    r"(?:\b(?i:in|of|at|from|near|off|across|outside|inside|around|throughout)|[A-Z][\w.]*)\s+$"
+)
+_NAME_AS_MODIFIER = re.compile(r"\s+(?:administration|era|government|regime)\b")
+
+
+def _bare_names(text: str) -> set[str]:
+    """Capitalised words of ``text`` that may call a person by surname alone, casefolded."""
+    return {
+        match.group().casefold()
+        for match in _CAPITALISED.finditer(text)
+        if not _BEFORE_A_PLACE.search(text, max(0, match.start() - 12), match.start())
+        and not _NAME_AS_MODIFIER.match(text, match.end())
+    }
 
 
 def _introductions_first(
@@ -60,7 +78,7 @@ def _introductions_first(
     while waiting:
         head = waiting[0]
         known = named_so_far | named[head]
-        bare = {w.casefold() for w in _CAPITALISED.findall(texts[head])} - known
+        bare = _bare_names(texts[head]) - known
         day = keys[head][0]
         introducer = next(
             (u for u in waiting[1:] if bare & named[u] and keys[u][0] == day and u not in moved),
