@@ -268,6 +268,29 @@ def test_no_sentence_is_moved_up_to_introduce_a_place_or_a_company(
     assert summarize(articles, budget).sentences[0].text.startswith(opening)
 
 
+@pytest.mark.skipif(not ECB_DOCS.is_dir(), reason="shared ECB+ data not present")
+@pytest.mark.parametrize(
+    ("event", "budget", "presupposing"),
+    [
+        ("27ecb", 250, "The out-of-band security update fixes"),
+        ("1ecb", 150, "The notorious party girl"),
+    ],
+)
+def test_a_brief_does_not_open_on_what_its_reader_has_not_met(
+    event: str, budget: int, presupposing: str
+) -> None:
+    """ECB+ is undated, so every chosen lead ties for the opening place; a definite description
+    ("The out-of-band security update fixes ...", "The notorious party girl ... had checked
+    into ...") left the reader asking whose update, which girl. A lead that introduces them
+    ("Microsoft has issued an emergency patch ...") opens instead, and the other still follows."""
+    from newsdesk.evaluation.summarize import read_articles
+
+    articles = read_articles(sorted((ECB_DOCS / event).iterdir()))
+    texts = [s.text for s in summarize(articles, budget).sentences]
+    assert not texts[0].startswith("The ")
+    assert any(text.startswith(presupposing) for text in texts[1:])
+
+
 BOUNDED_BRIEF = """
 import resource, sys
 from pathlib import Path

@@ -2,7 +2,8 @@
 
 Chronological by event: each unit is dated by the day of the development it tells
 (:func:`newsdesk.event_time.development_day`, as the timeline is), then by place in its article;
-of one day, a unit naming a person in full comes before one using the surname alone.
+of one day, a unit naming a person in full comes before one using the surname alone, and the
+brief opens on a sentence that introduces what it tells rather than one that presupposes it.
 """
 
 from __future__ import annotations
@@ -94,6 +95,33 @@ def _introductions_first(
     return ordered
 
 
+# "The buy should also expand ...", "The out-of-band security update fixes ...": a definite
+# description of a thing presupposes that the reader has met it.
+_DEFINITE_OPENING = re.compile(r"[\"“]?The\s+(?![A-Z])")
+
+
+def _introducing_opener(
+    story: StoryText, units: list[int], keys: Mapping[int, OrderKey]
+) -> list[int]:
+    """A brief opens on a sentence that introduces what it tells: when the first unit opens on a
+    definite description ("The buy should also expand AMD's ..."), the first unit of the same day
+    and place in its article that does not ("Advanced Micro Devices Inc. announced ...") opens
+    instead."""
+    if not units:
+        return units
+
+    def presupposes(unit: int) -> bool:
+        opening = story.candidates[story.units[unit].members[0]].text
+        return _DEFINITE_OPENING.match(opening) is not None
+
+    first = units[0]
+    if not presupposes(first):
+        return units
+    tier = (u for u in units if keys[u][:2] == keys[first][:2])
+    opener = next((u for u in tier if not presupposes(u)), first)
+    return [opener, *(u for u in units if u != opener)]
+
+
 def assemble(
     story: StoryText,
     unit_ids: Sequence[int],
@@ -103,7 +131,8 @@ def assemble(
 ) -> Brief:
     """Order the chosen units (a unit's sentences stay together) and cite every sentence."""
     keys = _order_keys(story, unit_ids)
-    units = _introductions_first(story, sorted(unit_ids, key=keys.__getitem__), keys)
+    chronological = sorted(unit_ids, key=keys.__getitem__)
+    units = _introductions_first(story, _introducing_opener(story, chronological, keys), keys)
     members = list(dict.fromkeys(m for u in units for m in story.units[u].members))
     kept: list[int] = []
     total = 0
