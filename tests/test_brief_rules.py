@@ -174,6 +174,10 @@ FRAGMENTS = [
     # Article-extraction benchmark pages (BBC Newsbeat, Dealbreaker): the outlet's promotion.
     "Listen to Newsbeat live at 12:45 and 17:45 weekdays - or listen back here.",
     "Start your day with the Opening Bell powered by The Water Coolest.",
+    # ECB+ 42ecb, 9ecbplus, 6ecbplus: a pointer to somewhere else.
+    "More information on the BlackBerry Curve 8900 is available on RIM's website.",
+    "For more information, check out the ESC statement.",
+    "Hit the jump for more details and how \u2018 Catching Fire \u2019 could face a huge delay.",
     # ECB+ 13ecbplus: an article whose text begins mid-sentence.
     "fast - moving fire destroyed the historic Matanuska Maid warehouse early this morning.",
     # ECB+ 26ecbplus, 42ecbplus, 44ecbplus: characters the source's encoding lost.

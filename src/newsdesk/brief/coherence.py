@@ -45,6 +45,11 @@ _BOILERPLATE_START = re.compile(
     r"|advertisement|share this|sources?:|\(?(?:ap|reuters|afp)\)?\s*[-—–_]|by\s+\w"
     # Promotion of the outlet's own products: "Listen to Newsbeat live at 12:45".
     r"|listen (?:to|live)\b|start your day\b|download (?:the|our)\b|don'?t miss\b"
+    # A pointer elsewhere: "More information on the BlackBerry Curve 8900 is available on RIM's
+    # website.", "For more information, check out the ESC statement.", "Hit the jump for ...".
+    r"|for (?:more|further) (?:information|details)\b|hit the jump\b"
+    r"|(?:more|further|additional) (?:information|details) (?:on|about) [^.]{1,80}? (?:is|are)"
+    r" available\b"
     # A wire's note to its editors: "Eds: Adds quote from White House in 5th graf."
     r"|eds?\s*:|editor'?s'?\s+note\s*:"
     r"|[*•·▪►\-]\s)"  # list bullets
