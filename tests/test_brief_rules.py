@@ -782,6 +782,9 @@ def test_the_player_comes_with_the_sentence_that_introduced_the_player() -> None
         ("The Colts' defense stuffed quarterback Brady Quinn on fourth down.", None),
         ("The Angels negotiated with pitcher CC Sabathia but made no offer.", None),
         ("The Hennepin County attorney's office handed down charges on Friday.", None),
+        # MultiLing M001, ECB+ 45ecbplus: which jury?
+        ("The jury were told that the footage was taken nine days before the bombings.", "juri"),
+        ("The jurors recommended the maximum sentence of life in prison without parole.", "juror"),
     ],
 )
 def test_a_role_the_reader_has_not_met_is_a_referent(text: str, referent: str | None) -> None:

@@ -185,7 +185,7 @@ _PEOPLE_NOUNS = (
     "protesters", "demonstrators", "rescuers", "firefighters", "militants", "rebels", "pirates",
     "americans", "britons", "canadians", "australians", "germans", "russians", "israelis",
     "palestinians", "iranians", "iraqis", "afghans", "pakistanis", "mexicans", "italians",
-    "europeans", "koreans",
+    "europeans", "koreans", "jury", "jurors",
 )
 # fmt: on
 _THE_PEOPLE = (
