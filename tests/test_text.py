@@ -122,6 +122,17 @@ SOURCE = (
                 "Pricing begins at $99.",
             ],
         ),
+        (  # ECB+ 8ecbplus: the euro sign lost as "?"; a numbered question still ends.
+            "The strike came since agreeing an? 110 billion (Dh472.72bn) debt bailout from the EU."
+            " Is it fair? 2. How long will it last?",
+            [
+                "The strike came since agreeing an? 110 billion (Dh472.72bn) debt bailout from"
+                " the EU.",
+                "Is it fair?",
+                "2.",
+                "How long will it last?",
+            ],
+        ),
     ],
 )
 def test_news_traps(text: str, expected: list[str]) -> None:

@@ -100,6 +100,11 @@ _NEXT_STARTS_SENTENCE = re.compile(r"(?:[\"“'‘(\[`]|[\"“‘]\s|``\s)*[A-Z0
 # ... and spaces a closing straight quote from its stop: 'the "Old Mat Maid Warehouse. " It was'.
 _SPACED_STRAIGHT_QUOTE = re.compile(r'"\s+')
 _WORD = re.compile(r"[A-Za-z0-9À-ÖØ-öø-ÿ]+(?:['’][A-Za-z]+)*")
+# A currency sign an encoding lost, glued to the word before the amount: "since agreeing an? 110
+# billion debt bailout" (for "€110 billion"). No question ends there; a numbered list may follow
+# one ("... a question? 2. How ...").
+_LOST_CURRENCY_SIGN = re.compile(r"[a-z]\?\s+\d")
+_LIST_NUMBER = re.compile(r"\d+\.\s")
 
 
 def split_paragraphs(text: str) -> list[str]:
@@ -160,6 +165,8 @@ def _split_paragraph(paragraph: str) -> Iterator[str]:
             end_of_sentence, next_start = next_start + 1, next_start + spaced_quote.end()
             rest = paragraph[next_start:]
         if not _NEXT_STARTS_SENTENCE.match(rest):
+            continue
+        if _LOST_CURRENCY_SIGN.match(paragraph, match.start() - 1) and not _LIST_NUMBER.match(rest):
             continue
         prefix = paragraph[start : match.end(1)]
         if (
