@@ -291,6 +291,29 @@ def test_a_brief_does_not_open_on_what_its_reader_has_not_met(
     assert any(text.startswith(presupposing) for text in texts[1:])
 
 
+@pytest.mark.skipif(not ECB_DOCS.is_dir(), reason="shared ECB+ data not present")
+@pytest.mark.parametrize(
+    ("event", "budget", "retelling"),
+    [
+        # The record was told twice before: "... who are slumping at 9-14", "... floundering at
+        # 9-14 and in the basement of the Eastern Conference".
+        ("5ecb", 250, "The 76ers have a record of 9-14"),
+        # After "A former employee ... has been charged with first-degree murder" and "...
+        # Eric Allen Kirkpatrick, 61, opened fire at a Vancouver office Friday".
+        ("18ecb", 150, "A 61-year-old Vancouver man - Eric Allen Kirkpatrick - was charged"),
+    ],
+)
+def test_a_brief_does_not_retell_with_a_detail_added(
+    event: str, budget: int, retelling: str
+) -> None:
+    from newsdesk.evaluation.summarize import read_articles
+
+    articles = read_articles(sorted((ECB_DOCS / event).iterdir()))
+    brief = summarize(articles, budget)
+    assert not any(s.text.startswith(retelling) for s in brief.sentences)
+    assert brief.word_count >= 0.9 * budget  # the words went to other news
+
+
 BOUNDED_BRIEF = """
 import resource, sys
 from pathlib import Path

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from newsdesk.brief import summarize
-from newsdesk.brief.base import REDUNDANCY_THRESHOLD, Candidate, prepare
+from newsdesk.brief.base import REDUNDANCY_THRESHOLD, Candidate, prepare, retellings
 from newsdesk.brief.coherence import (
     in_writers_voice,
     is_fragment,
@@ -227,6 +227,34 @@ def test_fragments_are_dropped(sentence: str) -> None:
 def one_article(text: str) -> Article:
     """An undated article of one outlet holding ``text``."""
     return Article(key="k", title="", outlet="o", provenance=Provenance("p"), text=text)
+
+
+def test_a_sentence_whose_words_the_brief_already_holds_is_a_retelling() -> None:
+    """ECB+ 18ecb's 150-word brief, four reports' sentences: the charge, with the name and age
+    the brief already gave, retells the lead (under the pairwise redundancy bar); the surrender
+    is news."""
+    lead, named, surrender, charge = range(4)
+    story = prepare(
+        [
+            one_article(
+                "A former employee who opened fire at an office Christmas party and killed one man"
+                " has been charged with first-degree murder, police said Saturday."
+            ),
+            one_article(
+                "Constable Tim Fanning allege the recently-fired man, Eric Allen Kirkpatrick, 61,"
+                " opened fire at a Vancouver office Friday, killing Benjamin David Banky, 40."
+            ),
+            one_article("A 61-year-old man surrendered to police shortly after 6 p.m."),
+            one_article(
+                "A 61-year-old Vancouver man - Eric Allen Kirkpatrick - was charged Saturday with"
+                " one count of first-degree murder in connection with the shooting, Vancouver"
+                " police said."
+            ),
+        ]
+    )
+    assert [u.members for u in story.units] == [(lead,), (named,), (surrender,), (charge,)]
+    assert retellings(story, [lead, named, surrender, charge]) == [charge]
+    assert retellings(story, [charge, lead, named, surrender]) == []
 
 
 def test_datelines_are_stripped_verbatim() -> None:

@@ -23,13 +23,22 @@ from dataclasses import dataclass
 import numpy as np
 from scipy.sparse import csr_matrix
 
-from newsdesk.brief.base import LEAD_SENTENCES, BriefMethod, StoryText, position_prior
+from newsdesk.brief.base import (
+    LEAD_SENTENCES,
+    BriefMethod,
+    StoryText,
+    position_prior,
+    retellings,
+)
+from newsdesk.brief.order import reading_order
 from newsdesk.brief.terms import STOPWORDS, stem
 from newsdesk.text import words
 
 Concept = tuple[str, str]
 # Rounds of filling past the pool (:meth:`CoverageMethod._top_up`), each over its next 30 units.
 _TOP_UP_ROUNDS = 3
+# Rounds of taking out retellings and filling their words (:meth:`CoverageMethod._retold`).
+_RETELLING_ROUNDS = 3
 # A direct quotation: the sentence opens with one, or attributes one ("...," he said / X says).
 # Two patterns, not one alternation: the second then starts at a quote mark or stop, which the
 # regex engine finds fast (this runs on every unit of a story).
@@ -180,7 +189,31 @@ class CoverageMethod(BriefMethod):
                 chosen = problem.with_a_lead([problem.pool.index(u) for u in chosen])
         if chosen is None:
             chosen = problem.solve(self.node_limit if self.solver == "search" else 0)
-        return self._top_up(story, objective, max_words, chosen)
+        return self._without_retellings(
+            story, objective, max_words, self._top_up(story, objective, max_words, chosen)
+        )
+
+    def _without_retellings(
+        self, story: StoryText, objective: _Objective, max_words: int, chosen: list[int]
+    ) -> list[int]:
+        """The brief without units that retell what the units before them told (in the brief's
+        order, :func:`~newsdesk.brief.base.retellings`), their words filled by
+        :meth:`_top_up` from units other than those.
+
+        Concept coverage rewards such a unit for its one new detail, and ROUGE for the
+        retelling: a blind read preferred the briefs without them 21 to 13 (tie 5), as telling
+        more of the news, with ROUGE level (BENCHMARKS.md)."""
+        concepts = list(objective.concepts)
+        for _ in range(_RETELLING_ROUNDS):
+            retold = retellings(story, reading_order(story, chosen))
+            if not retold:
+                break
+            for u in retold:
+                concepts[u] = set()  # never chosen again
+            objective = _Objective(concepts, objective.weights, objective.prior)
+            kept = [u for u in chosen if u not in retold]
+            chosen = self._top_up(story, objective, max_words, kept)
+        return chosen
 
     def _top_up(
         self, story: StoryText, objective: _Objective, max_words: int, chosen: list[int]

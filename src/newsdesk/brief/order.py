@@ -122,6 +122,13 @@ def _introducing_opener(
     return [opener, *(u for u in units if u != opener)]
 
 
+def reading_order(story: StoryText, unit_ids: Sequence[int]) -> list[int]:
+    """The chosen units in the order the brief shows them."""
+    keys = _order_keys(story, unit_ids)
+    chronological = sorted(unit_ids, key=keys.__getitem__)
+    return _introductions_first(story, _introducing_opener(story, chronological, keys), keys)
+
+
 def assemble(
     story: StoryText,
     unit_ids: Sequence[int],
@@ -130,9 +137,7 @@ def assemble(
     reprints: Mapping[str, Sequence[str]],
 ) -> Brief:
     """Order the chosen units (a unit's sentences stay together) and cite every sentence."""
-    keys = _order_keys(story, unit_ids)
-    chronological = sorted(unit_ids, key=keys.__getitem__)
-    units = _introductions_first(story, _introducing_opener(story, chronological, keys), keys)
+    units = reading_order(story, unit_ids)
     members = list(dict.fromkeys(m for u in units for m in story.units[u].members))
     kept: list[int] = []
     total = 0
