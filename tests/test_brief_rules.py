@@ -684,6 +684,11 @@ def test_the_writers_own_voice_is_not_a_news_point() -> None:
         "The American Medical Association is delighted that Dr. Regina Benjamin, MD, has been"
         " nominated to serve as our nation's next U.S. Surgeon General.",
         "The congregants of Wasilla Bible Church have our deep sympathy.",
+        # ECB+ 5ecb, 4ecb, 27ecbplus: the writer addresses the reader.
+        "If you do n't know by now : you disappoint in the NBA, you get canned.",
+        "Page, you see, was to erotica what Elvis was to rock 'n' roll.",
+        "Applying the Fix - It will protect Internet Explorer and prevent the currently"
+        " circulating exploit from working on your systems.",
     ]:
         assert in_writers_voice(sentence), sentence
     for sentence in [
@@ -698,6 +703,10 @@ def test_the_writers_own_voice_is_not_a_news_point() -> None:
         " Singapore and France.",
         '"We are not in the business of public relations," the agency said.',
         "The US Geological Survey said the quake struck at a depth of 10 km.",
+        # ECB+ 45ecbplus, 40ecb: a phone plan, and a "you" reported from its speaker.
+        "Between 10 : 37 and 10 : 58 p. m. April 8, the pay - as - you - go phone called Flynn's"
+        " phone six times.",
+        "Jobs said that using the 9400M you get five hours of battery life.",
     ]:
         assert not in_writers_voice(sentence), sentence
 

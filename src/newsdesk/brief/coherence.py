@@ -283,16 +283,30 @@ _FIRST_PERSON_PLURAL = re.compile(
     r"|us(?<![\w'’]us))\b(?!\s*\d)"
 )
 
+# And "you", "your": the writer addressing the reader ("If you do n't know by now : you disappoint
+# in the NBA, you get canned.", "Page, you see, was to erotica what Elvis was to rock 'n' roll.",
+# a review's "For $ 1999 you get ..."). Not "pay-as-you-go", nor USGS's "Did you feel it?" survey.
+_SECOND_PERSON = re.compile(
+    r"[Yy]ou(?<![\w'’\-][Yy]ou)(?<!-\s[Yy]ou)(?:rs?|rself|rselves)?\b(?!\s?-\s?\w)"
+    r"(?<!Did you)(?!\s+feel it\b)"
+)
+
+_REPORTED_SPEECH = re.compile(rf"\b(?:{SPEECH}|announced)\s+that\b")
+
 
 # A single quote opening a word, also in small letters ("doubles down on 'meth, we're on it'"),
-# not a contraction split off its word as ECB+ and DUC text has it ("I 'm", "we 're").
-_SINGLE_QUOTE_WORD = re.compile(r"['‘](?<![^\s:(]['‘])(?!(?:m|s|re|ve|ll|d|t|em)\b)\w")
+# not a contraction split off its word as ECB+ and DUC text has it ("I 'm", "we 're"), nor the
+# "'n'" of "rock 'n' roll".
+_SINGLE_QUOTE_WORD = re.compile(r"['‘](?<![^\s:(]['‘])(?!(?:m|s|re|ve|ll|d|t|em)\b|n['’])\w")
 
 
 def in_writers_voice(text: str) -> bool:
-    """Whether ``text`` speaks in the first person outside any quotation mark."""
+    """Whether ``text`` speaks in the first or second person outside any quotation mark (a
+    reported "you" is the speaker's: "Jobs said that using the 9400M you get five hours")."""
     if _FIRST_PERSON_SINGULAR.search(text) is None and _FIRST_PERSON_PLURAL.search(text) is None:
-        return False
+        second = _SECOND_PERSON.search(text)
+        if second is None or _REPORTED_SPEECH.search(text, 0, second.start()):
+            return False
     return not (_ANY_QUOTE.search(text) or _SINGLE_QUOTE_WORD.search(text))
 
 
