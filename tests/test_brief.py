@@ -18,7 +18,7 @@ from newsdesk.brief.coverage import CoverageMethod, early_word_weights
 from newsdesk.brief.referents import FULL_NAME_SURNAME
 from newsdesk.brief.terms import stem
 from newsdesk.event_time import reported_day
-from newsdesk.models import Article, Provenance
+from newsdesk.models import Article, Brief, Provenance
 
 DATA = Path(__file__).resolve().parents[1] / ".." / "shared" / "data"
 SOURCE = DATA / "multiling2011-en" / "source"
@@ -230,15 +230,19 @@ def test_title_sentence_tells_a_lead_from_a_headline(title: str, is_sentence: bo
 ECB_DOCS = DATA / "ecbplus" / "docs"
 
 
+def ecb_brief(event: str, budget: int) -> Brief:
+    """The brief of one ECB+ event folder's articles (undated: one day)."""
+    from newsdesk.evaluation.summarize import read_articles
+
+    return summarize(read_articles(sorted((ECB_DOCS / event).iterdir())), budget)
+
+
 @pytest.mark.skipif(not ECB_DOCS.is_dir(), reason="shared ECB+ data not present")
 @pytest.mark.parametrize("event", ["31ecb", "3ecb", "6ecbplus", "34ecb"])
 def test_a_person_is_named_in_full_before_the_surname_alone(event: str) -> None:
     """ECB+ articles are undated, so one day: "Tyler Hansbrough scored 20 points ..." must come
     before "... shortly after Hansbrough passed Phil Ford ..." whichever article each is from."""
-    from newsdesk.evaluation.summarize import read_articles
-
-    articles = read_articles(sorted((ECB_DOCS / event).iterdir()))
-    texts = [s.text for s in summarize(articles, 100).sentences]
+    texts = [s.text for s in ecb_brief(event, 100).sentences]
     named = [{n for n in FULL_NAME_SURNAME.findall(t)} for t in texts]
     for i, text in enumerate(texts):
         for later in named[i + 1 :]:
@@ -262,10 +266,7 @@ def test_no_sentence_is_moved_up_to_introduce_a_place_or_a_company(
     """A sentence naming a person in full moves up before the surname alone; a place, a firm's
     name or a name used as a modifier is no surname, and moving for them put a detail ("The
     acquisition of EYP Mission Critical Facilities will help the OEM ...") before the lead."""
-    from newsdesk.evaluation.summarize import read_articles
-
-    articles = read_articles(sorted((ECB_DOCS / event).iterdir()))
-    assert summarize(articles, budget).sentences[0].text.startswith(opening)
+    assert ecb_brief(event, budget).sentences[0].text.startswith(opening)
 
 
 @pytest.mark.skipif(not ECB_DOCS.is_dir(), reason="shared ECB+ data not present")
@@ -283,10 +284,7 @@ def test_a_brief_does_not_open_on_what_its_reader_has_not_met(
     ("The out-of-band security update fixes ...", "The notorious party girl ... had checked
     into ...") left the reader asking whose update, which girl. A lead that introduces them
     ("Microsoft has issued an emergency patch ...") opens instead, and the other still follows."""
-    from newsdesk.evaluation.summarize import read_articles
-
-    articles = read_articles(sorted((ECB_DOCS / event).iterdir()))
-    texts = [s.text for s in summarize(articles, budget).sentences]
+    texts = [s.text for s in ecb_brief(event, budget).sentences]
     assert not texts[0].startswith("The ")
     assert any(text.startswith(presupposing) for text in texts[1:])
 
@@ -306,10 +304,7 @@ def test_a_brief_does_not_open_on_what_its_reader_has_not_met(
 def test_a_brief_does_not_retell_with_a_detail_added(
     event: str, budget: int, retelling: str
 ) -> None:
-    from newsdesk.evaluation.summarize import read_articles
-
-    articles = read_articles(sorted((ECB_DOCS / event).iterdir()))
-    brief = summarize(articles, budget)
+    brief = ecb_brief(event, budget)
     assert not any(s.text.startswith(retelling) for s in brief.sentences)
     assert brief.word_count >= 0.9 * budget  # the words went to other news
 

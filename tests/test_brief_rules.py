@@ -933,31 +933,29 @@ def test_a_pronoun_after_a_sentence_adverb_needs_its_referent(sentence: str) -> 
     assert story.candidates[1].needs_previous and not story.candidates[1].standalone
 
 
-def test_a_report_attributed_to_a_surname_comes_with_the_full_name() -> None:
-    """ECB+ 21ecbplus: "..., according to Brown." after the sentence naming the district
-    attorney in full."""
-    text = (
+@pytest.mark.parametrize(
+    "text",
+    [
+        # ECB+ 21ecbplus: "..., according to Brown." after the sentence naming the district
+        # attorney in full.
         "Queens District Attorney Richard Brown said the driver had been drinking.\n\n"
         "Video surveillance from the area showed the vehicle striking Chohan, causing her to"
-        " become airborne, according to Brown."
-    )
-    story = prepare([one_article(text)])
-    assert not story.candidates[1].standalone
-    assert story.candidates[1].introduced_by == 0
-    assert speaker_surname("Service will be restored by December 31, according to Bloomberg.")
-
-
-def test_a_surname_named_in_full_with_initials_comes_with_that_sentence() -> None:
-    """ECB+ 35ecbplus: "Smith didn't return a call ..." stood alone although its article had
-    named the Chargers' general manager in full only as "A.J. Smith"."""
-    text = (
+        " become airborne, according to Brown.",
+        # ECB+ 35ecbplus: the article named the Chargers' general manager in full only with
+        # initials.
         "\u201c It\u2019s disappointing to hear about the issue involving Jamal Williams,\u201d"
         " general manager A.J. Smith said in a statement released by the team.\n\n"
-        "Smith didn\u2019t return a call seeking further comment."
-    )
+        "Smith didn\u2019t return a call seeking further comment.",
+    ],
+)
+def test_a_surname_alone_comes_with_the_sentence_that_named_it_in_full(text: str) -> None:
     story = prepare([one_article(text)])
     assert not story.candidates[1].standalone
     assert story.candidates[1].introduced_by == 0
+
+
+def test_a_report_may_be_attributed_to_a_news_medium() -> None:
+    assert speaker_surname("Service will be restored by December 31, according to Bloomberg.")
 
 
 def test_a_name_ending_like_an_adverb_is_no_fronted_phrase() -> None:

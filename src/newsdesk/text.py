@@ -166,7 +166,8 @@ def _split_paragraph(paragraph: str) -> Iterator[str]:
             rest = paragraph[next_start:]
         if not _NEXT_STARTS_SENTENCE.match(rest):
             continue
-        if _LOST_CURRENCY_SIGN.match(paragraph, match.start() - 1) and not _LIST_NUMBER.match(rest):
+        lost_sign = _LOST_CURRENCY_SIGN.match(paragraph, max(0, match.start() - 1))
+        if lost_sign and not _LIST_NUMBER.match(rest):
             continue
         prefix = paragraph[start : match.end(1)]
         if (

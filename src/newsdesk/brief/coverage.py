@@ -37,7 +37,8 @@ from newsdesk.text import words
 Concept = tuple[str, str]
 # Rounds of filling past the pool (:meth:`CoverageMethod._top_up`), each over its next 30 units.
 _TOP_UP_ROUNDS = 3
-# Rounds of taking out retellings and filling their words (:meth:`CoverageMethod._retold`).
+# Rounds of taking out retellings and filling their words
+# (:meth:`CoverageMethod._without_retellings`).
 _RETELLING_ROUNDS = 3
 # A direct quotation: the sentence opens with one, or attributes one ("...," he said / X says).
 # Two patterns, not one alternation: the second then starts at a quote mark or stop, which the

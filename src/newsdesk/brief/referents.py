@@ -51,7 +51,8 @@ _NOT_NAME_WORDS = (
 # that open the next sentence where a splitter missed its end ("... 0% APR O.A.C. The
 # smartphone ...").
 _NOT_SURNAME_WORDS = (
-    r"(?:The|This|That|These|Those|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April"
+    r"(?:The|This|That|These|Those"
+    r"|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April"
     r"|May|June|July|August|September|October|November|December|Today|Tonight|Yesterday"
     r"|County|City|Street|Avenue|Road|Highway|Gulf|Sea|Ocean|River|Lake|Mountain|Island|Islands"
     r"|Valley|Park|Bay|Beach|Coast|Center|Centre|University|College|School|Hospital|Court|House"
