@@ -114,6 +114,11 @@ DANGLING = [
     "The 55 - year - old is a hugely popular choice, judging by some celebrity chatter.",
     "The sixty-one-year-old was arrested Friday, not long after Banky was shot to death.",
     "The 23-year-old finished his third season with 404 yards rushing on 106 carries.",
+    # ECB+ 21ecb, 12ecb, 38ecbplus: a medium the reader has not met.
+    "Police pulled the 36-year-old driver over a few blocks away, the station reported.",
+    "The Indian warship Mysore, which carried out Saturday's operation, is on anti-piracy patrol"
+    " in the Gulf of Aden, the release said.",
+    "There were no immediate reports of damage, the newspaper said.",
 ]
 # Seed-brief and MultiLing sentences that stand on their own.
 STANDALONE = [

@@ -156,6 +156,9 @@ _SINGLE_CLOSE = re.compile(rf"['’](?:{_CLOSES_AFTER})")
 # A single quote mark, then what it is: opening (at a word's start, before a capital) or closing.
 _SINGLE_EVENT = re.compile(rf"['‘’](?:(?P<open>(?<=(?<![^\s(])['‘]))(?=[A-Z])|{_CLOSES_AFTER})")
 _SINGLE_QUOTE_SPAN = 10
+_MEDIUM = (
+    "station|newspaper|paper|release|magazine|network|channel|broadcaster|website|tabloid|daily"
+)
 # Attribution of a quote to a pronoun or an unnamed definite role: "..., he said."
 _PRONOUN_SPEAKER = re.compile(
     rf"[,\"”’']\s*(?:he|she|they|it|the\s+(?:[a-z\-]+\s+)?{_ROLE})\s+{SPEECH}\b"
@@ -163,9 +166,11 @@ _PRONOUN_SPEAKER = re.compile(
     # One speaker (a verb in -s), "they" someone else: "The Royal Navy insists that they were
     # operating in Iraqi waters" (they: the sailors of another sentence).
     r"|\b(?:says|insists|maintains|claims|states|argues|adds|notes)\s+(?:that\s+)?they\b"
+    # A medium the reader has not met: "..., the station reported.", "..., the release said."
+    rf"|[,\"”’']\s*the\s+(?:{_MEDIUM})\s+(?:{SPEECH}|reported|reports)\b"
 )
 # What a sentence _PRONOUN_SPEAKER can match has in it (the substring test before the search).
-_PRONOUN_SPEAKER_GATE = (*SPEECH_VERBS, "s that they", "s they")
+_PRONOUN_SPEAKER_GATE = (*SPEECH_VERBS, "s that they", "s they", "reported", "reports")
 _ATTRIBUTION = re.compile(
     rf"\b{SPEECH}\b|\baccording to\b|\basked\b|\bwrote\b|\bannounced\b|\bdeclared\b",
     re.IGNORECASE,
