@@ -125,7 +125,8 @@ class CoverageMethod(BriefMethod):
     ``solver="search"`` (default): greedy + local search + node-limited branch and bound over the
     ``max_units`` most concept-dense units; ``"greedy"``: the same without branch and bound;
     ``"ilp"``: exact integer program (HiGHS through scipy), about 3x slower, no better measured.
-    Words the pool's units leave unused are then filled greedily from the other units.
+    Words the pool's units leave unused are then filled greedily from the other units, and a
+    unit that retells what the units shown before it told gives its words to others.
     """
 
     name = "coverage"
