@@ -9,7 +9,13 @@ from pathlib import Path
 import pytest
 
 from newsdesk.brief import summarize
-from newsdesk.brief.base import REDUNDANCY_THRESHOLD, Candidate, prepare, retellings
+from newsdesk.brief.base import (
+    REDUNDANCY_THRESHOLD,
+    Candidate,
+    may_retell,
+    prepare,
+    retellings,
+)
 from newsdesk.brief.coherence import (
     in_writers_voice,
     is_fragment,
@@ -260,6 +266,9 @@ def test_a_sentence_whose_words_the_brief_already_holds_is_a_retelling() -> None
     assert [u.members for u in story.units] == [(lead,), (named,), (surrender,), (charge,)]
     assert retellings(story, [lead, named, surrender, charge]) == [charge]
     assert retellings(story, [charge, lead, named, surrender]) == []
+    # The test that spares ordering a brief: true whenever some order has a retelling.
+    assert may_retell(story, [lead, named, surrender, charge])
+    assert not may_retell(story, [lead, named, surrender])
 
 
 def test_datelines_are_stripped_verbatim() -> None:

@@ -489,6 +489,18 @@ def retellings(story: StoryText, shown: Sequence[int]) -> list[int]:
     return found
 
 
+def may_retell(story: StoryText, units: Sequence[int]) -> bool:
+    """Whether :func:`retellings` can find any of ``units`` in some order: whether one has
+    ``RETELLING_SHARE`` of its content stems in the others (the units before it hold no more).
+    Cheaper than ordering the units."""
+    stems = [set(story.units[u].stems) for u in units]
+    counts = Counter(s for unit_stems in stems for s in unit_stems)
+    return any(
+        unit_stems and sum(counts[s] > 1 for s in unit_stems) >= RETELLING_SHARE * len(unit_stems)
+        for unit_stems in stems
+    )
+
+
 SUPPORT_THRESHOLD = 0.5
 # A sentence states a point of its own only with this many content stems, and carries another's
 # only if they share this many: a one-word sentence ("News.") reaches cosine 0.5 against any

@@ -27,6 +27,7 @@ from newsdesk.brief.base import (
     LEAD_SENTENCES,
     BriefMethod,
     StoryText,
+    may_retell,
     position_prior,
     retellings,
 )
@@ -207,6 +208,8 @@ class CoverageMethod(BriefMethod):
         more of the news, with ROUGE level (BENCHMARKS.md)."""
         concepts = list(objective.concepts)
         for _ in range(_RETELLING_ROUNDS):
+            if not may_retell(story, chosen):
+                break
             retold = retellings(story, reading_order(story, chosen))
             if not retold:
                 break
