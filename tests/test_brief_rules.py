@@ -110,6 +110,13 @@ DANGLING = [
     "In fact, Microsoft said it monitored a huge increase in attacks last Saturday.",
     # ECB+ 3ecb, 8ecb, 4ecb, 38ecb: a time or a place counted from the sentence before.
     "Four seconds later, he shot the court reporter, Julie Ann Brandau, in the head.",
+    # ECB+ 33ecb, MultiLing M008: an approximate count; ECB+ 29ecbplus, 32ecbplus: the time
+    # counted from later in the sentence.
+    "Less than two weeks later, Jermayne Timmons was arrested and charged with the shooting.",
+    "Approximately fourteen minutes later, an automated message was sent saying that the cabin"
+    " had lost its pressurisation.",
+    "Ryan Succop hit a 47 - yard field goal moments later to tie the game.",
+    "John Jenkin was arrested on suspicion of murder shortly afterwards.",
     "Shortly after, the West Coast Bank received a call with a similar warning.",
     "A few years later, Page modeled in bondage and sadomasochistic poses.",
     'Down the road at Brick Oven Pizza, "it caught our attention," said Geri Angel.',
@@ -128,6 +135,9 @@ DANGLING = [
 ]
 # Seed-brief and MultiLing sentences that stand on their own.
 STANDALONE = [
+    # MultiLing M006: what the time is counted from is in the sentence.
+    "A tsunami alert was initially issued following the tremor, but it was retracted shortly"
+    " afterwards.",
     "Next week, the company will release the first results of the new trial to regulators.",
     "The two sides agreed on a ceasefire that took effect at midnight on Sunday.",
     '"We see them going to work, just as before", a USA official told The Post.',

@@ -409,10 +409,20 @@ _SUBJECTLESS = re.compile(
 # A time or place counted from the sentence before: "Minutes later, he shot ...", "Shortly after,
 # the bank received ...", "A few years later, Page modeled ...", "Down the street at Paperny Films".
 _RELATIVE_OPENER = re.compile(
-    r"^[\"“'‘(]?(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|\d+)\s+)?"
+    # Also with an approximation before the count: "Less than two weeks later, Jermayne Timmons
+    # was arrested", "Approximately fourteen minutes later, an automated message was sent".
+    r"^[\"“'‘(]?(?:(?:(?:less|more|fewer)\s+than|about|nearly|almost|approximately|just|only"
+    r"|barely|some|roughly)\s+)?"
+    r"(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen"
+    r"|twenty|thirty|forty|fifty|several|\d+)\s+)?"
     r"(?:few\s+|couple\s+of\s+)?(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?"
     r"|moments?|shortly|soon|not\s+long)\s+(?:later|afterwards?|after(?=\s*,)|thereafter)\b"
-    r"|^[\"“'‘(]?(?:up|down|across|back)\s+the\s+(?:road|street|coast|hill|block)\b",
+    r"|^[\"“'‘(]?(?:up|down|across|back)\s+the\s+(?:road|street|coast|hill|block)\b"
+    # A time counted from what came before, with nothing in the sentence to count from: "Ryan
+    # Succop hit a 47-yard field goal moments later to tie the game.", "John Jenkin was arrested
+    # on suspicion of murder shortly afterwards."
+    r"|^(?!.*\b(?:after|when|as|following|before|once|until)\b.*\b(?:moments|shortly)\s+(?:later"
+    r"|afterwards?)\b).*\b(?:moments|shortly)\s+(?:later|afterwards?)\b",
     re.IGNORECASE,
 )
 
