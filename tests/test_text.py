@@ -122,6 +122,19 @@ SOURCE = (
                 "Pricing begins at $99.",
             ],
         ),
+        (  # ECB+ 4ecb, 28ecb: a US state's abbreviation ends a sentence before "She", "He";
+            # not before "(AP)" of a dateline.
+            "Page was born on April 22, 1923, in Nashville, Tenn. She began modeling in 1950."
+            " Felt died Thursday at his home in Santa Rosa, Calif. He was 95."
+            " NASHVILLE, Tenn. (AP) _ Country star dies.",
+            [
+                "Page was born on April 22, 1923, in Nashville, Tenn.",
+                "She began modeling in 1950.",
+                "Felt died Thursday at his home in Santa Rosa, Calif.",
+                "He was 95.",
+                "NASHVILLE, Tenn. (AP) _ Country star dies.",
+            ],
+        ),
         (  # ECB+ 8ecbplus: the euro sign lost as "?"; a numbered question still ends.
             "The strike came since agreeing an? 110 billion (Dh472.72bn) debt bailout from the EU."
             " Is it fair? 2. How long will it last?",

@@ -35,6 +35,10 @@ _ABBREVIATIONS = _wordset(
 # next word is a closed-class word that typically opens a sentence.
 _TERMINAL_ABBREVIATIONS = _wordset(
     "u.s u.k u.n e.u d.c inc corp co ltd llc plc bros etc a.m p.m jr sr"
+    # A state closes a place ("... in Springfield, Mo. It is ...", "... in Nashville, Tenn. She
+    # began modeling ..."), so before "It" or "She" it ends the sentence, as "U.S." does.
+    " ala ariz ark calif colo conn del fla ga ill ind kan kans ky la md mass mich minn miss mo mont"
+    " neb nebr nev okla ore pa penn tenn tex va vt wash wis wisc wyo"
 )
 _SENTENCE_OPENERS = _wordset(
     """
