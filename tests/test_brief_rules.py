@@ -127,6 +127,11 @@ DANGLING = [
     "The 55 - year - old is a hugely popular choice, judging by some celebrity chatter.",
     "The sixty-one-year-old was arrested Friday, not long after Banky was shot to death.",
     "The 23-year-old finished his third season with 404 yards rushing on 106 carries.",
+    # ECB+ 39ecb, 39ecbplus: the same after a fronted phrase.
+    "On Saturday, the 26-year-old was handed the keys to the Tardis when he was unveiled as the"
+    " 11th Doctor Who.",
+    'In a statement, the 55 - year - old said : "Being asked to play The Doctor is an amazing'
+    " privilege.",
     # ECB+ 21ecb, 12ecb, 38ecbplus: a medium the reader has not met.
     "Police pulled the 36-year-old driver over a few blocks away, the station reported.",
     "The Indian warship Mysore, which carried out Saturday's operation, is on anti-piracy patrol"
@@ -135,6 +140,7 @@ DANGLING = [
 ]
 # Seed-brief and MultiLing sentences that stand on their own.
 STANDALONE = [
+    "Kirkpatrick, the 61-year-old accused, was charged with first-degree murder on Saturday.",
     # MultiLing M006: what the time is counted from is in the sentence.
     "A tsunami alert was initially issued following the tremor, but it was retracted shortly"
     " afterwards.",

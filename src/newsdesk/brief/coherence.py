@@ -427,10 +427,14 @@ _RELATIVE_OPENER = re.compile(
 )
 
 # Someone known only by age: "The 55 - year - old is a hugely popular choice", "The
-# sixty-one-year-old was arrested Friday" (not "The 36-year-old champion Klitschko ...").
+# sixty-one-year-old was arrested Friday", also after a fronted phrase ("On Saturday, the
+# 26-year-old was handed the keys to the Tardis", "In a statement, the 55 - year - old said ...";
+# not "The 36-year-old champion Klitschko ...").
 _AGE_ONLY = re.compile(
-    r"^[\"“]?the\s+(?:\d+|[a-z]+(?:-[a-z]+)?)\s*-\s*years?\s*-?\s*old\s*"
-    r"(?:,|(?:is|was|has|had|will|would|can|could|did|does|[a-z]+ed)\b)",
+    r"^[\"“]?(?-i:(?:In|On|At|After|Before|During|Since|When|While|Speaking|Asked|Earlier|Later"
+    r"|Last|Yesterday|Today)\b[^,\"“]{0,50},\s+)?"
+    r"the\s+(?:\d+|[a-z]+(?:-[a-z]+)?)\s*-\s*years?\s*-?\s*old\s*"
+    r"(?:,|(?:is|was|has|had|will|would|can|could|did|does|said|says|told|[a-z]+ed)\b)",
     re.IGNORECASE,
 )
 
