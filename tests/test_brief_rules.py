@@ -132,6 +132,11 @@ DANGLING = [
     " 11th Doctor Who.",
     'In a statement, the 55 - year - old said : "Being asked to play The Doctor is an amazing'
     " privilege.",
+    # ECB+ 38ecbplus, 12ecb, 21ecb: adding to what came before.
+    "Residents of Sonoma County felt it, too, including some as far south as Santa Rosa.",
+    "External affairs minister Pranab Mukherjee, too, had strongly defended the Navy's"
+    " anti-piracy action on the high seas.",
+    "Michael Gallagher happened to be right there, too.",
     # ECB+ 21ecb, 12ecb, 38ecbplus: a medium the reader has not met.
     "Police pulled the 36-year-old driver over a few blocks away, the station reported.",
     "The Indian warship Mysore, which carried out Saturday's operation, is on anti-piracy patrol"
@@ -140,6 +145,8 @@ DANGLING = [
 ]
 # Seed-brief and MultiLing sentences that stand on their own.
 STANDALONE = [
+    # ECB+ 29ecb: "too" of degree.
+    "Late sacks and too much Manning gave the Colts a comeback win over the Jaguars on Thursday.",
     "Kirkpatrick, the 61-year-old accused, was charged with first-degree murder on Saturday.",
     # MultiLing M006: what the time is counted from is in the sentence.
     "A tsunami alert was initially issued following the tremor, but it was retracted shortly"

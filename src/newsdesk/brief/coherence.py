@@ -445,6 +445,10 @@ _AGE_ONLY = re.compile(
 _ANSWERS_BEFORE = re.compile(
     r"(?:\bas well|(?:^(?:\S+\s+){1,7}?|,\s*)(?:agreed|concurred|disagreed))\.[\"”'’]?$"
 )
+# Additive "too": "Residents of Sonoma County felt it, too, including some as far south as Santa
+# Rosa.", "External affairs minister Pranab Mukherjee, too, had strongly defended ..." (not "too
+# much", "too late").
+_ADDITIVE_TOO = re.compile(r",\s*too\s*[,;.!]|\stoo\s*[.!][\"”'’]?$")
 # The endings it can match: a sentence without one is not searched.
 _ANSWER_ENDINGS = tuple(
     f"{word}.{mark}"
@@ -467,6 +471,8 @@ def needs_context(text: str) -> bool:
     if _DANGLING_OPENER.match(text) and not _EXISTENTIAL_THERE.match(text):
         return True
     if text.endswith(_ANSWER_ENDINGS) and _ANSWERS_BEFORE.search(text):
+        return True
+    if "too" in text and _ADDITIVE_TOO.search(text):
         return True
     if _SUBJECTLESS.match(text) or (" then " in text and _THEN_NEXT.match(text)):
         return True
