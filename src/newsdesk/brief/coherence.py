@@ -417,14 +417,14 @@ _RELATIVE_OPENER = re.compile(
     r"|twenty|thirty|forty|fifty|several|\d+)\s+)?"
     r"(?:few\s+|couple\s+of\s+)?(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?"
     r"|moments?|shortly|soon|not\s+long)\s+(?:later|afterwards?|after(?=\s*,)|thereafter)\b"
-    r"|^[\"“'‘(]?(?:up|down|across|back)\s+the\s+(?:road|street|coast|hill|block)\b"
-    # A time counted from what came before, with nothing in the sentence to count from: "Ryan
-    # Succop hit a 47-yard field goal moments later to tie the game.", "John Jenkin was arrested
-    # on suspicion of murder shortly afterwards."
-    r"|^(?!.*\b(?:after|when|as|following|before|once|until)\b.*\b(?:moments|shortly)\s+(?:later"
-    r"|afterwards?)\b).*\b(?:moments|shortly)\s+(?:later|afterwards?)\b",
+    r"|^[\"“'‘(]?(?:up|down|across|back)\s+the\s+(?:road|street|coast|hill|block)\b",
     re.IGNORECASE,
 )
+# And inside the sentence, with nothing in it to count from: "Ryan Succop hit a 47-yard field goal
+# moments later to tie the game.", "John Jenkin was arrested on suspicion of murder shortly
+# afterwards." (not "... issued following the tremor, but it was retracted shortly afterwards").
+_COUNTED_FROM_BEFORE = re.compile(r"\b(?:moments|shortly)\s+(?:later|afterwards?)\b", re.IGNORECASE)
+_COUNTED_FROM_HERE = re.compile(r"\b(?:after|when|as|following|before|once|until)\b", re.IGNORECASE)
 
 # Someone known only by age: "The 55 - year - old is a hugely popular choice", "The
 # sixty-one-year-old was arrested Friday", also after a fronted phrase ("On Saturday, the
@@ -477,6 +477,10 @@ def needs_context(text: str) -> bool:
     if _SUBJECTLESS.match(text) or (" then " in text and _THEN_NEXT.match(text)):
         return True
     if _RELATIVE_OPENER.match(text) or _AGE_ONLY.match(text):
+        return True
+    # The substring test before the search, in either case of the first letter.
+    counted = _COUNTED_FROM_BEFORE.search(text) if "hortly" in text or "oments" in text else None
+    if counted and not _COUNTED_FROM_HERE.search(text, 0, counted.start()):
         return True
     if _PARTITIVE.match(text):
         return True
