@@ -616,6 +616,28 @@ def test_a_middle_name_or_initial_joins_the_full_name(nlp: object) -> None:
     assert larue.article_keys == ["a", "b", "c", "d"][: 4 if nlp is None else 3]
 
 
+@pytest.mark.parametrize("nlp", PATHS)
+def test_a_short_first_name_joins_the_full_one(nlp: object) -> None:
+    """ECB+ 5ecbplus, 32ecbplus: the 76ers' center and the victim's sister, each under two first
+    names; "Katie" alone is then the sister. A short form stands for one full name only, so
+    "Sam" and "Samantha" stay two people."""
+    articles = [
+        art("a", "The Sixers re-signed center Samuel Dalembert to a six-year deal on Monday."),
+        art("b", "Sam Dalembert agreed to a six year deal with the Philadelphia 76ers."),
+        art("c", "Police named the victims as Alice McMeekin and her daughter Kathryn Jenkin."),
+        art("d", "Her brother said Katie Jenkin was his world. Katie was 20."),
+        art("e", "Samantha Dalembert, his sister, watched from the stands."),
+    ]
+    entities = extract_entities(articles, nlp=nlp)
+    center = find_entity(entities, "Sam Dalembert")
+    assert center is not None and center.name == "Samuel Dalembert"
+    assert center.article_keys == ["a", "b"]
+    sister = find_entity(entities, "Katie Jenkin")
+    assert sister is not None and sister.name == "Kathryn Jenkin"
+    assert sister.article_keys == ["c", "d"]
+    assert find_entity(entities, "Samantha Dalembert") is not center
+
+
 @pytest.mark.parametrize("nlp", PATHS[:1])
 def test_a_place_with_its_area_word_and_a_spelt_out_acronym_are_one_entity(nlp: object) -> None:
     """ECB+ 20ecbplus: "Qeshm" and "Qeshm Island", "U.S. Geological Survey" and "United States

@@ -596,6 +596,31 @@ def _to_facilities(mentions: Sequence[_Mention], places: set[str]) -> None:
             m.kind = "facility"
 
 
+# Short forms of English first names, and the full name each stands for: "Sam Dalembert" is
+# Samuel Dalembert, "Mo Cheeks" Maurice Cheeks. One full name each, so that "Sam" and "Samantha"
+# stay two people.
+# fmt: off
+_SHORT_FIRST_NAMES = {
+    "al": "albert", "alex": "alexander", "andy": "andrew", "ben": "benjamin", "bill": "william",
+    "billy": "william", "bob": "robert", "bobby": "robert", "chris": "christopher",
+    "dan": "daniel", "danny": "daniel", "dave": "david", "dick": "richard", "don": "donald",
+    "doug": "douglas", "ed": "edward", "eddie": "edward", "fred": "frederick", "gene": "eugene",
+    "greg": "gregory", "jeff": "jeffrey", "jim": "james", "jimmy": "james", "joe": "joseph",
+    "jon": "jonathan", "ken": "kenneth", "kate": "katherine", "katie": "kathryn",
+    "larry": "lawrence", "liz": "elizabeth", "lou": "louis", "matt": "matthew", "mike": "michael",
+    "mo": "maurice", "nick": "nicholas", "pat": "patrick", "phil": "philip", "rick": "richard",
+    "rob": "robert", "ron": "ronald", "sam": "samuel", "stan": "stanley", "steve": "steven",
+    "sue": "susan", "ted": "edward", "terry": "terrence", "tim": "timothy", "tom": "thomas",
+    "tommy": "thomas", "tony": "anthony", "vince": "vincent", "walt": "walter", "will": "william",
+}
+# fmt: on
+
+
+def _first_name_key(first: str) -> str:
+    key = _key(first)
+    return _SHORT_FIRST_NAMES.get(key, key)
+
+
 def _to_people(mentions: Sequence[_Mention], listed: set[str], used: set[str]) -> None:
     """A lone surname (or first name) that ends (or starts) exactly one full name in the story is
     that person, whatever NER typed it ("Lohan" as a place, "Comeaux" as an organisation,
@@ -619,7 +644,7 @@ def _to_people(mentions: Sequence[_Mention], listed: set[str], used: set[str]) -
         ):
             m.kind = "person"
     _words_run_in(mentions)
-    _middle_names(mentions)
+    renamed = _middle_names(mentions)
     full = {
         m.core
         for m in mentions
@@ -630,6 +655,9 @@ def _to_people(mentions: Sequence[_Mention], listed: set[str], used: set[str]) -
     for name in full:
         last[name.split()[-1]].add(name)
         first[name.split()[0]].add(name)
+    # "Katie" alone is Kathryn Jenkin, once "Katie Jenkin" has become her name.
+    for old, name in renamed.items():
+        first[old.split()[0]].add(name)
     heads = {
         m.core.split()[0]
         for m in mentions
@@ -680,16 +708,17 @@ def _words_run_in(mentions: Sequence[_Mention]) -> None:
             m.core = shorter[m.core]
 
 
-def _middle_names(mentions: Sequence[_Mention]) -> None:
-    """One person under full names that differ by a middle name or initial: "Bettie Page" is
-    "Bettie Mae Page", "Frederick C. LaRue" is "Frederick Cheney LaRue"; all take the longest
-    form. Not when two forms' middle initials differ ("George W. Bush", "George H. W. Bush"):
-    then "George Bush" could be either, and every form stays apart."""
+def _middle_names(mentions: Sequence[_Mention]) -> dict[str, str]:
+    """One person under full names that differ by a middle name or initial, or by a short form of
+    the first name: "Bettie Page" is "Bettie Mae Page", "Frederick C. LaRue" is "Frederick Cheney
+    LaRue", "Sam Dalembert" is "Samuel Dalembert"; all take the longest form. Not when two forms'
+    middle initials differ ("George W. Bush", "George H. W. Bush"): then "George Bush" could be
+    either, and every form stays apart. Returns the names given up, each with the one taken."""
     forms: dict[tuple[str, str], set[str]] = defaultdict(set)
     for m in mentions:
         words = m.core.split()
         if m.kind == "person" and len(words) > 1:
-            forms[(_key(words[0]), _key(words[-1]))].add(m.core)
+            forms[(_first_name_key(words[0]), _key(words[-1]))].add(m.core)
     longest: dict[str, str] = {}
     for names in forms.values():
         initials = {tuple(w[0].upper() for w in n.split()[1:-1]) for n in names} - {()}
@@ -699,6 +728,7 @@ def _middle_names(mentions: Sequence[_Mention]) -> None:
     for m in mentions:
         if m.core in longest:  # whatever NER called it here: "Robyn Mendes" is a name it knows
             m.core, m.kind = longest[m.core], "person"
+    return {name: chosen for name, chosen in longest.items() if name != chosen}
 
 
 def _one_edit_apart(a: str, b: str) -> bool:
