@@ -638,6 +638,20 @@ def test_a_short_first_name_joins_the_full_one(nlp: object) -> None:
     assert find_entity(entities, "Samantha Dalembert") is not center
 
 
+@pytest.mark.parametrize("nlp", PATHS)
+def test_a_short_first_name_joins_the_full_one_whatever_ner_called_it(nlp: object) -> None:
+    """ECB+ 5ecb: NER's small model calls "Mo Cheeks" a facility; it is the coach."""
+    articles = [
+        art("a", "The Philadelphia 76ers fired coach Maurice Cheeks on Saturday."),
+        art("b", '"I look at Mo Cheeks and I know Mo Cheeks," King said.'),
+        art("c", "Maurice Cheeks was hired in 2005 and had a 122-150 record."),
+    ]
+    entities = extract_entities(articles, nlp=nlp)
+    coach = find_entity(entities, "Mo Cheeks")
+    assert coach is not None and coach.name == "Maurice Cheeks" and coach.kind == "person"
+    assert coach.article_keys == ["a", "b", "c"]
+
+
 @pytest.mark.parametrize("nlp", PATHS[:1])
 def test_a_place_with_its_area_word_and_a_spelt_out_acronym_are_one_entity(nlp: object) -> None:
     """ECB+ 20ecbplus: "Qeshm" and "Qeshm Island", "U.S. Geological Survey" and "United States

@@ -1103,6 +1103,7 @@ def extract_entities(articles: Sequence[Article], nlp: NLPArg = None) -> list[En
     _same_kind(mentions, used, named)
     _not_people(mentions)
     _not_facilities(mentions)
+    _middle_names(mentions)  # once more, for the people just found ("Mo Cheeks")
     _streets(mentions)
     _one_kind(mentions)
     _areas(mentions)
