@@ -928,7 +928,7 @@ def test_a_day_or_a_verb_before_prison_is_no_facility(nlp: object) -> None:
 def test_people_and_teams_ner_calls_facilities_are_people_and_organisations(nlp: object) -> None:
     """ECB+ 20ecb and 5ecbplus: NER calls "Qeshm Governor Mehdi Irannejad" and "Mo Cheeks"
     facilities; the governor is Mehdi Irannejad, and Mo Cheeks, whose surname the story gives
-    Maurice Cheeks, a person."""
+    Maurice Cheeks, is that person."""
     articles = [
         art(
             "a",
@@ -950,4 +950,5 @@ def test_people_and_teams_ner_calls_facilities_are_people_and_organisations(nlp:
     assert (
         governor is not None and governor.kind == "person" and governor.article_keys == ["a", "b"]
     )
-    assert kinds.get("Mo Cheeks") == "person", kinds
+    coach = find_entity(entities, "Mo Cheeks")
+    assert coach is not None and coach.name == "Maurice Cheeks" and coach.kind == "person", kinds
