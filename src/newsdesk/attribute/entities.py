@@ -644,7 +644,7 @@ def _to_people(mentions: Sequence[_Mention], listed: set[str], used: set[str]) -
         ):
             m.kind = "person"
     _words_run_in(mentions)
-    renamed = _middle_names(mentions)
+    renamed = _forms_of_one_name(mentions)
     full = {
         m.core
         for m in mentions
@@ -708,7 +708,7 @@ def _words_run_in(mentions: Sequence[_Mention]) -> None:
             m.core = shorter[m.core]
 
 
-def _middle_names(mentions: Sequence[_Mention]) -> dict[str, str]:
+def _forms_of_one_name(mentions: Sequence[_Mention]) -> dict[str, str]:
     """One person under full names that differ by a middle name or initial, or by a short form of
     the first name: "Bettie Page" is "Bettie Mae Page", "Frederick C. LaRue" is "Frederick Cheney
     LaRue", "Sam Dalembert" is "Samuel Dalembert"; all take the longest form. Not when two forms'
@@ -1103,7 +1103,7 @@ def extract_entities(articles: Sequence[Article], nlp: NLPArg = None) -> list[En
     _same_kind(mentions, used, named)
     _not_people(mentions)
     _not_facilities(mentions)
-    _middle_names(mentions)  # once more, for the people just found ("Mo Cheeks")
+    _forms_of_one_name(mentions)  # once more, for the people just found ("Mo Cheeks")
     _streets(mentions)
     _one_kind(mentions)
     _areas(mentions)
