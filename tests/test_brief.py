@@ -255,7 +255,7 @@ def test_a_person_is_named_in_full_before_the_surname_alone(event: str) -> None:
     ("event", "budget", "opening"),
     [
         # "the Indonesian province of Aceh" needs no "Banda Aceh" before it.
-        ("37ecbplus", 250, "A 6.1 - magnitude earthquake which hit the Indonesian province"),
+        ("37ecbplus", 250, "A strong 6.1 - magnitude earthquake struck the northwestern"),
         # "EYP Mission Critical Facilities" is no person's full name.
         ("44ecbplus", 100, "HP today announced that it has signed a definitive agreement"),
     ],

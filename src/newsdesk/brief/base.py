@@ -526,7 +526,7 @@ OPENING_SUPPORT_MIN_SHARED_STEMS = 3
 COPY_MIN_WORDS = 10
 COPY_MIN_RATIO = 0.9  # difflib's similarity of the two word sequences
 _COUNT_TOKEN = re.compile(r"\d[\d,.]*\d|\d|[A-Za-z]+")
-_NUMBER_WORDS = {
+NUMBER_WORDS = {
     word: float(value)
     for value, word in enumerate(
         ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
@@ -554,7 +554,7 @@ def counts_stated(text: str) -> dict[str, set[float]]:
                 value = float(number.replace(",", ""))
             except ValueError:  # "1.2.3"
                 continue
-        elif (value_word := _NUMBER_WORDS.get(number)) is not None:
+        elif (value_word := NUMBER_WORDS.get(number)) is not None:
             value = value_word
         else:
             continue

@@ -33,9 +33,12 @@ from newsdesk.brief.base import (
 )
 from newsdesk.brief.order import reading_order
 from newsdesk.brief.terms import STOPWORDS, stem
+from newsdesk.brief.tolls import outdated_tolls
 from newsdesk.text import words
 
 Concept = tuple[str, str]
+# The concept of the newest toll of a story's dead or injured (:func:`_with_newest_toll`).
+_NEWEST_TOLL: Concept = ("#toll", "#toll")
 # Rounds of filling past the pool (:meth:`CoverageMethod._top_up`), each over its next 30 units.
 _TOP_UP_ROUNDS = 3
 # Rounds of taking out retellings and filling their words
@@ -49,6 +52,41 @@ _QUOTE_ATTRIBUTION = re.compile(
     r"(?:[\"”]|[,.!?](?:''|['’]))\s*,?\s*"
     r"(?:he|she|they|[A-Z]\w+(?: [A-Z]\w+)*)\s+(?:said|says|told)"
 )
+
+
+def _with_newest_toll(
+    story: StoryText,
+    concepts: list[set[Concept]],
+    weights: dict[Concept, float],
+    outdated: dict[int, list[int]],
+) -> float:
+    """The newest toll of the dead or injured (:func:`~newsdesk.brief.tolls.outdated_tolls`) made
+    a concept of the units that give it, and the units with an out-of-date toll of the same day
+    (or undated) made ineligible; its weight, the most concept weight such a unit had.
+
+    Taking out the early reports alone left briefs with no toll at all: the early report is often
+    the most concept-dense lead ("A strong earthquake struck Indonesia's Aceh province on
+    Tuesday, killing at least one person"), the newest toll in a lead sharing fewer words with the
+    rest ("... after a 6.1 magnitude earthquake hit Aceh province leaving 24 dead and over 200
+    injured"), and background told by every outlet outweighed it ("A massive quake struck off
+    Aceh in 2004, sparking a tsunami that killed 170,000 people"). An early report of an earlier
+    day stays eligible: shown in date order, before the newest, it tells how the toll rose, and
+    without it the first day's news would open on a detail."""
+    days = story.candidate_days
+    newest = {lead for leads in outdated.values() for lead in leads if lead not in outdated}
+    weight = 0.0
+    for u, unit in enumerate(story.units):
+        out_of_date = [m for m in unit.members if m in outdated]
+        if out_of_date:
+            weight = max(weight, sum(weights.get(k, 0.0) for k in concepts[u]))
+        if any(
+            not days[lead] > days[m] for m in out_of_date for lead in outdated[m] if lead in newest
+        ):
+            concepts[u] = set()
+    for u, unit in enumerate(story.units):
+        if concepts[u] and not newest.isdisjoint(unit.members):
+            concepts[u].add(_NEWEST_TOLL)
+    return weight
 
 
 def _is_direct_quote(text: str) -> bool:
@@ -127,7 +165,9 @@ class CoverageMethod(BriefMethod):
     ``max_units`` most concept-dense units; ``"greedy"``: the same without branch and bound;
     ``"ilp"``: exact integer program (HiGHS through scipy), about 3x slower, no better measured.
     Words the pool's units leave unused are then filled greedily from the other units, and a
-    unit that retells what the units shown before it told gives its words to others.
+    unit that retells what the units shown before it told gives its words to others. Where the
+    toll of the dead or injured rose as reports came in, the newest toll is a concept of its own
+    and the early counts of its day are left out (:func:`_with_newest_toll`).
     """
 
     name = "coverage"
@@ -183,6 +223,8 @@ class CoverageMethod(BriefMethod):
             else set()
             for unit in story.units
         ]
+        if outdated := outdated_tolls(story):
+            weights[_NEWEST_TOLL] = _with_newest_toll(story, concepts, weights, outdated)
         objective = _Objective(concepts, weights, self.position_prior * position_prior(story))
         problem = _Problem(story, objective, max_words, self.max_units)
         chosen = None
