@@ -277,6 +277,8 @@ def test_no_sentence_is_moved_up_to_introduce_a_place_or_a_company(
     [
         ("27ecb", 250, "The out-of-band security update fixes"),
         ("1ecb", 250, "The notorious party girl"),
+        # A detail of an undated article, with no lead of its day beside it.
+        ("32ecbplus", 100, "The family dog was also found dead."),
     ],
 )
 def test_a_brief_does_not_open_on_what_its_reader_has_not_met(
@@ -285,7 +287,10 @@ def test_a_brief_does_not_open_on_what_its_reader_has_not_met(
     """ECB+ is undated, so every chosen lead ties for the opening place; a definite description
     ("The out-of-band security update fixes ...", "The notorious party girl ... had checked
     into ...") left the reader asking whose update, which girl. A lead that introduces them
-    ("Microsoft has issued an emergency patch ...") opens instead, and the other still follows."""
+    ("Microsoft has issued an emergency patch ...") opens instead, and the other still follows.
+    So does the brief's first article opening when the first unit is a detail and no lead of its
+    day was chosen ("A PROVISIONAL trial date has been set in the case of a son accused of killing
+    his mother, sister and pet dog" before "The family dog was also found dead.")."""
     texts = [s.text for s in ecb_brief(event, budget).sentences]
     assert not texts[0].startswith("The ")
     assert any(text.startswith(presupposing) for text in texts[1:])

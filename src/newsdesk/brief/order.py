@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from newsdesk.brief.base import StoryText, supporting_outlets
 from newsdesk.brief.referents import FULL_NAME_SURNAME
@@ -98,6 +98,8 @@ def _introductions_first(
 # "The buy should also expand ...", "The out-of-band security update fixes ...": a definite
 # description of a thing presupposes that the reader has met it.
 _DEFINITE_OPENING = re.compile(r"[\"“]?The\s+(?![A-Z])")
+# How long after a development its first reports are dated by the day they tell of.
+_FIRST_REPORTS = timedelta(days=2)
 
 
 def _introducing_opener(
@@ -106,7 +108,8 @@ def _introducing_opener(
     """A brief opens on a sentence that introduces what it tells: when the first unit opens on a
     definite description ("The buy should also expand AMD's ..."), the first unit of the same day
     and place in its article that does not ("Advanced Micro Devices Inc. announced ...") opens
-    instead."""
+    instead; failing that, when the first unit is a detail, the first article opening of the
+    first reports."""
     if not units:
         return units
 
@@ -119,6 +122,21 @@ def _introducing_opener(
         return units
     tier = (u for u in units if keys[u][:2] == keys[first][:2])
     opener = next((u for u in tier if not presupposes(u)), first)
+    detail = story.candidates[story.units[first].members[0]]
+    if opener == first and detail.position > 0:
+        # A detail that presupposes ("The quake hit inland at a depth of just 10km ...") with
+        # no lead of its day beside it: the first article opening of the next two days (the
+        # first reports of the event) tells the story, or of any day if the detail's article is
+        # undated. Not one of months later ("Up to four times as many women as men died in the
+        # December 26 Indian Ocean Tsunami ..." before the tsunami's first death toll).
+        published = story.articles[detail.article].published
+        leads = (
+            u
+            for u in units
+            if story.candidates[story.units[u].members[0]].position == 0
+            and (published is None or keys[u][0] - keys[first][0] <= _FIRST_REPORTS)
+        )
+        opener = next((u for u in leads if not presupposes(u)), first)
     return [opener, *(u for u in units if u != opener)]
 
 
