@@ -151,18 +151,19 @@ class StoryText:
             similarity = np.maximum(similarity, best)
         return similarity
 
-    def redundant_among(self, units: Sequence[int]) -> np.ndarray:
+    def redundant_among(self, units: Sequence[int], same_day_openings: bool = True) -> np.ndarray:
         """Which pairs of the given units say the same thing: similarity (as
         :meth:`similarity_among`) of at least ``REDUNDANCY_THRESHOLD``, or of at least
-        ``LEAD_REDUNDANCY_THRESHOLD`` between two openings of articles, where outlets report one
-        event in other words ("Esther Williams ... dies at 91" / "Esther Williams, who swam to
-        stardom in the 1940's, dies at 91")."""
+        ``LEAD_REDUNDANCY_THRESHOLD`` between two lead sentences of articles, where outlets
+        report one event in other words ("Esther Williams ... dies at 91" / "Esther Williams, who
+        swam to stardom in the 1940's, dies at 91"), or, with ``same_day_openings``, of at least
+        ``OPENING_REDUNDANCY_THRESHOLD`` between two articles' openings of the same day."""
         units = list(units)
         first = [self.units[u].members[0] for u in units]
         lead = np.array([self.candidates[m].position < LEAD_SENTENCES for m in first])
         redundant = repeats(self.similarity_among(units), lead)
         opening = self.openings[first]
-        if opening.sum() > 1:
+        if same_day_openings and opening.sum() > 1:
             # The openings themselves, not a sentence a unit adds after one.
             vectors = self.candidate_vectors[first]
             similarity = np.asarray((vectors @ vectors.T).todense())
