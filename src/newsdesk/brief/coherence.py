@@ -239,8 +239,11 @@ _GLUED_SMALL_OPENERS = (
 )  # fmt: skip
 _TITLE_BEFORE_WORDS = ("of", "and", "or", "to", "by", "from", "with", "called", "named")
 _NOT_AFTER_TITLE_WORD = "".join(rf"(?<!\b{word}\s)" for word in _TITLE_BEFORE_WORDS)
+# It opens with the space before the opener (the lookbehinds after it check the word before it),
+# and every opener with a capital, so that the search skips to spaces before capitals.
 _GLUED_OPENER = re.compile(
-    r"(?<=[a-z0-9%])(?<!\bthe)\s+(?:(?:The|An?)\s+(?=[a-z])|(?:Though|Although|Unlike|According"
+    r"\s(?<=[a-z0-9%]\s)(?<!\bthe\s)\s*(?=[A-Z])"
+    r"(?:(?:The|An?)\s+(?=[a-z])|(?:Though|Although|Unlike|According"
     r"|However|Meanwhile|Minutes|Hours|Moments|After|When|While|Despite|Since|Because)\s"
     r"|If\s(?=[a-z])|Next,\s|Today,\s|There\s(?=(?:was|were|is|are|has|have|had|will)\b)"
     rf"|{_NOT_AFTER_TITLE_WORD}(?:{'|'.join(_GLUED_SMALL_OPENERS)})\s+(?=[a-z0-9])"
