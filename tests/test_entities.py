@@ -9,9 +9,12 @@ from pathlib import Path
 
 import pytest
 
+from corpus import ECBPLUS
 from newsdesk.attribute.entities import extract_entities, find_entity
 from newsdesk.attribute.nlp import NER_MAX_CHARS, entity_spans, fork_is_safe, load_nlp
+from newsdesk.config import Settings
 from newsdesk.models import Article, Provenance
+from newsdesk.sources import read_sources
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -526,9 +529,9 @@ def test_a_dash_or_a_preposition_ner_ran_into_does_not_keep_a_surname_from_its_p
 
 
 @pytest.mark.skipif(load_nlp() is None, reason="no model")
-def test_a_surname_of_two_people_is_a_person() -> None:
+def test_a_surname_of_two_people_is_the_one_named_first() -> None:
     """Tony DiLeo and his son T.J. (5_2ecb): the lone "DiLeo" NER called an organisation (10 of 13
-    mentions in ECB+ 5ecb) is a person, though not one of them."""
+    mentions in ECB+ 5ecb) is the coach the article names first; his son is named in full."""
     sixers = art(
         "5_2ecb",
         "Assistant general manager Tony DiLeo was appointed coach for rest of the season. The "
@@ -539,8 +542,95 @@ def test_a_surname_of_two_people_is_a_person() -> None:
     )
     entities = extract_entities([sixers])
     dileo = find_entity(entities, "DiLeo")
-    assert dileo is not None and dileo.kind == "person" and dileo.name == "DiLeo"
-    assert {e.name for e in entities if e.kind == "person"} >= {"Tony DiLeo", "T.J. DiLeo"}
+    assert dileo is not None and dileo.kind == "person" and dileo.name == "Tony DiLeo"
+    assert {m.text for m in dileo.mentions} == {"Tony DiLeo", "DiLeo"}
+    son = find_entity(entities, "T.J. DiLeo")
+    assert son is not None and son.name == "T.J. DiLeo" and len(son.mentions) == 1
+
+
+@pytest.mark.skipif(load_nlp() is None, reason="no model")
+def test_a_surname_is_the_person_most_reports_name_first() -> None:
+    """ECB+ 26ecbplus: the reports that name a Gigante in full name Vincent first, one of them
+    his brother Louis later, and "Gigante" alone is the mob boss throughout, also in a report
+    that names no one in full; one report runs his nickname into his surname."""
+    articles = [
+        art(
+            "26_9ecbplus",
+            'Vincent "The Chin"Gigante, the powerful mob boss who avoided jail for decades by '
+            "wandering the Greenwich Village streets in a ratty bathrobe and slippers, died "
+            "Monday in prison. The cause of death was not immediately known, but Quintero said "
+            "Gigante had a history of heart disease. Louis Gigante, his priest-brother and most "
+            "ardent defender, filled three rows at the 1997 trial.",
+        ),
+        art(
+            "26_1ecbplus",
+            "Vincent Gigante, who feigned mental illness for decades to camouflage his position "
+            "as one of the nation's most influential and dangerous Mafia leaders, died today in "
+            "federal prison in Springfield, Mo., officials told The Associated Press. Gigante "
+            "died while serving a 12-year sentence imposed in 1997 after he was convicted of "
+            "racketeering and conspiring to kill other mobsters.",
+        ),
+        art(
+            "26_4ecbplus",
+            "For years, Gigante evaded prison by concocting an elaborate mental illness. "
+            "Gigante carried out an attempted hit on the boss of the family, Frank Costello, in "
+            "1957.",
+        ),
+    ]
+    entities = extract_entities(articles)
+    boss = find_entity(entities, "Gigante")
+    assert boss is not None and boss.name == "Vincent Gigante"
+    assert boss.article_keys == ["26_9ecbplus", "26_1ecbplus", "26_4ecbplus"]
+    assert {m.text for m in boss.mentions} == {"Vincent Gigante", "Gigante"}
+    brother = find_entity(entities, "Louis Gigante")
+    assert brother is not None and len(brother.mentions) == 1
+    assert [e.name for e in entities if e.name.endswith("Gigante")] == [
+        "Vincent Gigante",
+        "Louis Gigante",
+    ]
+
+
+@pytest.mark.skipif(load_nlp() is None or not (ECBPLUS / "28ecb").is_dir(), reason="no model/data")
+def test_the_deep_throat_story_names_one_felt() -> None:
+    """ECB+ 28ecb, all 15 reports of W. Mark Felt's death: "Felt" alone (154 mentions) had been
+    a person of its own, because his daughter Joan and his son Mark Jr. are named too, and "Mark
+    Felt" another, because he went by his middle name. He is one person; his children stay
+    apart."""
+    articles = [
+        a for a in read_sources([str(ECBPLUS / "28ecb")], Settings()) if isinstance(a, Article)
+    ]
+    people = {e.name: e for e in extract_entities(articles) if e.kind == "person"}
+    felt = people["W. Mark Felt"]
+    assert {"Felt", "Mark Felt", "W. Mark Felt"} <= set(felt.aliases)
+    assert len(felt.article_keys) == len(articles)
+    assert "Felt" not in people and "Mark Felt" not in people
+    assert {"Joan Felt", "Mark Felt Jr."} <= people.keys()
+
+
+@pytest.mark.skipif(load_nlp() is None, reason="no model")
+def test_mr_and_miss_with_one_surname_stay_apart() -> None:
+    """ECB+ 32ecbplus: John Jenkin, charged with killing his mother and his sister Katie. The
+    reports call him "Jenkin" and "Mr Jenkin", and her "Miss Jenkin": "Jenkin" alone is him, the
+    titled ones could be either."""
+    articles = [
+        art(
+            "32_1ecbplus",
+            "John Jenkin was arrested on suspicion of murder shortly afterwards. Jenkin, who was "
+            "described as a Goth, was arrested nearby. Miss Jenkin was a student at the "
+            "University of South Wales in Cardiff.",
+        ),
+        art(
+            "32_2ecbplus",
+            "John Jenkin is due in court over the murders of Alice McMeekin and her daughter "
+            "Katie Jenkin. Jenkin was arrested at Millom Pier around 9.35am. Mr Jenkin had "
+            "been living in South Wales.",
+        ),
+    ]
+    entities = extract_entities(articles)
+    son = find_entity(entities, "John Jenkin")
+    assert son is not None and len(son.mentions) == 4  # two in full, two "Jenkin"
+    assert {m.text for m in son.mentions} == {"John Jenkin", "Jenkin"}
+    assert all(m.sentence_index < 2 for m in son.mentions)
 
 
 @pytest.mark.skipif(load_nlp() is None, reason="no model")

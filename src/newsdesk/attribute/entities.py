@@ -109,7 +109,8 @@ _RANKS = _TITLE_ABBREVIATIONS - {"mr", "mrs", "ms", "dr", "rev", "fr", "sr", "jr
 _QUOTES = "\"“”‘’'«»„`"
 # Quote marks, brackets and dashes at either end ("- Rod Woodson" of "sacks leader - Rod ...").
 _DEBRIS = re.compile(rf"^(?:(?:the|The)\s+)?[\s{_QUOTES}(\[\-‐–—]+|[\s{_QUOTES})\]\-‐–—]+$")
-_NICKNAME = re.compile(r"\s+[\"“][\w'’\- ]+[\"”]\s+")  # Ivan L. “Chip” Frederick
+# Ivan L. “Chip” Frederick, and without the space after it: Vincent "The Chin"Gigante.
+_NICKNAME = re.compile(r"\s+[\"“][\w'’\- ]+[\"”](?:\s+|(?=[A-Z]))")
 # A date or a bare preposition NER ran into: "Thompson in" (Berne), "... on June 1".
 _TRAILING_DATE = re.compile(
     rf"\s+(?:on|in|at|by)(?:\s+(?:(?:{MONTH_PATTERN}|{'|'.join(WEEKDAYS)})\b.*|\d.*))?$"
@@ -146,6 +147,10 @@ _PERSON_AFTER = re.compile(
 # "a merchant of Pichilemu, who ...", "the mayor of Pichilemu said": the head noun speaks.
 _OF = re.compile(r"\bof\s+$")
 _ROLE_BEFORE = re.compile(r"\b([A-Za-z]+)\s+$")  # "spokesman" of "spokesman Corinne Druey said"
+_COURTESY_TITLE = r"(Mr|Mister|Mrs|Ms|Miss|Mme|Madame)\.?\s+"
+_COURTESY_BEFORE = re.compile(rf"\b{_COURTESY_TITLE}$")
+_COURTESY_FIRST = re.compile(_COURTESY_TITLE)
+_FEMALE_COURTESY = frozenset({"Mrs", "Ms", "Miss", "Mme", "Madame"})
 # Lists of names: "Santiago Centro, San Fernando, Curicó and Concepción".
 _NAME = r"[A-ZÀ-ÖØ-Þ][\w'’\-]*(?:\s+(?:[A-ZÀ-ÖØ-Þ][\w'’\-]*|de|del|la|las|los))*"
 _NAME_LIST = re.compile(rf"{_NAME}(?:,\s+{_NAME})*,?\s+(?:and|or)\s+{_NAME}")
@@ -271,6 +276,7 @@ class _Mention:
     titled: bool = False  # a speaker after a role word ("spokesman Corinne Druey said")
     named: bool = False  # a place noun names it ("the town of Woodburn", "cities such as Talca")
     stood_for: str = ""  # the key of the name a short form or debris stands for ("Saints")
+    courtesy: str = ""  # "m" after "Mr", "f" after "Mrs", "Ms", "Miss"
 
 
 def _clean(text: str) -> str | None:
@@ -471,6 +477,8 @@ def _mentions(
             continue  # "Wikinews" in a Wikinews article: the outlet, not a name it reports
         mention = _Mention(kind, text, core, article.key, sentence_at(start), label, known)
         mention.speaker, mention.titled, mention.named = speaker, titled, named
+        if courtesy := _COURTESY_FIRST.match(text) or _COURTESY_BEFORE.search(before):
+            mention.courtesy = "f" if courtesy.group(1) in _FEMALE_COURTESY else "m"
         out.append(mention)
     return out
 
@@ -624,14 +632,15 @@ def _first_name_key(first: str) -> str:
 def _to_people(mentions: Sequence[_Mention], listed: set[str], used: set[str]) -> None:
     """A lone surname (or first name) that ends (or starts) exactly one full name in the story is
     that person, whatever NER typed it ("Lohan" as a place, "Comeaux" as an organisation,
-    "Kimani" for Kimani Gray); a surname that ends several is a person, none of them ("DiLeo"
-    beside Tony and T.J. DiLeo, "Berdymukhamedov" beside three spellings of his first name; not a
-    first name: "Mac" beside "Mac Mini" and "Mac Box Set", NER's people). Not a surname that is a
-    listed place the story also uses as one ("in Jordan" beside Steven Lee Jordan; ``used`` alone
-    is weak: "objected to Lohan's choice"), a first name that is any place ("Bali" beside "Bali
-    Roadmap"), a name that starts a longer organisation or place ("Kraft" beside "Kraft Foods"),
-    nor a facility ("Sukanya" of "INS Sukanya"). A full name NER calls an organisation or facility
-    is a person when its surname speaks alone ("Bettie Page" beside "Page said")."""
+    "Kimani" for Kimani Gray); a surname that ends several is a person, the one most of its
+    articles name first where there is one (:func:`_principal_people`); a first name that starts
+    several is none of them ("Mac" beside "Mac Mini" and "Mac Box Set", NER's people). Not a
+    surname that is a listed place the story also uses as one ("in Jordan" beside Steven Lee
+    Jordan; ``used`` alone is weak: "objected to Lohan's choice"), a first name that is any place
+    ("Bali" beside "Bali Roadmap"), a name that starts a longer organisation or place ("Kraft"
+    beside "Kraft Foods"), nor a facility ("Sukanya" of "INS Sukanya"). A full name NER calls an
+    organisation or facility is a person when its surname speaks alone ("Bettie Page" beside
+    "Page said")."""
     speaking = {m.core for m in mentions if m.kind == "person" and m.speaker and " " not in m.core}
     for m in mentions:
         words = m.core.split()
@@ -664,6 +673,7 @@ def _to_people(mentions: Sequence[_Mention], listed: set[str], used: set[str]) -
         if m.kind != "person" and len(m.core.split()) > 1 and m.label != "PATTERN"
     }
     facility_cores = {_key(m.core) for m in mentions if m.label in ("PATTERN", "SHIP")}
+    principals = _principal_people(mentions, full)
     for m in mentions:
         word = m.core
         if len(word.split()) != 1 or m.label in ("PATTERN", "SHIP"):
@@ -681,7 +691,40 @@ def _to_people(mentions: Sequence[_Mention], listed: set[str], used: set[str]) -
         if len(candidates) == 1:
             m.kind, m.core = "person", next(iter(candidates))
         elif word in last:
-            m.kind = "person"
+            m.kind, m.core = "person", principals.get((word, m.courtesy), word)
+
+
+def _principal_people(mentions: Sequence[_Mention], full: set[str]) -> dict[tuple[str, str], str]:
+    """Whom a surname alone means where several full names in the story end in it: the one that
+    most articles name first, if at least twice as many as name any other first. News names its
+    own person first and a relative after, then by first name: "Tony DiLeo ... DiLeo has spent 19
+    seasons ... His son, T.J. DiLeo"; every report of Vincent Gigante's death names him before
+    his brother Louis. Surnames with no such person are left out: of ECB+'s reports of Scott
+    Peterson's sentence four name him first and three his wife Laci, and "Peterson" stays a
+    person of its own. So are "Mr" and "Miss" with one surname in a story where both occur. Keyed
+    by the surname and the courtesy title before it (:attr:`_Mention.courtesy`)."""
+    named_first: dict[tuple[str, str], tuple[int, str]] = {}
+    for m in mentions:
+        if m.core in full:  # whatever NER called it here
+            key = (m.article_key, m.core.split()[-1])
+            if key not in named_first or m.sentence_index < named_first[key][0]:
+                named_first[key] = (m.sentence_index, m.core)
+    leads: dict[str, Counter[str]] = defaultdict(Counter)
+    for (_, surname), (_, name) in named_first.items():
+        leads[surname][name] += 1
+    # "Mr Jenkin" and "Miss Jenkin" in one story: the suspect and a victim. The titled ones
+    # could be either.
+    courtesies: dict[str, set[str]] = defaultdict(set)
+    for m in mentions:
+        if m.courtesy and " " not in m.core:
+            courtesies[m.core].add(m.courtesy)
+    principals = {}
+    for surname, counts in leads.items():
+        ranked = counts.most_common(2)
+        if len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]:
+            for courtesy in ("", "m", "f") if len(courtesies[surname]) < 2 else ("",):
+                principals[(surname, courtesy)] = ranked[0][0]
+    return principals
 
 
 def _words_run_in(mentions: Sequence[_Mention]) -> None:
@@ -708,17 +751,23 @@ def _words_run_in(mentions: Sequence[_Mention]) -> None:
             m.core = shorter[m.core]
 
 
+_INITIAL = re.compile(r"[A-Z]\.")
+
+
 def _forms_of_one_name(mentions: Sequence[_Mention]) -> dict[str, str]:
     """One person under full names that differ by a middle name or initial, or by a short form of
     the first name: "Bettie Page" is "Bettie Mae Page", "Frederick C. LaRue" is "Frederick Cheney
-    LaRue", "Sam Dalembert" is "Samuel Dalembert"; all take the longest form. Not when two forms'
-    middle initials differ ("George W. Bush", "George H. W. Bush"): then "George Bush" could be
-    either, and every form stays apart. Returns the names given up, each with the one taken."""
+    LaRue", "Sam Dalembert" is "Samuel Dalembert", "Mark Felt" is "W. Mark Felt"; all take the
+    longest form. Not when two forms' middle initials differ ("George W. Bush", "George H. W.
+    Bush"): then "George Bush" could be either, and every form stays apart. Returns the names
+    given up, each with the one taken."""
     forms: dict[tuple[str, str], set[str]] = defaultdict(set)
     for m in mentions:
         words = m.core.split()
         if m.kind == "person" and len(words) > 1:
-            forms[(_first_name_key(words[0]), _key(words[-1]))].add(m.core)
+            # "W. Mark Felt" goes by his middle name: he is "Mark Felt" too.
+            given = words[1] if len(words) > 2 and _INITIAL.fullmatch(words[0]) else words[0]
+            forms[(_first_name_key(given), _key(words[-1]))].add(m.core)
     longest: dict[str, str] = {}
     for names in forms.values():
         initials = {tuple(w[0].upper() for w in n.split()[1:-1]) for n in names} - {()}
