@@ -608,6 +608,29 @@ def test_the_deep_throat_story_names_one_felt() -> None:
 
 
 @pytest.mark.skipif(load_nlp() is None, reason="no model")
+def test_mr_and_ms_with_one_surname_go_by_the_pronouns() -> None:
+    """ECB+ 32_3ecb: Gary Gomes, accused of killing his mother Catherine Gomes and an
+    ex-girlfriend. The report calls him "Mr. Gomes" and her "Ms. Gomes"; "He" and "his" follow
+    his full name, so "Mr. Gomes" is him and "Ms. Gomes" stays apart."""
+    report = art(
+        "32_3ecb",
+        "The suspect, Gary Gomes, 35, of New Bedford, has a lengthy record of domestic abuse, "
+        "including convictions for kidnapping and attempted murder. He was currently on "
+        "probation after his latest release from criminal custody. The victims in the case have "
+        "been identified as Robyn Mendes, 48 - an ex-girlfriend of Mr. Gomes - and Catherine "
+        "Gomes, 61, the defendant's mother. Ms. Gomes was the tenant at the apartment. Following "
+        "his arraignment in New Bedford District Court today, Mr. Gomes was ordered held "
+        "without bail.",
+    )
+    entities = extract_entities([report])
+    gary = find_entity(entities, "Gary Gomes")
+    assert gary is not None
+    assert sorted(m.sentence_index for m in gary.mentions) == [0, 2, 4]
+    mother = [e for e in entities if any(m.sentence_index == 3 for m in e.mentions)]
+    assert [e.name for e in mother] == ["Gomes"]
+
+
+@pytest.mark.skipif(load_nlp() is None, reason="no model")
 def test_mr_and_miss_with_one_surname_stay_apart() -> None:
     """ECB+ 32ecbplus: John Jenkin, charged with killing his mother and his sister Katie. The
     reports call him "Jenkin" and "Mr Jenkin", and her "Miss Jenkin": "Jenkin" alone is him, the

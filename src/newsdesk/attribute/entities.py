@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -629,7 +629,12 @@ def _first_name_key(first: str) -> str:
     return _SHORT_FIRST_NAMES.get(key, key)
 
 
-def _to_people(mentions: Sequence[_Mention], listed: set[str], used: set[str]) -> None:
+def _to_people(
+    mentions: Sequence[_Mention],
+    listed: set[str],
+    used: set[str],
+    texts: Mapping[tuple[str, int], str],
+) -> None:
     """A lone surname (or first name) that ends (or starts) exactly one full name in the story is
     that person, whatever NER typed it ("Lohan" as a place, "Comeaux" as an organisation,
     "Kimani" for Kimani Gray); a surname that ends several is a person, the one most of its
@@ -673,7 +678,7 @@ def _to_people(mentions: Sequence[_Mention], listed: set[str], used: set[str]) -
         if m.kind != "person" and len(m.core.split()) > 1 and m.label != "PATTERN"
     }
     facility_cores = {_key(m.core) for m in mentions if m.label in ("PATTERN", "SHIP")}
-    principals = _principal_people(mentions, full)
+    principals = _principal_people(mentions, full, texts)
     for m in mentions:
         word = m.core
         if len(word.split()) != 1 or m.label in ("PATTERN", "SHIP"):
@@ -694,15 +699,25 @@ def _to_people(mentions: Sequence[_Mention], listed: set[str], used: set[str]) -
             m.kind, m.core = "person", principals.get((word, m.courtesy), word)
 
 
-def _principal_people(mentions: Sequence[_Mention], full: set[str]) -> dict[tuple[str, str], str]:
+_PRONOUN = re.compile(r"\b(he|him|his|himself|she|her|hers|herself)\b", re.IGNORECASE)
+_MALE_PRONOUNS = frozenset({"he", "him", "his", "himself"})
+
+
+def _principal_people(
+    mentions: Sequence[_Mention], full: set[str], texts: Mapping[tuple[str, int], str]
+) -> dict[tuple[str, str], str]:
     """Whom a surname alone means where several full names in the story end in it: the one that
     most articles name first, if at least twice as many as name any other first. News names its
     own person first and a relative after, then by first name: "Tony DiLeo ... DiLeo has spent 19
     seasons ... His son, T.J. DiLeo"; every report of Vincent Gigante's death names him before
     his brother Louis. Surnames with no such person are left out: of ECB+'s reports of Scott
     Peterson's sentence four name him first and three his wife Laci, and "Peterson" stays a
-    person of its own. So are "Mr" and "Miss" with one surname in a story where both occur. Keyed
-    by the surname and the courtesy title before it (:attr:`_Mention.courtesy`)."""
+    person of its own.
+
+    Keyed by the surname and the courtesy title before it (:attr:`_Mention.courtesy`). Where a
+    story has both "Mr" and "Mrs" (or "Miss") with one surname, a titled surname is the first-named
+    person of that sex, as the pronouns beside their full name tell (:func:`_sexes`): "Mr.
+    Gigante" is Vincent, "Mrs. Gigante" is not; where they do not tell, it stays apart."""
     named_first: dict[tuple[str, str], tuple[int, str]] = {}
     for m in mentions:
         if m.core in full:  # whatever NER called it here
@@ -712,19 +727,50 @@ def _principal_people(mentions: Sequence[_Mention], full: set[str]) -> dict[tupl
     leads: dict[str, Counter[str]] = defaultdict(Counter)
     for (_, surname), (_, name) in named_first.items():
         leads[surname][name] += 1
-    # "Mr Jenkin" and "Miss Jenkin" in one story: the suspect and a victim. The titled ones
-    # could be either.
     courtesies: dict[str, set[str]] = defaultdict(set)
     for m in mentions:
         if m.courtesy and " " not in m.core:
             courtesies[m.core].add(m.courtesy)
+    sexes = _sexes(mentions, full, texts) if any(len(c) > 1 for c in courtesies.values()) else {}
+
+    def first_named(counts: Counter[str]) -> str | None:
+        ranked = counts.most_common(2)
+        if ranked and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]):
+            return ranked[0][0]
+        return None
+
     principals = {}
     for surname, counts in leads.items():
-        ranked = counts.most_common(2)
-        if len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]:
-            for courtesy in ("", "m", "f") if len(courtesies[surname]) < 2 else ("",):
-                principals[(surname, courtesy)] = ranked[0][0]
+        both = len(courtesies[surname]) > 1
+        for courtesy in ("", "m", "f"):
+            of_sex = Counter({n: c for n, c in counts.items() if sexes.get(n) == courtesy})
+            if person := first_named(of_sex if both and courtesy else counts):
+                principals[(surname, courtesy)] = person
     return principals
+
+
+def _sexes(
+    mentions: Sequence[_Mention], full: set[str], texts: Mapping[tuple[str, int], str]
+) -> dict[str, str]:
+    """ "m" or "f" for the people whose full name is followed, in its sentence and the next, by
+    at least two pronouns of one sex and three times as many as of the other."""
+    places: dict[str, set[tuple[str, int]]] = defaultdict(set)
+    for m in mentions:
+        if m.core in full:
+            places[m.core].update(
+                {(m.article_key, m.sentence_index), (m.article_key, m.sentence_index + 1)}
+            )
+    sexes = {}
+    for name, where in places.items():
+        found = Counter(
+            "m" if p.lower() in _MALE_PRONOUNS else "f"
+            for place in where
+            for p in _PRONOUN.findall(texts.get(place, ""))
+        )
+        for sex, other in (("m", "f"), ("f", "m")):
+            if found[sex] >= 2 and found[sex] >= 3 * found[other]:
+                sexes[name] = sex
+    return sexes
 
 
 def _words_run_in(mentions: Sequence[_Mention]) -> None:
@@ -1147,7 +1193,12 @@ def extract_entities(articles: Sequence[Article], nlp: NLPArg = None) -> list[En
         and m.core.split()[1].lower() in _PLACE_WORDS
     }
     _to_facilities(mentions, listed | used)
-    _to_people(mentions, listed, used)
+    texts = {
+        (article.key, index): body[start:end]
+        for article, (body, sentences) in zip(articles, bodies, strict=True)
+        for start, end, index in sentences
+    }
+    _to_people(mentions, listed, used, texts)
     _expand_acronyms(mentions)
     _same_kind(mentions, used, named)
     _not_people(mentions)
