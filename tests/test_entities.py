@@ -631,6 +631,24 @@ def test_mr_and_ms_with_one_surname_go_by_the_pronouns() -> None:
 
 
 @pytest.mark.skipif(load_nlp() is None, reason="no model")
+def test_a_hometown_after_a_name_is_a_place() -> None:
+    """ECB+ 21ecb: NER called the victim's hometown a person in all 8 of its mentions."""
+    articles = [
+        art(
+            "21_10ecb",
+            "Police say 66-year-old LuAnn Marie Johnson, of Burnsville, was killed Wednesday "
+            "night when she was struck twice by LaSalle's car outside the store.",
+        ),
+        art(
+            "21_11ecb",
+            "LuAnn Marie Johnson, 66, of Burnsville was struck as she walked into Sam's Club.",
+        ),
+    ]
+    town = find_entity(extract_entities(articles), "Burnsville")
+    assert town is not None and town.kind == "place" and len(town.mentions) == 2
+
+
+@pytest.mark.skipif(load_nlp() is None, reason="no model")
 def test_mr_and_miss_with_one_surname_stay_apart() -> None:
     """ECB+ 32ecbplus: John Jenkin, charged with killing his mother and his sister Katie. The
     reports call him "Jenkin" and "Mr Jenkin", and her "Miss Jenkin": "Jenkin" alone is him, the

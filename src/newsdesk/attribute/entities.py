@@ -139,6 +139,8 @@ _PLACE_AFTER = re.compile(
     r"(?:Region|Province|County|State|Department|District|Prefecture|Oblast)\b"
 )
 _IN = re.compile(r"\b(?:in|near|across|throughout|outside|into)\s+(?:the\s+)?$", re.I)
+# A hometown after a name: "LuAnn Marie Johnson, 66, of Burnsville", "LaSalle, of Bloomington".
+_HOMETOWN = re.compile(r",\s+of\s+$")
 _THE_BEFORE = re.compile(r"\b(?:the|The)\s+(?:[A-Z][\w'’\-]*\s+)*$")
 _PERSON_AFTER = re.compile(
     r"(?:\s+(?:has|had|also|then))?\s+(?:said|says|told|explained|added|thanked|commented|who)\b"
@@ -450,6 +452,7 @@ def _mentions(
                 _NEAR.search(before) is not None
                 or _PLACE_AFTER.match(spans_text, end) is not None
                 or (label == "PERSON" and _IN.search(before[-20:]) is not None)
+                or _HOMETOWN.search(before) is not None
             )
         )
         # Only a place noun makes a listed name a place throughout the story: NER's places in a
