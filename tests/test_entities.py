@@ -649,6 +649,29 @@ def test_a_hometown_after_a_name_is_a_place() -> None:
 
 
 @pytest.mark.skipif(load_nlp() is None, reason="no model")
+def test_towns_ner_calls_people_are_places() -> None:
+    """WikiNews M0067 and M0051: NER called Twin Falls, before its state, and San Pedro de La
+    Paz people; President Sebastián Piñera stays a person."""
+    articles = [
+        art(
+            "M0067",
+            "The group belongs to the two-month-old New Life Children's Refuge charity, with some "
+            "members from Central Valley Baptist Church in Meridian, Eastside Baptist Church in "
+            "Twin Falls, Idaho, and others from Texas and Kansas.",
+        ),
+        art(
+            "M0051",
+            "President Sebastián Piñera has visited some locations affected by the rains, "
+            "including Chocholgue, San Pedro de La Paz, Constitución, and Maule.",
+        ),
+    ]
+    kinds = {e.name: e.kind for e in extract_entities(articles)}
+    assert kinds["Twin Falls"] == "place"
+    assert kinds["San Pedro de La Paz"] == "place"
+    assert kinds["Sebastián Piñera"] == "person"
+
+
+@pytest.mark.skipif(load_nlp() is None, reason="no model")
 def test_mr_and_miss_with_one_surname_stay_apart() -> None:
     """ECB+ 32ecbplus: John Jenkin, charged with killing his mother and his sister Katie. The
     reports call him "Jenkin" and "Mr Jenkin", and her "Miss Jenkin": "Jenkin" alone is him, the

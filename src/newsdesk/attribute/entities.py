@@ -239,6 +239,18 @@ _STATES = {
         ("W.Va", "West Virginia"), ("Wis", "Wisconsin"), ("Wyo", "Wyoming"),
     )
 }  # fmt: skip
+# A name followed by a US state, then a stop or a comma, is a town: "in Twin Falls, Idaho, and
+# others" (not "Greg Abbott, Texas attorney general").
+_STATE_AFTER = re.compile(
+    r",\s+(?:"
+    + "|".join(re.escape(n) for n in sorted({*_STATES.values(), *_STATES}, key=len, reverse=True))
+    + r"|Alaska|Hawaii|Idaho|Iowa|Maine|Ohio|Utah)(?=[,.;:)]|$)"
+)
+# First words of place names that no person's name opens with, in a name NER calls a person:
+# "San Clemente", "Los Angeles" (not in an organisation's: "San Diego Chargers").
+_PLACE_FIRST_WORDS = frozenset(
+    ["San", "Santa", "Santo", "São", "Los", "Las", "Fort", "Port", "Mount", "Saint"]
+)
 _INITIALS_SKIP = frozenset(["of", "for", "and", "on", "the", "de", "in"])
 # A street's kind of way, last in its name ("Pitkin Avenue", "115th St."), first in French,
 # Italian or Spanish ones ("Rue de Castiglione", "Place Vendôme"), and its abbreviations.
@@ -476,6 +488,10 @@ def _mentions(
             w.lower().removesuffix("s") in _PLACE_WORDS for w in core.split()[1:]
         ):
             kind = "place"  # "Bío Bío Regions", "Bernardo O'Higgins Region"
+        if (
+            kind == "person" and len(core.split()) > 1 and core.split()[0] in _PLACE_FIRST_WORDS
+        ) or (kind in ("person", "organisation") and _STATE_AFTER.match(spans_text, end)):
+            kind, known = "place", True  # "San Pedro de La Paz", "Fort Coffee, Okla.,"
         if core in outlets:
             continue  # "Wikinews" in a Wikinews article: the outlet, not a name it reports
         mention = _Mention(kind, text, core, article.key, sentence_at(start), label, known)
