@@ -344,11 +344,34 @@ def _initials(name: str) -> str:
     )
 
 
+# Roles before a name that no one's name opens with, besides the titles quotes use too
+# (:func:`newsdesk.attribute.nlp.is_title_word`): "Insp Gaskin", "Lawyer Michael Marinaccio".
+_ROLES_BEFORE_NAMES = frozenset(
+    ["insp", "supt", "det", "const", "lawyer", "attorney", "clerk", "coach", "rev", "reverend",
+     "father", "rabbi", "imam", "archbishop", "prosecutor", "pastor"]
+)  # fmt: skip
+_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
+
+
+def _without_words_run_on(name: str) -> str:
+    """A person's name without a word in small letters or a stop NER ran on into: "Herbert Flynn
+    Jr told", "Herbert Flynn Jr :"; not an ordinal ("John S. Pritchard 3rd")."""
+    tokens = name.split()
+    while len(tokens) > 1 and (
+        (tokens[-1].islower() and not _ORDINAL.fullmatch(tokens[-1]))
+        or not any(c.isalpha() for c in tokens[-1])
+    ):
+        tokens = tokens[:-1]
+    return " ".join(tokens)
+
+
 def _core(text: str, kind: str) -> str:
     text = _LEADING.sub("", re.sub(r"['’]s$", "", text.strip()))
     tokens = text.split()
     if kind == "person":
-        while len(tokens) > 1 and is_title_word(tokens[0]):
+        while len(tokens) > 1 and (
+            is_title_word(tokens[0]) or tokens[0].lower().strip(".,") in _ROLES_BEFORE_NAMES
+        ):
             tokens = tokens[1:]
     if kind in ("facility", "place", "organisation"):
         kept = [t for t in tokens if t.lower() not in _FACILITY_WORDS]
@@ -446,6 +469,8 @@ def _mentions(
         if SHIP.match(text):
             kind, label = "facility", "SHIP"  # the core drops the hull prefix
         core = SHIP.sub("", _core(text, kind)) if label == "SHIP" else _core(text, kind)
+        if kind == "person":
+            core = _without_words_run_on(core)
         if not core or len(core) < 2:
             continue
         known = (
