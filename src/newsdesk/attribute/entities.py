@@ -787,8 +787,10 @@ def _principal_people(
     for surname, counts in leads.items():
         both = len(courtesies[surname]) > 1
         for courtesy in ("", "m", "f"):
-            of_sex = Counter({n: c for n, c in counts.items() if sexes.get(n) == courtesy})
-            if person := first_named(of_sex if both and courtesy else counts):
+            pool = counts
+            if both and courtesy:
+                pool = Counter({n: c for n, c in counts.items() if sexes.get(n) == courtesy})
+            if person := first_named(pool):
                 principals[(surname, courtesy)] = person
     return principals
 
@@ -796,8 +798,8 @@ def _principal_people(
 def _sexes(
     mentions: Sequence[_Mention], full: set[str], texts: Mapping[tuple[str, int], str]
 ) -> dict[str, str]:
-    """ "m" or "f" for the people whose full name is followed, in its sentence and the next, by
-    at least two pronouns of one sex and three times as many as of the other."""
+    """The sex, "m" or "f", of each person whose full name is followed, in its sentence and the
+    next, by at least two pronouns of one sex and three times as many as of the other."""
     places: dict[str, set[tuple[str, int]]] = defaultdict(set)
     for m in mentions:
         if m.core in full:
