@@ -697,6 +697,26 @@ def test_a_role_before_a_name_and_a_verb_after_it_are_not_the_name() -> None:
 
 
 @pytest.mark.skipif(load_nlp() is None, reason="no model")
+def test_names_ending_like_an_organisation_are_not_people() -> None:
+    """ECB+ 2ecb and 19ecbplus: NER called the Tony Awards and a Rite Aid people."""
+    articles = [
+        art(
+            "2_7ecb",
+            "He emceed both the 2004 and 2005 Tony Awards, and won an Emmy Award for his first go "
+            "at hosting that award show.",
+        ),
+        art(
+            "19_6ecbplus",
+            "Williams said people smashed out windows and overturned garbage cans during the "
+            "disorder, and that one person had been attacked outside of a local Rite Aid.",
+        ),
+    ]
+    kinds = {e.name: e.kind for e in extract_entities(articles)}
+    assert kinds["Tony Awards"] == "organisation"
+    assert kinds["Rite Aid"] == "organisation"
+
+
+@pytest.mark.skipif(load_nlp() is None, reason="no model")
 def test_mr_and_miss_with_one_surname_stay_apart() -> None:
     """ECB+ 32ecbplus: John Jenkin, charged with killing his mother and his sister Kathryn. The
     reports call him "Jenkin" and "Mr Jenkin", and her "Miss Jenkin": "Jenkin" alone is him, the

@@ -1069,7 +1069,15 @@ def _front(longer: str, short: str) -> str | None:
 _ALSO_SURNAMES = frozenset(
     ["court", "house", "post", "press", "bank", "fund", "times", "news", "guardian", "herald"]
 )
-_HEADS_NO_PERSON = (ORG_WORDS | {"fire", "rescue", "services"}) - _ALSO_SURNAMES
+# And words that end organisations' names and, as far as news goes, no one's: "Rite Aid",
+# "Cricket Wireless", "Alpine Guides", "Tony Awards", "Matanuska Maid Creamery".
+_HEADS_NO_PERSON = (
+    ORG_WORDS
+    | {"fire", "rescue", "services", "aid", "wireless", "guides", "awards", "tribune", "gazette"}
+    | {"chronicle", "airlines", "airways", "motors", "studios", "pictures", "magazine", "society"}
+    | {"technologies", "labs", "entertainment", "media", "communications", "holdings", "foods"}
+    | {"stores", "creamery"}
+) - _ALSO_SURNAMES
 
 
 def _not_people(mentions: Sequence[_Mention]) -> None:
