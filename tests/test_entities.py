@@ -1156,3 +1156,144 @@ def test_people_and_teams_ner_calls_facilities_are_people_and_organisations(nlp:
     )
     coach = find_entity(entities, "Mo Cheeks")
     assert coach is not None and coach.name == "Maurice Cheeks" and coach.kind == "person", kinds
+
+
+@pytest.mark.parametrize("nlp", PATHS[:1])
+def test_places_ner_calls_people_are_the_places_the_world_knows(nlp: object) -> None:
+    """The demo's Chile stories (WikiNews) and ECB+ 28ecbplus: NER calls Constitución, Maule,
+    Machalí, Bío Bío and Bandar Abbas people; the gazetteer knows them as places, the single
+    words in a country the story names (Chile). ECB+ 9ecb: a lone "Obama", a Japanese town's
+    name too, stays a person in a story set in the US."""
+    articles = [
+        art(
+            "a",
+            "President Sebastián Piñera has visited some locations affected by the rains, "
+            "including Chocholgue, San Pedro de La Paz, Constitución, and Maule.",
+        ),
+        art(
+            "b",
+            "USGS' Did you feel it? users have reported the earthquake was felt in Colina, "
+            "Santiago (Santiago Metropolitan), Curicó (Maule), Machalí, Rengo, Rancagua "
+            "(O'Higgins), and Valparaíso (Valparaíso).",
+        ),
+        art(
+            "c",
+            "ONEMI (Chile's National Emergencies Office) has reported no casualties or "
+            "structural damage; and reported the earthquake was felt between the Metropolitan "
+            "Region and Bío Bío.",
+        ),
+        art(
+            "d",
+            "Tremors from an earthquake registering 6.1 on the Richter scale 60km south west of "
+            "Bandar Abbas in Iran were felt in Dubai today, prompting the evacuation of high - "
+            "rise buildings on the Sheikh Zayed Road and in the Dubai Media City.",
+        ),
+    ]
+    kinds = {e.name: e.kind for e in extract_entities(articles, nlp=nlp)}
+    for place in ("Constitución", "Maule", "Machalí", "Bío Bío", "Bandar Abbas"):
+        assert kinds.get(place) == "place", (place, kinds)
+    us_story = [
+        art("e", "Obama has promised to reverse the new rules."),
+        art(
+            "f",
+            "Kempthorne, at a news conference in Washington, said that he knew changes to the "
+            "act would evoke controversy but that he is certain the new rules would clear up "
+            "confusion over the law that had existed for years.",
+        ),
+    ]
+    obama = find_entity(extract_entities(us_story, nlp=nlp), "Obama")
+    assert obama is not None and obama.kind == "person"
+
+
+@pytest.mark.parametrize("nlp", PATHS[:1])
+def test_a_first_name_and_a_surname_are_a_person_whatever_ner_called_them(nlp: object) -> None:
+    """MultiLing M003 and M002, ECB+ 39ecbplus: NER calls Matthieu Ladagnous, Stephane Auge,
+    Waheed Mahmood and Russell T Davies organisations; a common first name and a surname make
+    them people, and "Davies" alone is Russell T Davies. Names that only look so stay what they
+    are: "Santiago Metropolitan" (a region), "Carolina Panthers", "the Betty Ford Center"."""
+    articles = [
+        art(
+            "a",
+            "After an early escape, Nicolas Vogondy and Matthieu Ladagnous were joined by "
+            "Stephane Auge and Frederik Willems (the first three French, the latter Belgian) at "
+            "42 km of the finish.",
+        ),
+        art(
+            "b",
+            "The five convicted are Omar Khyam, 25, Waheed Mahmood, 34, and Jawad Akbar, 23, "
+            "from Crawley, West Sussex, Salahuddin Amin, 31, from Luton, Bedfordshire and Anthony "
+            "Garcia, 24, of Barkingside, east London.",
+        ),
+        art(
+            "c",
+            "It is also, and not incidentally, a test of the show runner, Steven Moffat, who came "
+            "in with Smith, following series - rebooter Russell T Davies. Moffat may be more of "
+            'a "Who" classicist than Davies, who brought sex, romance and a will - they - '
+            "won't - they element to the series.",
+        ),
+        art(
+            "d",
+            "As reported by ONEMI, Chile's National Emergencies Office, the aftershock was felt "
+            "throughout the Valparaíso (Mercalli III), Santiago Metropolitan (II, III, IV), "
+            "O'Higgins (IV), Maule (III, IV, V), Bío Bío (II, III, IV) and La Araucanía regions "
+            "(II, III), including cities such as Santiago, Viña del Mar, Lolol, Santa Cruz, "
+            "Curicó, Cauquenes, Chillán, and Temuco.",
+        ),
+        art(
+            "e",
+            "He originally injured it against the Carolina Panthers earlier this season and "
+            "needed surgery on it.",
+        ),
+        art(
+            "f",
+            "After skipping out on entering a Newport Beach rehabilitation facility and facing "
+            "the prospect of arrest for violating her probation, Lindsay Lohan has checked into "
+            "the Betty Ford Center to begin a 90 - day court - mandated stay in her reckless "
+            "driving conviction.",
+        ),
+    ]
+    entities = extract_entities(articles, nlp=nlp)
+    kinds = {e.name: e.kind for e in entities}
+    for person in ("Matthieu Ladagnous", "Stephane Auge", "Waheed Mahmood", "Russell T Davies"):
+        assert kinds.get(person) == "person", (person, kinds)
+    davies = find_entity(entities, "Russell T Davies")
+    assert davies is not None and davies.article_keys == ["c"] and len(davies.mentions) == 2
+    for name in ("Santiago Metropolitan", "Carolina Panthers", "Betty Ford Center"):
+        assert kinds.get(name, "absent") != "person", (name, kinds)
+
+
+def test_the_rule_based_spans_keep_titles_creeds_and_venues_from_people() -> None:
+    """The rule-based spans (no NER) on ECB+ 5ecb and 8ecbplus and MultiLing M005 and M006:
+    "Allen Iverson", a name the rules call an organisation, is a person; "German Chancellor" (a
+    title), "Roman Catholic" (a creed, though Catholic is a rare surname) and "One Discotheque"
+    (the story writes "one" in small letters) are none."""
+    articles = [
+        art(
+            "a",
+            "He guided a transition in Philadelphia from the Allen Iverson era and won more games "
+            "than expected last season behind a rising star, Andre Iguodala, a young frontcourt "
+            "led by Samuel Dalembert and a veteran presence at point guard, Andre Miller.",
+        ),
+        art(
+            "b",
+            "The German Chancellor, Angela Merkel, fighting accusations of holding up the bailout, "
+            "said today that the Greek crisis underlined the need for an overhaul of the EU's "
+            "fiscal rules.",
+        ),
+        art(
+            "c",
+            "According to their mission statement, the Baptists' intent was to \"find healing, "
+            'hope, joy and new life in Christ" for the Roman Catholic children "as well as '
+            'opportunities for adoption into a loving Christian family."',
+        ),
+        art(
+            "d",
+            "A concert was being held at the One Discotheque when the earthquake occurred. The "
+            "earthquake destroyed one of Pichilemu's oldest and iconic buildings, the post office, "
+            "which was demolished in July.",
+        ),
+    ]
+    kinds = {e.name: e.kind for e in extract_entities(articles, nlp=False)}
+    assert kinds.get("Allen Iverson") == "person", kinds
+    for name in ("German Chancellor", "Roman Catholic", "One Discotheque"):
+        assert kinds.get(name) != "person", (name, kinds)

@@ -9,7 +9,9 @@ Within a story: a known place or an organisation is not made a facility by "a Te
 "UK", "U.K." and "United Kingdom" are one place; a name listed among places ("cities such as
 Talca, Constitución, Talcahuano") or named by a place noun ("the port city of Bandar Abbas") is a
 place and a speaker after a role word ("spokesman Corinne Druey said") a person, whatever NER
-called them; time zones, lone titles and quote debris are no entities.
+called them; time zones, lone titles and quote debris are no entities. Where NER's kind is
+still in doubt, the places and names the world knows (:mod:`newsdesk.attribute.gazetteer`)
+decide: "Bío Bío" is a place, "Stephane Auge" a person.
 """
 
 from __future__ import annotations
@@ -21,7 +23,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from newsdesk.attribute import gazetteer
 from newsdesk.attribute.nlp import (
+    FACILITY_WORDS,
     NON_NAME_WORDS,
     ORG_WORDS,
     PLACE_WORDS,
@@ -988,7 +992,7 @@ def _areas(mentions: Sequence[_Mention]) -> None:
 _SMALL_WORD = re.compile(r"(?<![\w'’\-])[a-z]+(?![\w\-])")
 
 
-def _common_words(mentions: Sequence[_Mention], bodies: Sequence[str]) -> set[str]:
+def _common_words(mentions: Sequence[_Mention], small: Counter[str]) -> set[str]:
     """One-word organisations the story writes more often in small letters, and capitalises once
     or twice: a common noun opening a sentence or a heading ("Justice has been served", "Groups
     of young people roamed", "Sheriff"). Not "Navy" or "Parliament", capitalised throughout; not
@@ -999,7 +1003,6 @@ def _common_words(mentions: Sequence[_Mention], bodies: Sequence[str]) -> set[st
         if " " not in m.core and m.core[:1].isupper() and m.core[1:].islower()
     )
     named = {m.core for m in mentions if m.kind in ("person", "place")}
-    small = Counter(w for body in bodies for w in _SMALL_WORD.findall(body))
     return {
         word
         for word, count in capitalised.items()
@@ -1192,6 +1195,123 @@ def _one_kind(mentions: Sequence[_Mention]) -> None:
             m.kind = kind
 
 
+# A word of a person's or a place's name: a capital, then small letters ("Klöden", "Mendez-Valdez");
+# not an acronym ("YOW").
+_GIVEN_OR_FAMILY_NAME = re.compile(r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ][\w'’]*(?:-[A-ZÀ-ÖØ-Þ][\w'’]*)?")
+# Surnames among the US census's most common (Santiago 308, Webster 395, Bolton 948, Khan 1,728):
+# a lone one is someone's surname before it is a town's name.
+_SURNAME_BEFORE_TOWN_RANK = 10_000
+
+
+def _world_places(mentions: Sequence[_Mention], small: Counter[str]) -> None:
+    """A "person" the world knows as a place (:mod:`~newsdesk.attribute.gazetteer`) is that
+    place when nothing in the story makes it someone: NER's small model calls "Sri Lanka",
+    "Bío Bío", "Constitución" and "Bandar Abbas" people. Not when its first word is a first name
+    ("Santiago", "Victoria"), nor a single word that is a common surname, a word the story also
+    writes in small letters ("Young", "Green"), part of a person's name in the story ("Kent
+    Page") or a place in none of the countries of the story's places ("Obama", a Japanese town,
+    in a story set in the US), nor a name that speaks ("Arjona said"), has a title or a courtesy
+    title, nor an acronym ("YOW")."""
+    person_words = {
+        word for m in mentions if m.kind == "person" and " " in m.core for word in m.core.split()
+    }
+    story_countries = {
+        country
+        for core in {m.core for m in mentions if m.kind == "place"}
+        for country in gazetteer.countries_of(core)
+    }
+    groups: dict[str, list[_Mention]] = defaultdict(list)
+    for m in mentions:
+        if m.kind == "person":
+            groups[_key(m.core)].append(m)
+    for group in groups.values():
+        words = group[0].core.split()
+        if (
+            not all(_GIVEN_OR_FAMILY_NAME.fullmatch(w) or w in _NAME_JOINS for w in words)
+            or any(m.speaker or m.titled or m.courtesy for m in group)
+            or not gazetteer.is_place(group[0].core)
+            or gazetteer.first_name_frequency(words[0])
+        ):
+            continue
+        if len(words) == 1 and (
+            words[0] in person_words
+            or small[words[0].lower()]
+            or (gazetteer.surname_rank(words[0]) or _SURNAME_BEFORE_TOWN_RANK + 1)
+            <= _SURNAME_BEFORE_TOWN_RANK
+            or not gazetteer.countries_of(words[0]) & story_countries
+        ):
+            continue
+        for m in group:
+            m.kind = "place"
+
+
+# First words of organisations', places' and facilities' names that are also first names
+# somewhere: "Al Jazeera", "Le Monde", "San Diego", "Sun Herald", "Abu Ghraib", "Major League".
+_NAME_OPENERS = _names(
+    "Al El Le La Les Los Las San Santa Santo Saint St Sun Key Major Grand Royal Abu Old New Lake"
+    " Mount Port Fort"
+)
+_MIDDLE_INITIAL = re.compile(r"[A-Z]\.?")
+# The first name must be a common one (gender-guesser's frequency, summed over countries: Des
+# 4, Stephane 24, Paul 118), not a rare one that is also a word or a place ("Iban" 1).
+_COMMON_FIRST_NAME = 3
+_NOT_SURNAMES = (
+    _HEADS_NO_PERSON | _ALSO_SURNAMES | FACILITY_WORDS | _FACILITY_WORDS | _PLACE_WORDS
+    | _STREET_LAST | _COMPANY_SUFFIXES | _STREET_ABBREVIATIONS.keys()
+    | {"harbor", "harbour", "brothers"}  # census surnames too: "Pearl Harbor", "Warner Brothers"
+)  # fmt: skip
+
+
+def _first_and_last_names(mentions: Sequence[_Mention], small: Counter[str]) -> None:
+    """An organisation, place or facility named as a person is named, a common first name then a
+    surname ("Stephane Auge", "Waheed Mahmood", "Andreas Klöden", "Russell T Davies"), is that
+    person: NER's small model misses many foreign names. The surname alone is then the person too.
+    Not when the first word is also one the story writes in small letters ("One Discotheque"), or
+    opens names though a first name too ("Al Jazeera", "San Diego"); nor when the last word heads
+    other names ("Betty Ford Center", "Marin County", "Christian Post"), is a title ("German
+    Chancellor"), a place ("Sierra Nevada") or an English word that is no common surname
+    ("Carolina Panthers", "Santiago Metropolitan", "Roman Catholic"); nor after "the" ("the
+    Harry Winston"), nor when the name opens or ends a longer one ("Santiago Metropolitan
+    Region", "Agustín Ross Balcony")."""
+    groups: dict[str, list[_Mention]] = defaultdict(list)
+    for m in mentions:
+        if m.kind in ("organisation", "place", "facility") and m.label not in ("PATTERN", "SHIP"):
+            groups[_key(m.core)].append(m)
+    cores = {m.core for m in mentions}
+    found: dict[str, set[str]] = {}  # surname -> the full names made people
+    for group in groups.values():
+        core = group[0].core
+        words = core.split()
+        first, last = words[0], words[-1]
+        if not (
+            (len(words) == 2 or (len(words) == 3 and _MIDDLE_INITIAL.fullmatch(words[1])))
+            and _GIVEN_OR_FAMILY_NAME.fullmatch(first)
+            and _GIVEN_OR_FAMILY_NAME.fullmatch(last)
+            and first not in _NAME_OPENERS
+            and gazetteer.first_name_frequency(first) >= _COMMON_FIRST_NAME
+            and not small[first.lower()]  # "One Discotheque"
+        ):
+            continue
+        if (
+            last.lower() in _NOT_SURNAMES
+            or is_title_word(last)  # "German Chancellor"
+            or not gazetteer.surname_like(last)
+            or (gazetteer.surname_rank(last) is None and small[last.lower()])
+            or gazetteer.is_place(last)
+            or gazetteer.is_place(core)
+            or any(_LEADING.match(m.text) for m in group)
+            or any(c.startswith(f"{core} ") or c.endswith(f" {core}") for c in cores)
+        ):
+            continue
+        for m in group:
+            m.kind = "person"
+        found.setdefault(last, set()).add(core)
+    # The surname alone is the person too ("Davies" beside "Russell T Davies").
+    for m in mentions:
+        if m.kind != "person" and len(full := found.get(m.core, set())) == 1:
+            m.kind, m.core = "person", next(iter(full))
+
+
 def _display(group: Sequence[_Mention], kind: str) -> str:
     aliases = Counter(m.text for m in group)
     if kind == "facility":
@@ -1260,10 +1380,13 @@ def extract_entities(articles: Sequence[Article], nlp: NLPArg = None) -> list[En
     _forms_of_one_name(mentions)  # once more, for the people just found ("Mo Cheeks")
     _streets(mentions)
     _one_kind(mentions)
+    small = Counter(w for body, _ in bodies for w in _SMALL_WORD.findall(body))
+    _world_places(mentions, small)
+    _first_and_last_names(mentions, small)
     _areas(mentions)
     _qualified_organisations(mentions)
 
-    common = _common_words(mentions, [body for body, _ in bodies])
+    common = _common_words(mentions, small)
     groups: dict[tuple[str, str], list[_Mention]] = defaultdict(list)
     for m in mentions:
         if (
