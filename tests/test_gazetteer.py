@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import marshal
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -56,10 +57,11 @@ def test_the_lists_are_stored_and_loaded_again(fresh: Path) -> None:
     assert len(stored) == 1 and stored[0].startswith("gazetteer-places-")
     gazetteer._places.cache_clear()
     assert gazetteer._places() == places  # now from the stored file
-    (fresh / stored[0]).write_bytes(b"not a list")  # a damaged file is read again and replaced
-    gazetteer._places.cache_clear()
-    assert gazetteer._places() == places
-    assert (fresh / stored[0]).stat().st_size > 100_000
+    for damaged in (b"not a list", marshal.dumps(["a", "list"])):  # read again, and replaced
+        (fresh / stored[0]).write_bytes(damaged)
+        gazetteer._places.cache_clear()
+        assert gazetteer._places() == places
+        assert (fresh / stored[0]).stat().st_size > 100_000
 
 
 @pytest.mark.usefixtures("without_data")

@@ -74,11 +74,16 @@ def _stored(name: str, packages: tuple[str, ...], read: Callable[[], _Table]) ->
         versions = "-".join(metadata.version(package) for package in packages)
     except metadata.PackageNotFoundError:
         return read()
-    folder = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "newsdesk"
+    try:
+        folder = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "newsdesk"
+    except RuntimeError:  # no home folder to keep it in
+        return read()
     python = f"py{sys.version_info.major}{sys.version_info.minor}"  # marshal's format may change
     path = folder / f"gazetteer-{name}-{_FORMAT}-{versions}-{python}.marshal"
     try:
-        return cast(_Table, marshal.loads(path.read_bytes()))
+        stored = marshal.loads(path.read_bytes())
+        if isinstance(stored, dict) and stored:
+            return cast(_Table, stored)
     except (OSError, EOFError, ValueError, TypeError):
         pass
     table = read()
