@@ -1207,10 +1207,11 @@ def test_places_ner_calls_people_are_the_places_the_world_knows(nlp: object) -> 
 
 @pytest.mark.parametrize("nlp", PATHS[:1])
 def test_a_first_name_and_a_surname_are_a_person_whatever_ner_called_them(nlp: object) -> None:
-    """MultiLing M003 and M002, ECB+ 39ecbplus: NER calls Matthieu Ladagnous, Stephane Auge,
-    Waheed Mahmood and Russell T Davies organisations; a common first name and a surname make
-    them people, and "Davies" alone is Russell T Davies. Names that only look so stay what they
-    are: "Santiago Metropolitan" (a region), "Carolina Panthers", "the Betty Ford Center"."""
+    """MultiLing M003, M002 and M008, ECB+ 39ecbplus: NER calls Matthieu Ladagnous, Stephane
+    Auge, Waheed Mahmood, Russell T Davies and Paul-Lois Arslanian organisations; a common first
+    name and a surname make them people, and "Davies" alone is Russell T Davies. Names that only
+    look so stay what they are: "Santiago Metropolitan" (a region), "Carolina Panthers", "the
+    Betty Ford Center"."""
     articles = [
         art(
             "a",
@@ -1245,6 +1246,12 @@ def test_a_first_name_and_a_surname_are_a_person_whatever_ner_called_them(nlp: o
             "needed surgery on it.",
         ),
         art(
+            "g",
+            '"We can say there is a little less uncertainty, so there is a little more optimism," '
+            "Paul-Lois Arslanian, the leader of the French aviation accident investigation agency "
+            "BEA, said.",
+        ),
+        art(
             "f",
             "After skipping out on entering a Newport Beach rehabilitation facility and facing "
             "the prospect of arrest for violating her probation, Lindsay Lohan has checked into "
@@ -1254,7 +1261,8 @@ def test_a_first_name_and_a_surname_are_a_person_whatever_ner_called_them(nlp: o
     ]
     entities = extract_entities(articles, nlp=nlp)
     kinds = {e.name: e.kind for e in entities}
-    for person in ("Matthieu Ladagnous", "Stephane Auge", "Waheed Mahmood", "Russell T Davies"):
+    people = ("Matthieu Ladagnous", "Stephane Auge", "Waheed Mahmood", "Russell T Davies")
+    for person in (*people, "Paul-Lois Arslanian"):  # a double first name by its first part
         assert kinds.get(person) == "person", (person, kinds)
     davies = find_entity(entities, "Russell T Davies")
     assert davies is not None and davies.article_keys == ["c"] and len(davies.mentions) == 2

@@ -1288,7 +1288,8 @@ def _first_and_last_names(mentions: Sequence[_Mention], small: Counter[str]) -> 
             and _GIVEN_OR_FAMILY_NAME.fullmatch(first)
             and _GIVEN_OR_FAMILY_NAME.fullmatch(last)
             and first not in _NAME_OPENERS
-            and gazetteer.first_name_frequency(first) >= _COMMON_FIRST_NAME
+            # a double first name by its first part: "Paul-Lois", "Jean-Max"
+            and gazetteer.first_name_frequency(first.split("-")[0]) >= _COMMON_FIRST_NAME
             and not small[first.lower()]  # "One Discotheque"
         ):
             continue
