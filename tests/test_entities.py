@@ -1305,3 +1305,35 @@ def test_the_rule_based_spans_keep_titles_creeds_and_venues_from_people() -> Non
     assert kinds.get("Allen Iverson") == "person", kinds
     for name in ("German Chancellor", "Roman Catholic", "One Discotheque"):
         assert kinds.get(name) != "person", (name, kinds)
+
+
+@pytest.mark.parametrize("nlp", PATHS[:1])
+def test_numbered_names_are_no_people_and_counts_after_names_no_part_of_them(nlp: object) -> None:
+    """MultiLing M008 and ECB+ 11ecbplus and 22ecbplus: NER calls the flight "AF447" and the
+    channel "NBC10" people; a number that is no ordinal makes them no person. The seats after each
+    province in a list ("Dashoguz province - 27") are not part of its name."""
+    articles = [
+        art(
+            "a",
+            "In a press communiqué, Air France stated that AF447 had encountered an area of heavy "
+            "turbulence at 02:00 GMT and that the aircraft had sent an automatic message "
+            "indicating an electric failure at 02:14 UTC.",
+        ),
+        art(
+            "b",
+            '"They had argued, from what I was told, they argued, "Dorsey told NBC10\'s '
+            "Rosemary Connors after the shootings Thursday night.",
+        ),
+        art(
+            "c",
+            "In accordance with Article 60 of the Turkmen Constitution for the orderly conduct of "
+            "the elections in the country 125 electoral districts will be established, including "
+            "those in Ashgabat city - 15, Akhal province - 15, Balkan province - 10, Dashoguz "
+            "province - 27, Lebap province - 28, Mary province - 30.",
+        ),
+    ]
+    entities = extract_entities(articles, nlp=nlp)
+    people = [e.name for e in entities if e.kind == "person"]
+    assert "AF447" not in people and "NBC10" not in people, people
+    assert not any(any(c.isdigit() for c in e.name) for e in entities if e.kind == "place")
+    assert find_entity(entities, "Dashoguz province") is not None

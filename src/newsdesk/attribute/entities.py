@@ -124,6 +124,8 @@ _BREAK = re.compile(r",\s| -\s?- ")
 # Small words after a dash that end a name's span: "Jonathan Wright - director" (not "BBC sci -
 # fi" or "Latter - day Saints", tokenised hyphens).
 _DASHED_TAIL = re.compile(r"(.*\b[A-Z][\w.'’]*) [\-–—](?: [a-z][\w\-]*)+")
+# A count or a score after a name: "Ashgabat city - 15" (a list of seats), "Evansville 51 - 50".
+_NUMBER_TAIL = re.compile(r"(.*\b[A-Za-z][\w.'’]*)(?: \d+)? [\-–—] \d+")
 # A place NER calls a place is not made a facility when the story uses it as a place: "in Texas",
 # "Huntsville, Texas", "the Gulf of Aden". Before this, "Texas" in a story that also said "a Texas
 # prison" became that prison (71 mentions); a bare facility name ("Sohae") has no such context.
@@ -303,7 +305,7 @@ def _clean(text: str) -> str | None:
     alone)."""
     text = _NICKNAME.sub(" ", text)
     text = _DEBRIS.sub("", _TRAILING_DATE.sub("", _BREAK.split(text, maxsplit=1)[0]))
-    if dashed := _DASHED_TAIL.fullmatch(text):
+    if dashed := _DASHED_TAIL.fullmatch(text) or _NUMBER_TAIL.fullmatch(text):
         text = dashed.group(1)
     text = _DEBRIS.sub("", text)
     if not text or text in _TIME_ZONES:
@@ -1133,6 +1135,23 @@ def _streets(mentions: Sequence[_Mention]) -> None:
             m.kind = "place"
 
 
+_NUMBERED = re.compile(r"[\w.+\-]*\d[\w.+\-]*")
+
+
+def _numbered(mentions: Sequence[_Mention]) -> None:
+    """A "person" or "place" with a number in its name that is no ordinal is a product, a
+    channel or a flight, as NER calls most of those organisations: "AF447", "BBC1", "NBC10",
+    "DDR3 SDRAM", "Core 2 Duo", "IE9" (not "John S. Pritchard 3rd", nor a street: "117th
+    Street", "10 Downing Street")."""
+    for m in mentions:
+        if (
+            m.kind in ("person", "place")
+            and any(_NUMBERED.fullmatch(w) and not _ORDINAL.fullmatch(w) for w in m.core.split())
+            and not _is_street(m.core)
+        ):
+            m.kind = "organisation"
+
+
 def _same_kind(mentions: Sequence[_Mention], used: set[str], named: set[str]) -> None:
     """One name is one thing in a story: a name NER calls a place here and an organisation or a
     person there ("Lebanon", "Gaza", "Pichilemu") takes the kind most of its mentions have; a
@@ -1380,6 +1399,7 @@ def extract_entities(articles: Sequence[Article], nlp: NLPArg = None) -> list[En
     _not_facilities(mentions)
     _forms_of_one_name(mentions)  # once more, for the people just found ("Mo Cheeks")
     _streets(mentions)
+    _numbered(mentions)
     _one_kind(mentions)
     small = Counter(w for body, _ in bodies for w in _SMALL_WORD.findall(body))
     _world_places(mentions, small)
