@@ -1337,3 +1337,12 @@ def test_numbered_names_are_no_people_and_counts_after_names_no_part_of_them(nlp
     assert "AF447" not in people and "NBC10" not in people, people
     assert not any(any(c.isdigit() for c in e.name) for e in entities if e.kind == "place")
     assert find_entity(entities, "Dashoguz province") is not None
+
+
+@pytest.mark.parametrize("nlp", PATHS[:1])
+def test_a_list_a_plural_place_noun_ends_is_a_list_of_places(nlp: object) -> None:
+    """MultiLing M001: NER calls Burley and Holbeck, districts of Leeds, organisations; "areas"
+    after the list (and the stop after it) names them places."""
+    articles = [art("a", "Houses were searched in the Burley, Beeston and Holbeck areas.")]
+    kinds = {e.name: e.kind for e in extract_entities(articles, nlp=nlp)}
+    assert kinds.get("Burley") == kinds.get("Holbeck") == "place", kinds

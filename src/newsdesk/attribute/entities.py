@@ -166,7 +166,11 @@ _PLACES_SUCH_AS = re.compile(
     r"\b(?:cities|towns|villages|regions|provinces|countries|nations|localities|communes)\s+"
     r"(?:such\s+as|like|including|of)\s+$"
 )
-_PLACE_PLURALS = frozenset(["regions", "provinces", "states"])  # "the Maule and Bío Bío Regions"
+# "the Maule and Bío Bío Regions", "the Burley, Beeston and Holbeck areas"
+_PLACE_PLURALS = _names(
+    "regions provinces states areas districts counties towns cities villages suburbs"
+    " neighborhoods neighbourhoods"
+)
 # A place noun names the name: "the port city of Bandar Abbas", "Bener Meriah district" (not
 # "Apple's MagSafe port", "the SOS Children's village").
 _PLACE_NOUN = r"(?:town|city|village|district|province|region|state|county|island)"
@@ -544,7 +548,8 @@ def _name_lists(text: str) -> list[_NameList]:
         items = [
             (m.start() + n.start(), m.start() + n.end()) for n in re.finditer(_NAME, m.group())
         ]
-        ending = {m.group().split()[-1].lower(), *text[m.end() : m.end() + 12].lower().split()[:1]}
+        after = text[m.end() : m.end() + 16].lower().split()[:1]  # "areas." ends a sentence
+        ending = {m.group().split()[-1].lower(), *(w.strip(".,;:") for w in after)}
         named = _PLACES_SUCH_AS.search(text[max(0, m.start() - 40) : m.start()]) is not None
         lists.append((items, named or bool(ending & _PLACE_PLURALS)))
     return lists
