@@ -375,6 +375,22 @@ def _without_words_run_on(name: str) -> str:
     return " ".join(tokens)
 
 
+def _word_before_a_name(word: str, first: str) -> bool:
+    """Whether ``word``, before the first name ``first``, is a word of English that NER ran into
+    the name and no name itself: a role or a people's name ("Filmmaker Zhang Yimou", "Coroner
+    Gary Hargrove", "Companion Karen Gillan")."""
+    return (
+        word.isalpha()
+        and len(word) > 2
+        and word[0].isupper()
+        and gazetteer.english_word(word)
+        and not gazetteer.first_name_frequency(word)
+        and first[:1].isupper()
+        and first not in _NAME_OPENERS  # "Ras Al Khaimah"
+        and gazetteer.first_name_frequency(first) >= _COMMON_FIRST_NAME
+    )
+
+
 def _core(text: str, kind: str) -> str:
     text = _LEADING.sub("", re.sub(r"['’]s$", "", text.strip()))
     tokens = text.split()
@@ -382,6 +398,8 @@ def _core(text: str, kind: str) -> str:
         while len(tokens) > 1 and (
             is_title_word(tokens[0]) or tokens[0].lower().strip(".,") in _ROLES_BEFORE_NAMES
         ):
+            tokens = tokens[1:]
+        if len(tokens) > 2 and _word_before_a_name(tokens[0], tokens[1]):
             tokens = tokens[1:]
     if kind in ("facility", "place", "organisation"):
         kept = [t for t in tokens if t.lower() not in _FACILITY_WORDS]
@@ -1230,12 +1248,13 @@ _SURNAME_BEFORE_TOWN_RANK = 10_000
 def _world_places(mentions: Sequence[_Mention], small: Counter[str]) -> None:
     """A "person" the world knows as a place (:mod:`~newsdesk.attribute.gazetteer`) is that
     place when nothing in the story makes it someone: NER's small model calls "Sri Lanka",
-    "Bío Bío", "Constitución" and "Bandar Abbas" people. Not when its first word is a first name
-    ("Santiago", "Victoria"), nor a single word that is a common surname, a word the story also
-    writes in small letters ("Young", "Green"), part of a person's name in the story ("Kent
-    Page") or a place in none of the countries of the story's places ("Obama", a Japanese town,
-    in a story set in the US), nor a name that speaks ("Arjona said"), has a title or a courtesy
-    title, nor an acronym ("YOW")."""
+    "Bío Bío", "Constitución", "Bandar Abbas" and "Al Ain" people. Not when its first word is a
+    first name ("Santiago", "Victoria"; an opener of names such as "Al" or "San" is none), nor a
+    single word that is a common surname, a word the story also writes in small letters
+    ("Young", "Green"), part of a person's name in the story ("Kent Page") or a place in none of
+    the countries of the story's places ("Obama", a Japanese town, in a story set in the US), nor
+    a name that speaks ("Arjona said"), has a title or a courtesy title, nor an acronym
+    ("YOW")."""
     person_words = {
         word for m in mentions if m.kind == "person" and " " in m.core for word in m.core.split()
     }
@@ -1254,7 +1273,7 @@ def _world_places(mentions: Sequence[_Mention], small: Counter[str]) -> None:
             not all(_GIVEN_OR_FAMILY_NAME.fullmatch(w) or w in _NAME_JOINS for w in words)
             or any(m.speaker or m.titled or m.courtesy for m in group)
             or not gazetteer.is_place(group[0].core)
-            or gazetteer.first_name_frequency(words[0])
+            or (gazetteer.first_name_frequency(words[0]) and words[0] not in _NAME_OPENERS)
         ):
             continue
         if len(words) == 1 and (

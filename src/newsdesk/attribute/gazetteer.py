@@ -206,17 +206,21 @@ def surname_rank(word: str) -> int | None:
     return _surnames().get(name_key(word))
 
 
+def english_word(word: str) -> bool:
+    """Whether English has ``word`` as a word of its own (the vocabulary, when installed)."""
+    return name_key(word) in _english_words()
+
+
 def surname_like(word: str) -> bool:
     """Whether ``word`` may be a surname: a common one in the census ("Rivers", "Young"), one the
     census lists that is no English word ("Hornby"), or a word English does not have (which only
     the vocabulary, when installed, can tell: "Ladagnous", "Klöden"). Not "Catholic" or "Goon",
     English words that are rare surnames."""
-    english = _english_words()
-    is_word = name_key(word) in english
+    is_word = english_word(word)
     rank = surname_rank(word)
     if rank is not None and (rank <= _COMMON_SURNAME_RANK or not is_word):
         return True
-    return bool(english) and not is_word
+    return bool(_english_words()) and not is_word
 
 
 def available() -> dict[str, bool]:
