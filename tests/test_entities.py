@@ -1368,3 +1368,21 @@ def test_a_word_ner_ran_into_the_front_of_a_name_is_cut(nlp: object) -> None:
     assert "Al Khaimah" not in kinds, kinds
     # NER calls both emirates people; "Al", though a first name too, opens place names
     assert kinds.get("Ras Al Khaimah") == kinds.get("Al Ain") == "place", kinds
+
+
+@pytest.mark.parametrize("nlp", PATHS[:1])
+def test_a_town_ner_calls_an_organisation_is_a_place_where_things_happen_in_it(
+    nlp: object,
+) -> None:
+    """MultiLing M001: NER calls Dewsbury an organisation; the gazetteer knows a town of that
+    name in the country of the story's places (Leeds), and the story searches houses in it."""
+    articles = [
+        art(
+            "a",
+            "West Yorkshire Police searched six houses in Leeds today in connection with the "
+            "London bombings. Further properties were searched in Dewsbury, about eight miles "
+            "from the city centre.",
+        )
+    ]
+    kinds = {e.name: e.kind for e in extract_entities(articles, nlp=nlp)}
+    assert kinds.get("Dewsbury") == "place", kinds

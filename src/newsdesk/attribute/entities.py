@@ -296,6 +296,7 @@ class _Mention:
     sentence_index: int
     label: str = "PATTERN"  # the NER label; PATTERN: the facility pattern; SHIP: a hull prefix
     known_place: bool = False  # used as a place where it stands ("in Texas", "Huntsville, Texas")
+    place_context: bool = False  # after "in", "from", "near" and the like, whatever it is
     speaker: bool = False  # followed by a person's verb ("Arjona said")
     titled: bool = False  # a speaker after a role word ("spokesman Corinne Druey said")
     named: bool = False  # a place noun names it ("the town of Woodburn", "cities such as Talca")
@@ -549,6 +550,7 @@ def _mentions(
             continue  # "Wikinews" in a Wikinews article: the outlet, not a name it reports
         mention = _Mention(kind, text, core, article.key, sentence_at(start), label, known)
         mention.speaker, mention.titled, mention.named = speaker, titled, named
+        mention.place_context = _PLACE_CONTEXT.search(before[-20:]) is not None
         if courtesy := _COURTESY_FIRST.match(text) or _COURTESY_BEFORE.search(before):
             mention.courtesy = "f" if courtesy.group(1) in _FEMALE_COURTESY else "m"
         out.append(mention)
@@ -1254,7 +1256,9 @@ def _world_places(mentions: Sequence[_Mention], small: Counter[str]) -> None:
     ("Young", "Green"), part of a person's name in the story ("Kent Page") or a place in none of
     the countries of the story's places ("Obama", a Japanese town, in a story set in the US), nor
     a name that speaks ("Arjona said"), has a title or a courtesy title, nor an acronym
-    ("YOW")."""
+    ("YOW"). A single-word "organisation" is such a place on the same terms, when at least half
+    its mentions follow "in", "from", "near" or the like ("searched in Dewsbury"): companies and
+    teams share towns' names (Toyota, Evansville's team)."""
     person_words = {
         word for m in mentions if m.kind == "person" and " " in m.core for word in m.core.split()
     }
@@ -1263,12 +1267,18 @@ def _world_places(mentions: Sequence[_Mention], small: Counter[str]) -> None:
         for core in {m.core for m in mentions if m.kind == "place"}
         for country in gazetteer.countries_of(core)
     }
-    groups: dict[str, list[_Mention]] = defaultdict(list)
+    groups: dict[tuple[str, str], list[_Mention]] = defaultdict(list)
     for m in mentions:
-        if m.kind == "person":
-            groups[_key(m.core)].append(m)
-    for group in groups.values():
+        if m.kind in ("person", "organisation") and m.label not in ("PATTERN", "SHIP"):
+            groups[(m.kind, _key(m.core))].append(m)
+    for (kind, _), group in groups.items():
         words = group[0].core.split()
+        if kind == "organisation" and (
+            # a company or a team may share a town's name: a town only where the story puts
+            # things in it or near it ("searched in Dewsbury"), in half its mentions or more
+            len(words) > 1 or 2 * sum(m.place_context for m in group) < len(group)
+        ):
+            continue
         if (
             not all(_GIVEN_OR_FAMILY_NAME.fullmatch(w) or w in _NAME_JOINS for w in words)
             or any(m.speaker or m.titled or m.courtesy for m in group)
