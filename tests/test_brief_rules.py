@@ -926,6 +926,19 @@ def test_full_names_are_people_not_places_or_days(text: str, surnames: list[str]
         ("Maj. Gen. Geoffrey Miller, a top US commander, declined to testify.", None),
         # ECB+ 28ecbplus: after a sentence adverb.
         ("Additionally, LaRue received more than $300, 000 in cash.", "larue"),
+        # MultiLing M003 (opening the demo's Tour de France brief), ECB+ 31ecbplus: after a
+        # word sharpening the fronted phrase.
+        (
+            "Just yesterday, Rasmussen was suspended by the Danish Cycling Federation because of "
+            "a warning from anti-doping authorities within the Union Cycliste Internationale.",
+            "rasmussen",
+        ),
+        (
+            "Shortly before hitting the court, McDermott had told his father, Creighton coach "
+            "Greg McDermott, that he intended to return for his senior season rather than "
+            "declare for the NBA draft.",
+            "mcdermott",
+        ),
     ],
 )
 def test_a_surname_opener_after_a_title_or_with_an_inner_capital(

@@ -119,8 +119,10 @@ def speaker_surname(text: str) -> str | None:
     return None if name in _NOT_SURNAMES else name.casefold()
 
 
-# A fronted adverbial: "In Atlanta's posh Buckhead neighborhood,", "Last year,".
+# A fronted adverbial: "In Atlanta's posh Buckhead neighborhood,", "Last year,", also after a
+# word that sharpens it: "Just yesterday,", "Only last week,", "Shortly after the race,".
 _FRONTED_PHRASE = (
+    r"(?:(?:just|only|even|right|shortly|soon|late)\s+)?"
     r"(?:in|on|at|after|before|when|while|during|since|last|this|early|earlier|later|once|as"
     r"|by|until|despite|following|with|without|like|unlike|although|though|because|if|over"
     r"|under|from|for|born|speaking|asked|previously|recently|now|today|yesterday|outside"
