@@ -933,6 +933,28 @@ def test_full_names_are_people_not_places_or_days(text: str, surnames: list[str]
             "a warning from anti-doping authorities within the Union Cycliste Internationale.",
             "rasmussen",
         ),
+        # ECB+ 1ecb, 31ecbplus, 39ecbplus, 3ecbplus: after an adverb, a count of things later,
+        # an adverb with "enough", "between".
+        (
+            "Somehow, Reid managed to mess up the dream-job/easiest job ever by being too wasted "
+            "and out of control to film it.",
+            "reid",
+        ),
+        (
+            "Two trips later, Artino missed a shot but secured the follow and scored again.",
+            "artino",
+        ),
+        (
+            "Oddly enough, Capaldi was recently seen in Brad Pitt's World War Z as a World Health "
+            "Organization doctor, or W.H.O. doctor, for short.",
+            "capaldi",
+        ),
+        (
+            "Between 1991 and 1998, Comeaux was in and out of prison on parole violations until "
+            "he finally returned to prison in June 1999 to serve a life sentence for aggravated "
+            "sexual assault.",
+            "comeaux",
+        ),
         (
             "Shortly before hitting the court, McDermott had told his father, Creighton coach "
             "Greg McDermott, that he intended to return for his senior season rather than "
@@ -975,6 +997,9 @@ def test_a_pronoun_after_a_fronted_phrase_needs_its_referent() -> None:
         " later released on bond.",
         "According to a relative, he had suffered mental health problems for some time.",
         "Pending his extradition, he was held at Rebibbia jail, Rome, a high-security facility.",
+        # ECB+ 5ecb: after a day.
+        "Saturday, he became the latest coach -- one-sixth of the league's head men already gone"
+        " in little more than five weeks -- to succumb to the pyre.",
     ],
 )
 def test_a_pronoun_after_a_sentence_adverb_needs_its_referent(sentence: str) -> None:

@@ -126,9 +126,16 @@ _FRONTED_PHRASE = (
     r"(?:in|on|at|after|before|when|while|during|since|last|this|early|earlier|later|once|as"
     r"|by|until|despite|following|with|without|like|unlike|although|though|because|if|over"
     r"|under|from|for|born|speaking|asked|previously|recently|now|today|yesterday|outside"
-    r"|inside|\d{4}"
-    # A sentence adverb: "Additionally, he was selected ...", "Reportedly, she was a professor".
-    r"|(?!july\b|italy\b)[a-z]{3,}ly(?=\s*,)"
+    r"|inside|within|between|around|along|upon|amid|among|back|prior|meanwhile|still|instead"
+    r"|however|also|then|yet|somehow|whatever|tonight|overnight|\d{4}"
+    r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+    # "Two trips later,", "Hours after the verdict,", "Several years ago,"
+    r"|(?:one|two|three|four|five|six|seven|eight|nine|ten|several|a\s+few|\d+)\s+[a-z]+"
+    r"\s+(?:later|earlier|before|after|ago)"
+    r"|(?:seconds|minutes|moments|hours|days|weeks|months|years)\s+(?:later|earlier|before|after)"
+    # A sentence adverb: "Additionally, he was selected ...", "Reportedly, she was a professor",
+    # "Oddly enough, Capaldi was ...".
+    r"|(?!july\b|italy\b)[a-z]{3,}ly(?:\s+enough)?(?=\s*,)"
     # A participle: "Arrested by the CHP on suspicion of drunken driving, he was booked ...",
     # "According to a relative, he had ...", "Pending his extradition, he was held ...".
     r"|[a-z]{3,}(?:ed|ing))\b[^,\"“”]{0,60}"
