@@ -141,13 +141,16 @@ _FRONTED_PHRASE = (
     r"|[a-z]{3,}(?:ed|ing))\b[^,\"“”]{0,60}"
 )
 _FRONTED_OPENING = re.compile(rf"^(?i:{_FRONTED_PHRASE}),\s+(?=[A-Z])")
+# The comma that ends a fronted phrase comes within this many characters (a sharpening word, a
+# head of up to about 30, then at most 60 more): a sentence without one skips the long pattern.
+_FRONTED_REACH = 100
 
 
 def opening_surname(text: str) -> str | None:
     """The surname a sentence opens with ("Cooley said", "De Boer points out"), also after a
     fronted phrase that names nobody ("Last night, Rosenthal reported ..."), casefolded."""
     match = None
-    if fronted := _FRONTED_OPENING.match(text):
+    if "," in text[:_FRONTED_REACH] and (fronted := _FRONTED_OPENING.match(text)):
         match = _SURNAME_OPENER.match(text, fronted.end())
         if match is not None and FULL_NAME_SURNAME.search(fronted.group()):
             match = None
@@ -169,7 +172,7 @@ _CAPITALISED_WORD = re.compile(r"\b[A-Z][\w'’]*")
 def pronoun_after_fronted_phrase(text: str, known_names: Container[str]) -> bool:
     """Whether the sentence's subject is a pronoun after a fronted phrase that names nobody ("In
     1938, he married ..."; not "When Boras spoke at the meetings, he ...")."""
-    match = _FRONTED_PRONOUN.match(text)
+    match = _FRONTED_PRONOUN.match(text) if "," in text[:_FRONTED_REACH] else None
     if match is None:
         return False
     phrase = match.group(1)
