@@ -120,6 +120,19 @@ DANGLING = [
     "Shortly after, the West Coast Bank received a call with a similar warning.",
     "A few years later, Page modeled in bondage and sadomasochistic poses.",
     'Down the road at Brick Oven Pizza, "it caught our attention," said Geri Angel.',
+    # MultiLing M005, ECB+ 41ecb, 19ecbplus, 16ecbplus, 12ecb: counted back from the sentence
+    # before.
+    "Hours earlier, on Friday, thousands of people had arrived at Pichilemu.",
+    "Hours before, three young men who were cousins died when the Israelis bombed Asma elementary"
+    " school in Gaza City.",
+    "Less than a year before, and only blocks away, a narcotics detective shot and killed an"
+    " unarmed 23 - year - old woman, Shantel Davis, as she tried to flee the police in a car that"
+    " had been reported stolen at gunpoint, the police said at the time.",
+    "Six months prior to this incident, Deputy Ortiz's brother - in - law, Corrections Officer"
+    " Manuel A. Gonzalez, of the California Department of Corrections, was stabbed to death by a"
+    " gang member inmate at California Institution for Men in Chino.",
+    "A day earlier, the German cruise liner MS Columbus said it would fly its 246 passengers and"
+    " most of its crew over the Gulf of Aden instead of through it to avoid any pirate attack.",
     # MultiLing M002, ECB+ 23ecbplus: one speaker (the verb in -s), and "they" are others.
     "The Royal Navy insists that they were operating in Iraqi waters.",
     "He says they come as a reminder that climbers need to use extreme caution.",
@@ -183,6 +196,10 @@ STANDALONE = [
     # A fronted phrase with "to", not headline grammar.
     "According to the US Geological Survey, the quake hit at a depth of 10 kilometers.",
     "From New York to the coast, schools closed for the day.",
+    # ECB+ 19ecb, 28ecb: counted back from a day the sentence names.
+    "Two weeks before Christmas, Athens looks like downtown Beirut.",
+    "Days before Pearl Harbor, after earning a law degree in night classes at George Washington"
+    " University, Felt applied to the FBI and joined it in January 1942.",
     "Ed Smith said the vote on Friday was a victory for the whole community here.",
 ]
 FRAGMENTS = [

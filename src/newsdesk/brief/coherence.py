@@ -419,7 +419,11 @@ _RELATIVE_OPENER = re.compile(
     r"(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen"
     r"|twenty|thirty|forty|fifty|several|\d+)\s+)?"
     r"(?:few\s+|couple\s+of\s+)?(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?"
-    r"|moments?|shortly|soon|not\s+long)\s+(?:later|afterwards?|after(?=\s*,)|thereafter)\b"
+    r"|moments?|shortly|soon|not\s+long)\s+(?:later|afterwards?|after(?=\s*,)|thereafter|earlier"
+    # Counted back: "Hours earlier, on Friday, thousands of people had arrived", "Less than a year
+    # before, and only blocks away, ...", "Six months prior to this incident, ..." (not "Two weeks
+    # before Christmas, ...").
+    r"|(?:before|prior)(?=\s*,)|(?:before|prior\s+to)\s+(?:that|this|then))\b"
     r"|^[\"“'‘(]?(?:up|down|across|back)\s+the\s+(?:road|street|coast|hill|block)\b",
     re.IGNORECASE,
 )
