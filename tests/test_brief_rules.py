@@ -1273,14 +1273,17 @@ def test_the_substring_tests_before_the_sentence_patterns_skip_no_match() -> Non
 
 
 def test_the_event_an_article_told_of_before_comes_with_that_sentence() -> None:
-    """WikiNews M0063 and M0077: "The announcement comes just a day after ..." and "The report
-    includes detailed accounts ..." say nothing of which announcement or report; they come with
-    the sentence that told of it. "The trial of ..." says which."""
+    """WikiNews M0063, M0077 and M0056: "The announcement comes just a day after ...", "The report
+    includes detailed accounts ..." and "The tsunami warning was lifted ..." say nothing of which
+    announcement, report or warning; they come with the sentence that told of it. "The trial of
+    ..." says which."""
     from newsdesk.evaluation.summarize import read_articles
 
     for path, told, opening in [
         ("M0063.english", "The United Nations has announced", "The announcement comes just"),
         ("M0077.english", "A report is published by Human Rights Watch", "The report includes"),
+        # The demo's Pichilemu brief ended on "The tsunami warning was lifted at 15:50 ...".
+        ("M0056.english", "A tsunami warning was issued by SHOA", "The tsunami warning was"),
     ]:
         story = prepare(read_articles([WIKINEWS / path]))
         index = next(i for i, c in enumerate(story.candidates) if c.text.startswith(opening))
