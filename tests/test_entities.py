@@ -282,6 +282,7 @@ def test_a_place_ner_calls_a_person_is_one_place() -> None:
     assert kinds.get("Pichilemu") == {"place"}
     assert kinds.get("Lolol") == {"place"}
     assert kinds.get("Bío Bío Regions", {"place"}) == {"place"}
+    assert kinds.get("Santiago Metropolitan Region") == {"place"}
     assert "National System of" not in kinds and "Tsunami Alerts" not in kinds
 
 

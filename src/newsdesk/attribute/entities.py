@@ -181,6 +181,8 @@ _PLACE_WORDS = frozenset(PLACE_WORDS | {"gulf", "ocean", "island", "republic", "
 # province"); not a street, county, city or state, which differ from the place they are named
 # after ("Newton Street", "Gaza City", "Ohio State").
 _AREA_WORDS = frozenset({"island", "ocean", "sea", "province", "region", "peninsula"})
+# The last word of a region's name, which no organisation's name ends with.
+_REGION_WORDS = frozenset({"region", "province", "prefecture", "oblast", "governorate"})
 # Places that need no context to be known: countries, US states and the biggest cities.
 _KNOWN_PLACES = frozenset(
     w.casefold()
@@ -542,6 +544,12 @@ def _mentions(
             w.lower().removesuffix("s") in _PLACE_WORDS for w in core.split()[1:]
         ):
             kind = "place"  # "Bío Bío Regions", "Bernardo O'Higgins Region"
+        if (
+            kind == "organisation"
+            and core.split()[-1].lower().removesuffix("s") in _REGION_WORDS
+            and " of " not in core
+        ):
+            kind = "place"  # "Santiago Metropolitan Region", not "Government of Caro Province"
         if (
             kind == "person" and len(core.split()) > 1 and core.split()[0] in _PLACE_FIRST_WORDS
         ) or (kind in ("person", "organisation") and _STATE_AFTER.match(spans_text, end)):
