@@ -261,7 +261,7 @@ _EVENT_NOUNS = (
     "blaze", "quake", "earthquake", "tremor", "aftershock", "arrest", "raid", "heist", "robbery",
     "theft", "deal", "offer", "agreement", "acquisition", "merger", "purchase", "sale", "rally",
     "protest", "protests", "riots", "strike", "vote", "charges", "trial", "hearing", "sentence",
-    "conviction", "appeal", "move", "action", "warning", "alert", "search", "evacuation",
+    "conviction", "appeal", "move", "action", "warning", "alert", "evacuation",
     "ceasefire", "murder", "killing", "killings", "election", "game", "fight", "accident",
 )
 # fmt: on
