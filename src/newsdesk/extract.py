@@ -301,6 +301,33 @@ def _paragraphs(text: str) -> str:
     return _LINE_BREAKS.sub("\n\n", text.strip())
 
 
+# Below this many words the precise pass may have missed the article; the broad pass's text is
+# taken when it has this many times as many. On the 181 pages of article-extraction-benchmark
+# that changes two pages (mean token F1 0.956 -> 0.966) and loses none (BENCHMARKS.md).
+_FEW_WORDS = 50
+_BROADER = 2
+
+
+def _bare_extraction(source: str, url: str | None, precise: bool) -> dict[str, Any]:
+    """trafilatura's text and metadata of a page: with newsdesk's precision settings (no tables,
+    no comments), or with trafilatura's defaults but comments (tables included)."""
+    import trafilatura
+
+    document = trafilatura.bare_extraction(
+        source,
+        url=url,
+        favor_precision=precise,
+        include_comments=False,
+        include_tables=not precise,
+        with_metadata=True,
+        config=_trafilatura_config(),
+        date_extraction_params={"extensive_search": False, "original_date": True},
+    )
+    if document is None:
+        return {}
+    return document if isinstance(document, dict) else document.as_dict()
+
+
 def extract_html(html: str | bytes, url: str | None = None) -> ExtractedPage:
     """Extract the main article of a page; ``text`` is empty when no main text was found.
 
@@ -310,21 +337,15 @@ def extract_html(html: str | bytes, url: str | None = None) -> ExtractedPage:
     empty = ExtractedPage("", "", None, None, outlet_from_url(url), None, url)
     if not source.strip():
         return empty
-    import trafilatura
-
-    document = trafilatura.bare_extraction(
-        source,
-        url=url,
-        favor_precision=True,
-        include_comments=False,
-        include_tables=False,
-        with_metadata=True,
-        config=_trafilatura_config(),
-        date_extraction_params={"extensive_search": False, "original_date": True},
-    )
-    if document is None:
-        return empty
-    document = document if isinstance(document, dict) else document.as_dict()
+    document = _bare_extraction(source, url, precise=True)
+    found = len((_string(document, "text") or "").split())
+    if found < _FEW_WORDS:
+        # The precise pass found (next to) nothing: a page laid out in tables (The Space Review),
+        # or a teaser the precise pass took for the article (Barron's). trafilatura's own
+        # settings, tables included, read it whole; taken when they find far more.
+        broad = _bare_extraction(source, url, precise=False)
+        if len((_string(broad, "text") or "").split()) >= _BROADER * max(found, 1):
+            document = broad
     if not _string(document, "text"):
         return empty
     title = _string(document, "title") or ""
