@@ -112,6 +112,21 @@ def test_the_role_after_a_name_is_not_a_verb_phrase(nlp: object) -> None:
 
 
 @pytest.mark.parametrize("nlp", PATHS)
+def test_an_adverb_after_a_name_is_no_role(nlp: object) -> None:
+    # WikiNews M0065: the demo listed the speaker as "Charlie Crist, however".
+    text = (
+        "A spokesman for Floridian governor Charlie Crist, however, commented that he wasn't aware"
+        " of any hospitals in the state refusing to accept more evacuees. In a letter to US Health"
+        " Secretary Kathleen Sebelius earlier this week, however, the governor commented that"
+        ' "Florida\'s healthcare system is quickly reaching saturation, especially in the area of'
+        ' high-level trauma care," and asked for the National Disaster Medical System to be'
+        " activated."
+    )
+    quote = quote_with(extract_quotes(article(text), nlp=nlp), "Florida's healthcare system")
+    assert quote.speaker == "Charlie Crist"
+
+
+@pytest.mark.parametrize("nlp", PATHS)
 def test_said_of_and_a_name_after_lowercase_modifiers(nlp: object) -> None:
     text = (
         'Diego Grez, a Wikinews reporter in Pichilemu, said, "It occurred very suddenly."\n\n'

@@ -23,6 +23,15 @@ class Person:
     full: str  # name plus role when the article gives one at this mention
 
 
+# Words that comment on the sentence, not roles: "governor Charlie Crist, however, commented"
+# (but "Bob Woodward, then a Navy courier," and "Brent Jeffs, now 28," are roles).
+_SENTENCE_ADVERB = (
+    r"however|meanwhile|though|instead|nevertheless|nonetheless|therefore|moreover|furthermore"
+    r"|meantime|likewise|similarly|indeed|in\s+turn|in\s+fact|of\s+course"
+    r"|for\s+(?:example|instance)|in\s+particular|in\s+addition|[a-z]+ly(?=\s*,)"
+)
+
+
 def find_people(body: str, masked: str, spans: list[Span], title_spans: list[Span]) -> list[Person]:
     """Persons named in the article (``masked``: the body with abbreviation dots masked)."""
     people: list[Person] = []
@@ -35,7 +44,7 @@ def find_people(body: str, masked: str, spans: list[Span], title_spans: list[Spa
         name = longer_form(name, body)
         role = re.match(
             r",\s+((?:an?|the)\s[^,;\"“”]{3,90}?|(?!(?:with|in|on|at|for|from|to|by|who|which|and|"
-            rf"but|as|after|before|when|while|where|{CUE}|{POST_ONLY}|[a-z]+ed)\b)"
+            rf"but|as|after|before|when|while|where|{CUE}|{POST_ONLY}|[a-z]+ed|{_SENTENCE_ADVERB})\b)"
             r"[a-z][^,;\"“”]{3,90}?)"
             r"(?:,|\.?\s*$|\.\s)",
             masked[span.end :],
