@@ -118,7 +118,7 @@ def test_an_adverb_after_a_name_is_no_role(nlp: object) -> None:
         "A spokesman for Floridian governor Charlie Crist, however, commented that he wasn't aware"
         " of any hospitals in the state refusing to accept more evacuees. In a letter to US Health"
         " Secretary Kathleen Sebelius earlier this week, however, the governor commented that"
-        ' "Florida\'s healthcare system is quickly reaching saturation, especially in the area of'
+        " \"Florida's healthcare system is quickly reaching saturation, especially in the area of"
         ' high-level trauma care," and asked for the National Disaster Medical System to be'
         " activated."
     )
