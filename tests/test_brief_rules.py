@@ -17,6 +17,7 @@ from newsdesk.brief.base import (
     retellings,
 )
 from newsdesk.brief.coherence import (
+    contrasts_with_previous,
     in_writers_voice,
     is_fragment,
     needs_context,
@@ -196,6 +197,11 @@ STANDALONE = [
     # A fronted phrase with "to", not headline grammar.
     "According to the US Geological Survey, the quake hit at a depth of 10 kilometers.",
     "From New York to the coast, schools closed for the day.",
+    # ECB+ 10ecb, 19ecbplus: "though" joining a clause of the sentence's own.
+    "The Red Sox, considered to be the front-runner for Teixeira, also have put in a bid, though"
+    " monetary details have been kept quiet.",
+    "Police said there is no evidence the unidentified officers acted inappropriately, though they"
+    " were put on administrative leave.",
     # ECB+ 19ecb, 28ecb: counted back from a day the sentence names.
     "Two weeks before Christmas, Athens looks like downtown Beirut.",
     "Days before Pearl Harbor, after earning a law degree in night classes at George Washington"
@@ -1137,6 +1143,37 @@ def test_a_speaker_called_by_surname_alone_comes_with_the_full_name() -> None:
     speaker = story.candidates[2]
     assert not speaker.standalone and speaker.introduced_by == 1
     assert "Tim Fanning" in story.candidates[1].text
+
+
+def test_a_contrast_inside_the_first_clause_comes_with_the_sentence_before() -> None:
+    """ECB+ 11ecb, 4ecb and WikiNews M0065 (the demo's Haiti evacuation brief showed the
+    governor's letter alone): "X, however, ..." and "X, though, ..." set a sentence against the
+    one before it. "though" joining a clause of the sentence's own does not."""
+    contrasts = [
+        "Voters, however, appeared reluctant to criticise the government.",
+        "Unlike Elvis, though, Page never got bloated.",
+        "In a letter to US Health Secretary Kathleen Sebelius earlier this week, however, the"
+        " governor commented that \"Florida's healthcare system is quickly reaching saturation,"
+        ' especially in the area of high-level trauma care," and asked for the National Disaster'
+        " Medical System to be activated.",
+    ]
+    own_clause = [
+        "The Red Sox, considered to be the front-runner for Teixeira, also have put in a bid,"
+        " though monetary details have been kept quiet.",
+        "Police said there is no evidence the unidentified officers acted inappropriately, though"
+        " they were put on administrative leave.",
+    ]
+    assert all(contrasts_with_previous(s) for s in contrasts)
+    assert not any(contrasts_with_previous(s) for s in own_clause)
+    lead = (
+        "Voters in Turkmenistan cast ballots Sunday in a parliamentary election hailed by the"
+        " government as an exercise in democracy but dismissed by critics as a sham."
+    )
+    story = prepare([one_article(" ".join([lead, *contrasts[:1], *own_clause[:1]]))])
+    voters, bid = story.candidates[1], story.candidates[2]
+    assert voters.needs_previous and not voters.standalone
+    assert (0, 1) in [u.members for u in story.units]
+    assert bid.standalone
 
 
 def test_two_people_introduced_in_two_other_sentences_make_no_candidate() -> None:

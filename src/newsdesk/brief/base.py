@@ -23,6 +23,7 @@ import numpy as np
 from scipy.sparse import csr_matrix
 
 from newsdesk.brief.coherence import (
+    contrasts_with_previous,
     in_writers_voice,
     inside_quotations,
     is_fragment,
@@ -411,6 +412,10 @@ def prepare(articles: Sequence[Article]) -> StoryText:
                 dependence = _dependence(
                     text, position, mentioned, introducers, known, common_noun, earlier
                 )
+                if not dependence.dependent and contrasts_with_previous(text):
+                    # Its people need no introduction, but the sentence it sets itself against
+                    # does: "Voters, however, appeared reluctant to criticise the government."
+                    dependence = _Dependence(True, None, True)
             standalone = not fragment and not dependence.dependent
             for key in mentioned | people_mentioned(tokens):
                 introducers[key] = len(candidates) if standalone else introducers.get(key)

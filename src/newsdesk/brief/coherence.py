@@ -401,6 +401,10 @@ def is_fragment(text: str, title: str = "") -> bool:
 # vehicle", "Father and son then informed Creighton Athletic Director Bruce Rasmussen." (a short
 # subject, then "then" and a word in small letters).
 _THEN_NEXT = re.compile(r"(?:[\w'’.-]+\s+){1,3}?then\s+[a-z]")
+# A contrast with the sentence before, set off in the sentence's first clause: "Voters, however,
+# appeared reluctant to criticise the government.", "In a letter to US Health Secretary Kathleen
+# Sebelius earlier this week, however, the governor commented that ...".
+_CONTRAST_INSIDE = re.compile(r"[^\"“,]{1,80},\s*(?:however|though)\s*,")
 
 # No subject, the verb first: "Got it up on the Web site at 2:36 p.m., ...", "Made her way to the
 # mixing room, ...": the subject is in the sentence before.
@@ -470,6 +474,13 @@ _THE_NUMBER_ALONE = re.compile(
     r"\b(?:between|of|for|with|to|by|from)\s+the\s+(?:two|three|four)\s*[.,;:!?]"
 )
 _THE_NUMBERS = ("the two", "the three", "the four")
+_CONTRAST_WORDS = ("however", "though")
+
+
+def contrasts_with_previous(text: str) -> bool:
+    """True when the sentence sets itself against the one before it inside its first clause
+    ("Voters, however, appeared reluctant ..."): it reads right only after that sentence."""
+    return has_any(text, _CONTRAST_WORDS) and _CONTRAST_INSIDE.match(text) is not None
 
 
 def needs_context(text: str) -> bool:
