@@ -1263,6 +1263,46 @@ def test_an_ordinal_that_names_its_own_set_stands_alone() -> None:
     assert story.candidates[other_bag.introduced_by].text.startswith("Police found a bag")
 
 
+def test_a_counted_group_comes_with_the_sentence_that_told_of_it() -> None:
+    """ECB+ 3ecb and WikiNews M0050: "The two jurors, ..." and "The two plates are converging ..."
+    count a group an earlier sentence told of; "The two Washington Post reporters who broke the
+    Watergate story, Carl Bernstein and Bob Woodward, ..." (ECB+ 28ecbplus) says who they are."""
+    story = prepare(
+        [
+            _article(
+                "ajc",
+                "Brian Nichols was saved from a death sentence by three jurors who were determined"
+                " that he should not be executed. The jury deliberated for four days. The two"
+                " jurors kept their public comments limited at the news conference.",
+            ),
+            _article(
+                "wikinews",
+                "An 8.8 magnitude earthquake was recorded in Chile on Saturday. Chile lies where"
+                " the Nazca Plate meets the South American Plate. The two plates are converging at"
+                " a rate of 80 millimeters per year.",
+            ),
+            _article(
+                "ap",
+                "W. Mark Felt, the FBI official who was Deep Throat, has died at 95. The two"
+                " Washington Post reporters who broke the Watergate story, Carl Bernstein and Bob"
+                " Woodward, have maintained that they would only reveal the identity of their"
+                " source upon his death.",
+            ),
+        ]
+    )
+
+    def candidate(opening: str) -> Candidate:
+        return next(c for c in story.candidates if c.text.startswith(opening))
+
+    jurors = candidate("The two jurors")
+    assert jurors.introduced_by is not None and not jurors.standalone
+    assert story.candidates[jurors.introduced_by].text.startswith("Brian Nichols was saved")
+    plates = candidate("The two plates")
+    assert not plates.standalone and plates.introduced_by is not None
+    assert story.candidates[plates.introduced_by].text.startswith("Chile lies where")
+    assert candidate("The two Washington Post reporters").standalone
+
+
 def test_the_substring_tests_before_the_sentence_patterns_skip_no_match() -> None:
     """For speed, each per-sentence pattern is searched only when the sentence has a substring the
     pattern cannot match without (a dash or bracket for a dateline, an alternative's opening for

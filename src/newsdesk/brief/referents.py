@@ -316,7 +316,13 @@ def event_referent(
 # "The second device, which was discovered by a bank employee, did detonate.", "The fourth shake
 # took place at 05:19": a second (third, other) one presupposes the first, told before it.
 _ORDINAL_DEFINITE = re.compile(
-    r"^[\"“]?the\s+(?:second|third|fourth|fifth|sixth|other)\s+([a-z][\w\-]*(?:\s+[a-z][\w\-]*)?)",
+    r"^[\"“]?the\s+(?:second|third|fourth|fifth|sixth|other"
+    # And a number of them: "The three boats had a total of 26 Somali crew onboard.", "The two
+    # plates are converging at a rate of 80 millimeters per year."
+    r"|two|three|four|five|six|seven|eight|nine|ten)"
+    # The noun in small letters or an acronym ("The third USB port"): "The two Washington Post
+    # reporters who broke the Watergate story, Carl Bernstein and Bob Woodward" say who they are.
+    r"\s+((?-i:(?:[a-z][\w\-]*|[A-Z]{2,}\b)(?:\s+[a-z][\w\-]*)?))",
     re.IGNORECASE,
 )
 _SELF_IDENTIFYING = frozenset(["of", "in"])  # "The second film in the trilogy ..."
