@@ -1264,11 +1264,20 @@ def test_an_ordinal_that_names_its_own_set_stands_alone() -> None:
 
 
 def test_a_counted_group_comes_with_the_sentence_that_told_of_it() -> None:
-    """ECB+ 3ecb and WikiNews M0050: "The two jurors, ..." and "The two plates are converging ..."
-    count a group an earlier sentence told of; "The two Washington Post reporters who broke the
-    Watergate story, Carl Bernstein and Bob Woodward, ..." (ECB+ 28ecbplus) says who they are."""
+    """ECB+ 12ecbplus, 3ecb and WikiNews M0050, M0015: "The three boats ..." comes with the
+    sentence that told of three boats; "The two jurors" (after "three jurors"), "The two plates"
+    and "The five had been arrested" with the sentence before them. "The two Washington Post
+    reporters who broke the Watergate story, Carl Bernstein and Bob Woodward, ..." (ECB+
+    28ecbplus) says who they are."""
     story = prepare(
         [
+            _article(
+                "ndtv",
+                "Indian Naval ship, INS Sukanya, thwarted a piracy attack in the Gulf of Aden and"
+                " captured three boats of the pirates. The warship immediately altered towards the"
+                " suspicious vessels and challenged them. The three boats had a total of 26 Somali"
+                " crew onboard.",
+            ),
             _article(
                 "ajc",
                 "Brian Nichols was saved from a death sentence by three jurors who were determined"
@@ -1279,7 +1288,8 @@ def test_a_counted_group_comes_with_the_sentence_that_told_of_it() -> None:
                 "wikinews",
                 "An 8.8 magnitude earthquake was recorded in Chile on Saturday. Chile lies where"
                 " the Nazca Plate meets the South American Plate. The two plates are converging at"
-                " a rate of 80 millimeters per year.",
+                " a rate of 80 millimeters per year. Five men were jailed for life on Monday. The"
+                " five had been arrested in 2004 in a police raid named Operation Crevice.",
             ),
             _article(
                 "ap",
@@ -1294,12 +1304,12 @@ def test_a_counted_group_comes_with_the_sentence_that_told_of_it() -> None:
     def candidate(opening: str) -> Candidate:
         return next(c for c in story.candidates if c.text.startswith(opening))
 
-    jurors = candidate("The two jurors")
-    assert jurors.introduced_by is not None and not jurors.standalone
-    assert story.candidates[jurors.introduced_by].text.startswith("Brian Nichols was saved")
-    plates = candidate("The two plates")
-    assert not plates.standalone and plates.introduced_by is not None
-    assert story.candidates[plates.introduced_by].text.startswith("Chile lies where")
+    boats = candidate("The three boats")
+    assert not boats.standalone and boats.introduced_by is not None
+    assert story.candidates[boats.introduced_by].text.startswith("Indian Naval ship")
+    for opening in ("The two jurors", "The two plates", "The five had been"):
+        group = candidate(opening)
+        assert not group.standalone and group.needs_previous and group.introduced_by is None
     assert candidate("The two Washington Post reporters").standalone
 
 

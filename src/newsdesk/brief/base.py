@@ -35,6 +35,7 @@ from newsdesk.brief.coherence import (
 from newsdesk.brief.referents import (
     FULL_NAME_SURNAME,
     common_referents,
+    counted_referent,
     event_referent,
     opening_surname,
     ordinal_referent,
@@ -277,12 +278,21 @@ def title_sentence(article: Article) -> str | None:
 
 
 def _latest_mention(
-    candidates: Sequence[Candidate], indices: Sequence[int], stems: Sequence[str]
+    candidates: Sequence[Candidate],
+    indices: Sequence[int],
+    stems: Sequence[str],
+    count: Sequence[str] = (),
 ) -> int | None:
-    """The latest standalone candidate of ``indices`` that has one of ``stems``, tried in order."""
+    """The latest standalone candidate of ``indices`` that has one of ``stems``, tried in order,
+    and one of the words of ``count`` if any are given ("three boats" for "The three boats")."""
     for wanted in stems:
         for c in reversed(indices):
-            if candidates[c].standalone and wanted in candidates[c].stems:
+            cand = candidates[c]
+            if (
+                cand.standalone
+                and wanted in cand.stems
+                and (not count or any(word in cand.tokens for word in count))
+            ):
                 return c
     return None
 
@@ -314,13 +324,13 @@ def _dependence(
     introducers: Mapping[str, int | None],
     known: Container[str],
     common_noun: Callable[[str], bool],
-    earlier: Callable[[Sequence[str]], int | None],
+    earlier: Callable[[Sequence[str], Sequence[str]], int | None],
 ) -> _Dependence:
     """Whom or what a sentence whose opening stands on its own still refers back to, and the
     sentence that introduced them. ``introducers`` maps the people its article has named so far
     to the latest standalone candidate that named them (None: named only in dependent ones);
-    ``known`` holds the story's own referents; ``earlier(stems)`` is the latest standalone
-    candidate of the article with one of ``stems``."""
+    ``known`` holds the story's own referents; ``earlier(stems, count)`` is the latest
+    standalone candidate of the article with one of ``stems`` (and one of ``count``'s words)."""
     referent = opening_surname(text)
     speaker = speaker_surname(text)
     if referent not in introducers and speaker in introducers:
@@ -337,6 +347,11 @@ def _dependence(
         # sentences, and a unit holds one introduction: no candidate at all.
         return _Dependence(False, None, True)
     told_before = ordinal_referent(text) if position > 0 else []
+    count: list[str] = []
+    if position > 0 and not told_before:
+        count, told_before = counted_referent(text)
+        if count and not told_before:
+            return _Dependence(True, None, True)  # "The five had been arrested in 2004 ..."
     if position > 0 and not told_before:
         event = event_referent(text, common_noun)
         if event is not None and event[0] not in known:
@@ -344,7 +359,7 @@ def _dependence(
     if told_before and referent not in introducers:
         # "The second device ...", "The verdict was ...": with the latest sentence that told of
         # a device (a verdict), else with the sentence before.
-        introducer = earlier(told_before)
+        introducer = earlier(told_before, count)
         return _Dependence(introducer is None, introducer, True)
     if referent is None or referent not in introducers:
         if position == 0:

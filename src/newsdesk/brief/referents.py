@@ -316,16 +316,31 @@ def event_referent(
 # "The second device, which was discovered by a bank employee, did detonate.", "The fourth shake
 # took place at 05:19": a second (third, other) one presupposes the first, told before it.
 _ORDINAL_DEFINITE = re.compile(
-    r"^[\"“]?the\s+(?:second|third|fourth|fifth|sixth|other"
-    # And a number of them: "The three boats had a total of 26 Somali crew onboard.", "The two
-    # plates are converging at a rate of 80 millimeters per year."
-    r"|two|three|four|five|six|seven|eight|nine|ten)"
-    # The noun in small letters or an acronym ("The third USB port"): "The two Washington Post
-    # reporters who broke the Watergate story, Carl Bernstein and Bob Woodward" say who they are.
-    r"\s+((?-i:(?:[a-z][\w\-]*|[A-Z]{2,}\b)(?:\s+[a-z][\w\-]*)?))",
+    r"^[\"“]?the\s+(?:second|third|fourth|fifth|sixth|other)\s+([a-z][\w\-]*(?:\s+[a-z][\w\-]*)?)",
     re.IGNORECASE,
 )
 _SELF_IDENTIFYING = frozenset(["of", "in"])  # "The second film in the trilogy ..."
+
+
+# "The three boats had a total of 26 Somali crew onboard.", "The two plates are converging ...": a
+# group counted as the reader was told of it. The noun in small letters: "The two Washington Post
+# reporters who broke the Watergate story, Carl Bernstein and Bob Woodward" say who they are.
+_NUMBERS = {"two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
+            "eight": "8", "nine": "9", "ten": "10"}  # fmt: skip
+_COUNTED_DEFINITE = re.compile(
+    rf"^[\"“]?[Tt]he\s+({'|'.join(_NUMBERS)})\s+([a-z][\w\-]*(?:\s+[a-z][\w\-]*)?)",
+)
+
+
+def counted_referent(text: str) -> tuple[list[str], list[str]]:
+    """The count (as a word and in digits) and the content stems of the group a sentence opens
+    with ("The three boats ..."): an earlier sentence must have told of that many. Empty lists
+    when it opens otherwise."""
+    match = _COUNTED_DEFINITE.match(text)
+    if match is None:
+        return [], []
+    count = match.group(1)
+    return [count, _NUMBERS[count]], content_stems(words(match.group(2)))
 
 
 def ordinal_referent(text: str) -> list[str]:
