@@ -17,6 +17,7 @@ from newsdesk.brief.base import (
     retellings,
 )
 from newsdesk.brief.coherence import (
+    closed_up,
     contrasts_with_previous,
     in_writers_voice,
     is_fragment,
@@ -1261,6 +1262,26 @@ def test_an_ordinal_that_names_its_own_set_stands_alone() -> None:
     other_bag = candidate("The other bag")
     assert not other_bag.standalone and other_bag.introduced_by is not None
     assert story.candidates[other_bag.introduced_by].text.startswith("Police found a bag")
+
+
+def test_apostrophes_a_tokenizer_spaced_out_are_read_closed_up() -> None:
+    """ECB+ 25ecbplus (its later half is tokenized: "The team ’ s", "hadn ’ t"): the rules read
+    "The team’s best running back" as the dangling opener it is; the brief shows the sentence as
+    the source wrote it."""
+    assert closed_up("The team ’ s best running back hadn ' t played.") == (
+        "The team’s best running back hadn't played."
+    )
+    assert closed_up("He said ' no ' to the deal.") == "He said ' no ' to the deal."
+    lead = (
+        "The New Orleans Saints placed Pierre Thomas on injured reserve Wednesday because of an"
+        " ankle injury."
+    )
+    story = prepare(
+        [one_article(f"{lead} The team ’ s best running back also sat out in Week 17.")]
+    )
+    team = story.candidates[1]
+    assert team.text == "The team ’ s best running back also sat out in Week 17."
+    assert team.needs_previous and not team.standalone
 
 
 def test_a_counted_group_comes_with_the_sentence_that_told_of_it() -> None:

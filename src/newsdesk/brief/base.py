@@ -23,6 +23,7 @@ import numpy as np
 from scipy.sparse import csr_matrix
 
 from newsdesk.brief.coherence import (
+    closed_up,
     contrasts_with_previous,
     in_writers_voice,
     inside_quotations,
@@ -403,31 +404,33 @@ def prepare(articles: Sequence[Article]) -> StoryText:
         numbered = ([(-1, -1, strip_dateline(lead))] if lead else []) + [
             (i, p, strip_glued_heading(strip_dateline(t))) for i, (p, t) in enumerate(sentences)
         ]
+        ruled = [closed_up(text) for _, _, text in numbered]  # what the rules read
         # A sentence inside a quotation opened by an earlier sentence: its speaker is there.
-        quoted = inside_quotations([(paragraph, text) for _, paragraph, text in numbered])
+        quoted = inside_quotations([(p, r) for (_, p, _), r in zip(numbered, ruled, strict=True)])
         for position, (i, paragraph, text) in enumerate(numbered):
             fragment_title = "" if i < 0 else title
             tokens = words(text)
             stems = content_stems(tokens)
             seen.update(stems)
+            rule_text = ruled[position]
             fragment = (
-                is_fragment(text, fragment_title)
-                or in_writers_voice(text)
-                or opens_another_story(text)
+                is_fragment(rule_text, fragment_title)
+                or in_writers_voice(rule_text)
+                or opens_another_story(rule_text)
             )
             needs_previous = not fragment and (
                 quoted[position]
-                or needs_context(text)
-                or pronoun_after_fronted_phrase(text, introducers)
+                or needs_context(rule_text)
+                or pronoun_after_fronted_phrase(rule_text, introducers)
             )
-            mentioned = {n.casefold() for n in FULL_NAME_SURNAME.findall(text)}
+            mentioned = {n.casefold() for n in FULL_NAME_SURNAME.findall(rule_text)}
             if fragment or needs_previous:
                 dependence = _Dependence(needs_previous, None, needs_previous)
             else:
                 dependence = _dependence(
-                    text, position, mentioned, introducers, known, common_noun, earlier
+                    rule_text, position, mentioned, introducers, known, common_noun, earlier
                 )
-                if not dependence.dependent and contrasts_with_previous(text):
+                if not dependence.dependent and contrasts_with_previous(rule_text):
                     # Its people need no introduction, but the sentence it sets itself against
                     # does: "Voters, however, appeared reluctant to criticise the government."
                     dependence = _Dependence(True, None, True)

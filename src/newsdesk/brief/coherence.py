@@ -209,6 +209,17 @@ _RELEASE_HEADER = re.compile(
 _LABEL = re.compile(r"(?:UPDATED?|BREAKING(?: NEWS)?|EXCLUSIVE|DEVELOPING|NOTES)\s*:\s*")
 
 
+# A tokenizer's spaces around an apostrophe ("The team ’ s best running back", "hadn ’ t"), as
+# ECB+'s later half writes every possessive and contraction.
+_SPACED_APOSTROPHE = re.compile(r"(?<=\w) (['’]) (?=(?:s|t|ll|re|ve|d|m)\b)")
+
+
+def closed_up(text: str) -> str:
+    """The sentence as the rules read it: apostrophes a tokenizer spaced out closed up again
+    ("The team ’ s" -> "The team’s"). The brief still shows the sentence as its source wrote it."""
+    return _SPACED_APOSTROPHE.sub(r"\1", text) if " ’ " in text or " ' " in text else text
+
+
 def strip_dateline(text: str) -> str:
     """The sentence without a leading wire dateline ("WASHINGTON (AP) _ "), press-release
     header ("For immediate release : ") or label ("UPDATE : ")."""
