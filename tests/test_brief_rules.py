@@ -138,6 +138,10 @@ DANGLING = [
     # MultiLing M002, ECB+ 23ecbplus: one speaker (the verb in -s), and "they" are others.
     "The Royal Navy insists that they were operating in Iraqi waters.",
     "He says they come as a reminder that climbers need to use extreme caution.",
+    # ECB+ 12ecbplus, 19ecb, 26ecbplus: a count with no noun.
+    "Two managed to give the Indian Navy a slip, but the other three boats were intercepted.",
+    "One was charged with murder and the other as an accomplice.",
+    "Most were dismissed or resolved by fines.",
     # ECB+ 39ecbplus, 18ecb, 25ecb: someone known only by age.
     "The 55 - year - old is a hugely popular choice, judging by some celebrity chatter.",
     "The sixty-one-year-old was arrested Friday, not long after Banky was shot to death.",
@@ -198,6 +202,11 @@ STANDALONE = [
     # A fronted phrase with "to", not headline grammar.
     "According to the US Geological Survey, the quake hit at a depth of 10 kilometers.",
     "From New York to the coast, schools closed for the day.",
+    # ECB+ 19ecb, 28ecb: a count with its noun, and "some" of people at large.
+    "Several hundred protesters set up burning barricades and attacked police with rocks and"
+    " flares.",
+    "Some speculated that Felt was the source who connected the White House to the June 1972"
+    " break-in at the headquarters of the Democratic National Committee.",
     # ECB+ 10ecb, 19ecbplus: "though" joining a clause of the sentence's own.
     "The Red Sox, considered to be the front-runner for Teixeira, also have put in a bid, though"
     " monetary details have been kept quiet.",

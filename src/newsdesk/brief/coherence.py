@@ -134,6 +134,14 @@ _PARTITIVE = re.compile(
     r"(?:them\b|(?:those|these)\b(?!\s+(?:who|whom|which|that)\b))",
     re.IGNORECASE,
 )
+# A count with no noun, the verb next: "Two managed to give the Indian Navy a slip, ...", "One
+# was charged with murder and the other as an accomplice.", "Most were dismissed or resolved by
+# fines." (not "Four armed robbers ...", nor "Some speculated that ..." of people at large).
+_BARE_COUNT = re.compile(
+    r"^[\"“]?(?:One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Most|Many|Several|None)\s+"
+    r"(?:was|were|is|are|has|have|had|said|says|told|managed|came|went|died|remains|remained"
+    r"|escaped|fled|survived|suffered|got)\b"
+)
 # Exceptions to the two rules above: existential "there" ("There were no reports of damage")
 # points back to nothing, and a definite description made of a name ("The US Geological Survey
 # said", "The Ministry of Defence said") tells the reader who is speaking.
@@ -511,7 +519,7 @@ def needs_context(text: str) -> bool:
     counted = _COUNTED_FROM_BEFORE.search(text) if "hortly" in text or "oments" in text else None
     if counted and not _COUNTED_FROM_HERE.search(text, 0, counted.start()):
         return True
-    if _PARTITIVE.match(text):
+    if _PARTITIVE.match(text) or _BARE_COUNT.match(text):
         return True
     if has_any(text, _THE_NUMBERS) and _THE_NUMBER_ALONE.search(text):
         return True
