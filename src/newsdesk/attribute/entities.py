@@ -181,7 +181,7 @@ _PLACE_WORDS = frozenset(PLACE_WORDS | {"gulf", "ocean", "island", "republic", "
 # province"); not a street, county, city or state, which differ from the place they are named
 # after ("Newton Street", "Gaza City", "Ohio State").
 _AREA_WORDS = frozenset({"island", "ocean", "sea", "province", "region", "peninsula"})
-# The last word of a region's name, which no organisation's name ends with.
+# The last word of a region's name, which an organisation's name seldom ends with.
 _REGION_WORDS = frozenset({"region", "province", "prefecture", "oblast", "governorate"})
 # Places that need no context to be known: countries, US states and the biggest cities.
 _KNOWN_PLACES = frozenset(
