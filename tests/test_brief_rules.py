@@ -138,6 +138,10 @@ DANGLING = [
     # MultiLing M002, ECB+ 23ecbplus: one speaker (the verb in -s), and "they" are others.
     "The Royal Navy insists that they were operating in Iraqi waters.",
     "He says they come as a reminder that climbers need to use extreme caution.",
+    # ECB+ 3ecb, 41ecb: a time counted from the sentence before.
+    "Later that day, as he attempted to elude police, he shot and killed a U.S. Customs agent.",
+    "Earlier that day, a shell hit a house in the Beach refugee camp, killing at least seven"
+    " members of one family.",
     # ECB+ 12ecbplus, 19ecb, 26ecbplus: a count with no noun.
     "Two managed to give the Indian Navy a slip, but the other three boats were intercepted.",
     "One was charged with murder and the other as an accomplice.",
@@ -202,6 +206,11 @@ STANDALONE = [
     # A fronted phrase with "to", not headline grammar.
     "According to the US Geological Survey, the quake hit at a depth of 10 kilometers.",
     "From New York to the coast, schools closed for the day.",
+    # MultiLing M004, ECB+ 38ecb, 19ecb: a time the publication anchors.
+    "Earlier this week, Japan took a position similar to the United States in proposing that any"
+    " new agreement should favor voluntary emissions targets instead of mandatory ones.",
+    "Earlier this morning, an earthquake with a preliminary magnitude of 2.0 struck near The"
+    " Geysers, according to the USGS.",
     # ECB+ 19ecb, 28ecb: a count with its noun, and "some" of people at large.
     "Several hundred protesters set up burning barricades and attacked police with rocks and"
     " flares.",

@@ -92,7 +92,10 @@ _DANGLING_OPENER = re.compile(
     r"|some of (?:them|those|these|us)|many of (?:them|those|these)|all of (?:them|those|these)"
     r"|but|and|or|so|yet|still|also|however|meanwhile|moreover|furthermore|nevertheless"
     r"|nonetheless|therefore|thus|hence|instead|otherwise|besides|likewise|similarly"
-    r"|in addition|as a result|in contrast|at the same time|even so|then|later|earlier"
+    r"|in addition|as a result|in contrast|at the same time|even so|then"
+    # Not a time the publication anchors: "Earlier this week, Japan took a position ...",
+    # "Earlier Saturday, a crowd of about 1,000 people ..." (but "Later that day, ...").
+    r"|(?:later|earlier)(?!\s+(?:this|today|tonight|yesterday|last|on\s+[a-z]+day|[a-z]+day)\b)"
     r"|here|afterwards|by then|since then|back then|even still|for (?:his|her|their|its) part"
     # "Since that win over Monte Barrett, Rahman has gone 4-2-1": which win?
     r"|(?:after|before|since|following|despite|until) (?:that|those)"
