@@ -142,6 +142,8 @@ DANGLING = [
     "Later that day, as he attempted to elude police, he shot and killed a U.S. Customs agent.",
     "Earlier that day, a shell hit a house in the Beach refugee camp, killing at least seven"
     " members of one family.",
+    # ECB+ 13ecbplus: "this time" counts from an earlier time.
+    "This time the fire occurred at the Matanuska Maid Creamery.",
     # ECB+ 12ecbplus, 19ecb, 26ecbplus: a count with no noun.
     "Two managed to give the Indian Navy a slip, but the other three boats were intercepted.",
     "One was charged with murder and the other as an accomplice.",
@@ -211,6 +213,11 @@ STANDALONE = [
     " new agreement should favor voluntary emissions targets instead of mandatory ones.",
     "Earlier this morning, an earthquake with a preliminary magnitude of 2.0 struck near The"
     " Geysers, according to the USGS.",
+    # ECB+ 12ecb, MultiLing M004 (an article's opening): this year, this week.
+    "This year, pirates have attacked nearly 100 vessels off Somalia's coast and hijacked nearly"
+    " 40, the International Maritime Bureau said.",
+    'This year\'s session of the "United Nations Climate Change Conference", which includes'
+    " meetings of the COP and CMP, begins next week in Bali, Indonesia.",
     # ECB+ 19ecb, 28ecb: a count with its noun, and "some" of people at large.
     "Several hundred protesters set up burning barricades and attacked police with rocks and"
     " flares.",
@@ -1435,7 +1442,8 @@ def test_a_short_name_comes_with_the_sentence_that_gave_the_full_name() -> None:
 
     story = prepare(read_articles([WIKINEWS / "M0040.english"]))
     conference = next(c for c in story.candidates if c.text.startswith("The Conference is"))
-    assert not conference.standalone and conference.needs_previous
+    assert not conference.standalone and conference.introduced_by is not None
+    assert story.candidates[conference.introduced_by].text.startswith("This year's session")
     in_small_letters = "the UN climate change conference in Bali".__contains__
     assert event_referent("The Conference is the place where decisions are made.", in_small_letters)
     assert event_referent("The Angels obtained Teixeira from the Braves.", in_small_letters) is None

@@ -87,7 +87,11 @@ _CUT_HEAD = re.compile(r"\s(?:of|the|a|an)\s*\.[\"”'’)]?$")
 _CLOSING_MARKS = "'\"”’)]"
 # Openers whose referent lies outside the sentence.
 _DANGLING_OPENER = re.compile(
-    r"^[\"“'‘(]?(?:he|she|they|it|his|her|hers|their|theirs|its|him|them|this|that|these|those"
+    r"^[\"“'‘(]?(?:he|she|they|it|his|her|hers|their|theirs|its|him|them|that|these|those"
+    # "This year, pirates have attacked nearly 100 vessels ...": the publication's time, not
+    # the sentence before's (but "This time the fire occurred at ...").
+    r"|this(?!\s+(?:week|year|month|morning|afternoon|evening|weekend|season|summer|spring|fall"
+    r"|autumn|winter)\b)"
     r"|such|both|either|neither|another|other|others|the latter|the former|the same|there"
     r"|some of (?:them|those|these|us)|many of (?:them|those|these)|all of (?:them|those|these)"
     r"|but|and|or|so|yet|still|also|however|meanwhile|moreover|furthermore|nevertheless"
