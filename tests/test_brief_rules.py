@@ -142,6 +142,9 @@ DANGLING = [
     "Later that day, as he attempted to elude police, he shot and killed a U.S. Customs agent.",
     "Earlier that day, a shell hit a house in the Beach refugee camp, killing at least seven"
     " members of one family.",
+    # Adding to, or following from, the sentence before.
+    "In addition, the Indian navy seized two small boats.",
+    "As a result, the police have cordoned off the entire center of the city.",
     # ECB+ 13ecbplus: "this time" counts from an earlier time.
     "This time the fire occurred at the Matanuska Maid Creamery.",
     # ECB+ 12ecbplus, 19ecb, 26ecbplus: a count with no noun.
@@ -218,6 +221,15 @@ STANDALONE = [
     " 40, the International Maritime Bureau said.",
     'This year\'s session of the "United Nations Climate Change Conference", which includes'
     " meetings of the COP and CMP, begins next week in Bali, Indonesia.",
+    # ECB+ 12ecb, 8ecbplus, 36ecb: what the sentence adds to, or follows from, is in it.
+    "In addition to the 12 Somali and 11 Yemeni suspects, the Indian navy seized two small boats"
+    " and \"a substantial cache of arms and equipment, '' the military said in a statement.",
+    "As a result of the Athens riots, the police have cordoned off the entire center of the city,"
+    " erecting check points of entry and exit, while all police work permits have been recalled.",
+    "Besides an estimated 1,000 Canadians living in Bountiful, the U.S. Embassy estimates there are"
+    " about 300 Americans there who are loyal to Blackmore and 200 others who follow Jeffs, who is"
+    " in jail awaiting trial in Arizona on four counts of being an accomplice to sexual conduct"
+    " with a minor.",
     # ECB+ 19ecb, 28ecb: a count with its noun, and "some" of people at large.
     "Several hundred protesters set up burning barricades and attacked police with rocks and"
     " flares.",

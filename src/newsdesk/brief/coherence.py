@@ -95,8 +95,11 @@ _DANGLING_OPENER = re.compile(
     r"|such|both|either|neither|another|other|others|the latter|the former|the same|there"
     r"|some of (?:them|those|these|us)|many of (?:them|those|these)|all of (?:them|those|these)"
     r"|but|and|or|so|yet|still|also|however|meanwhile|moreover|furthermore|nevertheless"
-    r"|nonetheless|therefore|thus|hence|instead|otherwise|besides|likewise|similarly"
-    r"|in addition|as a result|in contrast|at the same time|even so|then"
+    r"|nonetheless|therefore|thus|hence|otherwise|likewise|similarly|in contrast"
+    # Alone, not with what they add to or follow from: "In addition to the 12 Somali and 11
+    # Yemeni suspects, the Indian navy seized ...", "As a result of the Athens riots, ...".
+    r"|instead(?!\s+of\b)|besides(?=\s*,)|in addition(?!\s+to\b)|as a result(?!\s+of\b)"
+    r"|at the same time|even so|then"
     # Not a time the publication anchors: "Earlier this week, Japan took a position ...",
     # "Earlier Saturday, a crowd of about 1,000 people ..." (but "Later that day, ...").
     r"|(?:later|earlier)(?!\s+(?:this|today|tonight|yesterday|last|on\s+[a-z]+day|[a-z]+day)\b)"
