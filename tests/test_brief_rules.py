@@ -299,6 +299,24 @@ FRAGMENTS = [
     "The driver was taken to the 112th Precinct, where police documented that he allegedly had"
     " a blood alcohol content of.",
     "09 percent – above New York ’ s legal limit of.",
+    # WikiNews (MultiLing M0018, M0020, M0056): photo captions, no verb.
+    "Ambulances at Russell Square, London after the July 7, 2005 bombings.",
+    "HMS Cornwall at Zeebrugge in 2006.",
+    "Agustín Ross Balcony after the earthquake and tsunami.",
+    # ECB+ 29ecbplus, 44ecbplus: a score line, a question with no verb.
+    "Colts – 13, Chiefs – 10 and a new ballgame.",
+    "Or, how about SAP and IBM, or some other combination.",
+]
+
+# Sentences whose only verb a word list finds through its inflection, a hyphen or a clitic a
+# tokenizer split off: not verbless (ECB+ 3ecb, 6ecb, 2ecb, 19ecbplus, 29ecb, 40ecb).
+WITH_A_VERB = [
+    "Guards pass inmates' meals, law books and other items through a slot in the door.",
+    "Weitz co-directed American Pie, Down to Earth and About a Boy with his brother Paul.",
+    "Only 5.8 million TV viewers tuned-in, far below the Globes' typical 20 million audience.",
+    "“ This isn ’ t just from one particular shooting.",
+    "\"I 'm here now, but I 'm not a player anymore.",
+    "A new built-in battery powers the laptop for eight hours on a single charge.",
 ]
 
 
@@ -317,6 +335,11 @@ def test_standalone_sentences_pass(sentence: str) -> None:
 @pytest.mark.parametrize("sentence", FRAGMENTS)
 def test_fragments_are_dropped(sentence: str) -> None:
     assert is_fragment(sentence)
+
+
+@pytest.mark.parametrize("sentence", WITH_A_VERB)
+def test_a_verb_found_through_its_form_keeps_a_sentence(sentence: str) -> None:
+    assert not is_fragment(sentence)
 
 
 def one_article(text: str) -> Article:

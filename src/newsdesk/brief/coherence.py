@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
+from newsdesk.brief.verbs import is_verbless
 from newsdesk.text import NAME_PARTICLES, ascii_case_counts, words
 
 _MIN_WORDS = 6
@@ -392,7 +393,8 @@ def _title_case(text: str) -> bool:
 
 
 def is_fragment(text: str, title: str = "") -> bool:
-    """True for bylines, datelines, captions, boilerplate, headlines, questions, short bits."""
+    """True for bylines, datelines, captions, boilerplate, headlines, questions, short bits, and
+    anything without a verb."""
     tokens = text.split()
     if len(tokens) < _MIN_WORDS or len(tokens) > _MAX_WORDS:
         return True
@@ -423,7 +425,7 @@ def is_fragment(text: str, title: str = "") -> bool:
         norm_title = " ".join(words(title))
         if norm_title and norm_title in " ".join(words(text)):
             return True
-    return False
+    return is_verbless(closed_up(text))  # a photo caption, a list item, a score line
 
 
 # The next step of a sequence the sentence before began: "The car then sideswiped a parked
