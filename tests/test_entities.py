@@ -1387,3 +1387,24 @@ def test_a_town_ner_calls_an_organisation_is_a_place_where_things_happen_in_it(
     ]
     kinds = {e.name: e.kind for e in extract_entities(articles, nlp=nlp)}
     assert kinds.get("Dewsbury") == "place", kinds
+
+
+@pytest.mark.parametrize("nlp", PATHS[:1])
+def test_a_name_read_once_as_a_place_and_once_as_a_person_is_the_place(nlp: object) -> None:
+    """WikiNews M0052 (the demo's Chile story): NER reads "Santiago" as a person in a list of
+    towns and as a place after "southwest of"; the story listed it under both. The world knows
+    a Santiago, and no mention of it speaks."""
+    articles = [
+        art(
+            "a",
+            "USGS updated their information later, and specified the earthquake reached a 5.7 "
+            "magnitude, with a depth of 10 kilometers, and the epicenter was located 70km at the "
+            "northwest of Curicó, 85km southwest of Rancagua, 95km south of San Antonio, 140km "
+            "southwest of Santiago. USGS' Did you feel it? users have reported the earthquake "
+            "was felt in Colina, Santiago (Santiago Metropolitan), Curicó (Maule), Machalí, "
+            "Rengo, Rancagua (O'Higgins), and Valparaíso (Valparaíso).",
+        )
+    ]
+    entities = extract_entities(articles, nlp=nlp)
+    santiago = [(e.name, e.kind) for e in entities if e.name == "Santiago"]
+    assert santiago == [("Santiago", "place")], santiago

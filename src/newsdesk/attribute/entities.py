@@ -1224,8 +1224,10 @@ def _one_kind(mentions: Sequence[_Mention]) -> None:
     """A name is one thing in a story, though NER may call it a person in one sentence and an
     organisation in the next ("Stephenie Meyer", "BlackBerry", "Drake"): a person where a mention
     has a title or is the full name a lone surname was found to be; else the kind of at least
-    twice as many of its mentions as any other ("SEACOM said" does not make a company a person).
-    An even split stays as NER had it."""
+    twice as many of its mentions as any other ("SEACOM said" does not make a company a person);
+    of an even split, the place when the world knows one by that name and no mention makes it
+    someone ("felt in Colina, Santiago (Santiago Metropolitan)" beside "southwest of Santiago").
+    Another even split stays as NER had it."""
     by_key: dict[str, list[_Mention]] = defaultdict(list)
     for m in mentions:
         if m.kind in ("place", "organisation", "person") and m.label not in ("PATTERN", "SHIP"):
@@ -1241,6 +1243,13 @@ def _one_kind(mentions: Sequence[_Mention]) -> None:
             kind = "person"
         elif kinds[0][1] >= 2 * kinds[1][1]:
             kind = kinds[0][0]
+        elif (
+            kinds[0][1] == kinds[1][1]
+            and "place" in (kinds[0][0], kinds[1][0])
+            and gazetteer.is_place(group[0].core)
+            and not any(m.speaker or m.titled or m.courtesy for m in group)
+        ):
+            kind = "place"
         else:
             continue
         for m in group:
