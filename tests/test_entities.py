@@ -1408,3 +1408,24 @@ def test_a_name_read_once_as_a_place_and_once_as_a_person_is_the_place(nlp: obje
     entities = extract_entities(articles, nlp=nlp)
     santiago = [(e.name, e.kind) for e in entities if e.name == "Santiago"]
     assert santiago == [("Santiago", "place")], santiago
+
+
+@pytest.mark.parametrize("nlp", PATHS[:1])
+def test_a_place_the_world_knows_after_a_first_name_is_the_place(nlp: object) -> None:
+    """WikiNews M0008: NER calls "Sri Lanka" at the head of a list item a person, and "Sri" is a
+    first name too; but "Lanka" is no common surname, and the world knows the place. ("Diamond
+    Bar" likewise, in ECB+ 16ecbplus: "Ortiz, of Diamond Bar, was an Army veteran".)"""
+    articles = [
+        art(
+            "a",
+            "Near the epicenter of the earthquakes and tsunami, Indonesia's Aceh province alone "
+            "may have as many as 80,000 death. Entire villages are gone, with no evidence left of "
+            "their prior existence. Still, other countries are continuing to report the numbers "
+            "of dead as best they can:\n\n    * Sri Lanka - approximately 28,500\n    * India - "
+            "more than 7,700\n    * More than 300 were killed in Malaysia, Myanmar, Bangladesh, "
+            "the Maldives, Somalia, Tanzania and Kenya.",
+        )
+    ]
+    entities = extract_entities(articles, nlp=nlp)
+    kinds = {e.kind for e in entities if e.name == "Sri Lanka"}
+    assert kinds == {"place"}, [(e.name, e.kind) for e in entities]

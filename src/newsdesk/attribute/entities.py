@@ -1264,11 +1264,18 @@ _GIVEN_OR_FAMILY_NAME = re.compile(r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ][\w'’]*(?:-
 _SURNAME_BEFORE_TOWN_RANK = 10_000
 
 
+def _common_surname(word: str) -> bool:
+    return (gazetteer.surname_rank(word) or _SURNAME_BEFORE_TOWN_RANK + 1) <= (
+        _SURNAME_BEFORE_TOWN_RANK
+    )
+
+
 def _world_places(mentions: Sequence[_Mention], small: Counter[str]) -> None:
     """A "person" the world knows as a place (:mod:`~newsdesk.attribute.gazetteer`) is that
     place when nothing in the story makes it someone: NER's small model calls "Sri Lanka",
     "Bío Bío", "Constitución", "Bandar Abbas" and "Al Ain" people. Not when its first word is a
-    first name ("Santiago", "Victoria"; an opener of names such as "Al" or "San" is none), nor a
+    first name ("Santiago", "Victoria"; an opener of names such as "Al" or "San" is none) and
+    its last a common surname or the first word itself ("Sri Lanka" is the place), nor a
     single word that is a common surname, a word the story also writes in small letters
     ("Young", "Green"), part of a person's name in the story ("Kent Page") or a place in none of
     the countries of the story's places ("Obama", a Japanese town, in a story set in the US), nor
@@ -1300,19 +1307,24 @@ def _world_places(mentions: Sequence[_Mention], small: Counter[str]) -> None:
             not all(_GIVEN_OR_FAMILY_NAME.fullmatch(w) or w in _NAME_JOINS for w in words)
             or any(m.speaker or m.titled or m.courtesy for m in group)
             or not gazetteer.is_place(group[0].core)
-            or (gazetteer.first_name_frequency(words[0]) and words[0] not in _NAME_OPENERS)
+            or (
+                gazetteer.first_name_frequency(words[0])
+                and words[0] not in _NAME_OPENERS
+                # "Sri Lanka", "Diamond Bar": after a first name, no common surname
+                and (len(words) == 1 or _common_surname(words[-1]))
+            )
         ):
             continue
         if len(words) == 1 and (
             words[0] in person_words
             or small[words[0].lower()]
-            or (gazetteer.surname_rank(words[0]) or _SURNAME_BEFORE_TOWN_RANK + 1)
-            <= _SURNAME_BEFORE_TOWN_RANK
+            or _common_surname(words[0])
             or not gazetteer.countries_of(words[0]) & story_countries
         ):
             continue
         for m in group:
-            m.kind = "place"
+            # By the name the world knows, not NER's span ("Sri Lanka - approximately 28,500").
+            m.kind, m.text = "place", m.core
 
 
 # First words of organisations', places' and facilities' names that are also first names
