@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from corpus import ECBPLUS
+from corpus import ECBPLUS, WIKINEWS
 from newsdesk.attribute.entities import extract_entities, find_entity
 from newsdesk.attribute.nlp import NER_MAX_CHARS, entity_spans, fork_is_safe, load_nlp
 from newsdesk.config import Settings
@@ -1429,3 +1429,24 @@ def test_a_place_the_world_knows_after_a_first_name_is_the_place(nlp: object) ->
     entities = extract_entities(articles, nlp=nlp)
     kinds = {e.kind for e in entities if e.name == "Sri Lanka"}
     assert kinds == {"place"}, [(e.name, e.kind) for e in entities]
+
+
+@pytest.mark.parametrize("nlp", PATHS[:1])
+def test_a_person_named_like_a_landmark_is_the_landmark(nlp: object) -> None:
+    """WikiNews M0039 and M0056 (the demo): NER calls "Jubilee Gardens" and "Agustín Ross
+    Balcony" people; their last words are a landmark's, and no common surname."""
+    articles = [
+        Article(
+            key=name,
+            title="",
+            text=(WIKINEWS / f"{name}.english").read_text(encoding="utf-8"),
+            outlet="Wikinews",
+            provenance=Provenance(name),
+        )
+        for name in ("M0039", "M0056")
+    ]
+    entities = extract_entities(articles, nlp=nlp)
+    kinds = {
+        e.name: e.kind for e in entities if e.name in ("Jubilee Gardens", "Agustín Ross Balcony")
+    }
+    assert kinds == {"Jubilee Gardens": "facility", "Agustín Ross Balcony": "facility"}, kinds

@@ -1118,17 +1118,27 @@ _HEADS_NO_PERSON = (
 ) - _ALSO_SURNAMES
 
 
+# The last word of a building's or a landmark's name ("Agustín Ross Balcony", "Jubilee Gardens").
+_LANDMARK_HEADS = FACILITY_WORDS | {
+    "square", "garden", "gardens", "balcony", "cathedral", "plaza", "monument", "memorial",
+    "palace", "tower", "park", "hill", "church", "bridge", "museum", "hotel", "hospital",
+}  # fmt: skip
+
+
 def _not_people(mentions: Sequence[_Mention]) -> None:
     """A "person" whose name ends with an organisation's head word is that organisation ("Surrey
-    Police", "Harry Winston Diamond Corp."), as NER's small model does not see."""
+    Police", "Harry Winston Diamond Corp."), and one whose name ends with a landmark's head word
+    that is no common surname is that facility ("Agustín Ross Balcony", "Jubilee Gardens"; not
+    "Dante Hall", "P.J. Hill"), as NER's small model does not see."""
     for m in mentions:
         words = m.core.split()
-        if (
-            m.kind == "person"
-            and len(words) > 1
-            and words[-1].lower().strip(".") in _HEADS_NO_PERSON
-        ):
+        if m.kind != "person" or len(words) < 2:
+            continue
+        last = words[-1].lower().strip(".")
+        if last in _HEADS_NO_PERSON:
             m.kind = "organisation"
+        elif last in _LANDMARK_HEADS and not _common_surname(words[-1]):
+            m.kind = "facility"
 
 
 def _not_facilities(mentions: Sequence[_Mention]) -> None:
