@@ -1450,3 +1450,20 @@ def test_a_person_named_like_a_landmark_is_the_landmark(nlp: object) -> None:
         e.name: e.kind for e in entities if e.name in ("Jubilee Gardens", "Agustín Ross Balcony")
     }
     assert kinds == {"Jubilee Gardens": "facility", "Agustín Ross Balcony": "facility"}, kinds
+
+
+@pytest.mark.parametrize("nlp", PATHS[:1])
+def test_a_spanish_place_word_opening_a_name_makes_it_a_place(nlp: object) -> None:
+    """WikiNews M0056 (the demo's Pichilemu story): "massive damage in Punta de Lobos,
+    Pichilemu's most popular beach", "working voluntarily in Espinillo, Los Boldos, Alto
+    Ramírez": NER calls both people; no person's name opens with "Punta" or "Alto"."""
+    article = Article(
+        key="M0056",
+        title="",
+        text=(WIKINEWS / "M0056.english").read_text(encoding="utf-8"),
+        outlet="Wikinews",
+        provenance=Provenance("M0056"),
+    )
+    entities = extract_entities([article], nlp=nlp)
+    kinds = {e.name: e.kind for e in entities if e.name in ("Punta de Lobos", "Alto Ramírez")}
+    assert kinds == {"Punta de Lobos": "place", "Alto Ramírez": "place"}, kinds

@@ -259,9 +259,11 @@ _STATE_AFTER = re.compile(
     + r"|Alaska|Hawaii|Idaho|Iowa|Maine|Ohio|Utah)(?=[,.;:)]|$)"
 )
 # First words of place names that no person's name opens with, in a name NER calls a person:
-# "San Clemente", "Los Angeles" (not in an organisation's: "San Diego Chargers").
-_PLACE_FIRST_WORDS = frozenset(
-    ["San", "Santa", "Santo", "São", "Los", "Las", "Fort", "Port", "Mount", "Saint"]
+# "San Clemente", "Los Angeles", "Punta de Lobos", "Alto Ramírez" (not in an organisation's:
+# "San Diego Chargers").
+_PLACE_FIRST_WORDS = _names(
+    "San Santa Santo São Los Las Fort Port Mount Saint"
+    " Punta Puerto Cerro Isla Bahía Playa Lago Río Cabo Alto"
 )
 _INITIALS_SKIP = frozenset(["of", "for", "and", "on", "the", "de", "in"])
 # A street's kind of way, last in its name ("Pitkin Avenue", "115th St."), first in French,
