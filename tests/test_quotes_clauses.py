@@ -193,3 +193,30 @@ def test_a_reply_cut_to_its_auxiliary_is_no_quote(nlp: object) -> None:
     quotes = extract_quotes(article(text), nlp=nlp)
     assert not [q for q in quotes if q.text.startswith("he would be,")], quotes
     assert quote_with(quotes, "he would be happy to return").speaker_name == "Cheeks"
+
+
+@pytest.mark.parametrize("nlp", PATHS)
+def test_what_was_told_to_two_audiences_starts_after_that(nlp: object) -> None:
+    """WikiNews M0051: the reported clause starts after "that", past both audiences."""
+    text = (
+        "People told him and Interior Minister Rodrigo Hinzpeter that the mediaguas, or small "
+        "houses, given out by the government don't block out the water and humidity."
+    )
+    quotes = extract_quotes(article(text), nlp=nlp)
+    assert [q.text[:40] for q in quotes if "mediaguas" in q.text] == [
+        "the mediaguas, or small houses, given ou"
+    ]
+    assert quote_with(quotes, "the mediaguas").speaker == "People"
+
+
+@pytest.mark.parametrize("nlp", PATHS)
+def test_a_conjunction_is_no_speaker(nlp: object) -> None:
+    """WikiNews M0069 ("As reported the United Nations, ...": its "by" missing): "As" is no
+    speaker, so there is no quote rather than a wrong one."""
+    text = (
+        "As reported the United Nations, January 12 Haiti earthquake left exactly 222,570 "
+        "deaths, 1,300,000 refugees in harbours, 766,000 displaced people, 310,000 injured and "
+        "1,500,000 homeless."
+    )
+    quotes = extract_quotes(article(text), nlp=nlp)
+    assert not [q for q in quotes if q.speaker == "As"], [(q.speaker, q.text) for q in quotes]

@@ -216,7 +216,10 @@ def indirect_clauses(
         obj = None
         if verb in ("told", "tells", "tell", "advised"):
             tail = re.match(
-                rf"(?:\s+(?P<obj>(?:the\s+|The\s+)?[A-Z][\w.&\-]*(?:\s+[A-Z][\w.&\-]*)*"
+                # "told him and Interior Minister Rodrigo Hinzpeter that ...": two audiences
+                rf"(?:\s+(?P<obj>(?:him|her|them|us|me|reporters|(?:the\s+|The\s+)?[A-Z][\w.&\-]*"
+                rf"(?:\s+[A-Z][\w.&\-]*)*)\s+and\s+[^,;:\"“”]{{1,60}}?(?=\s+that\b)"
+                rf"|(?:the\s+|The\s+)?[A-Z][\w.&\-]*(?:\s+[A-Z][\w.&\-]*)*"
                 # "told Iranian media that ...": an audience of capitalised and common words
                 rf"(?:\s+[a-z]+){{0,3}}(?=\s+that\b)|(?:the\s+|The\s+)?[A-Z][\w.&\-]*(?:\s+[A-Z][\w.&\-]*)*|"
                 rf"reporters|a\s+[a-z]+|[a-z]+(?:\s+in\s+[^,]+?)?(?=\s+that\b)))?{TIME}"

@@ -10,6 +10,8 @@ from newsdesk.attribute.quotes.people import capitalised_names
 from newsdesk.attribute.quotes.vocabulary import AUX, CUE, POST_ONLY, SHOUTED, TIME
 
 _BAD_SUBJECTS = {"it", "which", "this", "there", "that", "who", "what", "what it", "these"}
+# A conjunction left as the subject: "As reported the United Nations, ..." (a missing "by").
+_BAD_SUBJECTS |= {"as", "if", "when", "while", "because", "although", "since", "unless", "once"}
 
 
 _BOUNDARY_WORDS = re.compile(
