@@ -220,3 +220,16 @@ def test_a_conjunction_is_no_speaker(nlp: object) -> None:
     )
     quotes = extract_quotes(article(text), nlp=nlp)
     assert not [q for q in quotes if q.speaker == "As"], [(q.speaker, q.text) for q in quotes]
+
+
+@pytest.mark.parametrize("nlp", PATHS)
+def test_an_and_inside_brackets_does_not_cut_the_speaker(nlp: object) -> None:
+    """WikiNews M0052: the speaker was "Oceanographic Service of the Chilean Army)"."""
+    text = (
+        "SHOA (Hydrographic and Oceanographic Service of the Chilean Army), reported it reached "
+        "a magnitude of 5.5. USGS updated their information later."
+    )
+    quotes = extract_quotes(article(text), nlp=nlp)
+    assert quote_with(quotes, "it reached").speaker == (
+        "SHOA (Hydrographic and Oceanographic Service of the Chilean Army)"
+    )

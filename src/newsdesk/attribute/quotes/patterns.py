@@ -18,6 +18,17 @@ _BOUNDARY_WORDS = re.compile(
     r"^.*\b(?:where|when|while|after|before|because|although|but|and|that|as|whom|if)\s+",
     re.IGNORECASE | re.DOTALL,
 )
+_BRACKETED = re.compile(r"\([^()]*\)")
+
+
+def _after_boundary(text: str) -> str:
+    """``text`` after its last boundary word outside brackets: "SHOA (Hydrographic and
+    Oceanographic Service of the Chilean Army)" is one name, its "and" inside the brackets."""
+    masked = _BRACKETED.sub(lambda m: "_" * len(m.group()), text) if "(" in text else text
+    boundary = _BOUNDARY_WORDS.match(masked)
+    return text[boundary.end() :] if boundary else text
+
+
 # A name and its role in small letters: "Steven Moffat, lead writer and executive producer".
 _NAME_AND_ROLE = re.compile(r"[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*)+,\s+[a-z][a-z\s\-]*")
 _LEADING_ADVERBIAL = re.compile(
@@ -96,17 +107,17 @@ def subject_of(prefix: str, whole: bool = False) -> str | None:
     if _NAME_AND_ROLE.fullmatch(prefix) or prefix.endswith(","):
         cut = prefix  # the "and" of "Steven Moffat, lead writer and executive producer" joins roles
     else:
-        cut = _BOUNDARY_WORDS.sub("", prefix)
+        cut = _after_boundary(prefix)
     if prefix.endswith(","):
         segments = prefix.rstrip(",").split(",")
         while len(segments) > 1 and re.match(r"\s*(?:who|which|whose)\b", segments[-1]):
             segments.pop()  # "Paula Dobriansky, who is heading the U.S. delegation to Bali,"
         first = 0
         for i, seg in enumerate(segments):
-            word = _BOUNDARY_WORDS.sub("", seg).strip()
+            word = _after_boundary(seg).strip()
             if word[:1].isupper() and word.split()[0] not in ("The", "A", "An"):
                 first = i
-        name = _BOUNDARY_WORDS.sub("", segments[first - 1]).strip() if first else ""
+        name = _after_boundary(segments[first - 1]).strip() if first else ""
         if (segments[first].split() or ["?"])[-1][:1].islower() and re.fullmatch(
             r"[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*)+", name
         ):
@@ -114,7 +125,7 @@ def subject_of(prefix: str, whole: bool = False) -> str | None:
             # its organisation's name, the speaker is the name before it.
             first -= 1
         if not _NAME_PAIR.fullmatch(segments[first]):  # "Carl Bernstein and Bob Woodward"
-            segments[first] = _BOUNDARY_WORDS.sub("", segments[first])
+            segments[first] = _after_boundary(segments[first])
         cut = ",".join(segments[first:])
     elif "," in cut:
         head, _, tail = cut.rpartition(",")
