@@ -233,3 +233,17 @@ def test_an_and_inside_brackets_does_not_cut_the_speaker(nlp: object) -> None:
     assert quote_with(quotes, "it reached").speaker == (
         "SHOA (Hydrographic and Oceanographic Service of the Chilean Army)"
     )
+
+
+@pytest.mark.parametrize("nlp", PATHS[:1])
+def test_he_added_is_the_speaker_quoted_just_before(nlp: object) -> None:
+    """WikiNews M0087: NER does not take "Paul-Lois Arslanian" for a person's name, so "he" of
+    the next sentence found no one; he is the speaker quoted the sentence before."""
+    text = (
+        '"We can say there is a little less uncertainty, so there is a little more optimism," '
+        "Paul-Lois Arslanian, the leader of the French aviation accident investigation agency "
+        'BEA, said. However, he added that "it is premature for the time being to say what '
+        'happened."'
+    )
+    quotes = extract_quotes(article(text), nlp=nlp)
+    assert quote_with(quotes, "it is premature").speaker.startswith("Paul-Lois Arslanian")

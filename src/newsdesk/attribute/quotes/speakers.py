@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from typing import Protocol
 
+from newsdesk.attribute import gazetteer
 from newsdesk.attribute.nlp import ROLES_NOT_NAMES, Span, is_title_word
 from newsdesk.attribute.quotes.people import (
     EITHER_NOUN,
@@ -153,6 +154,11 @@ def resolve_speaker(
                 # quoted, not the Jackson the words are about.
                 person = previous
             return with_role(person, people), person.name
+        if wanted is not None and _named_just_before(last_speaker, at, people):
+            # "..., Paul-Lois Arslanian, the leader of ... BEA, said. However, he added that
+            # ...": the name NER did not take for a person's, quoted the sentence before.
+            assert last_speaker is not None
+            return last_speaker.speaker, last_speaker.speaker_name
         return subject, None
     role = re.fullmatch(
         # "the Brazilian defence minister": a capitalised modifier before the role words
@@ -275,6 +281,22 @@ def _opens_with_name(word: str) -> bool:
     """Whether a word before a name still lets the name open its sentence: a role ("spokesman
     Jones"), not an article or a clause ("Asked if Ortiz might have lived ..., Waldie said")."""
     return word.lower() not in ("the", "a", "an", "if", "whether", "when", "after", "while")
+
+
+# A first name and a surname opening a speaker's description: "Paul-Lois Arslanian, the leader".
+_NAME_FIRST = re.compile(r"([A-Z][a-z]+)(?:-[A-Z][a-z]+)?\s+[A-Z][\w'’\-]+(?:,|$)")
+_JUST_BEFORE = 300  # characters between the quote before and this pronoun
+
+
+def _named_just_before(last: _Attributed | None, at: int, people: list[Person]) -> bool:
+    """Whether the quote before, ending just before ``at``, has a speaker named by a first name
+    and a surname whom the article's people (NER's persons) do not hold."""
+    if last is None or not 0 <= at - last.end < _JUST_BEFORE:
+        return False
+    if any(p.name == last.speaker_name for p in people):
+        return False
+    name = _NAME_FIRST.match(last.speaker)
+    return name is not None and gazetteer.first_name_frequency(name.group(1)) > 0
 
 
 def _previous_speaker(last: _Attributed | None, people: list[Person]) -> Person | None:
