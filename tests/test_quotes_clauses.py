@@ -247,3 +247,35 @@ def test_he_added_is_the_speaker_quoted_just_before(nlp: object) -> None:
     )
     quotes = extract_quotes(article(text), nlp=nlp)
     assert quote_with(quotes, "it is premature").speaker.startswith("Paul-Lois Arslanian")
+
+
+@pytest.mark.parametrize("nlp", PATHS)
+def test_what_is_claimed_as_a_thing_is_no_statement(nlp: object) -> None:
+    """WikiNews M0015, M0037, M0039, M0004: responsibility, a jersey and a toll are claimed, not
+    said; a claim that something happened is still a statement."""
+    text = (
+        "The four suicide bombers were all UK residents, and while Al Qaeda has claimed "
+        "responsibility for the attacks, police are unsure of its exact role in the attack. "
+        "The Basque separatist group known as the ETA have claimed responsibility for placing "
+        "the devices on the route. The winner, Australian Robbie McEwan, claimed the Green "
+        "jersey while Fabian Cancellara held onto the leaders yellow jersey. Romanians have "
+        "raised 15 billion lei for victims of the devastating Indian Ocean tsunami of Boxing Day "
+        "2004 that claimed more than 175,000 victims. Apple claims the new MacBook Pro's battery "
+        "is more environmentally friendly because it lasts five years."
+    )
+    quotes = extract_quotes(article(text), nlp=nlp)
+    assert [q.text[:30] for q in quotes] == ["the new MacBook Pro's battery "]
+
+
+@pytest.mark.parametrize("nlp", PATHS)
+def test_a_connective_without_its_comma_is_no_speaker(nlp: object) -> None:
+    """WikiNews M0030: "However some say ..." gave the speaker "However some"."""
+    text = (
+        "The Tour had to compete with more familiar sporting events, the British Grand Prix, the "
+        "closing stages of Wimbledon and with the Live Earth concerts for the heart's of the "
+        "British public. However some say as many as a million turned out for the Gallic "
+        "extravaganza; the party atmosphere aided by a turn in the weather, the sun coming out "
+        "for the first time all summer."
+    )
+    quotes = extract_quotes(article(text), nlp=nlp)
+    assert not [q for q in quotes if q.speaker.startswith("However")], quotes

@@ -73,6 +73,13 @@ _TAKES_OBJECT = {"announced", "announces", "reported", "reports", "confirmed", "
 _OBJECT_ONLY = re.compile(
     r"\s+(?:(?:a|an|the|its|his|her|their|our|new|further|plans|\d[\d,.]*)\b|[A-Z\$€£])"
 )
+# What one claims that is no statement: "claimed responsibility for the attacks", "claimed the
+# Green jersey", "claimed more than 175,000 victims" (not "claimed the police had beaten him").
+_CLAIMED_THING = re.compile(
+    r"\s+(?:responsibility|credit|victory|(?:more|fewer|less)\s+than|(?:at\s+least|about|nearly"
+    r"|some|over|almost)\s+\d|\d|(?:a|an|the|his|her|their|its)\s+"
+    r"(?!(?:[\w'’\-]+\s+){0,6}(?:was|were|is|are|had|has|have|will|would|could)\b))"
+)
 _FINITE = re.compile(
     r"\b(?:that|was|were|is|are|had|has|have|will|would|could|can|may|might|should|must|did|"
     r"does|do|says|said)\b|(?P<before>\w+)\s+[a-z]{3,}ed\b(?!\s+by\b)"
@@ -184,6 +191,8 @@ def indirect_clauses(
         if verb == "advised" and not re.match(r"(?:\s+[\w.'’\-]+){0,6}?\s+that\b", rest):
             continue  # "advised users to set ..." is advice, not a report
         if verb in ("added", "adds") and _AMOUNT_ADDED.match(rest):
+            continue
+        if verb in ("claimed", "claims") and _CLAIMED_THING.match(rest):
             continue
         if verb in _TAKES_OBJECT and _OBJECT_ONLY.match(rest) and not _has_verb(rest):
             continue  # "Koizumi announced a half-billion dollar donation": a thing, not a report

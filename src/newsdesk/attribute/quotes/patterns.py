@@ -37,6 +37,9 @@ _LEADING_ADVERBIAL = re.compile(
     r"\b[^,]*,\s*"  # "By overturning the regulation, Obama said"
 )
 
+# Without its comma: "However some estimated that ...".
+_LEADING_CONNECTIVE = re.compile(r"^(?:However|But|And|Yet|Meanwhile)\s+(?=[a-z])")
+
 
 # A capitalised word of an outlet or audience told: "U.S. News", "E! News" (masked dots allowed).
 _OUTLET_WORD = rf"[A-Z][\w.&\-{ABBREVIATION_DOT}]*(?:!(?=\s+[A-Z]))?"
@@ -100,7 +103,7 @@ def subject_of(prefix: str, whole: bool = False) -> str | None:
         return None
     if whole:
         return _subject_checks(prefix.strip(" ,"), lower_ok=True)
-    prefix = _LEADING_ADVERBIAL.sub("", prefix)
+    prefix = _LEADING_CONNECTIVE.sub("", _LEADING_ADVERBIAL.sub("", prefix))
     prefix = re.sub(r"\s+(?:was|were|is|are|been|be)(?:\s+\w+ly)?$", " <passive>", prefix)
     if prefix.endswith("<passive>"):
         return None
