@@ -1467,3 +1467,17 @@ def test_a_spanish_place_word_opening_a_name_makes_it_a_place(nlp: object) -> No
     entities = extract_entities([article], nlp=nlp)
     kinds = {e.name: e.kind for e in entities if e.name in ("Punta de Lobos", "Alto Ramírez")}
     assert kinds == {"Punta de Lobos": "place", "Alto Ramírez": "place"}, kinds
+
+
+@pytest.mark.parametrize("nlp", PATHS[:1])
+def test_a_list_of_places_ending_with_the_capital_is_a_list(nlp: object) -> None:
+    """WikiNews M0050: NER calls "Concepcion" a person; it stands in a list of places whose last
+    item follows "the capital"."""
+    text = (
+        "An 8.8 magnitude earthquake was recorded in Chile on Saturday, killing at least 214 "
+        "people and causing significant structural damage. The earthquake was felt in Chillan, "
+        "Talca, Concepcion, and the capital Santiago."
+    )
+    entities = extract_entities([art("a", text)], nlp=nlp)
+    kinds = {e.kind for e in entities if e.name == "Concepcion"}
+    assert kinds == {"place"}, [(e.name, e.kind) for e in entities]

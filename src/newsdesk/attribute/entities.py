@@ -161,7 +161,11 @@ _COURTESY_FIRST = re.compile(_COURTESY_TITLE)
 _FEMALE_COURTESY = frozenset({"Mrs", "Ms", "Miss", "Mme", "Madame"})
 # Lists of names: "Santiago Centro, San Fernando, Curicó and Concepción".
 _NAME = r"[A-ZÀ-ÖØ-Þ][\w'’\-]*(?:\s+(?:[A-ZÀ-ÖØ-Þ][\w'’\-]*|de|del|la|las|los))*"
-_NAME_LIST = re.compile(rf"{_NAME}(?:,\s+{_NAME})*,?\s+(?:and|or)\s+{_NAME}")
+# "Chillan, Talca, Concepcion, and the capital Santiago": a place noun may come before the last.
+_NAME_LIST = re.compile(
+    rf"{_NAME}(?:,\s+{_NAME})*,?\s+(?:and|or)\s+"
+    rf"(?:the\s+(?:capital|city|town|port|village)(?:\s+of)?\s+)?{_NAME}"
+)
 _PLACES_SUCH_AS = re.compile(
     r"\b(?:cities|towns|villages|regions|provinces|countries|nations|localities|communes)\s+"
     r"(?:such\s+as|like|including|of)\s+$"
