@@ -1481,3 +1481,16 @@ def test_a_list_of_places_ending_with_the_capital_is_a_list(nlp: object) -> None
     entities = extract_entities([art("a", text)], nlp=nlp)
     kinds = {e.kind for e in entities if e.name == "Concepcion"}
     assert kinds == {"place"}, [(e.name, e.kind) for e in entities]
+
+
+@pytest.mark.parametrize("nlp", PATHS[:1])
+def test_a_place_named_like_an_organisation_is_the_organisation(nlp: object) -> None:
+    """WikiNews M0010: NER calls "West Yorkshire Police" a place; its last word heads an
+    organisation's name. "Russian Federation" stays a place."""
+    text = (
+        "West Yorkshire Police searched six houses in Leeds today in connection with the London "
+        "bombings. Officials from the Russian Federation attended the ceremony."
+    )
+    entities = {e.name: e.kind for e in extract_entities([art("a", text)], nlp=nlp)}
+    assert entities.get("West Yorkshire Police") == "organisation", entities
+    assert entities.get("Russian Federation") == "place", entities

@@ -1147,6 +1147,21 @@ def _not_people(mentions: Sequence[_Mention]) -> None:
             m.kind = "facility"
 
 
+# Organisations' head words that also end places' names: "Russian Federation", "Soviet Union".
+_PLACE_HEADS_TOO = frozenset(("federation", "union"))
+
+
+def _not_places(mentions: Sequence[_Mention]) -> None:
+    """A "place" whose name ends with an organisation's head word is that organisation ("West
+    Yorkshire Police", "Salt Lake Tribune"), as NER's small model does not see."""
+    for m in mentions:
+        words = m.core.split()
+        if m.kind == "place" and len(words) > 1:
+            head = words[-1].lower().strip(".")
+            if head in _HEADS_NO_PERSON and head not in _PLACE_HEADS_TOO:
+                m.kind = "organisation"
+
+
 def _not_facilities(mentions: Sequence[_Mention]) -> None:
     """What NER's small model calls a facility but is not one: a person with a title run into
     the front ("Qeshm Governor Mehdi Irannejad") or under a surname the story gives a person
@@ -1475,6 +1490,7 @@ def extract_entities(articles: Sequence[Article], nlp: NLPArg = None) -> list[En
     _expand_acronyms(mentions)
     _same_kind(mentions, used, named)
     _not_people(mentions)
+    _not_places(mentions)
     _not_facilities(mentions)
     _forms_of_one_name(mentions)  # once more, for the people just found ("Mo Cheeks")
     _streets(mentions)
