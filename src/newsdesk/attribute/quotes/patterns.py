@@ -37,7 +37,7 @@ _LEADING_ADVERBIAL = re.compile(
     r"\b[^,]*,\s*"  # "By overturning the regulation, Obama said"
 )
 
-# Without its comma: "However some estimated that ...".
+# A connective without its comma: "However some say as many as a million turned out ...".
 _LEADING_CONNECTIVE = re.compile(r"^(?:However|But|And|Yet|Meanwhile)\s+(?=[a-z])")
 
 
