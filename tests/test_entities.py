@@ -1494,3 +1494,16 @@ def test_a_place_named_like_an_organisation_is_the_organisation(nlp: object) -> 
     entities = {e.name: e.kind for e in extract_entities([art("a", text)], nlp=nlp)}
     assert entities.get("West Yorkshire Police") == "organisation", entities
     assert entities.get("Russian Federation") == "place", entities
+
+
+@pytest.mark.parametrize("nlp", PATHS[:1])
+def test_a_surname_with_a_particle_is_not_cut(nlp: object) -> None:
+    """WikiNews M0062: NER reads "Alain Le Roy" as the people "Alain Le" and "Roy"; whole, the
+    name is one person with "Alain LeRoy" of the next paragraph."""
+    text = (
+        "UN peacekeeping chief Alain Le Roy said many people were in the UN building when it went "
+        "down and they remain unaccounted for.\n\nUN Peacekeeping Chief Alain LeRoy said the "
+        "organisation is working to learn the fate of its personnel."
+    )
+    people = [e.name for e in extract_entities([art("a", text)], nlp=nlp) if e.kind == "person"]
+    assert len(people) == 1 and people[0].replace(" ", "") == "AlainLeRoy", people

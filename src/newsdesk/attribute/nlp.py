@@ -122,7 +122,31 @@ def entity_spans(
                 new.append((_text_hash(texts[i]), _encode(spans)))
     if persisted is not None and new:
         persisted.save_ner_spans(model_name(model), new)
-    return [found[i] or [] for i in range(len(texts))]
+    return [_with_particle_surnames(texts[i], found[i] or []) for i in range(len(texts))]
+
+
+# A person's span that ends on a surname's particle ("Alain Le" of "Alain Le Roy", "Jean-Marie Le"
+# of "Jean-Marie Le Pen"): NER's small model cuts the surname there.
+_PARTICLE_AT_END = re.compile(r"\s(?:Le|La|De|Du|Da|Di|Del|Della|Van|Von|Der|Den|Ter)$")
+_NEXT_NAME_WORD = re.compile(r" ([A-Z][\w'’\-]+)")
+
+
+def _with_particle_surnames(text: str, spans: list[Span]) -> list[Span]:
+    """``spans`` with a person's surname cut after its particle made whole, and the rest of the
+    surname dropped as a span of its own ("Roy")."""
+    if not any(s.label == "PERSON" and _PARTICLE_AT_END.search(s.text) for s in spans):
+        return spans
+    out: list[Span] = []
+    whole_to = -1
+    for span in spans:
+        if span.start < whole_to:
+            continue
+        rest = _NEXT_NAME_WORD.match(text, span.end) if span.label == "PERSON" else None
+        if rest is not None and _PARTICLE_AT_END.search(span.text):
+            whole_to = rest.end()
+            span = Span(span.start, whole_to, text[span.start : whole_to], span.label)
+        out.append(span)
+    return out
 
 
 _WORKERS_IGNORE_SIGINT = False
