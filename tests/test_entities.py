@@ -28,6 +28,12 @@ def art(key: str, text: str) -> Article:
     return Article(key=key, title="", text=text, outlet=key, provenance=Provenance(key))
 
 
+def wikinews_article(name: str) -> Article:
+    """A bundled WikiNews article (examples/wikinews/NAME.english), whole, as Wikinews's."""
+    text = (WIKINEWS / f"{name}.english").read_text(encoding="utf-8")
+    return Article(key=name, title="", text=text, outlet="Wikinews", provenance=Provenance(name))
+
+
 ARTICLES = [
     art(
         "post",
@@ -1435,16 +1441,7 @@ def test_a_place_the_world_knows_after_a_first_name_is_the_place(nlp: object) ->
 def test_a_person_named_like_a_landmark_is_the_landmark(nlp: object) -> None:
     """WikiNews M0039 and M0056 (the demo): NER calls "Jubilee Gardens" and "Agustín Ross
     Balcony" people; their last words are a landmark's, and no common surname."""
-    articles = [
-        Article(
-            key=name,
-            title="",
-            text=(WIKINEWS / f"{name}.english").read_text(encoding="utf-8"),
-            outlet="Wikinews",
-            provenance=Provenance(name),
-        )
-        for name in ("M0039", "M0056")
-    ]
+    articles = [wikinews_article(name) for name in ("M0039", "M0056")]
     entities = extract_entities(articles, nlp=nlp)
     kinds = {
         e.name: e.kind for e in entities if e.name in ("Jubilee Gardens", "Agustín Ross Balcony")
@@ -1457,14 +1454,7 @@ def test_a_spanish_place_word_opening_a_name_makes_it_a_place(nlp: object) -> No
     """WikiNews M0056 (the demo's Pichilemu story): "massive damage in Punta de Lobos,
     Pichilemu's most popular beach", "working voluntarily in Espinillo, Los Boldos, Alto
     Ramírez": NER calls both people; no person's name opens with "Punta" or "Alto"."""
-    article = Article(
-        key="M0056",
-        title="",
-        text=(WIKINEWS / "M0056.english").read_text(encoding="utf-8"),
-        outlet="Wikinews",
-        provenance=Provenance("M0056"),
-    )
-    entities = extract_entities([article], nlp=nlp)
+    entities = extract_entities([wikinews_article("M0056")], nlp=nlp)
     kinds = {e.name: e.kind for e in entities if e.name in ("Punta de Lobos", "Alto Ramírez")}
     assert kinds == {"Punta de Lobos": "place", "Alto Ramírez": "place"}, kinds
 
