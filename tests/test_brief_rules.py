@@ -1081,6 +1081,10 @@ def test_a_pronoun_after_a_fronted_phrase_needs_its_referent() -> None:
         " later released on bond.",
         "According to a relative, he had suffered mental health problems for some time.",
         "Pending his extradition, he was held at Rebibbia jail, Rome, a high-security facility.",
+        # ECB+ 10ecb, 5ecb: after a word that sums up or concedes.
+        "Overall, he finished the season with a .308 average, 33 homers and 121 RBI.",
+        "True, they had bad losses early to the Bobcats and Timberwolves, and lost a"
+        " home-and-home to the Cavaliers on Wednesday and Friday.",
         # ECB+ 5ecb: after a day.
         "Saturday, he became the latest coach -- one-sixth of the league's head men already gone"
         " in little more than five weeks -- to succumb to the pyre.",
@@ -1115,6 +1119,52 @@ def test_a_surname_alone_comes_with_the_sentence_that_named_it_in_full(text: str
 
 def test_a_report_may_be_attributed_to_a_news_medium() -> None:
     assert speaker_surname("Service will be restored by December 31, according to Bloomberg.")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # MultiLing M005 (the demo's Chile aftershocks): which quake?
+        "With a magnitude of 4.3, it occurred 34 kilometers northwest of Talca, Maule Region, near"
+        " Lolol at a depth of 65.1 kilometers.",
+        "According to the University of Chile, it had a magnitude of 5.6, and occurred 32"
+        " kilometers south of Pichilemu, O'Higgins Region at a depth of 41.9 kilometers.",
+        # ECB+ 38ecbplus, 13ecbplus, 43ecbplus, 27ecb.
+        "According to Earthquaketrack.com, it is the largest earthquake in the area for the past"
+        " month.",
+        "In 1983, it was forced to file for bankruptcy.",
+        "Most recently, it raised $20 million.",
+        "In short, it was really nasty stuff.",
+    ],
+)
+def test_it_after_a_fronted_phrase_needs_its_referent(sentence: str) -> None:
+    assert pronoun_after_fronted_phrase(sentence, set())
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # ECB+ 9ecbplus, 34ecbplus, 29ecbplus, 10ecb, 44ecbplus: "it" stands for what follows.
+        "On Friday, it was reported that the Interior Department sent a rule to the White House"
+        " Office of Management and Budget.",
+        "With hectic work schedules and families, it can be difficult to find time to lead a"
+        " healthy lifestyle.",
+        "With the offense struggling to sustain drives, it was the Indianapolis defense that stood"
+        " tall with a stand.",
+        "In any case, it appears this thing is far from over.",
+        "Following the trajectory of the numbers for a moment, it's not that far fetched to see HP"
+        " and Oracle in a consolidation supernova if the planets align in a certain way.",
+        # ECB+ 27ecb, 41ecbplus: the sentence gives the referent itself.
+        "If the malicious code is successful, it silently downloads malware onto the victim's"
+        " computer.",
+        "As for South Sudan, it is one of the least developed countries in the world.",
+        # ECB+ 25ecbplus: so is "they" after a topic set up front.
+        "As for the Saints on offense, they still have Super Bowl MVP Drew Brees taking the"
+        " snaps.",
+    ],
+)
+def test_a_pronoun_standing_for_what_follows_or_named_in_front_needs_nothing(sentence: str) -> None:
+    assert not pronoun_after_fronted_phrase(sentence, set())
 
 
 def test_a_name_ending_like_an_adverb_is_no_fronted_phrase() -> None:

@@ -122,12 +122,12 @@ def speaker_surname(text: str) -> str | None:
 # A fronted adverbial: "In Atlanta's posh Buckhead neighborhood,", "Last year,", also after a
 # word that sharpens it: "Just yesterday,", "Only last week,", "Shortly after the race,".
 _FRONTED_PHRASE = (
-    r"(?:(?:just|only|even|right|shortly|soon|late)\s+)?"
+    r"(?:(?:just|only|even|right|shortly|soon|late|most)\s+)?"
     r"(?:in|on|at|after|before|when|while|during|since|last|this|early|earlier|later|once|as"
     r"|by|until|despite|following|with|without|like|unlike|although|though|because|if|over"
     r"|under|from|for|born|speaking|asked|previously|recently|now|today|yesterday|outside"
     r"|inside|within|between|around|along|upon|amid|among|back|prior|meanwhile|still|instead"
-    r"|however|also|then|yet|somehow|whatever|tonight|overnight|\d{4}"
+    r"|however|also|then|yet|somehow|whatever|tonight|overnight|overall|sure|true|well|\d{4}"
     r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday"
     # "Two trips later,", "Hours after the verdict,", "Several years ago,"
     r"|(?:one|two|three|four|five|six|seven|eight|nine|ten|several|a\s+few|\d+)\s+[a-z]+"
@@ -167,14 +167,47 @@ _FRONTED_PRONOUN = re.compile(
     re.IGNORECASE,
 )
 _CAPITALISED_WORD = re.compile(r"\b[A-Z][\w'’]*")
+# "With a magnitude of 4.3, it occurred ...", "According to Schiller, it offers ...": "it" after a
+# fronted phrase that is no clause of its own ("If the code is successful, it downloads ..." gives
+# its referent), and not the "it" that stands for what follows ("On Friday, it was reported
+# that ...", "In any case, it appears ...", "Given the lack of threat, it's pretty damning that").
+_CLAUSE_OPENER = (
+    r"(?:if|when|whenever|while|although|though|because|once|unless|whereas|since|until|before"
+    r"|after|as(?!\s+(?:such|of)\b))\b"
+)
+# A topic set up front is what the pronoun stands for: "As for South Sudan, it is one of the least
+# developed countries", "Speaking of Pagano, he is scheduled to return".
+_TOPIC_PHRASE = re.compile(r"(?:as\s+(?:for|to)|speaking\s+of|regarding|concerning)\b", re.I)
+_FRONTED_IT = re.compile(
+    rf"^(?!{_CLAUSE_OPENER})(?:{_FRONTED_PHRASE}),\s+it\s+"
+    r"(?!(?:seems?|seemed|appears?|appeared)\b)"
+    r"(?P<be>(?:is|was|['’]s|(?:has|had|will|would|could|can|may|might|must|should)"
+    r"(?:\s+(?:not|n['’]t))?\s+be(?:en)?|takes|took|makes|made|means|meant|remains|remained"
+    r"|becomes|became)\b)?",
+    re.IGNORECASE,
+)
+# What the anticipatory "it" of "to be" (or "takes", "means", ...) introduces: "it was reported
+# that", "it is possible to", "it was the defence that stood", "it would be easy to jump to".
+_IT_STANDS_FOR = re.compile(
+    r"\s*(?:(?:reported|revealed|announced|said|believed|thought|expected|feared|understood"
+    r"|learned|learnt|confirmed|known|estimated|alleged|claimed|rumou?red|likely|unlikely"
+    r"|possible|impossible|clear|unclear|time)\b"
+    # Not "to" after a participle: "In 1983, it was forced to file for bankruptcy."
+    r"|(?:[\w'’-]+\s+){0,4}?(?:that|(?<!ed\s)to|whether|how|why|who)\b)",
+    re.IGNORECASE,
+)
 
 
 def pronoun_after_fronted_phrase(text: str, known_names: Container[str]) -> bool:
     """Whether the sentence's subject is a pronoun after a fronted phrase that names nobody ("In
-    1938, he married ..."; not "When Boras spoke at the meetings, he ...")."""
-    match = _FRONTED_PRONOUN.match(text) if "," in text[:_FRONTED_REACH] else None
-    if match is None:
+    1938, he married ..."; not "When Boras spoke at the meetings, he ..."), or "it" after a
+    fronted phrase that is no clause ("With a magnitude of 4.3, it occurred ...")."""
+    if "," not in text[:_FRONTED_REACH] or _TOPIC_PHRASE.match(text):
         return False
+    match = _FRONTED_PRONOUN.match(text)
+    if match is None:
+        it = _FRONTED_IT.match(text) if " it " in text or " It " in text else None
+        return it is not None and not (it["be"] and _IT_STANDS_FOR.match(text, it.end()))
     phrase = match.group(1)
     if FULL_NAME_SURNAME.search(phrase):
         return False
