@@ -170,6 +170,14 @@ DANGLING = [
     "The Indian warship Mysore, which carried out Saturday's operation, is on anti-piracy patrol"
     " in the Gulf of Aden, the release said.",
     "There were no immediate reports of damage, the newspaper said.",
+    # ECB+ 14ecbplus, 16ecbplus, 3ecb, 6ecbplus: a clause opening on a pronoun, no comma to hand
+    # over to a subject that names it.
+    "When they arrived they called in an additional six engines, an aerial platform and an"
+    " incident command vehicle.",
+    "Once it was secure she kissed it tenderly.",
+    "Whether he knew Wilhelm was a federal agent before he killed him could make a difference on"
+    " whether federal authorities indict him and seek a death penalty in a federal court.",
+    "Whether it will play in his favor is still an unknown at this point.",
 ]
 # Seed-brief and MultiLing sentences that stand on their own.
 STANDALONE = [
@@ -195,6 +203,9 @@ STANDALONE = [
     "The US Geological Survey said the latest tremor had a magnitude of 6.1 and was centered 59"
     " kilometres from the capital Port-au-Prince, which was devastated by the initial quake.",
     "All seven of those who have been prosecuted were convicted, receiving prison sentences.",
+    # ECB+ 29ecbplus: the clause's "they" is the main clause's subject.
+    "Although they started the game with a three - and - out, the Colts were able to light up the"
+    " scoreboard first.",
     'The Ministry of Defence said that the Royal Navy personnel had been "engaged in routine'
     ' boarding operations of merchant shipping in Iraqi territorial waters" and had finished'
     " their search of the suspect vessel when they were surrounded by Iranian forces.",
@@ -306,6 +317,15 @@ FRAGMENTS = [
     # ECB+ 29ecbplus, 44ecbplus: a score line, a question with no verb.
     "Colts – 13, Chiefs – 10 and a new ballgame.",
     "Or, how about SAP and IBM, or some other combination.",
+    # WikiNews (MultiLing M0011, the demo's suspects' profiles): a list's entries.
+    "Ejaz Fiaz (also named as Eliaz Fiaz): possible co-conspirator, in his early thirties, from"
+    " Beeston, Leeds.",
+    "Initially thought to have been the suicide bomber on the Piccadilly Line train.",
+    "Unnamed co-conspirator: an Al Qaeda operative believed to be the bomb-maker and cell"
+    " organizer, described as a Pakistani in his 30s, who entered Britain through a port some"
+    " time in June 2005, and left the country on 6 July.",
+    "Mustafa Setmariam Nasar: suspected planner also believed to have organized the 11 March 2004"
+    " Madrid bombings.",
 ]
 
 # Sentences whose only verb a word list finds through its inflection, a hyphen or a clitic a
@@ -317,6 +337,9 @@ WITH_A_VERB = [
     "“ This isn ’ t just from one particular shooting.",
     "\"I 'm here now, but I 'm not a player anymore.",
     "A new built-in battery powers the laptop for eight hours on a single charge.",
+    # ECB+ 31ecb, WikiNews M0034: a colon inside a sentence, no list's label before it.
+    "Another reminder : players like this come along only once in a generation.",
+    'Astana manager Marc Biver declared: "Vino denies any blood manipulation.',
 ]
 
 
@@ -1159,8 +1182,7 @@ def test_it_after_a_fronted_phrase_needs_its_referent(sentence: str) -> None:
         " computer.",
         "As for South Sudan, it is one of the least developed countries in the world.",
         # ECB+ 25ecbplus: so is "they" after a topic set up front.
-        "As for the Saints on offense, they still have Super Bowl MVP Drew Brees taking the"
-        " snaps.",
+        "As for the Saints on offense, they still have Super Bowl MVP Drew Brees taking the snaps.",
     ],
 )
 def test_a_pronoun_standing_for_what_follows_or_named_in_front_needs_nothing(sentence: str) -> None:

@@ -425,13 +425,51 @@ def is_fragment(text: str, title: str = "") -> bool:
         norm_title = " ".join(words(title))
         if norm_title and norm_title in " ".join(words(text)):
             return True
+    if ":" in text[:_LABEL_REACH] and _list_entry(text):
+        return True
+    if _REPORTED_NO_SUBJECT.match(text):
+        return True
     return is_verbless(closed_up(text))  # a photo caption, a list item, a score line
+
+
+# An entry of a list, a label and what it labels: "Mustafa Setmariam Nasar: suspected planner also
+# believed to have organized the 11 March 2004 Madrid bombings.", "Unnamed co-conspirator: an Al
+# Qaeda operative believed to be the bomb-maker ..." (a label with no verb, then small letters;
+# not a sentence's own "The reason: the company had run out of money.").
+_LABEL_ENTRY = re.compile(
+    r"(?!(?:The|A|An|Another|This|That|One|His|Her|Their|Its|Our|My)\s)"
+    r"([^:\"“”]{3,60}?)\s*:\s+(?=[a-z])"
+)
+_LABEL_REACH = 64
+_BRACKETED = re.compile(r"\([^)]*\)")
+# A list's continuation with no subject: "Initially thought to have been the suicide bomber on the
+# Piccadilly Line train." (not "Believed to be the oldest, the tree ...", which has a comma).
+_REPORTED_NO_SUBJECT = re.compile(
+    r"(?:[A-Z][a-z]+ly\s+)?(?i:thought|believed|said|reported|known|expected|described|considered"
+    r"|alleged|suspected|rumou?red|understood)\s+(?:to|as)\b[^,;]*$"
+)
+
+
+def _list_entry(text: str) -> bool:
+    label = _LABEL_ENTRY.match(text)
+    return label is not None and is_verbless(_BRACKETED.sub("", label.group(1)))
 
 
 # The next step of a sequence the sentence before began: "The car then sideswiped a parked
 # vehicle", "Father and son then informed Creighton Athletic Director Bruce Rasmussen." (a short
 # subject, then "then" and a word in small letters).
 _THEN_NEXT = re.compile(r"(?:[\w'’.-]+\s+){1,3}?then\s+[a-z]")
+# A clause opening on a pronoun with no comma to hand over to a subject that could name it: "When
+# they arrived they called in an additional six engines", "Once it was secure she kissed it",
+# "Whether he knew Wilhelm was a federal agent ... could make a difference" (a clause set off by a
+# comma is :func:`newsdesk.brief.referents.pronoun_after_fronted_phrase`'s).
+_CLAUSE_PRONOUN = re.compile(
+    r"^[\"“]?(?:(?:when|once|as|if|after|before|while|because|although|though|since|until|unless)"
+    r"\s+(?:(?:he|she|they)\b(?=[^,]*$)|(?:he|she|they|it)\s[^,]{0,60}?\s(?:he|she|they)\s)"
+    r"|whether\s+(?:he|she|they|it)\b)",
+    re.IGNORECASE,
+)
+
 # A contrast with the sentence before, set off in the sentence's first clause: "Voters, however,
 # appeared reluctant to criticise the government.", "In a letter to US Health Secretary Kathleen
 # Sebelius earlier this week, however, the governor commented that ...".
@@ -522,6 +560,8 @@ def needs_context(text: str) -> bool:
     if text.endswith(_ANSWER_ENDINGS) and _ANSWERS_BEFORE.search(text):
         return True
     if "too" in text and _ADDITIVE_TOO.search(text):
+        return True
+    if _CLAUSE_PRONOUN.match(text):
         return True
     if _SUBJECTLESS.match(text) or (" then " in text and _THEN_NEXT.match(text)):
         return True
