@@ -188,6 +188,15 @@ def test_timeline_dates_a_recap_by_the_day_it_reports() -> None:
             day(2009, 6, 2),
             day(2009, 6, 2),
         ),
+        # So is how things stand now: the demo's black boxes (M0089, published on May 6), the
+        # brief's unit of this sentence and the one after it.
+        (
+            "The search is now in its third phase, which started on March 30 – April 1, 2010 and"
+            " was originally announced to last 30 days. However, on May 4, the search was extended"
+            " to May 25.",
+            day(2010, 5, 6),
+            day(2010, 5, 6),
+        ),
         # Without a present perfect before it, the day a sentence names is when it happened.
         (
             "The sailors and marines were captured by Iranian border guards on March 23 in the "

@@ -120,7 +120,10 @@ _IRREGULAR_PARTICIPLES = (
 )
 _PRESENT_PERFECT = re.compile(
     r"\b(?:has|have)\s+(?:(?:not|now|already|also|just|since|\w+ly)\s+)?"
-    rf"(?:\w+ed|{_IRREGULAR_PARTICIPLES})\b",
+    rf"(?:\w+ed|{_IRREGULAR_PARTICIPLES})\b"
+    # So does one that says how things stand now: "The search is now in its third phase, which
+    # started on March 30 - April 1, 2010".
+    r"|\b(?:is|are)\s+(?:now|currently|still)\b",
     re.IGNORECASE,
 )
 
