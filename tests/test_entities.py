@@ -1497,3 +1497,17 @@ def test_a_surname_with_a_particle_is_not_cut(nlp: object) -> None:
     )
     people = [e.name for e in extract_entities([art("a", text)], nlp=nlp) if e.kind == "person"]
     assert len(people) == 1 and people[0].replace(" ", "") == "AlainLeRoy", people
+
+
+@pytest.mark.parametrize("nlp", PATHS[:1])
+def test_a_word_no_one_is_named_is_no_person(nlp: object) -> None:
+    """WikiNews M0050 and M0062 (the demo): NER calls "Polynesia" ("in French Polynesia"), "Map"
+    and "Sharing" (of "Mercy and Sharing") people. They are a dictionary's words, no first
+    names or common surnames, and they never speak: they are no one's name. The people the
+    articles name stay people, and so does "Obama", in no dictionary."""
+    articles = [wikinews_article(name) for name in ("M0050", "M0062")]
+    people = {e.name for e in extract_entities(articles, nlp=nlp) if e.kind == "person"}
+    assert not people & {"Polynesia", "Map", "Sharing"}, people
+    assert {"René Préval", "Raphaelle Chenet"} <= people, people
+    obama = [art("e", "Obama has promised to reverse the new rules.")]
+    assert [e.kind for e in extract_entities(obama, nlp=nlp)] == ["person"]

@@ -30,9 +30,18 @@ def test_first_names_surnames_and_words() -> None:
     assert gazetteer.surname_like("Browne")  # in the census
     assert gazetteer.surname_like("Klöden")  # in neither the census nor English
     assert not gazetteer.surname_like("Metropolitan")  # an English word
+    # A dictionary's nouns and adjectives, plurals too; not a name newer than WordNet.
+    assert gazetteer.dictionary_word("Twitter") and gazetteer.dictionary_word("Greeks")
+    assert not gazetteer.dictionary_word("Obama") and not gazetteer.dictionary_word("Klöden")
 
 
-LISTS = (gazetteer._places, gazetteer._first_names, gazetteer._surnames, gazetteer._english_words)
+LISTS = (
+    gazetteer._places,
+    gazetteer._first_names,
+    gazetteer._surnames,
+    gazetteer._english_words,
+    gazetteer._dictionary_words,
+)
 
 
 @pytest.fixture

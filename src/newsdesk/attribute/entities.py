@@ -1426,6 +1426,22 @@ def _first_and_last_names(mentions: Sequence[_Mention], small: Counter[str]) -> 
             m.kind, m.core = "person", next(iter(full))
 
 
+def _no_ones_name(group: Sequence[_Mention]) -> bool:
+    """A one-word "person" that is a dictionary's word and no first name or common surname, or
+    an acronym, and never speaks nor has a title or courtesy title: NER's small model calls many
+    capitalised words people ("Twitter", "Map", "Greeks", "Filmmaker", "Polynesia", "SAG"). Not
+    when the lists are missing."""
+    core = group[0].core
+    if " " in core or not all(gazetteer.available().values()):
+        return False
+    if _ACRONYM.fullmatch(core):  # "ATI", "SAG": no one's name
+        named = False
+    else:
+        named = bool(gazetteer.first_name_frequency(core)) or _common_surname(core)
+        named = named or not gazetteer.dictionary_word(core)  # "Obama" is in no dictionary
+    return not named and not any(m.speaker or m.titled or m.courtesy for m in group)
+
+
 def _display(group: Sequence[_Mention], kind: str) -> str:
     aliases = Counter(m.text for m in group)
     if kind == "facility":
@@ -1516,6 +1532,8 @@ def extract_entities(articles: Sequence[Article], nlp: NLPArg = None) -> list[En
     for (kind, _), group in groups.items():
         if not any(c.isupper() for m in group for c in m.text):
             continue  # "navy" joins "Navy"; alone, lower case is no name ("meth", "berserk")
+        if kind == "person" and _no_ones_name(group):
+            continue
         entities.append(
             Entity(
                 name=_display(group, kind),

