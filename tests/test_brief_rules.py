@@ -178,6 +178,11 @@ DANGLING = [
     "Whether he knew Wilhelm was a federal agent before he killed him could make a difference on"
     " whether federal authorities indict him and seek a death penalty in a federal court.",
     "Whether it will play in his favor is still an unknown at this point.",
+    # ECB+ 9ecb, 16ecbplus, 28ecb: a pronoun object right after the subject and its verb.
+    "Environmentalists viewed them as eroding the protections for endangered species.",
+    "Deputies found him hiding in a bathtub three hours later.",
+    "Supporters hailed him as a hero for blowing the whistle on a corrupt administration trying"
+    " to cover up attempts to sabotage opponents.",
 ]
 # Seed-brief and MultiLing sentences that stand on their own.
 STANDALONE = [
@@ -1108,6 +1113,13 @@ def test_a_pronoun_after_a_fronted_phrase_needs_its_referent() -> None:
         "Overall, he finished the season with a .308 average, 33 homers and 121 RBI.",
         "True, they had bad losses early to the Bobcats and Timberwolves, and lost a"
         " home-and-home to the Cavaliers on Wednesday and Friday.",
+        # ECB+ 6ecb, 34ecbplus, 14ecbplus: after a short phrase with no comma.
+        "Last year he helmed The Golden Compass, based on the Philip Pullman novel, which did n't"
+        " impress North American audiences but was a hit overseas.",
+        "In 1990 she founded the Bayou La Batre Rural Health Clinic, which cares for a largely"
+        " uninsured working - class community that was hit by both Hurricanes Katrina and"
+        " George.",
+        "Upon arrival they found that the roof fire was quite significant.",
         # ECB+ 5ecb: after a day.
         "Saturday, he became the latest coach -- one-sixth of the league's head men already gone"
         " in little more than five weeks -- to succumb to the pyre.",
@@ -1181,6 +1193,9 @@ def test_it_after_a_fronted_phrase_needs_its_referent(sentence: str) -> None:
         "If the malicious code is successful, it silently downloads malware onto the victim's"
         " computer.",
         "As for South Sudan, it is one of the least developed countries in the world.",
+        # ECB+ 31ecb: a comma hands over to the name the pronoun stands for.
+        "In the five games he played before Thursday's action, Hansbrough averaged a team-high"
+        " 22.8 points to go with 7.2 rebounds.",
         # ECB+ 25ecbplus: so is "they" after a topic set up front.
         "As for the Saints on offense, they still have Super Bowl MVP Drew Brees taking the snaps.",
     ],

@@ -470,6 +470,15 @@ _CLAUSE_PRONOUN = re.compile(
     re.IGNORECASE,
 )
 
+# A pronoun object right after the subject and its verb, which it cannot stand for: "The
+# Nationals offered him the same deal as the Angels", "Environmentalists viewed them as eroding
+# the protections for endangered species", "The wave washed him away".
+_OBJECT_PRONOUN = re.compile(
+    r"^(?:The\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}\s+(?:[a-z]+ly\s+)?"
+    r"(?:[a-z]{2,}(?:ed|s)|told|found|gave|sent|took|made|saw|left|kept|held|let|brought)"
+    r"\s+(?:him|them)\b"
+)
+
 # A contrast with the sentence before, set off in the sentence's first clause: "Voters, however,
 # appeared reluctant to criticise the government.", "In a letter to US Health Secretary Kathleen
 # Sebelius earlier this week, however, the governor commented that ...".
@@ -561,7 +570,7 @@ def needs_context(text: str) -> bool:
         return True
     if "too" in text and _ADDITIVE_TOO.search(text):
         return True
-    if _CLAUSE_PRONOUN.match(text):
+    if _CLAUSE_PRONOUN.match(text) or _OBJECT_PRONOUN.match(text):
         return True
     if _SUBJECTLESS.match(text) or (" then " in text and _THEN_NEXT.match(text)):
         return True

@@ -166,6 +166,15 @@ _FRONTED_PRONOUN = re.compile(
     rf"^({_FRONTED_PHRASE}),\s+(?:he|she|they|his|her|their)\b",
     re.IGNORECASE,
 )
+# The same without a comma, after a short phrase that opens no clause: "In 1990 she founded the
+# Bayou La Batre Rural Health Clinic", "Last year he helmed The Golden Compass", "Upon arrival
+# they found ..."; not "In the five games he played before Thursday's action, Hansbrough ...",
+# whose comma hands over to the name.
+_SHORT_FRONTED_PRONOUN = re.compile(
+    r"^((?:In|On|At|Upon|Last|During|Within|By|Later|Earlier)"
+    r"(?:\s+(?!(?:since|when|that|which|who|where)\b)[\w'’.-]+){0,3}?)"
+    r"\s+(?:he|she|they)\s+[a-z][^,]*(?:$|,\s+(?!the\b|[A-Z]))"
+)
 _CAPITALISED_WORD = re.compile(r"\b[A-Z][\w'’]*")
 # "With a magnitude of 4.3, it occurred ...", "According to Schiller, it offers ...": "it" after a
 # fronted phrase that is no clause of its own ("If the code is successful, it downloads ..." gives
@@ -200,18 +209,26 @@ _IT_STANDS_FOR = re.compile(
 
 def pronoun_after_fronted_phrase(text: str, known_names: Container[str]) -> bool:
     """Whether the sentence's subject is a pronoun after a fronted phrase that names nobody ("In
-    1938, he married ..."; not "When Boras spoke at the meetings, he ..."), or "it" after a
-    fronted phrase that is no clause ("With a magnitude of 4.3, it occurred ...")."""
-    if "," not in text[:_FRONTED_REACH] or _TOPIC_PHRASE.match(text):
+    1938, he married ...", "Last year he helmed ..."; not "When Boras spoke at the meetings, he
+    ..."), or "it" after a fronted phrase that is no clause ("With a magnitude of 4.3, it
+    occurred ...")."""
+    if _TOPIC_PHRASE.match(text):
         return False
-    match = _FRONTED_PRONOUN.match(text)
+    if "," not in text[:_FRONTED_REACH]:
+        match = _SHORT_FRONTED_PRONOUN.match(text)
+        return match is not None and not _names_someone(match.group(1), known_names)
+    match = _FRONTED_PRONOUN.match(text) or _SHORT_FRONTED_PRONOUN.match(text)
     if match is None:
         it = _FRONTED_IT.match(text) if " it " in text or " It " in text else None
         return it is not None and not (it["be"] and _IT_STANDS_FOR.match(text, it.end()))
-    phrase = match.group(1)
+    return not _names_someone(match.group(1), known_names)
+
+
+def _names_someone(phrase: str, known_names: Container[str]) -> bool:
+    """Whether a fronted phrase names someone the pronoun after it may stand for."""
     if FULL_NAME_SURNAME.search(phrase):
-        return False
-    return not any(w.casefold() in known_names for w in _CAPITALISED_WORD.findall(phrase))
+        return True
+    return any(w.casefold() in known_names for w in _CAPITALISED_WORD.findall(phrase))
 
 
 # --- people and roles ----------------------------------------------------------------------------
