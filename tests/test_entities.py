@@ -1511,3 +1511,18 @@ def test_a_word_no_one_is_named_is_no_person(nlp: object) -> None:
     assert {"René Préval", "Raphaelle Chenet"} <= people, people
     obama = [art("e", "Obama has promised to reverse the new rules.")]
     assert [e.kind for e in extract_entities(obama, nlp=nlp)] == ["person"]
+
+
+@pytest.mark.parametrize("nlp", PATHS[:1])
+def test_a_common_surname_that_names_a_town_too_is_a_surname(nlp: object) -> None:
+    """ECB+ 2ecbplus: NER calls "Eddie Murphy" an organisation; Murphy is a Texan town, but also
+    a common surname after a common first name."""
+    text = (
+        "Over the past few years, AMPAS has gone to great lengths to pick a host who'd make some"
+        " noise : Whether it was the pairing of James Franco and Anne Hathaway in 2011, the"
+        " aborted choice of Eddie Murphy as host for the 2012 Oscars, or Seth MacFarlane's pick"
+        " last year, the Academy has seemed hell - bent on finding a host who might draw curious"
+        " viewers \u2014 particularly, the elusive young male demographic \u2014 to the telecast."
+    )
+    kinds = {e.name: e.kind for e in extract_entities([art("a", text)], nlp=nlp)}
+    assert kinds.get("Eddie Murphy") == "person", kinds

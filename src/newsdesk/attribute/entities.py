@@ -1371,7 +1371,8 @@ _COMMON_FIRST_NAME = 3
 _NOT_SURNAMES = (
     _HEADS_NO_PERSON | _ALSO_SURNAMES | FACILITY_WORDS | _FACILITY_WORDS | _PLACE_WORDS
     | _STREET_LAST | _COMPANY_SUFFIXES | _STREET_ABBREVIATIONS.keys()
-    | {"harbor", "harbour", "brothers"}  # census surnames too: "Pearl Harbor", "Warner Brothers"
+    # census surnames too: "Pearl Harbor", "Warner Brothers", "Crystal Springs"
+    | {"harbor", "harbour", "brothers", "springs", "falls", "heights"}
 )  # fmt: skip
 
 
@@ -1382,7 +1383,8 @@ def _first_and_last_names(mentions: Sequence[_Mention], small: Counter[str]) -> 
     Not when the first word is also one the story writes in small letters ("One Discotheque"), or
     opens names though a first name too ("Al Jazeera", "San Diego"); nor when the last word heads
     other names ("Betty Ford Center", "Marin County", "Christian Post"), is a title ("German
-    Chancellor"), a place ("Sierra Nevada") or an English word that is no common surname
+    Chancellor"), a place that is no common surname ("Sierra Nevada"; but "Eddie Murphy",
+    though Murphy is a Texan town) or an English word that is no common surname
     ("Carolina Panthers", "Santiago Metropolitan", "Roman Catholic"); nor after "the" ("the
     Harry Winston"), nor when the name opens or ends a longer one ("Santiago Metropolitan
     Region", "Agustín Ross Balcony")."""
@@ -1411,7 +1413,7 @@ def _first_and_last_names(mentions: Sequence[_Mention], small: Counter[str]) -> 
             or is_title_word(last)  # "German Chancellor"
             or not gazetteer.surname_like(last)
             or (gazetteer.surname_rank(last) is None and small[last.lower()])
-            or gazetteer.is_place(last)
+            or (gazetteer.is_place(last) and not _common_surname(last))
             or gazetteer.is_place(core)
             or any(_LEADING.match(m.text) for m in group)
             or any(c.startswith(f"{core} ") or c.endswith(f" {core}") for c in cores)
