@@ -1526,3 +1526,13 @@ def test_a_common_surname_that_names_a_town_too_is_a_surname(nlp: object) -> Non
     )
     kinds = {e.name: e.kind for e in extract_entities([art("a", text)], nlp=nlp)}
     assert kinds.get("Eddie Murphy") == "person", kinds
+
+
+@pytest.mark.parametrize("nlp", PATHS[:1])
+def test_a_rare_first_name_before_a_very_common_surname_is_a_person(nlp: object) -> None:
+    """WikiNews M0035 (the demo's Tour de France): NER calls "Cadel Evans" an organisation;
+    "Cadel" is too rare for the first-name list, but no word, and Evans is among the commonest
+    surnames."""
+    text = "Cadel Evans gained ground on Rasmussen and is now just one minute behind."
+    kinds = {e.name: e.kind for e in extract_entities([art("a", text)], nlp=nlp)}
+    assert kinds.get("Cadel Evans") == "person", kinds

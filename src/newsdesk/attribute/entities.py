@@ -1365,8 +1365,11 @@ _NAME_OPENERS = _names(
     " Mount Port Fort"
 )
 _MIDDLE_INITIAL = re.compile(r"[A-Z]\.?")
+# Surnames this common make a person of a rare first name before them ("Evans" 48).
+_VERY_COMMON_SURNAME_RANK = 2_000
 # The first name must be a common one (gender-guesser's frequency, summed over countries: Des
-# 4, Stephane 24, Paul 118), not a rare one that is also a word or a place ("Iban" 1).
+# 4, Stephane 24, Paul 118), not a rare one that may be a word or a place ("Iban" 1), unless a
+# very common surname follows (:func:`_rare_first_name`).
 _COMMON_FIRST_NAME = 3
 _NOT_SURNAMES = (
     _HEADS_NO_PERSON | _ALSO_SURNAMES | FACILITY_WORDS | _FACILITY_WORDS | _PLACE_WORDS
@@ -1374,6 +1377,19 @@ _NOT_SURNAMES = (
     # census surnames too: "Pearl Harbor", "Warner Brothers", "Crystal Springs"
     | {"harbor", "harbour", "brothers", "springs", "falls", "heights"}
 )  # fmt: skip
+
+
+def _rare_first_name(first: str, last: str) -> bool:
+    """A first name too rare for the lists ("Cadel" of "Cadel Evans", "Iban" of "Iban Mayo")
+    before one of the most common surnames: no word of English's, nor of a dictionary's. Not of
+    a facility, whose head word may be a surname too ("Qwest Field")."""
+    rank = gazetteer.surname_rank(last)
+    return (
+        rank is not None
+        and rank <= _VERY_COMMON_SURNAME_RANK
+        and not gazetteer.english_word(first)
+        and not gazetteer.dictionary_word(first)
+    )
 
 
 def _first_and_last_names(mentions: Sequence[_Mention], small: Counter[str]) -> None:
@@ -1404,7 +1420,10 @@ def _first_and_last_names(mentions: Sequence[_Mention], small: Counter[str]) -> 
             and _GIVEN_OR_FAMILY_NAME.fullmatch(last)
             and first not in _NAME_OPENERS
             # a double first name by its first part: "Paul-Lois", "Jean-Max"
-            and gazetteer.first_name_frequency(first.split("-")[0]) >= _COMMON_FIRST_NAME
+            and (
+                gazetteer.first_name_frequency(first.split("-")[0]) >= _COMMON_FIRST_NAME
+                or (group[0].kind != "facility" and _rare_first_name(first, last))
+            )
             and not small[first.lower()]  # "One Discotheque"
         ):
             continue
