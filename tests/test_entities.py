@@ -1504,13 +1504,21 @@ def test_a_word_no_one_is_named_is_no_person(nlp: object) -> None:
     """WikiNews M0050 and M0062 (the demo): NER calls "Polynesia" ("in French Polynesia"), "Map"
     and "Sharing" (of "Mercy and Sharing") people. They are a dictionary's words, no first
     names or common surnames, and they never speak: they are no one's name. The people the
-    articles name stay people, and so does "Obama", in no dictionary."""
+    articles name stay people, and so does "Obama", in no dictionary. "Heisman Trophy" is no
+    one's name either."""
     articles = [wikinews_article(name) for name in ("M0050", "M0062")]
     people = {e.name for e in extract_entities(articles, nlp=nlp) if e.kind == "person"}
     assert not people & {"Polynesia", "Map", "Sharing"}, people
     assert {"René Préval", "Raphaelle Chenet"} <= people, people
     obama = [art("e", "Obama has promised to reverse the new rules.")]
     assert [e.kind for e in extract_entities(obama, nlp=nlp)] == ["person"]
+    # ECB+ 25ecb: a name ending in a dictionary's word that is no surname.
+    trophy = (
+        "The former USC running back and Heisman Trophy winner also missed the final four games"
+        " of the 2007 season after tearing the posterior cruciate ligament in his left knee."
+    )
+    people = [e.name for e in extract_entities([art("f", trophy)], nlp=nlp) if e.kind == "person"]
+    assert people == [], people
 
 
 @pytest.mark.parametrize("nlp", PATHS[:1])

@@ -1448,19 +1448,35 @@ def _first_and_last_names(mentions: Sequence[_Mention], small: Counter[str]) -> 
 
 
 def _no_ones_name(group: Sequence[_Mention]) -> bool:
-    """A one-word "person" that is a dictionary's word and no first name or common surname, or
-    an acronym, and never speaks nor has a title or courtesy title: NER's small model calls many
-    capitalised words people ("Twitter", "Map", "Greeks", "Filmmaker", "Polynesia", "SAG"). Not
-    when the lists are missing."""
-    core = group[0].core
-    if " " in core or not all(gazetteer.available().values()):
+    """A "person" that never speaks nor has a title or courtesy title, and whose name is no one's:
+    one word that is a dictionary's and no first name or common surname, or an acronym (NER's
+    small model calls "Twitter", "Map", "Greeks", "Polynesia" and "SAG" people); or a name whose
+    last word is a dictionary's and an English word but no surname, after no common first name
+    ("Gigabit Ethernet", "Heisman Trophy", "Slumdog Millionaire"; not "Christopher Air" or
+    "Leo XIII"). Not when the lists are missing."""
+    words = group[0].core.split()
+    if not all(gazetteer.available().values()):
         return False
-    if _ACRONYM.fullmatch(core):  # "ATI", "SAG": no one's name
-        named = False
-    else:
-        named = bool(gazetteer.first_name_frequency(core)) or _common_surname(core)
-        named = named or not gazetteer.dictionary_word(core)  # "Obama" is in no dictionary
-    return not named and not any(m.speaker or m.titled or m.courtesy for m in group)
+    if any(m.speaker or m.titled or m.courtesy for m in group):
+        return False
+    if len(words) == 1:
+        if _ACRONYM.fullmatch(words[0]):
+            return True
+        if gazetteer.first_name_frequency(words[0]) or _common_surname(words[0]):
+            return False
+        return gazetteer.dictionary_word(words[0])  # "Obama" is in no dictionary
+    last = words[-1]
+    return (
+        gazetteer.surname_rank(last) is None
+        and gazetteer.dictionary_word(last)
+        and gazetteer.english_word(last)
+        and not _GENERATION.fullmatch(last)
+        and gazetteer.first_name_frequency(words[0].split("-")[0]) < _COMMON_FIRST_NAME
+    )
+
+
+# A generation after a name: "Leo XIII", "Anthony LaCalamita III", "Herbert Flynn Jr".
+_GENERATION = re.compile(r"[IVX]+|Jr\.?|Sr\.?")
 
 
 def _display(group: Sequence[_Mention], kind: str) -> str:
