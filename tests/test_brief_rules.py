@@ -1539,6 +1539,8 @@ def test_the_event_an_article_told_of_before_comes_with_that_sentence() -> None:
         ("M0077.english", "A report is published by Human Rights Watch", "The report includes"),
         # The demo's Pichilemu brief ended on "The tsunami warning was lifted at 15:50 ...".
         ("M0056.english", "A tsunami warning was issued by SHOA", "The tsunami warning was"),
+        # The demo's Guantanamo brief had "The memos noted it would heighten the dangers ...".
+        ("M0079.english", "A co-sponsor of the bill, Lindsey Graham", "The memos noted"),
     ]:
         story = prepare(read_articles([WIKINEWS / path]))
         index = next(i for i, c in enumerate(story.candidates) if c.text.startswith(opening))
@@ -1554,6 +1556,8 @@ def test_the_event_an_article_told_of_before_comes_with_that_sentence() -> None:
     assert event_referent("Obama's action puts the Bush regulation on hold.") is not None
     assert event_referent("The move comes as a surprise to Reunion Pictures.") is not None
     assert event_referent("The action-packed vampire love story was a blockbuster.") is None
+    # WikiNews M0067 (the demo's US nationals): which site?
+    assert event_referent("The site has a medical facility run by the Dominican Red Cross.")
 
 
 def test_a_short_name_comes_with_the_sentence_that_gave_the_full_name() -> None:

@@ -313,6 +313,12 @@ _EVENT_NOUNS = (
     "protest", "protests", "riots", "strike", "vote", "charges", "trial", "hearing", "sentence",
     "conviction", "appeal", "move", "action", "warning", "alert", "evacuation",
     "ceasefire", "murder", "killing", "killings", "election", "game", "fight", "accident",
+    # what an article shows or files, and where it happens: "The site has a medical facility
+    # run by the Dominican Red Cross", "The program also alleged ...", "The memos noted ..."
+    "site", "program", "programme", "memo", "memos", "video", "footage", "images", "photos",
+    "photographs", "pictures", "documents", "letter", "inquiry", "review", "bill", "plan",
+    "proposal", "operation", "search", "campaign", "petition", "confessions", "ceremony",
+    "meeting", "talks", "mission", "project", "case",
 )
 # fmt: on
 _DEFINITE_EVENT = re.compile(
