@@ -878,7 +878,7 @@ def test_a_speaker_named_by_surname_alone_comes_with_the_full_name() -> None:
     # A surname never given in full, and a role noun, stand on their own.
     text = (
         "Cooley said the deputy was shot outside an apartment on June 24.\n\n"
-        "The search was led by the Michigan State Police on Friday. Police said the search would"
+        "Divers were led by the Michigan State Police on Friday. Police said the search would"
         " resume at dawn near the park."
     )
     first = prepare([one_article(text)])
