@@ -860,6 +860,20 @@ def test_the_writers_own_voice_is_not_a_news_point() -> None:
         assert not in_writers_voice(sentence), sentence
 
 
+def test_a_sentence_leaving_a_quotation_open_comes_only_with_its_rest() -> None:
+    """WikiNews M0081 (the demo's Airbus story): 'Chief executive Thomas Enders said in a
+    statement, "We want to know what happened, ...' leaves the quotation open; shown alone it
+    reads as cut. It is shown only with the sentence that closes the quotation."""
+    from newsdesk.evaluation.summarize import read_articles
+
+    story = prepare(read_articles([WIKINEWS / "M0081.english"]))
+    index = next(i for i, c in enumerate(story.candidates) if "Thomas Enders said" in c.text)
+    assert story.candidates[index].leaves_quote_open
+    assert story.candidates[index + 1].text.endswith('significant contribution."')
+    units = [u.members for u in story.units if index in u.members]
+    assert units == [(index, index + 1)], units
+
+
 ECB_COOLEY = DATA / "ecbplus" / "docs" / "16ecbplus" / "16_1ecbplus.json"
 
 
@@ -1419,6 +1433,10 @@ def test_apostrophes_a_tokenizer_spaced_out_are_read_closed_up() -> None:
         "The team’s best running back hadn't played."
     )
     assert closed_up("He said ' no ' to the deal.") == "He said ' no ' to the deal."
+    # ECB+ 1ecb: a TeX closing quote split in two closes the quotation it ends.
+    split = "appeared on U.S.TV show \"Scrubs,' ' has checked into rehab."
+    assert closed_up(split) == "appeared on U.S.TV show \"Scrubs,'' has checked into rehab."
+    assert quote_open_after(split) and not quote_open_after(closed_up(split))
     lead = (
         "The New Orleans Saints placed Pierre Thomas on injured reserve Wednesday because of an"
         " ankle injury."

@@ -30,6 +30,7 @@ from newsdesk.brief.coherence import (
     is_fragment,
     needs_context,
     opens_another_story,
+    quote_open_after,
     strip_dateline,
     strip_glued_heading,
 )
@@ -66,7 +67,8 @@ class Candidate:
     (what position priors read). A candidate that is not ``standalone`` (and not a fragment) is
     shown only after the candidate it depends on: ``introduced_by`` (the sentence that named in
     full the person it calls by surname alone, or told of the first before "the second device"),
-    else its predecessor (``needs_previous``). A ``fragment`` is never shown.
+    else its predecessor (``needs_previous``). A ``fragment`` is never shown, and one that
+    ``leaves_quote_open`` only before the sentence that goes on with the quotation.
     """
 
     article: int
@@ -80,6 +82,7 @@ class Candidate:
     needs_previous: bool
     introduced_by: int | None = None
     fragment: bool = False  # a byline, caption, headline or boilerplate: never shown
+    leaves_quote_open: bool = False  # 'He said: "The fire spread fast.' (the quote goes on)
 
     @property
     def length(self) -> int:
@@ -451,6 +454,7 @@ def prepare(articles: Sequence[Article]) -> StoryText:
                     needs_previous=dependence.needs_previous,
                     introduced_by=dependence.introducer,
                     fragment=fragment,
+                    leaves_quote_open=quote_open_after(rule_text, quoted[position]),
                 )
             )
         doc_freq.update(seen)
@@ -461,19 +465,20 @@ def prepare(articles: Sequence[Article]) -> StoryText:
 
 
 def _units(candidates: Sequence[Candidate], by_article: Sequence[Sequence[int]]) -> list[Unit]:
-    """A unit for every standalone candidate, and for every dependent one with what it needs: its
-    introducer, or its standalone predecessor in the same paragraph."""
+    """A unit for every standalone candidate that closes its quotations, and for every dependent
+    one with what it needs: its introducer, or its standalone predecessor in the same paragraph
+    (which may leave a quotation open for it to go on with)."""
     units: list[Unit] = []
     for indices in by_article:
         for pos, c in enumerate(indices):
             cand = candidates[c]
-            if cand.standalone:
+            if cand.standalone and not cand.leaves_quote_open:
                 units.append(Unit((c,), cand.length, cand.stems))
             elif cand.introduced_by is not None:
                 first = candidates[cand.introduced_by]
                 pair = (cand.introduced_by, c)
                 units.append(Unit(pair, first.length + cand.length, first.stems + cand.stems))
-            elif cand.needs_previous and pos > 0:
+            elif cand.needs_previous and pos > 0 and not cand.leaves_quote_open:
                 prev = candidates[indices[pos - 1]]
                 if prev.standalone and prev.paragraph == cand.paragraph:
                     pair = (indices[pos - 1], c)

@@ -231,12 +231,17 @@ _LABEL = re.compile(r"(?:UPDATED?|BREAKING(?: NEWS)?|EXCLUSIVE|DEVELOPING|NOTES)
 # A tokenizer's spaces around an apostrophe ("The team ’ s best running back", "hadn ’ t"), as
 # ECB+'s later half writes every possessive and contraction.
 _SPACED_APOSTROPHE = re.compile(r"(?<=\w) (['’]) (?=(?:s|t|ll|re|ve|d|m)\b)")
+# A TeX closing quote a tokenizer split in two: 'show "Scrubs,' ' has' (ECB+ 1ecb).
+_SPLIT_TEX_CLOSE = re.compile(r"(?<=[\w.,!?])' '(?=\s)")
 
 
 def closed_up(text: str) -> str:
     """The sentence as the rules read it: apostrophes a tokenizer spaced out closed up again
-    ("The team ’ s" -> "The team’s"). The brief still shows the sentence as its source wrote it."""
-    return _SPACED_APOSTROPHE.sub(r"\1", text) if " ’ " in text or " ' " in text else text
+    ("The team ’ s" -> "The team’s"), and a TeX closing quote it split ("' '" -> "''"). The brief
+    still shows the sentence as its source wrote it."""
+    if " ’ " not in text and " ' " not in text and "' '" not in text:
+        return text
+    return _SPLIT_TEX_CLOSE.sub("''", _SPACED_APOSTROPHE.sub(r"\1", text))
 
 
 def strip_dateline(text: str) -> str:
