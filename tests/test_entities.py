@@ -1544,3 +1544,25 @@ def test_a_rare_first_name_before_a_very_common_surname_is_a_person(nlp: object)
     text = "Cadel Evans gained ground on Rasmussen and is now just one minute behind."
     kinds = {e.name: e.kind for e in extract_entities([art("a", text)], nlp=nlp)}
     assert kinds.get("Cadel Evans") == "person", kinds
+
+
+@pytest.mark.parametrize("nlp", PATHS[:1])
+def test_an_acronym_joins_the_name_that_spells_it_out_but_for_an_acronym(nlp: object) -> None:
+    """WikiNews M0060 (the demo's Haiti quake): "the US Geological Survey (USGS)" and "The USGS
+    reports ..." are one organisation; "US" gives both its letters to the initials."""
+    entities = extract_entities([wikinews_article("M0060")], nlp=nlp)
+    survey = [e for e in entities if e.name in ("USGS", "US Geological Survey")]
+    assert len(survey) == 1 and "USGS" in survey[0].aliases, [(e.name, e.aliases) for e in survey]
+    assert survey[0].name == "US Geological Survey"
+
+
+@pytest.mark.parametrize("nlp", PATHS[:1])
+def test_a_flight_keeps_its_number_and_a_rank_is_no_organisation(nlp: object) -> None:
+    """The demo's Air France and Abu Ghraib stories (WikiNews M0081, M0070): NER reads "Air
+    France Flight" of "Air France Flight 447" and "Army Spc" of "Army Spc. Charles Graner" as
+    organisations. The flight is a vessel, named with its number; a rank is no one's name."""
+    entities = extract_entities([wikinews_article("M0081"), wikinews_article("M0070")], nlp=nlp)
+    kinds = {e.name: e.kind for e in entities}
+    assert kinds.get("Air France Flight 447") == "facility", kinds
+    assert "Air France Flight" not in kinds and "Army Spc" not in kinds, kinds
+    assert kinds.get("Charles Graner") == "person", kinds

@@ -148,6 +148,13 @@ _IN = re.compile(r"\b(?:in|near|across|throughout|outside|into)\s+(?:the\s+)?$",
 # A hometown after a name: "LuAnn Marie Johnson, 66, of Burnsville", "LaSalle, of Bloomington".
 _HOMETOWN = re.compile(r",\s+of\s+$")
 _THE_BEFORE = re.compile(r"\b(?:the|The)\s+(?:[A-Z][\w'’\-]*\s+)*$")
+# Ranks and roles that end an organisation's span before a person's name: "Army Spc. Charles
+# Graner", "Vancouver Police spokesperson Constable Lindsey Houghton".
+_RANKS = frozenset(
+    ["spc", "pfc", "pvt", "cpl", "sgt", "lt", "capt", "col", "maj", "const", "spokesman",
+     "spokeswoman", "spokesperson"]
+)  # fmt: skip
+_FLIGHT_NUMBER = re.compile(r" (?:[A-Z]{2})?\d{1,4}\b")
 _PERSON_AFTER = re.compile(
     r"(?:\s+(?:has|had|also|then))?\s+(?:said|says|told|explained|added|thanked|commented|who)\b"
     r"|,\s+who\b"
@@ -355,12 +362,18 @@ def _key(core: str) -> str:
     return key if _ACRONYM.fullmatch(key) else key.casefold()
 
 
-def _initials(name: str) -> str:
-    return "".join(
-        w[0]
-        for w in re.split(r"[\s\-]+", name)
-        if w[:1].isupper() and w.lower() not in _INITIALS_SKIP
-    )
+def _initials(name: str, spell_acronyms: bool = False) -> str:
+    """The initials of a name's capitalised words; with ``spell_acronyms``, a short acronym in it
+    gives all its letters ("US Geological Survey" -> "USGS", "U.N. Security Council" -> "UNSC").
+    Empty when fewer than two words give initials."""
+    initials = []
+    for word in re.split(r"[\s\-]+", name):
+        if not word[:1].isupper() or word.lower() in _INITIALS_SKIP:
+            continue
+        letters = word.replace(".", "")
+        short_acronym = len(letters) <= 3 and letters.isalpha() and letters.isupper()
+        initials.append(letters if spell_acronyms and short_acronym else word[0])
+    return "".join(initials) if len(initials) > 1 else ""
 
 
 # Roles before a name that no one's name opens with, besides the titles quotes use too
@@ -503,6 +516,9 @@ def _mentions(
             kind = "person"  # "French navy spokesman Hugues du Plessis d'Argentre commented"
         elif in_list is not None or named:
             kind = "place"
+        if text.endswith(" Flight") and (number := _FLIGHT_NUMBER.match(spans_text, end)):
+            # NER's "Air France Flight" of "Air France Flight 447": the flight, a vessel
+            text, kind, label = text + number.group(), "facility", "PATTERN"
         if SHIP.match(text):
             kind, label = "facility", "SHIP"  # the core drops the hull prefix
         core = SHIP.sub("", _core(text, kind)) if label == "SHIP" else _core(text, kind)
@@ -510,6 +526,8 @@ def _mentions(
             core = _without_words_run_on(core)
         if not core or len(core) < 2:
             continue
+        if kind == "organisation" and core.rsplit(" ", 1)[-1].lower().strip(".") in _RANKS:
+            continue  # "Army Spc" of "Army Spc. Charles Graner": a rank, no organisation's name
         known = (
             # "volunteers from Santiago": a known place NER called an organisation
             (label in ("GPE", "LOC") or (label == "ORG" and core.casefold() in _KNOWN_PLACES))
@@ -985,14 +1003,17 @@ def _capitals(mentions: Sequence[_Mention]) -> None:
 
 def _expand_acronyms(mentions: Sequence[_Mention]) -> None:
     """An acronym joins the one full name in the story with its initials ("TDCJ" -> "Texas
-    Department of Criminal Justice", "U.N." -> "United Nations"); two candidates: neither. A
+    Department of Criminal Justice", "U.N." -> "United Nations"), else the one that spells out
+    all but an acronym of its own ("USGS" -> "US Geological Survey"); two candidates: neither. A
     name opening with a well-known one joins its spelt-out form when the story has it ("U.S.
     Geological Survey" -> "United States Geological Survey")."""
     full: dict[str, set[str]] = defaultdict(set)
+    spelt_out: dict[str, set[str]] = defaultdict(set)  # "US Geological Survey" for "USGS"
     kinds: dict[str, str] = {}
     for m in mentions:
         if m.kind != "person" and len(m.core.split()) > 1:
             full[_initials(m.core)].add(_key(m.core))
+            spelt_out[_initials(m.core, spell_acronyms=True)].add(_key(m.core))
             kinds.setdefault(_key(m.core), m.kind)
     by_key = {_key(m.core): m.core for m in mentions}
     for m in mentions:
@@ -1005,7 +1026,7 @@ def _expand_acronyms(mentions: Sequence[_Mention]) -> None:
         if m.kind == "person" or not _ACRONYM.fullmatch(acronym):
             continue
         fixed = _ACRONYMS.get(acronym)
-        targets = {_key(fixed)} if fixed else full.get(acronym, set())
+        targets = {_key(fixed)} if fixed else full.get(acronym) or spelt_out.get(acronym, set())
         if len(targets) != 1:
             continue
         target = next(iter(targets))

@@ -503,6 +503,10 @@ _TITLES = frozenset(
         "general",
         "gen",
         "lt",
+        "spc",  # US Army ranks: "Army Spc. Charles Graner", "Pfc. Lynndie England"
+        "pfc",
+        "pvt",
+        "cpl",
         "lieutenant",
         "col",
         "colonel",
