@@ -629,3 +629,20 @@ def test_an_opening_phrase_is_not_part_of_the_speaker(nlp: object) -> None:
     assert said_by(obama, "Barack Obama") and "overturning" not in obama.speaker
     family = quote_with(quotes, "he continued to run")
     assert family.speaker == "prosecutors" and family.speaker_name is None
+
+
+@pytest.mark.parametrize("nlp", PATHS)
+def test_a_topic_after_the_speaker_is_not_part_of_the_name(nlp: object) -> None:
+    """WikiNews M0093 (the demo's torch relay): the speaker of '"..." said Nathan Ballard about
+    the security.' is Nathan Ballard; and M0094: "Taiwan and China still insisted their own
+    political positions" insists on a thing, which is no statement."""
+    text = (
+        '"We are trying to accomplish two goals here. One is to protect the right to free speech'
+        " and the other is to ensure public safety, and here in San Francisco we are good at both"
+        ' of those things," said Nathan Ballard about the security.\n\n'
+        "After lots of turns on the route of torch relay of 2008 Summer Olympics, Taiwan and China"
+        " still insisted their own political positions."
+    )
+    quotes = extract_quotes(article(text), nlp=nlp)
+    assert quote_with(quotes, "We are trying").speaker == "Nathan Ballard"
+    assert not [q for q in quotes if "political positions" in q.text]

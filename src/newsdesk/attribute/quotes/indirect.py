@@ -67,9 +67,13 @@ _NEEDS_THAT = {
 }
 
 
-# Cues that take a thing as well as a report: "announced a donation", "reported a loss". Such a
-# cue followed by a noun phrase with no verb of its own reports nothing.
-_TAKES_OBJECT = {"announced", "announces", "reported", "reports", "confirmed", "confirms"}
+# Cues that take a thing as well as a report: "announced a donation", "reported a loss",
+# "insisted their own political positions". Such a cue followed by a noun phrase with no verb of
+# its own reports nothing.
+_TAKES_OBJECT = {
+    "announced", "announces", "reported", "reports", "confirmed", "confirms", "insisted", "insists",
+    "alleged", "alleges", "predicted", "suggested", "suggests",
+}  # fmt: skip
 _OBJECT_ONLY = re.compile(
     r"\s+(?:(?:a|an|the|its|his|her|their|our|new|further|plans|\d[\d,.]*)\b|[A-Z\$€£])"
 )

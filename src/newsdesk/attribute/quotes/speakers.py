@@ -348,11 +348,15 @@ _LEADING_DAY = re.compile(
 )
 _TRAILING_CIRCUMSTANCE = re.compile(
     # "... on Wednesday", "... in a press release following the riot", "... to the House of
-    # Commons", "King emphatically" (after a capitalised word only)
+    # Commons", "King emphatically" (after a capitalised word only), "... about the security"
     rf"(?<=[\w.)])(?:{TIME[3:-2]}"
     r"|\s+in\s+an?\s+(?:(?:press\s+)?(?:statement|release|conference)|interview|letter|speech|"
     r"email|e-mail|post|video|broadcast)\b[^,;\"“”]*"
-    r"|\s+to\s+the\s+[A-Z][\w'’\-]*(?:\s+(?:of|for|and|[A-Z][\w'’\-]*))*)+$"
+    r"|\s+to\s+the\s+[A-Z][\w'’\-]*(?:\s+(?:of|for|and|[A-Z][\w'’\-]*))*"
+    # "Nathan Ballard about the security", "..., on February 28": a topic or a date
+    r"|\s+about\s+(?:the|a|an|his|her|their|its)\s+[a-z][^,;\"“”]*"
+    r"|,?\s+on\s+(?:January|February|March|April|May|June|July|August|September|October"
+    r"|November|December)\s+\d{1,2}(?:,\s+\d{4})?)+$"
 )
 _TRAILING_ADVERB = re.compile(
     r"(?P<name>\b[A-Z][\w'’.\-]*)\s+(?!(?:family|ally|assembly|rally|supply|daily|weekly|monthly|bully|"
