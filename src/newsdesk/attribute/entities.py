@@ -936,6 +936,8 @@ def _forms_of_one_name(mentions: Sequence[_Mention]) -> dict[str, str]:
 
 
 def _one_edit_apart(a: str, b: str) -> bool:
+    """One letter added, dropped or changed, or two next to each other swapped ("Verlome",
+    "Verolme"; "Alexander", "Alexandre")."""
     if abs(len(a) - len(b)) > 1:
         return False
     if len(a) > len(b):
@@ -943,6 +945,9 @@ def _one_edit_apart(a: str, b: str) -> bool:
     i = 0
     while i < len(a) and a[i] == b[i]:
         i += 1
+    swapped = a[i + 1 : i + 2] + a[i : i + 1]
+    if len(a) == len(b) and len(swapped) == 2 and b[i : i + 2] == swapped:
+        return a[i + 2 :] == b[i + 2 :]
     return a[i + (len(a) == len(b)) :] == b[i + 1 :]
 
 
