@@ -96,7 +96,8 @@ def _gazetteer() -> Check:
     if missing:
         detail = f"{', '.join(missing)} unavailable; entities use NER and the story's words alone"
         return Check("gazetteer", "WARN", detail)
-    return Check("gazetteer", "OK", "places, first names, surnames and English words loaded")
+    loaded = ", ".join(available())
+    return Check("gazetteer", "OK", f"{loaded} loaded")
 
 
 def check_models(settings: Settings) -> list[Check]:
