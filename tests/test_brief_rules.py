@@ -1557,6 +1557,8 @@ def test_the_event_an_article_told_of_before_comes_with_that_sentence() -> None:
         ("M0077.english", "A report is published by Human Rights Watch", "The report includes"),
         # The demo's Pichilemu brief ended on "The tsunami warning was lifted at 15:50 ...".
         ("M0056.english", "A tsunami warning was issued by SHOA", "The tsunami warning was"),
+        # The demo's footage story: the video is the footage the court was shown.
+        ("M0017.english", "A court in the United Kingdom has been shown", "The video was shown"),
         # The demo's Guantanamo brief had "The memos noted it would heighten the dangers ...".
         ("M0079.english", "A co-sponsor of the bill, Lindsey Graham", "The memos noted"),
     ]:
