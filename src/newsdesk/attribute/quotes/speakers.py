@@ -24,6 +24,7 @@ from newsdesk.attribute.quotes.people import (
     with_role,
 )
 from newsdesk.attribute.quotes.vocabulary import FINDINGS_NOUN, ORG_NOUNS, TIME
+from newsdesk.event_time import MONTH_PATTERN
 from newsdesk.text import ends_with_abbreviation
 
 
@@ -355,8 +356,7 @@ _TRAILING_CIRCUMSTANCE = re.compile(
     r"|\s+to\s+the\s+[A-Z][\w'’\-]*(?:\s+(?:of|for|and|[A-Z][\w'’\-]*))*"
     # "Nathan Ballard about the security", "..., on February 28": a topic or a date
     r"|\s+about\s+(?:the|a|an|his|her|their|its)\s+[a-z][^,;\"“”]*"
-    r"|,?\s+on\s+(?:January|February|March|April|May|June|July|August|September|October"
-    r"|November|December)\s+\d{1,2}(?:,\s+\d{4})?)+$"
+    rf"|,?\s+on\s+{MONTH_PATTERN}\s+\d{{1,2}}(?:,\s+\d{{4}})?)+$"
 )
 _TRAILING_ADVERB = re.compile(
     r"(?P<name>\b[A-Z][\w'’.\-]*)\s+(?!(?:family|ally|assembly|rally|supply|daily|weekly|monthly|bully|"
