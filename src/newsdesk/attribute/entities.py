@@ -397,20 +397,29 @@ def _without_words_run_on(name: str) -> str:
     return " ".join(tokens)
 
 
-def _word_before_a_name(word: str, first: str) -> bool:
-    """Whether ``word``, before the first name ``first``, is a word of English that NER ran into
-    the name and no name itself: a role or a people's name ("Filmmaker Zhang Yimou", "Coroner
-    Gary Hargrove", "Companion Karen Gillan")."""
-    return (
-        word.isalpha()
+def _words_before_a_name(tokens: Sequence[str]) -> int:
+    """How many of the first ``tokens`` are words of English NER ran into a name that follows
+    them and are no names themselves: roles and peoples' names ("Filmmaker Zhang Yimou", "Coroner
+    Gary Hargrove", "Companion Karen Gillan", "Fellow Briton Mark Cavendish"). Only before a
+    common first name and a word after it."""
+    if len(tokens) < 3:
+        return 0
+    count = 0
+    while count < len(tokens) - 2 and (
+        (word := tokens[count]).isalpha()
         and len(word) > 2
         and word[0].isupper()
-        and gazetteer.english_word(word)
+        and (gazetteer.english_word(word) or gazetteer.dictionary_word(word))
         and not gazetteer.first_name_frequency(word)
-        and first[:1].isupper()
+    ):
+        count += 1
+    first = tokens[count]
+    named = (
+        first[:1].isupper()
         and first not in _NAME_OPENERS  # "Ras Al Khaimah"
         and gazetteer.first_name_frequency(first) >= _COMMON_FIRST_NAME
     )
+    return count if named else 0
 
 
 def _core(text: str, kind: str) -> str:
@@ -421,8 +430,7 @@ def _core(text: str, kind: str) -> str:
             is_title_word(tokens[0]) or tokens[0].lower().strip(".,") in _ROLES_BEFORE_NAMES
         ):
             tokens = tokens[1:]
-        if len(tokens) > 2 and _word_before_a_name(tokens[0], tokens[1]):
-            tokens = tokens[1:]
+        tokens = tokens[_words_before_a_name(tokens) :]
     if kind in ("facility", "place", "organisation"):
         kept = [t for t in tokens if t.lower() not in _FACILITY_WORDS]
         if kind == "facility" and kept:
@@ -564,6 +572,8 @@ def _mentions(
             kind = "organisation"
         if label == "PERSON" and re.search(r"\b[A-Z][\w'’\-]*\s+of\s+$", before):
             continue  # "Tsunami Alerts" of "National System of Tsunami Alerts": a name's tail
+        if label == "PERSON" and _possessor_in_a_name(spans_text, span, before):
+            continue  # "St Paul" of "St Paul's Cathedral", "Bird" of "the "Bird's Nest""
         if kind == "person" and any(
             w.lower().removesuffix("s") in _PLACE_WORDS for w in core.split()[1:]
         ):
@@ -587,6 +597,23 @@ def _mentions(
             mention.courtesy = "f" if courtesy.group(1) in _FEMALE_COURTESY else "m"
         out.append(mention)
     return out
+
+
+# What follows a possessor: "'s Cathedral" (or, after a span that took the "'s", " Cathedral").
+_POSSESSED = re.compile(r"['’]s\s+([A-Z][a-z]+)\b")
+_POSSESSED_AFTER_S = re.compile(r"\s+([A-Z][a-z]+)\b")
+
+
+def _possessor_in_a_name(text: str, span: Span, before: str) -> bool:
+    """Whether NER's "person" only starts a longer name it owns: a landmark's ("St Paul" of "St
+    Paul's Cathedral") or a quoted nickname's ("Bird" of "the "Bird's Nest"")."""
+    if span.text.endswith(("'s", "’s")):
+        owned = _POSSESSED_AFTER_S.match(text, span.end)
+    else:
+        owned = _POSSESSED.match(text, span.end)
+    return owned is not None and (
+        owned.group(1).lower() in _LANDMARK_HEADS or before.endswith(('"', "“"))
+    )
 
 
 _NameList = tuple[list[tuple[int, int]], bool]  # its items' offsets; whether a place noun names it
@@ -741,18 +768,20 @@ def _to_people(
     listed: set[str],
     used: set[str],
     texts: Mapping[tuple[str, int], str],
+    respelt: Mapping[str, str],
 ) -> None:
-    """A lone surname (or first name) that ends (or starts) exactly one full name in the story is
-    that person, whatever NER typed it ("Lohan" as a place, "Comeaux" as an organisation,
-    "Kimani" for Kimani Gray); a surname that ends several is a person, the one most of its
-    articles name first where there is one (:func:`_principal_people`); a first name that starts
-    several is none of them ("Mac" beside "Mac Mini" and "Mac Box Set", NER's people). Not a
-    surname that is a listed place the story also uses as one ("in Jordan" beside Steven Lee
-    Jordan; ``used`` alone is weak: "objected to Lohan's choice"), a first name that is any place
-    ("Bali" beside "Bali Roadmap"), a name that starts a longer organisation or place ("Kraft"
-    beside "Kraft Foods"), nor a facility ("Sukanya" of "INS Sukanya"). A full name NER calls an
-    organisation or facility is a person when its surname speaks alone ("Bettie Page" beside
-    "Page said")."""
+    """A lone surname (or first name) that ends (or starts) exactly one full name in the story
+    is that person, whatever NER typed it ("Lohan" as a place, "Comeaux" as an organisation,
+    "Kimani" for Kimani Gray), under any spelling of the full name the story has ("Hasib" for Hassib
+    Hussain, also spelt "Hasib Hussain"); a surname that ends several is a person, the one most
+    of its articles name first where there is one (:func:`_principal_people`); a first name that
+    starts several is none of them ("Mac" beside "Mac Mini" and "Mac Box Set", NER's people).
+    Not a surname that is a listed place the story also uses as one ("in Jordan" beside Steven
+    Lee Jordan; ``used`` alone is weak: "objected to Lohan's choice"), a first name that is any
+    place ("Bali" beside "Bali Roadmap"), a name that starts a longer organisation or place
+    ("Kraft" beside "Kraft Foods"), nor a facility ("Sukanya" of "INS Sukanya"). A full name NER
+    calls an organisation or facility is a person when its surname speaks alone ("Bettie Page"
+    beside "Page said")."""
     speaking = {m.core for m in mentions if m.kind == "person" and m.speaker and " " not in m.core}
     for m in mentions:
         words = m.core.split()
@@ -779,6 +808,10 @@ def _to_people(
     # "Katie" alone is Kathryn Jenkin, once "Katie Jenkin" has become her name.
     for old, name in renamed.items():
         first[old.split()[0]].add(name)
+    for old, name in respelt.items():
+        if name in full and len(old.split()) > 1:
+            first[old.split()[0]].add(name)
+            last[old.split()[-1]].add(name)
     heads = {
         m.core.split()[0]
         for m in mentions
@@ -951,11 +984,12 @@ def _one_edit_apart(a: str, b: str) -> bool:
     return a[i + (len(a) == len(b)) :] == b[i + 1 :]
 
 
-def _spelling_variants(mentions: Sequence[_Mention]) -> None:
+def _spelling_variants(mentions: Sequence[_Mention]) -> dict[str, str]:
     """Names one letter apart are one name in a story: "Jabalya" and "Jabaliya refugee camp",
     "Malcom Tucker" and "Malcolm Tucker", "Central Elections Commission", "Sea Micro". They take
     the spelling most mentions use, and the kind NER gave most of them. Not short names
-    ("Angels", "Angeles"), acronyms, nor names whose numbers differ ("115th Street")."""
+    ("Angels", "Angeles"), acronyms, nor names whose numbers differ ("115th Street"). Returns the
+    spellings given up, each with the one taken."""
     by_key: dict[str, list[_Mention]] = defaultdict(list)
     for m in mentions:
         by_key[_key(m.core)].append(m)
@@ -983,6 +1017,7 @@ def _spelling_variants(mentions: Sequence[_Mention]) -> None:
     def uses(key: str) -> int:  # "Cancellara" also counts in "Fabian Cancellara"
         return sum(len(found) for k, found in by_key.items() if f" {key} " in f" {k} ")
 
+    respelt: dict[str, str] = {}
     for family in families.values():
         if len(family) < 2:
             continue
@@ -991,7 +1026,10 @@ def _spelling_variants(mentions: Sequence[_Mention]) -> None:
         kind = Counter(m.kind for k in family for m in by_key[k]).most_common(1)[0][0]
         for key in family:
             for m in by_key[key]:
+                if m.core != core:
+                    respelt[m.core] = core
                 m.core, m.kind = core, kind
+    return respelt
 
 
 def _capitals(mentions: Sequence[_Mention]) -> None:
@@ -1157,14 +1195,22 @@ _LANDMARK_HEADS = FACILITY_WORDS | {
 }  # fmt: skip
 
 
+_COUNTY = re.compile(r"[A-Z][a-z]+shire")
+
+
 def _not_people(mentions: Sequence[_Mention]) -> None:
     """A "person" whose name ends with an organisation's head word is that organisation ("Surrey
     Police", "Harry Winston Diamond Corp."), and one whose name ends with a landmark's head word
     that is no common surname is that facility ("Agustín Ross Balcony", "Jubilee Gardens"; not
-    "Dante Hall", "P.J. Hill"), as NER's small model does not see."""
+    "Dante Hall", "P.J. Hill"), as NER's small model does not see. A "person" of one word that
+    ends as an English county's name does is that county ("Bedfordshire")."""
     for m in mentions:
         words = m.core.split()
-        if m.kind != "person" or len(words) < 2:
+        if m.kind != "person":
+            continue
+        if len(words) == 1:
+            if _COUNTY.fullmatch(words[0]):
+                m.kind = "place"
             continue
         last = words[-1].lower().strip(".")
         if last in _HEADS_NO_PERSON:
@@ -1545,7 +1591,7 @@ def extract_entities(articles: Sequence[Article], nlp: NLPArg = None) -> list[En
         mentions.extend(_mentions(article, body, sentences, spans, outlet_names))
     mentions = _split_pairs(mentions)
     # First, so that a lone surname meets one spelling of its full name ("Berdymukhamedov").
-    _spelling_variants(mentions)
+    respelt = _spelling_variants(mentions)
     _capitals(mentions)
 
     named = {_key(m.core) for m in mentions if m.named}  # "the town of Woodburn"
@@ -1565,7 +1611,7 @@ def extract_entities(articles: Sequence[Article], nlp: NLPArg = None) -> list[En
         for article, (body, sentences) in zip(articles, bodies, strict=True)
         for start, end, index in sentences
     }
-    _to_people(mentions, listed, used, texts)
+    _to_people(mentions, listed, used, texts, respelt)
     _expand_acronyms(mentions)
     _same_kind(mentions, used, named)
     _not_people(mentions)
