@@ -23,7 +23,6 @@ from newsdesk.brief.coherence import (
     is_fragment,
     needs_context,
     opens_another_story,
-    quote_open_after,
     strip_dateline,
     strip_glued_heading,
 )
@@ -37,7 +36,7 @@ from newsdesk.brief.referents import (
 )
 from newsdesk.brief.terms import content_stems, stem
 from newsdesk.models import Article, Provenance
-from newsdesk.text import split_sentences, words
+from newsdesk.text import quote_open_after, split_sentences, words
 from test_brief import DATA, needs_data, read_topic
 
 WIKINEWS = Path(__file__).resolve().parents[1] / "examples" / "wikinews"

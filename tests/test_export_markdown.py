@@ -8,7 +8,7 @@ from html import unescape
 
 from markdown_it import MarkdownIt
 
-from newsdesk.export import StoryView, render_markdown
+from newsdesk.export import StoryView, render_markdown, story_to_dict
 from newsdesk.models import Article, Brief, BriefSentence, Citation, Provenance
 from newsdesk.store.base import StoredArticle, StorySummary
 
@@ -71,3 +71,52 @@ def test_source_line_keeps_outlet_title_and_link_target_whole() -> None:
     (item,) = re.findall(r"<li>(.*?)</li>", html, re.DOTALL)
     assert 'href="https://news.example/a%3Cb%3Ec%5C"' in item
     assert _text(item) == "Port Times & Co <tv>: Harbour vote - a list?, 2024-05-01"
+
+
+def test_a_quotation_running_into_the_next_sentence_is_one_cited_paragraph() -> None:
+    """WikiNews M0081 (the demo's Air France story): Enders's two-sentence quotation was two
+    paragraphs, the second a bare tail ending in a closing quote mark. It is one passage, cited
+    once; the JSON export still lists both sentences, and a sentence that closes its quote
+    stays apart from the next."""
+    opening = (
+        'Chief executive Thomas Enders said in a statement, "We want to know what happened, as '
+        "improving air safety is our top priority."
+    )
+    tail = (
+        "We are fully committed to support the extension of the search with a significant "
+        'contribution."'
+    )
+    after = (
+        "Although airframers normally supply technical assistance to investigations, the required "
+        "impartiality makes it unusual for them to fund a search."
+    )
+    published = datetime(2009, 7, 30, tzinfo=UTC)
+    article = Article(
+        key="m0081",
+        title="Airbus to fund search",
+        text=f"{opening} {tail} {after}",
+        outlet="Wikinews",
+        provenance=Provenance("M0081.english"),
+        published=published,
+    )
+    citation = Citation("m0081", "Wikinews", article.title, None, published)
+    brief = Brief(
+        [
+            BriefSentence(opening, citation, 4, ["Wikinews", "AFP"]),
+            BriefSentence(tail, citation, 5, ["Wikinews"]),
+            BriefSentence(after, citation, 6, ["Wikinews"]),
+        ],
+        max_words=100,
+        method="test",
+    )
+    passages = brief.passages()
+    assert [p.text for p in passages] == [f"{opening} {tail}", after]
+    assert passages[0].support == 1  # only the cited outlet carries the whole quotation
+    story = StorySummary(1, "Airbus to fund search", 1, ["Wikinews"], published, published)
+    view = StoryView(story, brief, [StoredArticle(1, article, None, 1, published)])
+    html = MarkdownIt("commonmark").render(render_markdown([view]))
+    paragraphs = [_text(p) for p in re.findall(r"<p>(.*?)</p>", html, re.DOTALL)]
+    assert f"{opening} {tail} [1]" in paragraphs
+    assert f"{after} [1]" in paragraphs
+    assert f"{tail} [1]" not in paragraphs
+    assert [s["text"] for s in story_to_dict(view)["brief"]] == [opening, tail, after]

@@ -136,14 +136,14 @@ def test_story_page_cites_every_brief_sentence_and_folds_reprints(
     assert brief is not None and brief.sentences
     members = {m.article.key: m for m in store.story_articles(reprint.story_id)}
     notes = re.findall(r'<a class="cite" href="#cite-(\d+)"', html)
-    assert len(notes) == len(brief.sentences)
+    assert len(notes) == len(brief.passages())
     for note in set(notes):
         assert f'<li id="cite-{note}">' in html
     for sentence in brief.sentences:
         cited = members[sentence.citation.article_key]
         assert sentence.text in cited.article.text  # verbatim from the cited article
         assert f'href="/articles/{cited.id}"' in html
-    assert html.count('class="support"') == len(brief.sentences)
+    assert html.count('class="support"') == len(brief.passages())
     # The reprint is folded under its original, inside the original outlet's group.
     original = store.get_article(reprint.canonical_id or -1)
     assert original is not None

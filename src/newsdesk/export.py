@@ -356,7 +356,7 @@ def render_markdown(views: Sequence[StoryView]) -> str:
             f"{count_of(len(story.outlets), 'outlet')}" + (f", {span}" if span else "") + "*"
         )
         lines.append("")
-        sentences = view.brief.sentences if view.brief else []
+        sentences = view.brief.passages() if view.brief else []
         for sentence in sentences:
             support = (
                 f" ({count_of(sentence.support, 'independent outlet')})"
@@ -432,7 +432,7 @@ def _templates() -> jinja2.Environment:
 def render_html(views: Sequence[StoryView], title: str = "newsdesk briefs") -> str:
     items = []
     for view in views:
-        sentences = view.brief.sentences if view.brief else []
+        sentences = view.brief.passages() if view.brief else []
         items.append(
             {
                 "story": view.story,
@@ -494,7 +494,7 @@ def render_rss(views: Sequence[StoryView], site_url: str = DEFAULT_SITE_URL) -> 
         link = f"{base}/stories/{view.story.id}"
         body = "".join(
             f"<p>{_xml(s.text)} [{_xml(s.citation.outlet)}]</p>"
-            for s in (view.brief.sentences if view.brief else [])
+            for s in (view.brief.passages() if view.brief else [])
         )
         date = view.story.last_published or view.story.first_published
         items.append(

@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
+from newsdesk.text import quote_open_after
+
 
 @dataclass(frozen=True, slots=True)
 class Provenance:
@@ -175,6 +177,35 @@ class Brief:
     @property
     def word_count(self) -> int:
         return sum(len(s.text.split()) for s in self.sentences)
+
+    def passages(self) -> list[BriefSentence]:
+        """The sentences as a reader sees them: each on its own, except that a quotation running
+        on from one sentence into the next of its article is one passage ('Enders said, "We want
+        to know what happened. We are fully committed ..."'), cited once and carried by the
+        outlets that carry all of it."""
+        shown: list[BriefSentence] = []
+        previous: BriefSentence | None = None
+        for sentence in self.sentences:
+            if (
+                previous is not None
+                and sentence.citation.article_key == previous.citation.article_key
+                and sentence.sentence_index == previous.sentence_index + 1
+                and quote_open_after(shown[-1].text)
+            ):
+                last = shown[-1]
+                shown[-1] = BriefSentence(
+                    text=f"{last.text} {sentence.text}",
+                    citation=last.citation,
+                    sentence_index=last.sentence_index,
+                    supporting_outlets=[
+                        o for o in last.supporting_outlets if o in sentence.supporting_outlets
+                    ],
+                    reprinted_by=[o for o in last.reprinted_by if o in sentence.reprinted_by],
+                )
+            else:
+                shown.append(sentence)
+            previous = sentence
+        return shown
 
 
 # --- attribution: quotes, entities, claims, timeline -------------------------------------------

@@ -273,3 +273,22 @@ def mentions_any(text: str, phrases: Sequence[str]) -> bool:
     found in "because")."""
     folded = text.casefold()
     return any(re.search(rf"(?<!\w){re.escape(p.casefold())}(?!\w)", folded) for p in phrases if p)
+
+
+# LDC/DUC wire text writes quotes as ``...'' (TeX style): those count as quote marks too.
+QUOTE_MARK = re.compile(r'"|“|”|``|\'\'')  # literals: the search skips to their first characters
+
+
+def quote_open_after(text: str, open_before: bool = False) -> bool:
+    """Whether a double-quoted quotation is still open at the end of ``text`` (straight quotes
+    toggle; TeX ``...'' and curly quotes open and close). A straight quote right after a digit
+    is an inch or a second ("the 17" MacBook Pro", "3h 51' 03""), no quotation mark."""
+    state = open_before
+    for mark in QUOTE_MARK.finditer(text):
+        char = mark.group()
+        if char == '"':
+            if not text[mark.start() - 1 : mark.start()].isdigit():
+                state = not state
+        else:
+            state = char in ("“", "``")
+    return state

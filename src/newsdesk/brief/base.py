@@ -30,7 +30,6 @@ from newsdesk.brief.coherence import (
     is_fragment,
     needs_context,
     opens_another_story,
-    quote_open_after,
     strip_dateline,
     strip_glued_heading,
 )
@@ -51,6 +50,7 @@ from newsdesk.event_time import day_of
 from newsdesk.models import Article
 from newsdesk.text import (
     ends_with_abbreviation,
+    quote_open_after,
     split_sentences_with_paragraphs,
     words,
 )

@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable, Sequence
 
 from newsdesk.brief.verbs import is_verbless
-from newsdesk.text import NAME_PARTICLES, ascii_case_counts, words
+from newsdesk.text import NAME_PARTICLES, QUOTE_MARK, ascii_case_counts, quote_open_after, words
 
 _MIN_WORDS = 6
 _MAX_WORDS = 80
@@ -166,8 +166,7 @@ _NAMED_DEFINITE = re.compile(
 )
 # LDC/DUC wire text writes quotes as ``...'' (TeX style): those count as quote marks too.
 _QUOTE_OPEN = re.compile(r"^(?:[\"“‘']|``)")
-_QUOTE_MARK = re.compile(r'"|“|”|``|\'\'')  # literals: the search skips to their first characters
-_ANY_QUOTE = re.compile(rf"{_QUOTE_MARK.pattern}|(?<!\S)['‘](?=[A-Z])")  # double, or single opening
+_ANY_QUOTE = re.compile(rf"{QUOTE_MARK.pattern}|(?<!\S)['‘](?=[A-Z])")  # double, or single opening
 # A closing single quote: after punctuation ("...,' she said"), or between a word and punctuation
 # ("'too clean'.").
 _CLOSES_AFTER = r"(?<=[.,?!]['’])(?=\s|$)|(?<=\w['’])(?=[.,;:?!])"
@@ -596,21 +595,6 @@ def needs_context(text: str) -> bool:
         return True
     # A quotation whose speaker the sentence does not name.
     return bool(_QUOTE_OPEN.match(text) and not _ATTRIBUTION.search(text))
-
-
-def quote_open_after(text: str, open_before: bool = False) -> bool:
-    """Whether a double-quoted quotation is still open at the end of ``text`` (straight quotes
-    toggle; TeX ``...'' and curly quotes open and close). A straight quote right after a digit
-    is an inch or a second ("the 17" MacBook Pro", "3h 51' 03""), no quotation mark."""
-    state = open_before
-    for mark in _QUOTE_MARK.finditer(text):
-        char = mark.group()
-        if char == '"':
-            if not text[mark.start() - 1 : mark.start()].isdigit():
-                state = not state
-        else:
-            state = char in ("“", "``")
-    return state
 
 
 def inside_quotations(sentences: Sequence[tuple[int, str]]) -> list[bool]:

@@ -72,7 +72,7 @@ def story_page(request: Request, story_id: IdPath) -> Response:
         request,
         "story.html",
         story=detail.card,
-        brief_sentences=detail.sentences,
+        brief_sentences=detail.passages,
         citations=detail.sources,
         timeline=detail.timeline,
         groups=detail.groups,

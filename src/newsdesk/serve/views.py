@@ -219,20 +219,21 @@ class CitedSentence:
 
 def cite_brief(
     store: Store, brief: Brief | None, members: Sequence[StoredArticle]
-) -> tuple[list[CitedSentence], list[CitedSource]]:
-    """Number the brief's citations as footnotes (one per cited article, in order of first use)."""
+) -> tuple[list[CitedSentence], list[CitedSentence], list[CitedSource]]:
+    """Number the brief's citations as footnotes (one per cited article, in order of first use),
+    and cite its sentences and its passages (:meth:`Brief.passages`, what the page shows)."""
     if brief is None:
-        return [], []
+        return [], [], []
     ids = {m.article.key: m.id for m in members}
     notes: dict[str, CitedSource] = {}
-    sentences: list[CitedSentence] = []
     for sentence in brief.sentences:
-        source = notes.get(sentence.citation.article_key)
-        if source is None:
-            source = _cited_source(store, sentence.citation, len(notes) + 1, ids)
-            notes[sentence.citation.article_key] = source
-        sentences.append(_cited_sentence(sentence, source))
-    return sentences, list(notes.values())
+        if sentence.citation.article_key not in notes:
+            notes[sentence.citation.article_key] = _cited_source(
+                store, sentence.citation, len(notes) + 1, ids
+            )
+    sentences = [_cited_sentence(s, notes[s.citation.article_key]) for s in brief.sentences]
+    passages = [_cited_sentence(s, notes[s.citation.article_key]) for s in brief.passages()]
+    return sentences, passages, list(notes.values())
 
 
 def _cited_source(store: Store, citation: Citation, note: int, ids: dict[str, int]) -> CitedSource:
@@ -271,6 +272,7 @@ class StoryDetail:
     card: StoryCard
     brief: Brief | None
     sentences: list[CitedSentence]
+    passages: list[CitedSentence]
     sources: list[CitedSource]
     groups: list[OutletGroup]
     orphans: dict[int, ArticleRef]
@@ -285,12 +287,13 @@ def load_story(store: Store, story_id: int) -> StoryDetail | None:
         return None
     members = store.story_articles(story_id)
     brief = store.get_brief(story_id)
-    sentences, sources = cite_brief(store, brief, members)
+    sentences, passages, sources = cite_brief(store, brief, members)
     orphans = orphan_originals(store, members)
     return StoryDetail(
         card=story_card(summary, brief),
         brief=brief,
         sentences=sentences,
+        passages=passages,
         sources=sources,
         groups=group_by_outlet(members, orphans),
         orphans=orphans,
