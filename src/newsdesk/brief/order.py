@@ -42,6 +42,55 @@ def _order_keys(story: StoryText, unit_ids: Sequence[int]) -> dict[int, OrderKey
     return keys
 
 
+_STAND_IN_REACH = timedelta(days=2)
+
+
+def _stand_in_opener(story: StoryText, units: list[int], keys: Mapping[int, OrderKey]) -> list[int]:
+    """A brief that would open on a detail of an article whose lead it does not show opens on a
+    lead it shows that retells that lead: it introduces what the detail presupposes. ("Ten United
+    States missionaries ... have been charged with child kidnapping" stands in for the redundant
+    "Haitian police yesterday arrested ten United States nationals ...", ahead of the prime
+    minister who "disagreed strongly with group's actions".) Only the opening moves: moving every
+    such lead ahead of the details measured worse against the human summaries' order."""
+    if not units:
+        return units
+    firsts = {u: story.candidates[story.units[u].members[0]] for u in units}
+    opening = firsts[units[0]]
+    leads = [u for u, first in firsts.items() if first.position == 0]
+    if (
+        opening.position == 0
+        or not leads
+        or any(firsts[u].article == opening.article for u in leads)
+    ):
+        return units
+    dropped = next(
+        (
+            u
+            for u, unit in enumerate(story.units)
+            if story.candidates[unit.members[0]].article == opening.article
+            and story.candidates[unit.members[0]].position == 0
+        ),
+        None,
+    )
+    if dropped is None:
+        return units
+    retold = story.redundant_among([dropped, units[0], *leads], same_day_openings=False)[0, 1:]
+    if retold[0]:
+        return units  # the detail retells the lead itself: it introduces the story as well
+    retold = retold[1:]
+    opener = next(
+        (
+            u
+            for u, retells in zip(leads, retold, strict=True)
+            if retells and keys[u][0] - keys[units[0]][0] <= _STAND_IN_REACH
+        ),
+        None,
+    )
+    if opener is None:
+        return units
+    return [opener, *(u for u in units if u != opener)]
+
+
 _CAPITALISED = re.compile(r"\b[A-Z][a-z]{2,}\b")
 # A capitalised word after these is a place ("the province of Aceh", "in Aceh") or the end of a
 # longer name ("Central Aceh"), and one before these a name used as a modifier ("a Bush
@@ -144,7 +193,8 @@ def reading_order(story: StoryText, unit_ids: Sequence[int]) -> list[int]:
     """The chosen units in the order the brief shows them."""
     keys = _order_keys(story, unit_ids)
     chronological = sorted(unit_ids, key=keys.__getitem__)
-    return _introductions_first(story, _introducing_opener(story, chronological, keys), keys)
+    opened = _stand_in_opener(story, _introducing_opener(story, chronological, keys), keys)
+    return _introductions_first(story, opened, keys)
 
 
 def assemble(
