@@ -182,6 +182,10 @@ DANGLING = [
     "Deputies found him hiding in a bathtub three hours later.",
     "Supporters hailed him as a hero for blowing the whistle on a corrupt administration trying"
     " to cover up attempts to sabotage opponents.",
+    # WikiNews M0018 (the demo's anniversary story): a quotation the sentence before began.
+    'Jowell continued, "Each one casts a shadow just as they do - each one standing tall and proud'
+    " just as they did, and each one will in an individual way absorb and reflect light just as"
+    ' they did."',
 ]
 # Seed-brief and MultiLing sentences that stand on their own.
 STANDALONE = [
@@ -344,6 +348,10 @@ WITH_A_VERB = [
     # ECB+ 31ecb, WikiNews M0034: a colon inside a sentence, no list's label before it.
     "Another reminder : players like this come along only once in a generation.",
     'Astana manager Marc Biver declared: "Vino denies any blood manipulation.',
+    # ECB+ 28ecb, 5ecb: going on with something else than a quotation.
+    "Deep Throat continued to leak and on the assumption that he was being monitored he had"
+    " elaborate procedures for contacting Woodward.",
+    "The Sixers went on to win 18 of their next 23 games.",
 ]
 
 

@@ -565,6 +565,16 @@ def contrasts_with_previous(text: str) -> bool:
     return has_any(text, _CONTRAST_WORDS) and _CONTRAST_INSIDE.match(text) is not None
 
 
+# A speaker going on with a quotation the sentence before began: 'Jowell continued, "Each one
+# casts a shadow ..."', 'He went on to say, "..."' (not "Deep Throat continued to leak", "The
+# Sixers went on to win 18 of their next 23 games").
+_QUOTE_GOES_ON = re.compile(
+    r"^(?:[A-Z][\w'’.\-]*\s+){1,4}(?:continued|went\s+on(?:\s+to\s+say)?)\s*[,:]?\s*(?:that\s+)?"
+    r"[\"“]"
+)
+_GOES_ON = ("continued", "went on")
+
+
 def needs_context(text: str) -> bool:
     """True when the sentence opens with a reference its reader cannot resolve on its own, or
     ends adding to or agreeing with what came before."""
@@ -585,6 +595,8 @@ def needs_context(text: str) -> bool:
     if counted and not _COUNTED_FROM_HERE.search(text, 0, counted.start()):
         return True
     if _PARTITIVE.match(text) or _BARE_COUNT.match(text):
+        return True
+    if has_any(text, _GOES_ON) and _QUOTE_GOES_ON.match(text):
         return True
     if has_any(text, _THE_NUMBERS) and _THE_NUMBER_ALONE.search(text):
         return True
