@@ -146,6 +146,15 @@ SOURCE = (
                 "How long will it last?",
             ],
         ),
+        (  # ECB+ 5ecbplus: a tokenised decimal after a bracket ends no sentence.
+            "He recorded a mark of 162 - 139 (. 538) in Portland, the fourth - highest win total"
+            " in Blazers history. Cheeks was fired on March 2.",
+            [
+                "He recorded a mark of 162 - 139 (. 538) in Portland, the fourth - highest win"
+                " total in Blazers history.",
+                "Cheeks was fired on March 2.",
+            ],
+        ),
     ],
 )
 def test_news_traps(text: str, expected: list[str]) -> None:

@@ -170,6 +170,8 @@ def _split_paragraph(paragraph: str) -> Iterator[str]:
             rest = paragraph[next_start:]
         if not _NEXT_STARTS_SENTENCE.match(rest):
             continue
+        if paragraph[match.start() - 1 : match.start()] in ("(", "["):
+            continue  # "a mark of 162 - 139 (. 538) in Portland": tokenised text's decimal
         lost_sign = _LOST_CURRENCY_SIGN.match(paragraph, max(0, match.start() - 1))
         if lost_sign and not _LIST_NUMBER.match(rest):
             continue
