@@ -182,6 +182,12 @@ DANGLING = [
     "Deputies found him hiding in a bathtub three hours later.",
     "Supporters hailed him as a hero for blowing the whistle on a corrupt administration trying"
     " to cover up attempts to sabotage opponents.",
+    # ECB+ 21ecbplus, 28ecbplus, 32ecbplus: a pronoun a group or an unnamed role says of
+    # someone it does not name.
+    "Police say she was struck by a grey Toyota Camry heading north on 117th Street, which then"
+    " fled the scene.",
+    "The coroner said he believes LaRue died Saturday of natural causes.",
+    'The friend said she was "bubbly" when she saw her on Friday.',
     # WikiNews M0018 (the demo's anniversary story): a quotation the sentence before began.
     'Jowell continued, "Each one casts a shadow just as they do - each one standing tall and proud'
     " just as they did, and each one will in an individual way absorb and reflect light just as"
@@ -264,6 +270,14 @@ STANDALONE = [
     "Days before Pearl Harbor, after earning a law degree in night classes at George Washington"
     " University, Felt applied to the FBI and joined it in January 1942.",
     "Ed Smith said the vote on Friday was a victory for the whole community here.",
+    # ECB+ 9ecb, 23ecb (an article's first sentence): the speaker's own pronoun.
+    "Obama has said he would work to reverse the changes.",
+    "AN AUSTRALIAN climber who watched his brother fall to his death on New Zealand's highest"
+    " peak said he was expecting to die that night on the treacherous mountain.",
+    # ECB+ 28ecb, 5ecb: going on with something else than a quotation.
+    "Deep Throat continued to leak and on the assumption that he was being monitored he had"
+    " elaborate procedures for contacting Woodward.",
+    "The Sixers went on to win 18 of their next 23 games.",
 ]
 FRAGMENTS = [
     "North Korea may be working on new intercontinental missiles",  # headline, no verb/period
@@ -348,10 +362,6 @@ WITH_A_VERB = [
     # ECB+ 31ecb, WikiNews M0034: a colon inside a sentence, no list's label before it.
     "Another reminder : players like this come along only once in a generation.",
     'Astana manager Marc Biver declared: "Vino denies any blood manipulation.',
-    # ECB+ 28ecb, 5ecb: going on with something else than a quotation.
-    "Deep Throat continued to leak and on the assumption that he was being monitored he had"
-    " elaborate procedures for contacting Woodward.",
-    "The Sixers went on to win 18 of their next 23 games.",
 ]
 
 

@@ -119,7 +119,8 @@ _ROLE = (
     r"|team|study|board|committee|survey|letter|move|decision|plan|deal|bill|law|measure"
     r"|latter|former|pair|couple|victims?|suspects?|governor|mayor|judge|prosecutors?|sheriff"
     r"|coach|senator|lawmakers?|ambassador|envoy|commander|lawyers?|attorneys?|witness(?:es)?"
-    r"|residents?|family|owners?|firm|driver|pilot)"
+    r"|residents?|family|owners?|firm|driver|pilot|coroner|friends?|relatives?|secretary"
+    r"|commissioner|representatives?|doctors?|neighbou?rs?)"
 )
 # fmt: off
 SPEECH_VERBS = (
@@ -177,10 +178,20 @@ _SINGLE_QUOTE_SPAN = 10
 _MEDIUM = (
     "station|newspaper|paper|release|magazine|network|channel|broadcaster|website|tabloid|daily"
 )
+# People who speak as a group, of someone else.
+_GROUP_SPEAKING = (
+    r"(?:police|officials|authorities|investigators|prosecutors|observers|witnesses|sources"
+    r"|reports|documents|records|charges|neighbou?rs|residents|friends|relatives|officers"
+    r"|deputies|troopers|detectives|experts|analysts|cops)"
+)
 # Attribution of a quote to a pronoun or an unnamed definite role: "..., he said."
 _PRONOUN_SPEAKER = re.compile(
     rf"[,\"”’']\s*(?:he|she|they|it|the\s+(?:[a-z\-]+\s+)?{_ROLE})\s+{SPEECH}\b"
-    rf"|\b{SPEECH}\s+(?:he|she|they)\b"
+    # The pronoun the speaker of an inversion ('"...," said he'), or one a group says of someone
+    # it does not name ("Police say she was struck by a grey Toyota Camry"); not the speaker's
+    # own ("Obama said he would reverse the rule changes").
+    rf"|[,\"”’']\s*{SPEECH}\s+(?:he|she|they)\b"
+    rf"|\b{_GROUP_SPEAKING}\s+(?:also\s+)?{SPEECH}\s+(?:that\s+)?(?:he|she)\b"
     # One speaker (a verb in -s), "they" someone else: "The Royal Navy insists that they were
     # operating in Iraqi waters" (they: the sailors of another sentence).
     r"|\b(?:says|insists|maintains|claims|states|argues|adds|notes)\s+(?:that\s+)?they\b"
