@@ -188,6 +188,18 @@ DANGLING = [
     " fled the scene.",
     "The coroner said he believes LaRue died Saturday of natural causes.",
     'The friend said she was "bubbly" when she saw her on Friday.',
+    # ECB+ 13ecb, 4ecb: "the former", "the latter" with no word of whom they mean.
+    "The former Republican vice presidential candidate went to the church Saturday to apologize"
+    ' to pastors in case the estimated $ 1 million fire damages, suspected as arson, were "in any'
+    " way connected to the undeserved negative attention the church has received '' since the"
+    " governor's involvement with John McCain's presidential campaign.",
+    "The latter helped contribute to her mysterious disappearance from the public eye, which"
+    " lasted for decades and included years during which she battled mental illness and became a"
+    " born-again Christian.",
+    # ECB+ 12ecb: "there" adding to the sentence before.
+    "There were also three outboard motors and a global positioning system receiver.",
+    # ECB+ 28ecbplus: a quotation with a pronoun for its speaker, not a quoted name.
+    '"Who.. . would it have been? " he mused in an interview with a Biloxi reporter recently.',
     # WikiNews M0018 (the demo's anniversary story): a quotation the sentence before began.
     'Jowell continued, "Each one casts a shadow just as they do - each one standing tall and proud'
     " just as they did, and each one will in an individual way absorb and reflect light just as"
@@ -274,6 +286,23 @@ STANDALONE = [
     "Obama has said he would work to reverse the changes.",
     "AN AUSTRALIAN climber who watched his brother fall to his death on New Zealand's highest"
     " peak said he was expecting to die that night on the treacherous mountain.",
+    # ECB+ articles' first sentences: a role named by whose it is, existential "there's", "the
+    # former" with the clause that says whom it means, a name in quotation marks, a group named
+    # before its part, a pronoun for someone the sentence names before it.
+    "The government of Turkmenistan said 90 per cent of eligible voters had participated in"
+    " parliamentary elections Sunday, despite boycotts from opposition groups.",
+    "There's been more rioting in Greece in protest at the death of 15-year-old Alexandros"
+    " Grigoropoulos.",
+    "The former FBI second-in-command who revealed himself as \"Deep Throat '' 30 years after he"
+    " tipped off reporters to the Watergate scandal that toppled a president has died.",
+    "'The Hunger Games' sequel is in negotiations.",
+    '"Twilight " author Stephenie Meyer confirmed the news on her official website Saturday'
+    " morning in a post designed to calm the rising anguish among fans who loved the first film"
+    " adaptation.",
+    "Three people, one of them a pregnant woman, were killed when Greeks protesting against"
+    " government austerity measures threw petrol bombs at a bank in Athens on Wednesday.",
+    "A driver has been charged with DWI and criminally negligent homicide after police say he"
+    " struck and killed a woman in Queens last night.",
     # ECB+ 28ecb, 5ecb: going on with something else than a quotation.
     "Deep Throat continued to leak and on the assumption that he was being monitored he had"
     " elaborate procedures for contacting Woodward.",
@@ -1627,3 +1656,25 @@ def test_the_storys_own_event_needs_no_introduction() -> None:
     crash = sentences[2]
     assert not next(c for c in one.candidates if c.text == crash).standalone
     assert next(c for c in two.candidates if c.text == crash).standalone
+
+
+def test_another_opens_an_article_but_needs_the_sentence_before_inside_one() -> None:
+    """WikiNews M0054 (the demo's Bío Bío aftershock): the article's first sentence, "Another
+    large aftershock ...", counts on what its reader knows of the world, and could never be shown
+    as it needed a sentence before it; inside an article "another" points back (the demo's
+    Olympics story: "Another girl was used in rehearsals")."""
+    lead = (
+        "Another large aftershock of the February 27 8.8 earthquake — of 6.5 magnitude — rocked"
+        " Chile earlier on Wednesday, the USGS reported."
+    )
+    assert not needs_context(lead, opening=True)
+    assert needs_context(lead)
+    assert needs_context("Another girl was used in rehearsals, but she was deemed to be too old.")
+    article = Article(
+        key="M0054",
+        title="",
+        text=(WIKINEWS / "M0054.english").read_text(encoding="utf-8"),
+        outlet="Wikinews",
+        provenance=Provenance("M0054.english"),
+    )
+    assert summarize([article], 100).sentences[0].text == lead

@@ -423,7 +423,7 @@ def prepare(articles: Sequence[Article]) -> StoryText:
             )
             needs_previous = not fragment and (
                 quoted[position]
-                or needs_context(rule_text)
+                or needs_context(rule_text, opening=all(candidates[j].fragment for j in indices))
                 or pronoun_after_fronted_phrase(rule_text, introducers)
             )
             mentioned = {n.casefold() for n in FULL_NAME_SURNAME.findall(rule_text)}

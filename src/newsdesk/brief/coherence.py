@@ -93,7 +93,10 @@ _DANGLING_OPENER = re.compile(
     # the sentence before's (but "This time the fire occurred at ...").
     r"|this(?!\s+(?:week|year|month|morning|afternoon|evening|weekend|season|summer|spring|fall"
     r"|autumn|winter)\b)"
-    r"|such|both|either|neither|another|other|others|the latter|the former|the same|there"
+    r"|such|both|either|neither|another|other|others|the same|there"
+    # Not before a description that says whom it means ("The former FBI second-in-command who
+    # revealed himself as ...", "the former warden of Abu Ghraib").
+    r"|the (?:latter|former)(?!(?:\s+[\w\-]+){1,4}\s+(?:of|who|whom|whose)\b)"
     r"|some of (?:them|those|these|us)|many of (?:them|those|these)|all of (?:them|those|these)"
     r"|but|and|or|so|yet|still|also|however|meanwhile|moreover|furthermore|nevertheless"
     r"|nonetheless|therefore|thus|hence|otherwise|likewise|similarly|in contrast"
@@ -146,6 +149,14 @@ _PARTITIVE = re.compile(
     r"(?:them\b|(?:those|these)\b(?!\s+(?:who|whom|which|that)\b))",
     re.IGNORECASE,
 )
+# ... unless the group is named right before it: "Three people, one of them a pregnant woman, were
+# killed ...".
+_PARTITIVE_OF_ITS_OWN = re.compile(
+    r"^[\"“'‘(]?(?:[\w'’\-]+\s+){1,3}(?:people|men|women|children|[\w'’\-]+s),\s+"
+    r"(?:one|two|three|four|five|some|many|most"
+    r"|all|several|none|each|both)\s+of\s+them\b",
+    re.IGNORECASE,
+)
 # A count with no noun, the verb next: "Two managed to give the Indian Navy a slip, ...", "One
 # was charged with murder and the other as an accomplice.", "Most were dismissed or resolved by
 # fines." (not "Four armed robbers ...", nor "Some speculated that ..." of people at large).
@@ -158,15 +169,22 @@ _BARE_COUNT = re.compile(
 # points back to nothing, and a definite description made of a name ("The US Geological Survey
 # said", "The Ministry of Defence said") tells the reader who is speaking.
 _EXISTENTIAL_THERE = re.compile(
-    r"^[\"“'‘(]?there\s+(?:is|are|was|were|has|have|had|will|would|could|may|might|must|should"
-    r"|seems?|seemed|appears?|appeared|remains?|remained)\b",
+    r"^[\"“'‘(]?there(?:\s*['’]\s*s|\s+(?:is|are|was|were|has|have|had|will|would|could|may"
+    r"|might|must|should|seems?|seemed|appears?|appeared|remains?|remained))\b"
+    # Not what adds to the sentence before: "There's also integrated Wi-Fi".
+    r"(?!\s+also\b)",
     re.IGNORECASE,
 )
 _NAMED_DEFINITE = re.compile(
     r"^[\"“]?The\s+[A-Z][\w.\-]*(?:'(?!s\b)\w+)*\s+(?:(?:of|for|on)\s+(?:the\s+)?)?[A-Z]"
+    # A role whose name says whose: "The government of Turkmenistan said ...".
+    r"|^[\"“]?The\s+(?:[a-z\-]+\s+){0,2}[a-z]+\s+of\s+(?:the\s+)?[A-Z]"
 )
 # LDC/DUC wire text writes quotes as ``...'' (TeX style): those count as quote marks too.
 _QUOTE_OPEN = re.compile(r"^(?:[\"“‘']|``)")
+_QUOTED_NAME = re.compile(
+    r"^(?:[\"“]\s*[^\"“”.!?,;]{1,40}?\s*[\"”]|['‘]\s*[^'‘’.!?,;]{1,40}?\s*['’])\s+[a-z]"
+)
 _ANY_QUOTE = re.compile(rf"{QUOTE_MARK.pattern}|(?<!\S)['‘](?=[A-Z])")  # double, or single opening
 # A closing single quote: after punctuation ("...,' she said"), or between a word and punctuation
 # ("'too clean'.").
@@ -191,7 +209,8 @@ _PRONOUN_SPEAKER = re.compile(
     # it does not name ("Police say she was struck by a grey Toyota Camry"); not the speaker's
     # own ("Obama said he would reverse the rule changes").
     rf"|[,\"”’']\s*{SPEECH}\s+(?:he|she|they)\b"
-    rf"|\b{_GROUP_SPEAKING}\s+(?:also\s+)?{SPEECH}\s+(?:that\s+)?(?:he|she)\b"
+    rf"|^[\"“]?(?:[\w'’.\-]+\s+){{0,3}}?{_GROUP_SPEAKING}\s+(?:also\s+)?{SPEECH}\s+(?:that\s+)?"
+    r"(?:he|she)\b"
     # One speaker (a verb in -s), "they" someone else: "The Royal Navy insists that they were
     # operating in Iraqi waters" (they: the sailors of another sentence).
     r"|\b(?:says|insists|maintains|claims|states|argues|adds|notes)\s+(?:that\s+)?they\b"
@@ -576,6 +595,7 @@ def contrasts_with_previous(text: str) -> bool:
     return has_any(text, _CONTRAST_WORDS) and _CONTRAST_INSIDE.match(text) is not None
 
 
+_ANOTHER = re.compile(r"^[\"“'‘(]?another\s", re.IGNORECASE)
 # A speaker going on with a quotation the sentence before began: 'Jowell continued, "Each one
 # casts a shadow ..."', 'He went on to say, "..."' (not "Deep Throat continued to leak", "The
 # Sixers went on to win 18 of their next 23 games").
@@ -586,10 +606,16 @@ _QUOTE_GOES_ON = re.compile(
 _GOES_ON = ("continued", "went on")
 
 
-def needs_context(text: str) -> bool:
+def needs_context(text: str, opening: bool = False) -> bool:
     """True when the sentence opens with a reference its reader cannot resolve on its own, or
-    ends adding to or agreeing with what came before."""
-    if _DANGLING_OPENER.match(text) and not _EXISTENTIAL_THERE.match(text):
+    ends adding to or agreeing with what came before. An article's ``opening`` has no sentence
+    before it: "Another large aftershock of the February 27 8.8 earthquake ... rocked Chile"
+    counts on what its reader knows of the world."""
+    if (
+        _DANGLING_OPENER.match(text)
+        and not _EXISTENTIAL_THERE.match(text)
+        and not (opening and _ANOTHER.match(text))
+    ):
         return True
     if text.endswith(_ANSWER_ENDINGS) and _ANSWERS_BEFORE.search(text):
         return True
@@ -605,7 +631,9 @@ def needs_context(text: str) -> bool:
     counted = _COUNTED_FROM_BEFORE.search(text) if "hortly" in text or "oments" in text else None
     if counted and not _COUNTED_FROM_HERE.search(text, 0, counted.start()):
         return True
-    if _PARTITIVE.match(text) or _BARE_COUNT.match(text):
+    if (_PARTITIVE.match(text) and not _PARTITIVE_OF_ITS_OWN.match(text)) or _BARE_COUNT.match(
+        text
+    ):
         return True
     if has_any(text, _GOES_ON) and _QUOTE_GOES_ON.match(text):
         return True
@@ -616,8 +644,11 @@ def needs_context(text: str) -> bool:
     lowered = text.lower()
     if has_any(lowered, _PRONOUN_SPEAKER_GATE) and _PRONOUN_SPEAKER.search(lowered):
         return True
-    # A quotation whose speaker the sentence does not name.
-    return bool(_QUOTE_OPEN.match(text) and not _ATTRIBUTION.search(text))
+    # A quotation whose speaker the sentence does not name; not a title in quotation marks
+    # ('"Twilight" author Stephenie Meyer confirmed ...', "'The Fix' will remedy ...").
+    return bool(
+        _QUOTE_OPEN.match(text) and not _ATTRIBUTION.search(text) and not _QUOTED_NAME.match(text)
+    )
 
 
 def inside_quotations(sentences: Sequence[tuple[int, str]]) -> list[bool]:
