@@ -200,6 +200,11 @@ DANGLING = [
     "There were also three outboard motors and a global positioning system receiver.",
     # ECB+ 28ecbplus: a quotation with a pronoun for its speaker, not a quoted name.
     '"Who.. . would it have been? " he mused in an interview with a Biloxi reporter recently.',
+    # WikiNews M0091 (the demo's torch relay), ECB+ 21ecb: "this", what someone says of, stands
+    # for what the sentence before told.
+    "Olympic officials claim that this came as a result of actions by Pro-Tibetan protesters.",
+    "A Sam's Club spokesperson said this is a terrible tragedy and their hearts and thoughts are"
+    " with the woman's family.",
     # WikiNews M0018 (the demo's anniversary story): a quotation the sentence before began.
     'Jowell continued, "Each one casts a shadow just as they do - each one standing tall and proud'
     " just as they did, and each one will in an individual way absorb and reflect light just as"
@@ -303,6 +308,8 @@ STANDALONE = [
     " government austerity measures threw petrol bombs at a bank in Athens on Wednesday.",
     "A driver has been charged with DWI and criminally negligent homicide after police say he"
     " struck and killed a woman in Queens last night.",
+    # "this" before a noun of its own.
+    "Officials said this year's harvest was the worst in three decades.",
     # ECB+ 28ecb, 5ecb: going on with something else than a quotation.
     "Deep Throat continued to leak and on the assumption that he was being monitored he had"
     " elaborate procedures for contacting Woodward.",

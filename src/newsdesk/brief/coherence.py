@@ -596,6 +596,16 @@ def contrasts_with_previous(text: str) -> bool:
 
 
 _ANOTHER = re.compile(r"^[\"“'‘(]?another\s", re.IGNORECASE)
+# "this" the subject of what someone says, standing for what the sentence before told: "Olympic
+# officials claim that this came as a result of actions by Pro-Tibetan protesters", "A Sam's Club
+# spokesperson said this is a terrible tragedy" (not "this year", "this is how").
+_SAYS_THIS = re.compile(
+    r"\b(?:that|said|says|say|told|claims?|claimed|believes?|believed|thinks?|thought|noted|added"
+    r"|argued|warned)\s+(?:this|these)\s+(?:is|was|were|are|came|comes|has|had|have|will|would"
+    r"|could|may|might|must|should|means|meant|shows|showed|happened|marks|marked)\b(?!\s+how\b)",
+    re.IGNORECASE,
+)
+_THIS = ("this", "these", "This", "THIS", "These")
 # A speaker going on with a quotation the sentence before began: 'Jowell continued, "Each one
 # casts a shadow ..."', 'He went on to say, "..."' (not "Deep Throat continued to leak", "The
 # Sixers went on to win 18 of their next 23 games").
@@ -636,6 +646,8 @@ def needs_context(text: str, opening: bool = False) -> bool:
     ):
         return True
     if has_any(text, _GOES_ON) and _QUOTE_GOES_ON.match(text):
+        return True
+    if has_any(text, _THIS) and _SAYS_THIS.search(text):
         return True
     if has_any(text, _THE_NUMBERS) and _THE_NUMBER_ALONE.search(text):
         return True
