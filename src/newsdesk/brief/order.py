@@ -82,7 +82,15 @@ def _stand_in_opener(story: StoryText, units: list[int], keys: Mapping[int, Orde
         (
             u
             for u, retells in zip(leads, retold, strict=True)
-            if retells and keys[u][0] - keys[units[0]][0] <= _STAND_IN_REACH
+            if retells
+            and keys[u][0] - keys[units[0]][0] <= _STAND_IN_REACH
+            # Alone, or of the detail's day: it must not leave its article's other sentences of
+            # a later day behind (the demo's Leeds brief opened on the photographs of July 14,
+            # turned to the searches of July 12, then back to the photographs).
+            and (
+                keys[u][0] == keys[units[0]][0]
+                or not any(firsts[v].article == firsts[u].article for v in units if v != u)
+            )
         ),
         None,
     )
