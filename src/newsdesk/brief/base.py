@@ -394,6 +394,7 @@ def prepare(articles: Sequence[Article]) -> StoryText:
     known = common_referents(articles, split)
     for a, (article, sentences) in enumerate(zip(articles, split, strict=True)):
         indices: list[int] = []
+        stated = False  # whether a sentence before this one is no fragment
         seen: set[str] = set()
         # Who the article has named so far: surnames of full names (casefolded) and people nouns
         # -> the latest standalone candidate that named them, if any.
@@ -423,7 +424,7 @@ def prepare(articles: Sequence[Article]) -> StoryText:
             )
             needs_previous = not fragment and (
                 quoted[position]
-                or needs_context(rule_text, opening=all(candidates[j].fragment for j in indices))
+                or needs_context(rule_text, opening=not stated)
                 or pronoun_after_fronted_phrase(rule_text, introducers)
             )
             mentioned = {n.casefold() for n in FULL_NAME_SURNAME.findall(rule_text)}
@@ -441,6 +442,7 @@ def prepare(articles: Sequence[Article]) -> StoryText:
             for key in mentioned | people_mentioned(tokens):
                 introducers[key] = len(candidates) if standalone else introducers.get(key)
             indices.append(len(candidates))
+            stated = stated or not fragment
             candidates.append(
                 Candidate(
                     article=a,
