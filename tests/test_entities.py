@@ -1639,3 +1639,25 @@ def test_a_first_name_alone_is_the_person_under_either_spelling(nlp: object) -> 
     hussain = find_entity(entities, "Hasib")
     assert hussain is not None and hussain.kind == "person", kinds
     assert "Hasib" in hussain.aliases or "Hasib's" in hussain.aliases, hussain.aliases
+
+
+@pytest.mark.parametrize("nlp", PATHS[:1])
+def test_a_dictionary_word_before_no_ones_name_is_no_person(nlp: object) -> None:
+    """WikiNews M0038 and M0046 (the demo's Tour de France and Bali stories): NER calls "Grand
+    Départ" and "Bali Roadmap" people. A first word that is a dictionary's and no first name,
+    before a last word that is no surname nor first name, makes no one's name; a title first
+    ("Ayatollah Khamenei", WikiNews M0023) does not count."""
+    entities = extract_entities([wikinews_article(n) for n in ("M0038", "M0046")], nlp=nlp)
+    people = {e.name for e in entities if e.kind == "person"}
+    assert not people & {"Grand Départ", "Bali Roadmap"}, people
+    assert "Ban Ki-moon" in people, people  # "Ban", a word, is a first name too
+    articles = [
+        art(
+            "a",
+            'If the five members are released, the Britons can go home," an unnamed source close '
+            "to the command of Qods Force, who also said that Iran's supreme leader, Ayatollah "
+            "Khamenei approved of the trade off.",
+        ),
+    ]
+    people = {e.name for e in extract_entities(articles, nlp=nlp) if e.kind == "person"}
+    assert people & {"Khamenei", "Ayatollah Khamenei"}, people

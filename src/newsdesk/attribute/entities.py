@@ -1525,7 +1525,8 @@ def _no_ones_name(group: Sequence[_Mention]) -> bool:
     small model calls "Twitter", "Map", "Greeks", "Polynesia" and "SAG" people); or a name whose
     last word is a dictionary's and an English word but no surname, after no common first name
     ("Gigabit Ethernet", "Heisman Trophy", "Slumdog Millionaire"; not "Christopher Air" or
-    "Leo XIII"). Not when the lists are missing."""
+    "Leo XIII"), or whose first word is a dictionary's and no first name, before a last word that
+    is no name ("Grand Départ"). Not when the lists are missing."""
     words = group[0].core.split()
     if not all(gazetteer.available().values()):
         return False
@@ -1537,13 +1538,24 @@ def _no_ones_name(group: Sequence[_Mention]) -> bool:
         if gazetteer.first_name_frequency(words[0]) or _common_surname(words[0]):
             return False
         return gazetteer.dictionary_word(words[0])  # "Obama" is in no dictionary
-    last = words[-1]
+    first, last = words[0], words[-1]
+    no_surname = gazetteer.surname_rank(last) is None
     return (
-        gazetteer.surname_rank(last) is None
+        no_surname
         and gazetteer.dictionary_word(last)
         and gazetteer.english_word(last)
         and not _GENERATION.fullmatch(last)
-        and gazetteer.first_name_frequency(words[0].split("-")[0]) < _COMMON_FIRST_NAME
+        and gazetteer.first_name_frequency(first.split("-")[0]) < _COMMON_FIRST_NAME
+    ) or (
+        # A dictionary's word first, neither a first name, an initial nor a title, and a last
+        # word that is no one's name either: "Grand Départ", "Rotten Tomatoes", "Bali Roadmap"
+        # (not "CC Sabathia", "Ayatollah Khamenei", "Dependable Doug").
+        no_surname
+        and gazetteer.dictionary_word(first)
+        and not _ACRONYM.fullmatch(first)
+        and not is_title_word(first)
+        and not gazetteer.first_name_frequency(first.split("-")[0])
+        and not gazetteer.first_name_frequency(last.split("-")[0])
     )
 
 

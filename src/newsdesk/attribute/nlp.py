@@ -536,6 +536,8 @@ _TITLES = frozenset(
         "prince",
         "princess",
         "pope",
+        "ayatollah",
+        "sheikh",
         "chief",
         "sgt",
         "sergeant",
