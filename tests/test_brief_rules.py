@@ -205,6 +205,20 @@ DANGLING = [
     "Olympic officials claim that this came as a result of actions by Pro-Tibetan protesters.",
     "A Sam's Club spokesperson said this is a terrible tragedy and their hearts and thoughts are"
     " with the woman's family.",
+    # MultiLing M001, M007 (the demo's Abu Ghraib brief), ECB+ 12ecb: a part of a group the
+    # reader has met before.
+    "All of the men are British citizens.",
+    "None of the reviews found that the Department of Defense ever ordered or condoned detainee"
+    " abuse.",
+    "Many of the vessels are taken to pirate-controlled regions in Somalia, where they are held"
+    " for ransom.",
+    # WikiNews M0067 (the demo's Haiti adoption brief, which opened on it), ECB+ 18ecbplus,
+    # 21ecb: a role the reader has not met, acting.
+    "The group belongs to the two-month-old New Life Children's Refuge charity, with some members"
+    " from Central Valley Baptist Church in Meridian, Eastside Baptist Church in Twin Falls, Idaho,"
+    " and others from Texas and Kansas.",
+    "The judge ordered him held without bond pending his next court hearing April 19.",
+    "The driver fled the scene after the woman was hit.",
     # WikiNews M0018 (the demo's anniversary story): a quotation the sentence before began.
     'Jowell continued, "Each one casts a shadow just as they do - each one standing tall and proud'
     " just as they did, and each one will in an individual way absorb and reflect light just as"
@@ -308,6 +322,18 @@ STANDALONE = [
     " government austerity measures threw petrol bombs at a bank in Athens on Wednesday.",
     "A driver has been charged with DWI and criminally negligent homicide after police say he"
     " struck and killed a woman in Queens last night.",
+    # ECB+ 36ecb, 41ecb, 26ecb: a part of a group the sentence says.
+    "One of the wives of former Fundamentalist LDS Church leader Winston Blackmore confirmed his"
+    " arrest Wednesday.",
+    "Three of the four Israeli soldiers killed by friendly fire died when a tank mistakenly fired"
+    " on a building where the soldiers had taken up positions.",
+    "One of the key suspected Mafia bosses arrested yesterday in one of Sicily's biggest police"
+    " operations has hanged himself in his prison cell, police said.",
+    # MultiLing M002, ECB+ 18ecbplus, 19ecbplus: a role a nation qualifies, or a participle.
+    "The British government claims that the confessions were extracted under duress.",
+    "The man accused of shooting his three former co - workers is Anthony LaCalamita III, a 38 -"
+    " year - old Troy resident who was fired from Gordon Advisors on Thursday.",
+    "The officers involved in the shooting were also treated for trauma and tinnitus.",
     # "this" before a noun of its own.
     "Officials said this year's harvest was the worst in three decades.",
     # ECB+ 28ecb, 5ecb: going on with something else than a quotation.

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-from newsdesk.brief.verbs import is_verbless
+from newsdesk.brief.verbs import AUXILIARIES, is_verbless
 from newsdesk.text import NAME_PARTICLES, QUOTE_MARK, ascii_case_counts, quote_open_after, words
 
 _MIN_WORDS = 6
@@ -115,15 +115,20 @@ _DANGLING_OPENER = re.compile(
     r"|next(?=\s*,)|finally(?=\s*,)|previously(?=\s*,)|again(?=\s*,))\b",
     re.IGNORECASE,
 )
-_ROLE = (
+# People and bodies a definite description can name without saying who ("the spokesman").
+_ACTOR = (
     r"(?:spokes(?:man|woman|person)|officials?|sources?|man|woman|men|women|minister|group"
-    r"|company|agency|statement|report|experts?|analysts?|researchers?|officers?|leaders?"
+    r"|company|agency|experts?|analysts?|researchers?|officers?|leaders?"
     r"|organi[sz]ation|ministry|department|government|president|chairman|chief|director"
-    r"|team|study|board|committee|survey|letter|move|decision|plan|deal|bill|law|measure"
-    r"|latter|former|pair|couple|victims?|suspects?|governor|mayor|judge|prosecutors?|sheriff"
-    r"|coach|senator|lawmakers?|ambassador|envoy|commander|lawyers?|attorneys?|witness(?:es)?"
-    r"|residents?|family|owners?|firm|driver|pilot|coroner|friends?|relatives?|secretary"
-    r"|commissioner|representatives?|doctors?|neighbou?rs?)"
+    r"|team|board|committee|latter|former|pair|couple|victims?|suspects?|governor|mayor|judge"
+    r"|prosecutors?|sheriff|coach|senator|lawmakers?|ambassador|envoy|commander|lawyers?"
+    r"|attorneys?|witness(?:es)?|residents?|family|owners?|firm|driver|pilot|coroner|friends?"
+    r"|relatives?|secretary|commissioner|representatives?|doctors?|neighbou?rs?)"
+)
+# ... and the things that speak for them ("the statement said").
+_ROLE = (
+    rf"(?:{_ACTOR}|statement|report|study|survey|letter|move|decision|plan|deal|bill|law"
+    r"|measure)"
 )
 # fmt: off
 SPEECH_VERBS = (
@@ -616,6 +621,71 @@ _QUOTE_GOES_ON = re.compile(
 _GOES_ON = ("continued", "went on")
 
 
+# A part of a group the reader has met before, the verb right after it: "Many of the vessels are
+# taken to pirate-controlled regions", "All of the men are British citizens.", "None of the reviews
+# found ...". Not a group the sentence itself says ("One of the most famous mafia godfathers in the
+# US, ...", "Some of the issues that had still been open", "One of the wives of former ...").
+_PART_OF_THE = re.compile(
+    r"[\"“]?(?:None|Most|Some|Many|All|Several|Few|Half|One|Two|Three|Four|Each|Both|Neither"
+    r"|Either|Much)\s+of\s+the\s+"
+)
+_NOT_THE_GROUP_MET = frozenset(
+    ("of", "in", "at", "on", "from", "for", "with", "who", "whom", "which", "that", "like", "most",
+     "other", "two", "three", "four", "dozen", "including", "-", "--", "—")
+)  # fmt: skip
+_FINITE_IRREGULAR = frozenset(
+    ("hit", "found", "said", "made", "took", "came", "went", "fell", "got", "left", "saw", "told",
+     "gave", "held", "kept", "ran", "put", "set", "cut", "lost", "won", "began", "became",
+     "brought", "thought", "sent", "spent", "stood", "struck", "felt", "fled", "remain", "remained")
+)  # fmt: skip
+
+
+# A person or body the reader has not met, acting: "The group belongs to the two-month-old New
+# Life Children's Refuge charity", "The judge ordered him held without bond", "The driver fled
+# the scene" (the speaking ones are _DANGLING_DEFINITE's; a thing an event noun tells of,
+# :func:`newsdesk.brief.referents.event_referent`'s). Not a role a name or a nation qualifies
+# ("The British government claims", "The SeaMicro deal gives"), nor one a participle restricts
+# ("The man accused of shooting his three former co - workers is ...").
+_DEFINITE_ROLE_ACTS = re.compile(
+    rf"[\"“]?The\s+(?:[a-z\-]+\s+)?{_ACTOR}\s+"
+    rf"(?:(?:[a-z]+s|{'|'.join(sorted(_FINITE_IRREGULAR))})\b"
+    r"|[a-z]+ed\b(?!\s+(?:of|by|in|with|on|for|to|at|from|as)\b))"
+)
+
+
+def _part_of_a_group_met_before(text: str) -> bool:
+    opening = _PART_OF_THE.match(text)
+    if opening is None:
+        return False
+    following = text[opening.end() :].split()[:5]
+    for place, word in enumerate(following):
+        bare = word.lower().rstrip(",;:")
+        before = following[place - 1].lower() if place else ""
+        if (
+            place > 0
+            and (
+                bare in AUXILIARIES
+                or bare in _FINITE_IRREGULAR
+                # "-ed" after the group's plural or an adverb, not an adjective ("the key suspected
+                # Mafia bosses"), nor a passive's "by".
+                or (
+                    bare.endswith("ed")
+                    and (before.endswith(("s", "ly")) or before in ("ever", "never", "also"))
+                    and following[place + 1 : place + 2] != ["by"]
+                )
+            )
+        ):
+            return True
+        if (
+            bare in _NOT_THE_GROUP_MET
+            or word.endswith((",", ";", ":"))
+            or not word[:1].islower()
+            or (place == 0 and bare.endswith("est"))
+        ):
+            return False  # the sentence says which: a name, a clause, a superlative, a list
+    return False
+
+
 def needs_context(text: str, opening: bool = False) -> bool:
     """True when the sentence opens with a reference its reader cannot resolve on its own, or
     ends adding to or agreeing with what came before. An article's ``opening`` has no sentence
@@ -648,6 +718,10 @@ def needs_context(text: str, opening: bool = False) -> bool:
     if has_any(text, _GOES_ON) and _QUOTE_GOES_ON.match(text):
         return True
     if has_any(text, _THIS) and _SAYS_THIS.search(text):
+        return True
+    if " of the " in text and _part_of_a_group_met_before(text):
+        return True
+    if text.startswith(("The ", '"The ', "“The ")) and _DEFINITE_ROLE_ACTS.match(text):
         return True
     if has_any(text, _THE_NUMBERS) and _THE_NUMBER_ALONE.search(text):
         return True

@@ -16,7 +16,7 @@ from importlib import resources
 
 # Finite auxiliaries and modals, and the clitics that stand for them ("I'm", "they're", "isn't").
 # fmt: off
-_AUXILIARIES = frozenset((
+AUXILIARIES = frozenset((
     "is", "are", "was", "were", "am", "be", "been", "has", "have", "had", "do", "does", "did",
     "will", "would", "can", "could", "may", "might", "must", "shall", "should",
 ))
@@ -66,7 +66,7 @@ def _could_be_verb(word: str, previous: str | None, verbs: frozenset[str]) -> bo
     if previous is not None and word[0].isupper():
         return False
     lowered = word.lower().replace("’", "'")
-    if lowered in _AUXILIARIES:
+    if lowered in AUXILIARIES:
         return True
     head, apostrophe, tail = lowered.partition("'")
     if apostrophe:
