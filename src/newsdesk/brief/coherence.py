@@ -644,7 +644,7 @@ _FINITE_IRREGULAR = frozenset(
 # Life Children's Refuge charity", "The judge ordered him held without bond", "The driver fled
 # the scene" (the speaking ones are _DANGLING_DEFINITE's; a thing an event noun tells of,
 # :func:`newsdesk.brief.referents.event_referent`'s). Not a role a name or a nation qualifies
-# ("The British government claims", "The SeaMicro deal gives"), nor one a participle restricts
+# ("The British government claims", "The US government expressed"), nor one a participle restricts
 # ("The man accused of shooting his three former co - workers is ...").
 _DEFINITE_ROLE_ACTS = re.compile(
     rf"[\"“]?The\s+(?:[a-z\-]+\s+)?{_ACTOR}\s+"

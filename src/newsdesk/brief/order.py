@@ -47,11 +47,12 @@ _STAND_IN_REACH = timedelta(days=2)
 
 def _stand_in_opener(story: StoryText, units: list[int], keys: Mapping[int, OrderKey]) -> list[int]:
     """A brief that would open on a detail of an article whose lead it does not show opens on a
-    lead it shows that retells that lead: it introduces what the detail presupposes. ("Ten United
-    States missionaries ... have been charged with child kidnapping" stands in for the redundant
-    "Haitian police yesterday arrested ten United States nationals ...", ahead of the prime
-    minister who "disagreed strongly with group's actions".) Only the opening moves: moving every
-    such lead ahead of the details measured worse against the human summaries' order."""
+    lead it shows that retells that lead: it introduces what the detail presupposes. ("A man
+    suspected of shooting three people ... was arrested" stands in for its redundant twin, ahead
+    of "Anthony LaCalamita III, 38, said nothing after officers surrounded him".) Only a lead of
+    a development within ``_STAND_IN_REACH`` of the detail's, and only one that leaves none of its
+    own article's sentences of a later day behind; and only the opening moves: moving every such
+    lead ahead of the details measured worse against the human summaries' order."""
     if not units:
         return units
     firsts = {u: story.candidates[story.units[u].members[0]] for u in units}
