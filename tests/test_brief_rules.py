@@ -219,6 +219,13 @@ DANGLING = [
     " and others from Texas and Kansas.",
     "The judge ordered him held without bond pending his next court hearing April 19.",
     "The driver fled the scene after the woman was hit.",
+    # MultiLing M007, M003 (the demo's Abu Ghraib and Tour briefs): others than, the rest of, a
+    # place in a result the sentence before told of.
+    "A total of nine other American soldiers were found guilty in allegations stemming from the"
+    " Abu Ghraib prison abuse scandal.",
+    "According to Danish news channel TV 2 News, the rest of the Rabobank team will be allowed to"
+    " finish the race if they wish to do so.",
+    "Third place went Contador's team mate Levi Leipheimer of United States, 31 seconds behind.",
     # WikiNews M0018 (the demo's anniversary story): a quotation the sentence before began.
     'Jowell continued, "Each one casts a shadow just as they do - each one standing tall and proud'
     " just as they did, and each one will in an individual way absorb and reflect light just as"
@@ -334,6 +341,8 @@ STANDALONE = [
     "The man accused of shooting his three former co - workers is Anthony LaCalamita III, a 38 -"
     " year - old Troy resident who was fired from Gordon Advisors on Thursday.",
     "The officers involved in the shooting were also treated for trauma and tinnitus.",
+    # ECB+ 8ecbplus: others than ones the sentence says.
+    "Two other buildings besides the bank were set on fire.",
     # "this" before a noun of its own.
     "Officials said this year's harvest was the worst in three decades.",
     # ECB+ 28ecb, 5ecb: going on with something else than a quotation.

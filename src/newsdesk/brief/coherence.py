@@ -601,6 +601,20 @@ def contrasts_with_previous(text: str) -> bool:
 
 
 _ANOTHER = re.compile(r"^[\"“'‘(]?another\s", re.IGNORECASE)
+# Others than ones the sentence before told of: "A total of nine other American soldiers were
+# found guilty", "Seven other workers were hiding in a closet nearby." (not "Two other buildings
+# besides the bank were set on fire"); the rest of a group the sentence before took from ("...,
+# the rest of the Rabobank team will be allowed to finish the race"); a place in a result the
+# sentence before began ("Third place went Contador's team mate Levi Leipheimer").
+_COUNTED_BESIDES_BEFORE = re.compile(
+    r"^[\"“]?(?:A\s+total\s+of\s+)?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several"
+    r"|many|some|dozens\s+of|hundreds\s+of)\s+other\s+[a-z]"
+    r"(?!.*\b(?:besides|in\s+addition\s+to|apart\s+from|than)\b)"
+    r"|^(?:[^,]{0,60},\s+)?the\s+rest\s+of\b"
+    r"|^(?:first|second|third|fourth|fifth)\s+place\s+(?:went|was|is|goes)\b",
+    re.IGNORECASE,
+)
+_BESIDES_GATE = (" other ", "rest of", " place ")
 # "this" the subject of what someone says, standing for what the sentence before told: "Olympic
 # officials claim that this came as a result of actions by Pro-Tibetan protesters", "A Sam's Club
 # spokesperson said this is a terrible tragedy" (not "this year", "this is how").
@@ -720,6 +734,8 @@ def needs_context(text: str, opening: bool = False) -> bool:
     if has_any(text, _THIS) and _SAYS_THIS.search(text):
         return True
     if " of the " in text and _part_of_a_group_met_before(text):
+        return True
+    if has_any(text, _BESIDES_GATE) and _COUNTED_BESIDES_BEFORE.match(text):
         return True
     if text.startswith(("The ", '"The ', "“The ")) and _DEFINITE_ROLE_ACTS.match(text):
         return True
