@@ -11,8 +11,10 @@ import pytest
 from newsdesk.attribute.claims import group_claims
 from newsdesk.attribute.timeline import build_timeline, developments
 from newsdesk.brief import summarize
+from newsdesk.brief.base import prepare
 from newsdesk.config import Settings
 from newsdesk.event_time import (
+    anticipated_day,
     day_of,
     development_day,
     mentioned_days,
@@ -352,3 +354,64 @@ def test_a_timeline_tells_each_development_once() -> None:
     assert len(told) == 1, told
     # The claims themselves stay: their corroboration counts do not change.
     assert sum(c.lead for c in claims) > 1 and any(c.retells for c in claims if c.lead)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "published", "expected"),
+    [
+        # M0035, Saturday, July 21, 2007.
+        (
+            "Tomorrow's stage will take the race into the Pyrenees.",
+            day(2007, 7, 21),
+            day(2007, 7, 22),
+        ),
+        # M0040, Thursday, November 29, 2007: the Monday after.
+        (
+            'This year\'s session of the "United Nations Climate Change Conference", which includes'
+            " meetings of the COP and CMP, begins next week in Bali, Indonesia.",
+            day(2007, 11, 29),
+            day(2007, 12, 3),
+        ),
+        # ECB+ 29ecbplus, Sunday, December 23, 2012: a week on, not today.
+        (
+            "The Chiefs will play their season finale against the Denver Broncos next Sunday"
+            " afternoon at Sports Authority Field at Mile High.",
+            day(2012, 12, 23),
+            day(2012, 12, 30),
+        ),
+        # ECB+ 40ecbplus, June 11, 2012.
+        (
+            "Mountain Lion will launch next month, and will cost $19.99.",
+            day(2012, 6, 11),
+            day(2012, 7, 1),
+        ),
+        # What happened, not what is to come.
+        (
+            "Alexander Vinokourov of Kazakhstan has won stage 13 of the 2007 Tour de France.",
+            day(2007, 7, 21),
+            None,
+        ),
+    ],
+)
+def test_anticipated_day(sentence: str, published: datetime, expected: datetime | None) -> None:
+    assert anticipated_day(sentence, published) == expected
+
+
+def test_a_look_ahead_the_story_has_overtaken_is_not_shown() -> None:
+    """The Tour, M003: "Tomorrow's stage will take the race into the Pyrenees" (July 21) was in
+    the brief of a story whose articles go on to July 29; so was the sentence after it, "This
+    stage starts with ...". Alone, its article still has them: nothing has overtaken them."""
+    articles = _wikinews("M003")
+    tour = prepare(articles)
+    preview = next(c for c in tour.candidates if c.text.startswith("Tomorrow's stage"))
+    after = next(c for c in tour.candidates if c.text.startswith("This stage starts"))
+    assert preview.overtaken and not after.overtaken
+    in_units = {m for unit in tour.units for m in unit.members}
+    assert not in_units & {tour.candidates.index(preview), tour.candidates.index(after)}
+    assert sum(c.overtaken for c in tour.candidates) == 2  # and "Tomorrow is a rest day" (July 23)
+
+    first = next(a for a in articles if "wins stage 13" in a.title)
+    alone = prepare([first])
+    kept = [i for i, c in enumerate(alone.candidates) if c.text.startswith("Tomorrow's stage")]
+    assert kept and not alone.candidates[kept[0]].overtaken
+    assert any(kept[0] in unit.members for unit in alone.units)

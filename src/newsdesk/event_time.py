@@ -155,6 +155,29 @@ def development_day(
     return day
 
 
+# What a report looks ahead to from its publication day: "Tomorrow's stage will take the race into
+# the Pyrenees", "The conference begins next week in Bali", "He will be sentenced next Monday".
+_AHEAD = re.compile(rf"\b(?:(tomorrow)|next\s+(week|month|{'|'.join(WEEKDAYS)}))\b", re.IGNORECASE)
+
+
+def anticipated_day(text: str, published: datetime) -> datetime | None:
+    """The first day a sentence looks ahead to from its publication ("tomorrow", "next week",
+    "next month", "next Monday"): a story with an article of that day or later has told what
+    came of it. None when the sentence looks ahead to no day."""
+    match = _AHEAD.search(text)
+    if match is None:
+        return None
+    today = day_of(published)
+    if match.group(1):
+        return today + timedelta(days=1)
+    ahead = match.group(2).lower()
+    if ahead == "week":
+        return today + timedelta(days=7 - today.weekday())
+    if ahead == "month":
+        return (today.replace(day=28) + timedelta(days=4)).replace(day=1)
+    return today + timedelta(days=(WEEKDAYS.index(ahead.title()) - today.weekday()) % 7 or 7)
+
+
 # A time before the story named without a day: "in 1964", "in February", "at the end of July".
 _EARLIER_YEAR = re.compile(
     r"\b(?i:in|since|during|of|until)\s+(?:(?i:early|late|mid)-?\s*)?(1[89]\d\d|20\d\d)\b"

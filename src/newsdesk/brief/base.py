@@ -16,6 +16,7 @@ from abc import ABC, abstractmethod
 from collections import Counter
 from collections.abc import Callable, Container, Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 from difflib import SequenceMatcher
 from functools import partial
 
@@ -46,7 +47,7 @@ from newsdesk.brief.referents import (
     speaker_surname,
 )
 from newsdesk.brief.terms import content_stems, stem
-from newsdesk.event_time import day_of
+from newsdesk.event_time import anticipated_day, day_of
 from newsdesk.models import Article
 from newsdesk.text import (
     ends_with_abbreviation,
@@ -68,7 +69,9 @@ class Candidate:
     shown only after the candidate it depends on: ``introduced_by`` (the sentence that named in
     full the person it calls by surname alone, or told of the first before "the second device"),
     else its predecessor (``needs_previous``). A ``fragment`` is never shown, and one that
-    ``leaves_quote_open`` only before the sentence that goes on with the quotation.
+    ``leaves_quote_open`` only before the sentence that goes on with the quotation. Nor is one
+    ``overtaken``: it looks ahead to a day the story's later articles report on ("Tomorrow's stage
+    will take the race into the Pyrenees" in a brief of the whole Tour).
     """
 
     article: int
@@ -83,6 +86,7 @@ class Candidate:
     introduced_by: int | None = None
     fragment: bool = False  # a byline, caption, headline or boilerplate: never shown
     leaves_quote_open: bool = False  # 'He said: "The fire spread fast.' (the quote goes on)
+    overtaken: bool = False
 
     @property
     def length(self) -> int:
@@ -392,6 +396,7 @@ def prepare(articles: Sequence[Article]) -> StoryText:
     doc_freq: Counter[str] = Counter()
     split = [split_sentences_with_paragraphs(article.text) for article in articles]
     known = common_referents(articles, split)
+    newest = max((day_of(a.published) for a in articles if a.published is not None), default=None)
     for a, (article, sentences) in enumerate(zip(articles, split, strict=True)):
         indices: list[int] = []
         stated = False  # whether a sentence before this one is no fragment
@@ -438,7 +443,8 @@ def prepare(articles: Sequence[Article]) -> StoryText:
                     # Its people need no introduction, but the sentence it sets itself against
                     # does: "Voters, however, appeared reluctant to criticise the government."
                     dependence = _Dependence(True, None, True)
-            standalone = not fragment and not dependence.dependent
+            overtaken = not fragment and _overtaken(rule_text, article.published, newest)
+            standalone = not fragment and not dependence.dependent and not overtaken
             for key in mentioned | people_mentioned(tokens):
                 introducers[key] = len(candidates) if standalone else introducers.get(key)
             indices.append(len(candidates))
@@ -457,6 +463,7 @@ def prepare(articles: Sequence[Article]) -> StoryText:
                     introduced_by=dependence.introducer,
                     fragment=fragment,
                     leaves_quote_open=quote_open_after(rule_text, quoted[position]),
+                    overtaken=overtaken,
                 )
             )
         doc_freq.update(seen)
@@ -464,6 +471,15 @@ def prepare(articles: Sequence[Article]) -> StoryText:
     return StoryText(
         list(articles), candidates, _units(candidates, by_article), by_article, doc_freq
     )
+
+
+def _overtaken(text: str, published: datetime | None, newest: datetime | None) -> bool:
+    """Whether the sentence looks ahead to a day (:func:`anticipated_day`) no later than
+    ``newest``, the day of the story's latest article."""
+    if published is None or newest is None:
+        return False
+    looks_to = anticipated_day(text, published)
+    return looks_to is not None and looks_to <= newest
 
 
 def _units(candidates: Sequence[Candidate], by_article: Sequence[Sequence[int]]) -> list[Unit]:
@@ -474,6 +490,8 @@ def _units(candidates: Sequence[Candidate], by_article: Sequence[Sequence[int]])
     for indices in by_article:
         for pos, c in enumerate(indices):
             cand = candidates[c]
+            if cand.overtaken:
+                continue
             if cand.standalone and not cand.leaves_quote_open:
                 units.append(Unit((c,), cand.length, cand.stems))
             elif cand.introduced_by is not None:
