@@ -230,6 +230,10 @@ DANGLING = [
     'Jowell continued, "Each one casts a shadow just as they do - each one standing tall and proud'
     " just as they did, and each one will in an individual way absorb and reflect light just as"
     ' they did."',
+    # ECB+ 30ecb, 1ecb: an "it" that is what the sentence before told of, and an "it" that stands
+    # for the clause after it but names someone the reader has not met.
+    "It is likely to hit businesses who will struggle to communicate in the affected countires.",
+    "It is unclear what she is being treated for.",
 ]
 # Seed-brief and MultiLing sentences that stand on their own.
 STANDALONE = [
@@ -349,6 +353,15 @@ STANDALONE = [
     "Deep Throat continued to leak and on the assumption that he was being monitored he had"
     " elaborate procedures for contacting Woodward.",
     "The Sixers went on to win 18 of their next 23 games.",
+    # WikiNews M0096 (the demo's Olympics brief, which left it out and kept the sentence after it,
+    # "A recording of another girl's voice played ..."), ECB+ 14ecbplus, MultiLing M007, ECB+
+    # 40ecb: an "it" that stands for the clause after it.
+    'It has been revealed that nine-year-old Lin Miaoke, who performed "Ode to the Motherland"'
+    " during the ceremony, was only a visual effect.",
+    "It is not known how long the store will be closed.",
+    "It is alleged that senior US defence officials knew of the abuse, including the Secretary of"
+    " Defence, Donald Rumsfeld.",
+    "It appears that Cupertino is finally listening.",
 ]
 FRAGMENTS = [
     "North Korea may be working on new intercontinental missiles",  # headline, no verb/period

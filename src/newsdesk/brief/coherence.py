@@ -180,6 +180,24 @@ _EXISTENTIAL_THERE = re.compile(
     r"(?!\s+also\b)",
     re.IGNORECASE,
 )
+# "It" that stands for the clause after it, not for anything told before: "It has been revealed that
+# nine-year-old Lin Miaoke ... was only a visual effect", "It is not known how long the store will
+# be closed", "It emerged that ...". Not "It is believed to be the worst ..." nor "It is likely to
+# hit businesses ...", whose "it" is the subject.
+_EXPLETIVE_IT = re.compile(
+    r"^[\"“]?it\s+(?:(?:is|was|has been|had been|will be|would be|remains|remained)\s+"
+    r"(?:(?:now|still|not|widely|generally|already|further|yet|however|officially|reportedly"
+    r"|currently|immediately|entirely|quite|now being)\s+)*"
+    r"(?:(?:believed|reported|understood|thought|known|revealed|confirmed|expected|feared"
+    r"|estimated|alleged|said|claimed|rumou?red|suspected|announced|hoped|assumed|learned|learnt"
+    r"|agreed|decided|clear|unclear|likely|unlikely|possible|uncertain|evident|apparent|true"
+    r"|obvious)\s+(?:that|whether|how|why|who|what|when|where|if)\b"
+    r"|(?:clear|unclear|possible|impossible|important|necessary|difficult|hard|easy)\s+to\s+[a-z])"
+    r"|(?:emerged|appears|appeared|seems|seemed|transpired|turned out)\s+(?:that|as if)\b)"
+    # And with no one in it the reader has not met: "It is unclear what she is being treated for".
+    r"(?!.*\b(?:he|she|they|him|her|them|his|their|its)\b)",
+    re.IGNORECASE,
+)
 _NAMED_DEFINITE = re.compile(
     r"^[\"“]?The\s+[A-Z][\w.\-]*(?:'(?!s\b)\w+)*\s+(?:(?:of|for|on)\s+(?:the\s+)?)?[A-Z]"
     # A role whose name says whose: "The government of Turkmenistan said ...".
@@ -721,6 +739,7 @@ def needs_context(text: str, opening: bool = False) -> bool:
     if (
         _DANGLING_OPENER.match(text)
         and not _EXISTENTIAL_THERE.match(text)
+        and not _EXPLETIVE_IT.match(text)
         and not (opening and _ANOTHER.match(text))
     ):
         return True
