@@ -234,6 +234,14 @@ DANGLING = [
     # for the clause after it but names someone the reader has not met.
     "It is likely to hit businesses who will struggle to communicate in the affected countires.",
     "It is unclear what she is being treated for.",
+    # MultiLing M002 (the demo's Royal Navy brief), M004, ECB+ 27ecb: an ordinal for a noun the
+    # sentence before gave.
+    "The second, by Tony Hall, former BBC Director of News and now Chief Executive of the Royal"
+    " Opera House, examined the Ministry of Defence's (MOD) handling of the media attention in"
+    " relation to the incident and has been published on the MOD website.",
+    "The first is the preamble, which is non binding and is there to put the following decisions"
+    " in context.",
+    "The first was set for 1 p.m. PDT today and 11 a.m. PDT tomorrow in the U.S. and Canada.",
 ]
 # Seed-brief and MultiLing sentences that stand on their own.
 STANDALONE = [

@@ -619,6 +619,12 @@ def contrasts_with_previous(text: str) -> bool:
 
 
 _ANOTHER = re.compile(r"^[\"“'‘(]?another\s", re.IGNORECASE)
+# An ordinal standing for a noun the sentence before gave: "The second, by Tony Hall, former BBC
+# Director of News ..., examined ...", "The third was found in a car".
+_ORDINAL_ALONE = re.compile(
+    r"^[\"“]?The\s+(?:first|second|third|fourth|fifth|sixth|last)"
+    r"(?=\s*,|\s+(?:was|were|is|are|has|had|have|will|would|could|can|may|might|did|does)\b)"
+)
 # Others than ones the sentence before told of: "A total of nine other American soldiers were
 # found guilty", "Seven other workers were hiding in a closet nearby." (not "Two other buildings
 # besides the bank were set on fire"); the rest of a group the sentence before took from ("...,
@@ -770,7 +776,9 @@ def needs_context(text: str, opening: bool = False) -> bool:
         return True
     if has_any(text, _BESIDES_GATE) and _COUNTED_BESIDES_BEFORE.match(text):
         return True
-    if text.startswith(("The ", '"The ', "“The ")) and _DEFINITE_ROLE_ACTS.match(text):
+    if text.startswith(("The ", '"The ', "“The ")) and (
+        _DEFINITE_ROLE_ACTS.match(text) or _ORDINAL_ALONE.match(text)
+    ):
         return True
     if has_any(text, _THE_NUMBERS) and _THE_NUMBER_ALONE.search(text):
         return True
