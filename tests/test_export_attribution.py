@@ -22,6 +22,7 @@ from newsdesk.models import (
     StoryAttribution,
     TimelineEvent,
 )
+from newsdesk.serve.views import load_story
 from newsdesk.store import open_store
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -226,3 +227,54 @@ def test_a_speaker_called_by_surname_is_shown_by_full_name() -> None:
     shown = digest(StoryAttribution(quotes=[said], entities=entities)).quotes
     assert [q.speaker for q in shown] == ["Billy King"]
     assert shown[0].text == said.text
+
+
+@pytest.fixture(scope="module")
+def torch_db(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """The reports of the 2008 Olympic torch relay (MultiLing topic 9), April to August 2008."""
+    path = str(tmp_path_factory.mktemp("torch") / "news.db")
+    code, _ = run("--db", path, "ingest", *(str(p) for p in sorted(WIKINEWS.glob("M009?.english"))))
+    assert code == 0
+    return path
+
+
+def test_a_day_named_from_the_day_of_writing_is_dated_where_a_brief_spans_days(
+    torch_db: str,
+) -> None:
+    """ "The 2008 Olympic Torch has arrived in London today" (April 5) in a brief of reports from
+    several days: its citation shows the date, in every export and on the story page. A sentence
+    that names no day that way keeps the bare citation."""
+    stories = json.loads(run("--db", torch_db, "export", "--format", "json")[1])["stories"]
+    story = next(s for s in stories if "London" in s["headline"])
+    brief = story["brief"]
+    shown = [(s["text"], s["published"][:10]) for s in brief]
+    assert len({day for _, day in shown}) > 1
+    relative = re.compile(r"\b(?:today|yesterday|tomorrow|this morning|[A-Z][a-z]+day)\b")
+    dated = [(text, day) for text, day in shown if relative.search(text)]
+    assert any("arrived in London today" in text for text, _ in dated)
+    undated = [text for text, _ in shown if not relative.search(text)]
+    assert undated
+
+    markdown = run("--db", torch_db, "export", "--format", "markdown")[1].splitlines()
+    support = r"(?: \(\d+ independent outlets\))?$"
+    for text, day in dated:
+        line = next(line for line in markdown if text in line)
+        assert re.search(rf"\[\d+, {day}\]{support}", line), line
+    for text in undated:
+        line = next(line for line in markdown if text in line)
+        assert relative.search(line) or re.search(rf"\[\d+\]{support}", line), line
+
+    html = run("--db", torch_db, "export", "--format", "html")[1]
+    rss = run("--db", torch_db, "export", "--format", "rss")[1]
+    for _, day in dated:
+        assert re.search(rf"\[\d+, {day}\]</a>", html)
+        assert re.search(rf", {day}\]&lt;/p&gt;", rss)  # the item's HTML, escaped
+
+    with open_store(torch_db) as store:
+        detail = load_story(store, int(story["id"]))
+    assert detail is not None
+    days = {p.text: p.day for p in detail.passages}
+    for text, day in dated:
+        passage = next(t for t in days if text in t)
+        assert days[passage] is not None and days[passage].date().isoformat() == day
+    assert all(days[next(t for t in days if text in t)] is None for text in undated)

@@ -363,8 +363,10 @@ def render_markdown(views: Sequence[StoryView]) -> str:
                 if sentence.support > 1
                 else ""
             )
+            day = view.brief.day_to_show(sentence) if view.brief else None
+            when = f", {_date(day)}" if day else ""
             lines.append(
-                f"{_markdown_text(sentence.text)} [{view.source_number(sentence)}]{support}"
+                f"{_markdown_text(sentence.text)} [{view.source_number(sentence)}{when}]{support}"
             )
             lines.append("")
         if view.brief is None:
@@ -453,6 +455,7 @@ def render_html(views: Sequence[StoryView], title: str = "newsdesk briefs") -> s
                         "text": s.text,
                         "citation": s.citation,
                         "date": _date(s.citation.published),
+                        "day": _date(view.brief.day_to_show(s) if view.brief else None),
                         "source_number": view.source_number(s),
                         "support": s.support,
                         "outlets": s.carried_by,
@@ -481,6 +484,11 @@ def _xml(text: str) -> str:
     return html.escape(_NOT_XML.sub("", text), quote=False)
 
 
+def _rss_day(brief: Brief | None, sentence: BriefSentence) -> str:
+    day = brief.day_to_show(sentence) if brief else None
+    return f", {_date(day)}" if day else ""
+
+
 def render_rss(views: Sequence[StoryView], site_url: str = DEFAULT_SITE_URL) -> str:
     """An RSS 2.0 feed with one item per story; the description is the brief as HTML.
 
@@ -493,7 +501,7 @@ def render_rss(views: Sequence[StoryView], site_url: str = DEFAULT_SITE_URL) -> 
     for view in views:
         link = f"{base}/stories/{view.story.id}"
         body = "".join(
-            f"<p>{_xml(s.text)} [{_xml(s.citation.outlet)}]</p>"
+            f"<p>{_xml(s.text)} [{_xml(s.citation.outlet)}{_rss_day(view.brief, s)}]</p>"
             for s in (view.brief.passages() if view.brief else [])
         )
         date = view.story.last_published or view.story.first_published

@@ -211,6 +211,7 @@ class CitedSentence:
     support: int
     supporting_outlets: list[str]
     reprinted_by: list[str]
+    day: datetime | None = None  # shown beside the citation (Brief.day_to_show)
 
     @property
     def carried_by(self) -> list[str]:
@@ -231,8 +232,8 @@ def cite_brief(
             notes[sentence.citation.article_key] = _cited_source(
                 store, sentence.citation, len(notes) + 1, ids
             )
-    sentences = [_cited_sentence(s, notes[s.citation.article_key]) for s in brief.sentences]
-    passages = [_cited_sentence(s, notes[s.citation.article_key]) for s in brief.passages()]
+    sentences = [_cited_sentence(brief, s, notes[s.citation.article_key]) for s in brief.sentences]
+    passages = [_cited_sentence(brief, s, notes[s.citation.article_key]) for s in brief.passages()]
     return sentences, passages, list(notes.values())
 
 
@@ -252,7 +253,7 @@ def _cited_source(store: Store, citation: Citation, note: int, ids: dict[str, in
     )
 
 
-def _cited_sentence(sentence: BriefSentence, source: CitedSource) -> CitedSentence:
+def _cited_sentence(brief: Brief, sentence: BriefSentence, source: CitedSource) -> CitedSentence:
     return CitedSentence(
         text=sentence.text,
         note=source.note,
@@ -260,6 +261,7 @@ def _cited_sentence(sentence: BriefSentence, source: CitedSource) -> CitedSenten
         support=sentence.support,
         supporting_outlets=sentence.supporting_outlets,
         reprinted_by=sentence.reprinted_by,
+        day=brief.day_to_show(sentence),
     )
 
 
