@@ -230,6 +230,12 @@ def _date(value: datetime | None) -> str:
     return value.date().isoformat() if value else ""
 
 
+def _cited_day(brief: Brief | None, sentence: BriefSentence) -> str:
+    """ ", 2008-04-05" to print after the sentence's citation (:meth:`Brief.day_to_show`), or ""."""
+    day = brief.day_to_show(sentence) if brief else None
+    return f", {_date(day)}" if day else ""
+
+
 def _span(story: StorySummary) -> str:
     first, last = _date(story.first_published), _date(story.last_published)
     if first and last and first != last:
@@ -363,8 +369,7 @@ def render_markdown(views: Sequence[StoryView]) -> str:
                 if sentence.support > 1
                 else ""
             )
-            day = view.brief.day_to_show(sentence) if view.brief else None
-            when = f", {_date(day)}" if day else ""
+            when = _cited_day(view.brief, sentence)
             lines.append(
                 f"{_markdown_text(sentence.text)} [{view.source_number(sentence)}{when}]{support}"
             )
@@ -484,11 +489,6 @@ def _xml(text: str) -> str:
     return html.escape(_NOT_XML.sub("", text), quote=False)
 
 
-def _rss_day(brief: Brief | None, sentence: BriefSentence) -> str:
-    day = brief.day_to_show(sentence) if brief else None
-    return f", {_date(day)}" if day else ""
-
-
 def render_rss(views: Sequence[StoryView], site_url: str = DEFAULT_SITE_URL) -> str:
     """An RSS 2.0 feed with one item per story; the description is the brief as HTML.
 
@@ -501,7 +501,7 @@ def render_rss(views: Sequence[StoryView], site_url: str = DEFAULT_SITE_URL) -> 
     for view in views:
         link = f"{base}/stories/{view.story.id}"
         body = "".join(
-            f"<p>{_xml(s.text)} [{_xml(s.citation.outlet)}{_rss_day(view.brief, s)}]</p>"
+            f"<p>{_xml(s.text)} [{_xml(s.citation.outlet)}{_cited_day(view.brief, s)}]</p>"
             for s in (view.brief.passages() if view.brief else [])
         )
         date = view.story.last_published or view.story.first_published
