@@ -234,6 +234,12 @@ DANGLING = [
     # for the clause after it but names someone the reader has not met.
     "It is likely to hit businesses who will struggle to communicate in the affected countires.",
     "It is unclear what she is being treated for.",
+    # MultiLing M007, M001 (the demo's Abu Ghraib and London bombers briefs, read blind): a claim
+    # without its claimant.
+    "It is alleged that senior US defence officials knew of the abuse, including the Secretary of"
+    " Defence, Donald Rumsfeld.",
+    "It is suspected that the delayed fourth bombing aboard a double-decker bus was intended for"
+    " travelers on the Northern Line, which had been suspended earlier that morning.",
     # MultiLing M002 (the demo's Royal Navy brief), M004, ECB+ 27ecb: an ordinal for a noun the
     # sentence before gave.
     "The second, by Tony Hall, former BBC Director of News and now Chief Executive of the Royal"
@@ -362,13 +368,11 @@ STANDALONE = [
     " elaborate procedures for contacting Woodward.",
     "The Sixers went on to win 18 of their next 23 games.",
     # WikiNews M0096 (the demo's Olympics brief, which left it out and kept the sentence after it,
-    # "A recording of another girl's voice played ..."), ECB+ 14ecbplus, MultiLing M007, ECB+
-    # 40ecb: an "it" that stands for the clause after it.
+    # "A recording of another girl's voice played ..."), ECB+ 14ecbplus, 40ecb: an "it" that
+    # stands for the clause after it.
     'It has been revealed that nine-year-old Lin Miaoke, who performed "Ode to the Motherland"'
     " during the ceremony, was only a visual effect.",
     "It is not known how long the store will be closed.",
-    "It is alleged that senior US defence officials knew of the abuse, including the Secretary of"
-    " Defence, Donald Rumsfeld.",
     "It appears that Cupertino is finally listening.",
 ]
 FRAGMENTS = [
