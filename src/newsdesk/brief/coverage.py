@@ -412,6 +412,20 @@ class CoverageMethod(BriefMethod):
         return [units[j] for j in range(n_u) if result.x[n_c + j] > 0.5]
 
 
+# A branch-and-bound node: chosen units, uncovered-concept weights, value, words left, selectable
+# units (a bitmask), the place in the order from which units may be added, and the node's gains
+# and live units (-gain per word, place, unit) when its parent knows them.
+_Node = tuple[
+    list[int],
+    np.ndarray,
+    float,
+    float,
+    int,
+    int,
+    tuple[list[float], list[tuple[float, int, int]]] | None,
+]
+
+
 class _Problem:
     """The coverage objective over the most concept-dense units, in matrix form.
 
@@ -569,29 +583,33 @@ class _Problem:
 
         A node's gains are one matrix product; the rest (a pool of some 30 units) is plain Python
         over lists and bitmasks, several times faster than numpy calls on arrays that small."""
-        _, gain = self._gains([])
-        order: list[int] = np.argsort(-gain / self.lengths).tolist()
+        _, first_gains = self._gains([])
+        order: list[int] = np.argsort(-first_gains / self.lengths).tolist()
         lengths: list[float] = self.lengths.tolist()
         # Bit u: unit u (a pool index).
         conflicts = [sum(1 << int(v) for v in np.flatnonzero(row)) for row in self.conflict]
         best, best_value = list(incumbent), self.objective(incumbent)
         nodes = 0
-        # State: chosen units, uncovered-concept weights, words left, units still selectable (a
-        # bitmask), and the place in ``order`` from which units may still be added.
+        # A branch without the parent's unit covers what the parent covers: it is given the
+        # parent's gains, and its live units are the parent's but that one.
         start_open = sum(1 << u for u, length in enumerate(lengths) if length <= self.max_words)
-        stack: list[tuple[list[int], np.ndarray, float, float, int, int]] = [
-            ([], self.weights.copy(), 0.0, float(self.max_words), start_open, 0)
+        stack: list[_Node] = [
+            ([], self.weights.copy(), 0.0, float(self.max_words), start_open, 0, None)
         ]
         while stack and nodes < node_limit:
-            chosen, open_weights, value, room, selectable, pos = stack.pop()
+            chosen, open_weights, value, room, selectable, pos, known = stack.pop()
             nodes += 1
-            gain = (self.matrix @ open_weights + self.prior).tolist()
-            # The units that can still be added, in ``order``: (-gain per word, place, unit).
-            live = [
-                (-gain[u] / lengths[u], p, u)
-                for p, u in enumerate(order[pos:], pos)
-                if selectable >> u & 1 and gain[u] > 0 and lengths[u] <= room
-            ]
+            gain: list[float]
+            if known is None:
+                gain = (self.matrix @ open_weights + self.prior).tolist()
+                # The units that can still be added, in ``order``: (-gain per word, place, unit).
+                live = [
+                    (-gain[u] / lengths[u], p, u)
+                    for p, u in enumerate(order[pos:], pos)
+                    if selectable >> u & 1 and gain[u] > 0 and lengths[u] <= room
+                ]
+            else:
+                gain, live = known
             if not live:
                 continue
             bound, left = value, room
@@ -608,7 +626,7 @@ class _Problem:
             with_u = [*chosen, u]
             if with_value > best_value + 1e-9:
                 best, best_value = with_u, with_value
-            stack.append((chosen, open_weights, value, room, selectable, pos + 1))
+            stack.append((chosen, open_weights, value, room, selectable, pos + 1, (gain, live[1:])))
             stack.append(
                 (
                     with_u,
@@ -617,6 +635,7 @@ class _Problem:
                     room - lengths[u],
                     selectable & ~conflicts[u],
                     pos + 1,
+                    None,
                 )
             )
         return best
