@@ -318,11 +318,14 @@ _EVENT_NOUNS = (
     "site", "program", "programme", "memo", "memos", "video", "footage", "images", "photos",
     "photographs", "pictures", "documents", "letter", "inquiry", "review", "bill", "plan",
     "proposal", "operation", "search", "campaign", "petition", "confessions", "ceremony",
-    "meeting", "talks", "mission", "project", "case",
+    "meeting", "talks", "mission", "project", "case", "speech",
 )
 # fmt: on
 _DEFINITE_EVENT = re.compile(
-    rf"^[\"“]?(?:The|[A-Z][a-z]+['’]s)\s+(?:[a-z][\w\-]*(?:['’]s)?\s+){{0,2}}?"
+    # Also after a preposition of time: "After the speech the torch will be taken on a 31 mile
+    # relay around London".
+    rf"^[\"“]?(?:(?:After|Before|Following|During|Since|Until|Despite)\s+the"
+    rf"|The|[A-Z][a-z]+['’]s)\s+(?:[a-z][\w\-]*(?:['’]s)?\s+){{0,2}}?"
     rf"({'|'.join(_EVENT_NOUNS)})(?![\w\-])"
     r"(?!\s+(?:of|in|at|on|against|over|by|between|from|to|for|that|which|who)\b)"
 )
