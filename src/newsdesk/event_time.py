@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from datetime import UTC, datetime, timedelta
 
-from newsdesk.models import NO_DATE
+from newsdesk.models import NO_DATE, Brief, BriefSentence
 
 # How far before the story's first article a reported day still belongs to the story: a report
 # published on Monday of a quake "on Saturday" dates the quake, not background.
@@ -215,3 +215,21 @@ def tells_background(text: str, published: datetime, story_start: datetime) -> b
         if year * 12 + month < start.year * 12 + start.month - 1:
             return True
     return False
+
+
+def citation_day(brief: Brief, sentence: BriefSentence) -> datetime | None:
+    """When ``sentence``'s source was published, where its reader needs that beside its citation:
+    the sentence names a day from the day it was written ("The 2008 Olympic Torch has arrived in
+    London today", "Yesterday, protesters ...", "on Saturday", "earlier this week") and the brief
+    cites sources of more than one day. Else None."""
+    published = sentence.citation.published
+    text = sentence.text
+    if published is None or not (
+        _NOW.search(text)
+        or _DAY_BEFORE.search(text)
+        or _WEEKDAY.search(text)
+        or "tomorrow" in text.lower()
+    ):
+        return None
+    days = {s.citation.published.date() for s in brief.sentences if s.citation.published}
+    return published if len(days) > 1 else None

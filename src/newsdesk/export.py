@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from newsdesk import __version__
 from newsdesk.config import DEFAULT_SITE_URL
+from newsdesk.event_time import citation_day
 from newsdesk.models import NO_DATE, Brief, BriefSentence, Quote, StoryAttribution, TimelineEvent
 from newsdesk.store import Store, StoredArticle, StorySummary, source_groups
 from newsdesk.text import count_of
@@ -231,8 +232,8 @@ def _date(value: datetime | None) -> str:
 
 
 def _cited_day(brief: Brief | None, sentence: BriefSentence) -> str:
-    """ ", 2008-04-05" to print after the sentence's citation (:meth:`Brief.day_to_show`), or ""."""
-    day = brief.day_to_show(sentence) if brief else None
+    """ ", 2008-04-05" to print after the sentence's citation (:func:`citation_day`), or ""."""
+    day = citation_day(brief, sentence) if brief else None
     return f", {_date(day)}" if day else ""
 
 
@@ -460,7 +461,7 @@ def render_html(views: Sequence[StoryView], title: str = "newsdesk briefs") -> s
                         "text": s.text,
                         "citation": s.citation,
                         "date": _date(s.citation.published),
-                        "day": _date(view.brief.day_to_show(s) if view.brief else None),
+                        "day": _date(citation_day(view.brief, s) if view.brief else None),
                         "source_number": view.source_number(s),
                         "support": s.support,
                         "outlets": s.carried_by,

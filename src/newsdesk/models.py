@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
-from newsdesk.text import names_day_from_writing, quote_open_after
+from newsdesk.text import quote_open_after
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,16 +177,6 @@ class Brief:
     @property
     def word_count(self) -> int:
         return sum(len(s.text.split()) for s in self.sentences)
-
-    def day_to_show(self, sentence: BriefSentence) -> datetime | None:
-        """When ``sentence``'s source was published, where its reader needs that beside it: the
-        sentence names a day from the day it was written ("The 2008 Olympic Torch has arrived in
-        London today") and the brief cites sources of more than one day. Else None."""
-        published = sentence.citation.published
-        if published is None or not names_day_from_writing(sentence.text):
-            return None
-        days = {s.citation.published.date() for s in self.sentences if s.citation.published}
-        return published if len(days) > 1 else None
 
     def passages(self) -> list[BriefSentence]:
         """The sentences as a reader sees them: each on its own, except that a quotation running

@@ -278,20 +278,6 @@ def mentions_any(text: str, phrases: Sequence[str]) -> bool:
 
 
 # LDC/DUC wire text writes quotes as ``...'' (TeX style): those count as quote marks too.
-# A day named from the day of writing: "today", "yesterday", "last night", "on Friday".
-_DAY_FROM_WRITING = re.compile(
-    r"\b(?:today|tonight|yesterday|tomorrow|this (?:morning|afternoon|evening)|last night"
-    r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b",
-    re.IGNORECASE,
-)
-
-
-def names_day_from_writing(text: str) -> bool:
-    """Whether ``text`` names a day by the day it was written ("arrived in London today",
-    "Yesterday, protesters tried to grab the torch", "on Saturday"): only its date places it."""
-    return _DAY_FROM_WRITING.search(text) is not None
-
-
 QUOTE_MARK = re.compile(r'"|“|”|``|\'\'')  # literals: the search skips to their first characters
 
 

@@ -10,6 +10,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from newsdesk.event_time import citation_day
 from newsdesk.models import NO_DATE, Brief, BriefSentence, Citation, as_utc
 from newsdesk.serve.timeline import Timeline, coverage_histogram
 from newsdesk.store import Store, StoredArticle, StorySummary
@@ -211,7 +212,7 @@ class CitedSentence:
     support: int
     supporting_outlets: list[str]
     reprinted_by: list[str]
-    day: datetime | None = None  # shown beside the citation (Brief.day_to_show)
+    day: datetime | None = None  # shown beside the citation (event_time.citation_day)
 
     @property
     def carried_by(self) -> list[str]:
@@ -261,7 +262,7 @@ def _cited_sentence(brief: Brief, sentence: BriefSentence, source: CitedSource) 
         support=sentence.support,
         supporting_outlets=sentence.supporting_outlets,
         reprinted_by=sentence.reprinted_by,
-        day=brief.day_to_show(sentence),
+        day=citation_day(brief, sentence),
     )
 
 
