@@ -10,9 +10,11 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from fastapi.testclient import TestClient
 
 from corpus import write_jsonl
 from newsdesk.cli import cli
+from newsdesk.config import Settings
 from newsdesk.export import digest
 from newsdesk.models import (
     Brief,
@@ -22,6 +24,7 @@ from newsdesk.models import (
     StoryAttribution,
     TimelineEvent,
 )
+from newsdesk.serve import create_app
 from newsdesk.serve.views import load_story
 from newsdesk.store import open_store
 
@@ -270,6 +273,10 @@ def test_a_day_named_from_the_day_of_writing_is_dated_where_a_brief_spans_days(
         assert re.search(rf"\[\d+, {day}\]</a>", html)
         assert re.search(rf", {day}\]&lt;/p&gt;", rss)  # the item's HTML, escaped
 
+    page = TestClient(create_app(Settings(db=torch_db))).get(f"/stories/{story['id']}").text
+    for _, day in dated:
+        shown = date.fromisoformat(day)
+        assert f", {shown.day} {shown.strftime('%b %Y')}]</a>" in page  # "[1, 5 Apr 2008]"
     with open_store(torch_db) as store:
         detail = load_story(store, int(story["id"]))
     assert detail is not None
