@@ -211,6 +211,15 @@ def test_timeline_dates_a_recap_by_the_day_it_reports() -> None:
             day(2010, 1, 12),
             day(2010, 1, 12),
         ),
+        # MultiLing M003 (the demo's Tour brief put it before the stages of July 22 and 23, and
+        # its timeline dated it July 21): what is announced today is today's news, whatever day
+        # it names after that.
+        (
+            "Astana Team announced today that Alexander Vinokourov of Kazakhstan failed a blood"
+            " test following his victory in Saturday's time trial.",
+            day(2007, 7, 24),
+            day(2007, 7, 24),
+        ),
     ],
 )
 def test_a_timeline_dates_what_has_happened_on_its_report(

@@ -128,20 +128,25 @@ _PRESENT_PERFECT = re.compile(
 )
 
 
+# The day of publication itself (not "this week", which _NOW also counts as now).
+_TODAY = re.compile(r"\b(?:today|tonight|this (?:morning|afternoon|evening))\b", re.IGNORECASE)
+
+
 def development_day(
     text: str, published: datetime, story_start: datetime, opening_day: datetime | None = None
 ) -> datetime:
     """The day of the development a report's sentence tells, for a timeline: the publication day
-    when the sentence says what has happened before it names a day ("has announced ... detained
-    on March 23"), else :func:`reported_day`. ``opening_day``, the day its article's opening
-    says the news happened, dates a sentence that names no day, says nothing has happened or
-    will, and nothing of today: the details of Thursday's news reported on Friday ("The three
-    boats had a total of 26 Somali crew onboard") are Thursday's."""
-    perfect = _PRESENT_PERFECT.search(text)
-    if perfect is not None:
+    when the sentence says what has happened, or what happened today, before it names a day ("has
+    announced ... detained on March 23", "announced today that ... failed a blood test following
+    his victory in Saturday's time trial"), else :func:`reported_day`. ``opening_day``, the day
+    its article's opening says the news happened, dates a sentence that names no day, says nothing
+    has happened or will, and nothing of today: the details of Thursday's news reported on Friday
+    ("The three boats had a total of 26 Somali crew onboard") are Thursday's."""
+    told = [m.start() for m in (_PRESENT_PERFECT.search(text), _TODAY.search(text)) if m]
+    if told:
         patterns = (_MONTH_DAY, _DAY_MONTH, _WEEKDAY, _DAY_BEFORE)
         dates = [m.start() for m in (p.search(text) for p in patterns) if m]
-        if not dates or perfect.start() < min(dates):
+        if not dates or min(told) < min(dates):
             return day_of(published)
     day = reported_day(text, published, story_start)
     if (
