@@ -15,13 +15,14 @@ from newsdesk.brief.base import prepare
 from newsdesk.config import Settings
 from newsdesk.event_time import (
     anticipated_day,
+    citation_day,
     day_of,
     development_day,
     mentioned_days,
     reported_day,
     tells_background,
 )
-from newsdesk.models import Article
+from newsdesk.models import Article, Brief, BriefSentence, Citation
 from newsdesk.sources import read_sources
 
 WIKINEWS = Path(__file__).resolve().parents[1] / "examples" / "wikinews"
@@ -424,3 +425,28 @@ def test_a_look_ahead_the_story_has_overtaken_is_not_shown() -> None:
     kept = [i for i, c in enumerate(alone.candidates) if c.text.startswith("Tomorrow's stage")]
     assert kept and not alone.candidates[kept[0]].overtaken
     assert any(kept[0] in unit.members for unit in alone.units)
+
+
+def test_a_citation_is_dated_where_a_week_counted_from_writing_needs_it() -> None:
+    """WikiNews M008 (the demo's Air France brief, read blind): "Sixteen bodies have been
+    recovered from the waters of the ocean last weekend" in a brief of June 1 to 8 had no date
+    beside it. A sentence that names no day from the day of writing keeps the bare citation, and
+    so does every sentence of a brief whose sources are all of one day."""
+
+    def cited(text: str, published: datetime) -> BriefSentence:
+        citation = Citation(text[:20], "Wikinews", "Air France 447", None, published)
+        return BriefSentence(text, citation, 0)
+
+    bodies = cited(
+        "Sixteen bodies have been recovered from the waters of the ocean last weekend.",
+        day(2009, 6, 8),
+    )
+    route = cited(
+        "Air France flight 447, traveling from Rio de Janeiro, Brazil to Paris-Charles de Gaulle"
+        " Airport, disappeared on June 1 over the Atlantic Ocean.",
+        day(2009, 6, 2),
+    )
+    brief = Brief([route, bodies], max_words=100, method="coverage")
+    assert citation_day(brief, bodies) == day(2009, 6, 8)
+    assert citation_day(brief, route) is None
+    assert citation_day(Brief([bodies], max_words=100, method="coverage"), bodies) is None

@@ -222,10 +222,15 @@ def tells_background(text: str, published: datetime, story_start: datetime) -> b
     return False
 
 
+# A week counted from the day of writing: "recovered ... last weekend", "tried to take 33 Haitian
+# children out the country last week".
+_WEEK_FROM_WRITING = re.compile(r"\b(?:last|next|this)\s+week(?:end)?\b", re.IGNORECASE)
+
+
 def citation_day(brief: Brief, sentence: BriefSentence) -> datetime | None:
     """When ``sentence``'s source was published, where its reader needs that beside its citation:
     the sentence names a day from the day it was written ("The 2008 Olympic Torch has arrived in
-    London today", "Yesterday, protesters ...", "on Saturday", "earlier this week") and the brief
+    London today", "Yesterday, protesters ...", "on Saturday", "last weekend") and the brief
     cites sources of more than one day. Else None."""
     published = sentence.citation.published
     text = sentence.text
@@ -233,6 +238,7 @@ def citation_day(brief: Brief, sentence: BriefSentence) -> datetime | None:
         _NOW.search(text)
         or _DAY_BEFORE.search(text)
         or _WEEKDAY.search(text)
+        or _WEEK_FROM_WRITING.search(text)
         or "tomorrow" in text.lower()
     ):
         return None
