@@ -128,7 +128,7 @@ _PRESENT_PERFECT = re.compile(
 )
 
 
-# The day of publication itself (not "this week", which _NOW also counts as now).
+# The day of publication itself ("this week" is also now, for _NOW, but not this day).
 _TODAY = re.compile(r"\b(?:today|tonight|this (?:morning|afternoon|evening))\b", re.IGNORECASE)
 
 
@@ -195,7 +195,7 @@ _NAMED_MONTH = re.compile(
     r"(January|February|March|April|May|June|July|August|September|October|November|December)"
     r"\b(?!\s*\d{1,2}\b)(?:,?\s+(\d{4})\b)?"
 )
-_NOW = re.compile(r"\b(?:today|tonight|this (?:morning|afternoon|evening|week))\b", re.IGNORECASE)
+_NOW = re.compile(rf"{_TODAY.pattern}|\bthis week\b", re.IGNORECASE)
 
 
 def tells_background(text: str, published: datetime, story_start: datetime) -> bool:

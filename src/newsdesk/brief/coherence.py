@@ -624,7 +624,7 @@ _ANOTHER = re.compile(r"^[\"“'‘(]?another\s", re.IGNORECASE)
 # Director of News ..., examined ...", "The third was found in a car".
 _ORDINAL_ALONE = re.compile(
     r"^[\"“]?The\s+(?:first|second|third|fourth|fifth|sixth|last)"
-    r"(?=\s*,|\s+(?:was|were|is|are|has|had|have|will|would|could|can|may|might|did|does)\b)"
+    rf"(?=\s*,|\s+(?:{'|'.join(sorted(AUXILIARIES))})\b)"
 )
 # Others than ones the sentence before told of: "A total of nine other American soldiers were
 # found guilty", "Seven other workers were hiding in a closet nearby." (not "Two other buildings
