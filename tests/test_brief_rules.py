@@ -1153,6 +1153,10 @@ def test_full_names_are_people_not_places_or_days(text: str, surnames: list[str]
     [
         ("Mr. Nichols fled downtown Atlanta and managed to evade police.", "nichols"),
         ("Deputy Ortiz was shot to death outside an apartment.", "ortiz"),
+        # ECB+ 35ecbplus, 45ecbplus: a possessive surname opens the sentence too.
+        ("Smith's statement served as the only comment from the Chargers.", "smith"),
+        ("Flynn's body was found in a car near Spiro on April 9.", "flynn"),
+        ("Chile's National System of Tsunami Alerts ruled out a tsunami.", None),
         ("DeGeneres made the announcement on Twitter on Friday.", "degeneres"),
         ("Dr. Mark Vinar, 43, is presumed dead after disappearing.", None),
         ("Police said the search would resume at dawn.", None),

@@ -67,12 +67,13 @@ FULL_NAME_SURNAME = re.compile(
     rf"\s+((?:{_PARTICLE}\s+){{0,2}}(?=[A-Z])(?!{_NOT_SURNAME_WORDS}\b){_SURNAME})\b"
 )
 # A sentence opening with a surname, also after a courtesy title or rank ("Mr. Nichols fled",
-# "Deputy Ortiz was shot", "Gen. Miller declined"). No "^": match() anchors it, also where a
+# "Deputy Ortiz was shot", "Gen. Miller declined"), or with its possessive ("Smith's statement
+# served as the only comment from the Chargers."). No "^": match() anchors it, also where a
 # fronted phrase ends.
 _SURNAME_OPENER = re.compile(
     r"(?:(?:(?:Maj|Lt|Brig)\.?\s+)?(?:Mr|Mrs|Ms|Dr|Sgt|Det|Const|Gen|Adm|Capt|Cmdr|Col|Maj|Lt"
     r"|Cpl|Pvt|Insp|Supt|Sen|Rep|Gov|Prof|Rev)\.?\s+|(?:Miss|Deputy|Officer|Detective|Sergeant"
-    rf"|Constable|Trooper)\s+)?((?:{_PARTICLE}\s+){{0,2}}{_SURNAME})(?:,|\s+[a-z])"
+    rf"|Constable|Trooper)\s+)?((?:{_PARTICLE}\s+){{0,2}}{_SURNAME})(?:,|(?:['’]s)?\s+[a-z])"
 )
 
 
