@@ -1005,7 +1005,7 @@ def test_a_speaker_named_by_surname_alone_comes_with_the_full_name() -> None:
     # A surname never given in full, and a role noun, stand on their own.
     text = (
         "Cooley said the deputy was shot outside an apartment on June 24.\n\n"
-        "Divers were led by the Michigan State Police on Friday. Police said the search would"
+        "Divers were led by the Michigan State Police on Friday. Police said a search would"
         " resume at dawn near the park."
     )
     first = prepare([one_article(text)])
@@ -1695,6 +1695,33 @@ def test_the_event_an_article_told_of_before_comes_with_that_sentence() -> None:
     assert event_referent("The action-packed vampire love story was a blockbuster.") is None
     # WikiNews M0067 (the demo's US nationals): which site?
     assert event_referent("The site has a medical facility run by the Dominican Red Cross.")
+
+
+def test_an_event_someone_reports_on_needs_the_sentence_that_told_of_it() -> None:
+    """WikiNews M0021 (the demo's captured sailors): "The British government claims that the
+    confessions were extracted under duress" came with no confession told before. ECB+ 35ecbplus
+    opened a brief on "The City Attorney's office said the case hadn't been submitted ..."."""
+    from newsdesk.evaluation.summarize import read_articles
+
+    story = prepare(read_articles([WIKINEWS / "M0021.english"]))
+    claim = next(c for c in story.candidates if "the confessions were extracted" in c.text)
+    assert not claim.standalone
+    reported = [
+        "The British government claims that the confessions were extracted under duress.",
+        "The City Attorney's office said the case hadn't been submitted as of Tuesday.",
+        "Coach Brad Childress said the decision has nothing to do with the health of Frerotte.",
+    ]
+    for text in reported:
+        assert event_referent(text) is not None, text
+    # WikiNews M0051: "the quake" is the aftershock the sentence before told of ("Meanwhile, an
+    # earthquake hit the area"), not "the great 8.8 earthquake" further up; that sentence needs
+    # its own, so neither is shown.
+    story = prepare(read_articles([WIKINEWS / "M0051.english"]))
+    usgs = next(c for c in story.candidates if c.text.startswith("The USGS reported the quake"))
+    assert not usgs.standalone and usgs.introduced_by is None and usgs.needs_previous
+    # A report that says which, and an event in the subject, refer to nothing.
+    assert event_referent("Police said the trial of Brian Nichols would resume.") is None
+    assert event_referent("The judge who heard the case said he was moved.") is None
 
 
 def test_an_event_named_after_a_preposition_of_time_needs_the_sentence_that_told_of_it() -> None:

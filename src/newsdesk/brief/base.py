@@ -292,17 +292,32 @@ def _latest_mention(
     count: Sequence[str] = (),
 ) -> int | None:
     """The latest standalone candidate of ``indices`` that has one of ``stems``, tried in order,
-    and one of the words of ``count`` if any are given ("three boats" for "The three boats")."""
+    and one of the words of ``count`` if any are given ("three boats" for "The three boats").
+    None when a later candidate that is not standalone introduces one anew ("Meanwhile, an
+    earthquake hit the area" before "The USGS reported the quake measured magnitude 4.9": not
+    "the great 8.8 earthquake" further up)."""
     for wanted in stems:
         for c in reversed(indices):
             cand = candidates[c]
-            if (
-                cand.standalone
-                and wanted in cand.stems
-                and (not count or any(word in cand.tokens for word in count))
-            ):
+            if wanted not in cand.stems or (count and not any(w in cand.tokens for w in count)):
+                continue
+            if cand.standalone:
                 return c
+            if _introduces(cand.tokens, wanted):
+                return None
     return None
+
+
+_INDEFINITE = frozenset(("a", "an", "another"))
+
+
+def _introduces(tokens: Sequence[str], wanted: str) -> bool:
+    """Whether ``tokens`` hold the stem ``wanted`` after an indefinite article and at most two
+    words ("an earthquake", "a powerful new earthquake")."""
+    return any(
+        stem(token) == wanted and _INDEFINITE.intersection(tokens[max(0, i - 3) : i])
+        for i, token in enumerate(tokens)
+    )
 
 
 def _in_small_letters(text: str, word: str) -> bool:

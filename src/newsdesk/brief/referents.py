@@ -322,13 +322,27 @@ _EVENT_NOUNS = (
     "meeting", "talks", "mission", "project", "case", "speech",
 )
 # fmt: on
+_EVENT = (
+    rf"(?:[a-z][\w\-]*(?:['’]s)?\s+){{0,2}}?({'|'.join(_EVENT_NOUNS)})(?![\w\-])"
+    r"(?!\s+(?:of|in|at|on|against|over|by|between|from|to|for|that|which|who)\b)"
+)
 _DEFINITE_EVENT = re.compile(
     # Also after a preposition of time: "After the speech the torch will be taken on a 31 mile
     # relay around London".
     rf"^[\"“]?(?:(?:After|Before|Following|During|Since|Until|Despite)\s+the"
-    rf"|The|[A-Z][a-z]+['’]s)\s+(?:[a-z][\w\-]*(?:['’]s)?\s+){{0,2}}?"
-    rf"({'|'.join(_EVENT_NOUNS)})(?![\w\-])"
-    r"(?!\s+(?:of|in|at|on|against|over|by|between|from|to|for|that|which|who)\b)"
+    rf"|The|[A-Z][a-z]+['’]s)\s+{_EVENT}"
+)
+# Also after whoever reports it: "The City Attorney's office said the case hadn't been submitted
+# as of Tuesday", "The British government claims that the confessions were extracted under
+# duress". A name or a capitalised subject of up to three more words in small letters, so that
+# the search stops at the first reporting verb.
+_REPORTING_VERBS = (
+    *SPEECH_VERBS, "claims", "claimed", "alleges", "alleged", "confirmed", "confirms", "reported",
+    "believes", "believed",
+)  # fmt: skip
+_REPORTED_DEFINITE_EVENT = re.compile(
+    rf"^[\"“]?[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*)*(?:\s+[a-z][\w'’\-]*){{0,3}}?"
+    rf"\s+(?:{'|'.join(_REPORTING_VERBS)})\s+(?:that\s+)?the\s+{_EVENT}"
 )
 _SAME_EVENT = {
     "quake": "earthquake", "tremor": "earthquake", "blaze": "fire",
@@ -361,10 +375,13 @@ def event_referent(
     text: str, common_noun: Callable[[str], bool] = lambda word: False
 ) -> tuple[str, list[str]] | None:
     """The event or document a sentence opens with ("The verdict was ...", "The quake was
-    centred ...", and "The Conference is ..." when ``common_noun("conference")``): its referent
-    key, and the stems an earlier sentence telling of it would have. None when the sentence opens
-    otherwise or says which ("The trial of Brian Nichols", "The Department of Defense")."""
+    centred ...", "Officials said the move is ...", and "The Conference is ..." when
+    ``common_noun("conference")``): its referent key, and the stems an earlier sentence telling of
+    it would have. None when the sentence opens otherwise or says which ("The trial of Brian
+    Nichols", "The Department of Defense")."""
     match = _DEFINITE_EVENT.match(text)
+    if match is None and has_any(text, _REPORTING_VERBS):
+        match = _REPORTED_DEFINITE_EVENT.match(text)
     if match is not None:
         noun = match.group(1).lower()
         stems = [stem(noun), stem(_SAME_EVENT.get(noun, noun))]
