@@ -1695,6 +1695,27 @@ def test_the_event_an_article_told_of_before_comes_with_that_sentence() -> None:
     assert event_referent("The action-packed vampire love story was a blockbuster.") is None
     # WikiNews M0067 (the demo's US nationals): which site?
     assert event_referent("The site has a medical facility run by the Dominican Red Cross.")
+    # ECB+ 21ecb, 4ecb, 31ecbplus: what came of an event the article told of ...
+    assert event_referent("The impact knocked Johnson to the ground.") is not None
+    assert event_referent("The controversy drove Page from modeling.") is not None
+    assert event_referent("The win improved Creighton to 41 - 20 all - time.") is not None
+    # ... unless the sentence says which (ECB+ 9ecbplus).
+    assert event_referent("The problem with the legislation by Bush was that ...") is None
+
+
+def test_what_came_of_an_event_comes_with_the_sentence_that_told_of_it() -> None:
+    """WikiNews M0094 (the demo's Taiwan torch brief): "The effects are indicated to be notable
+    after ..." -- of what? M0038 (the London torch relay): "The event will start in Trafalgar
+    Square" needs the sentence before it."""
+    from newsdesk.evaluation.summarize import read_articles
+
+    for path, opening in [
+        ("M0094.english", "The effects are indicated"),
+        ("M0038.english", "The event will start in Trafalgar Square"),
+    ]:
+        story = prepare(read_articles([WIKINEWS / path]))
+        candidate = next(c for c in story.candidates if c.text.startswith(opening))
+        assert not candidate.standalone, opening
 
 
 def test_an_event_someone_reports_on_needs_the_sentence_that_told_of_it() -> None:

@@ -320,11 +320,17 @@ _EVENT_NOUNS = (
     "photographs", "pictures", "documents", "letter", "inquiry", "review", "bill", "plan",
     "proposal", "operation", "search", "campaign", "petition", "confessions", "ceremony",
     "meeting", "talks", "mission", "project", "case", "speech",
+    # what came of it: "The impact knocked Johnson to the ground", "The win improved Creighton to
+    # 41 - 20", "The controversy drove Page from modeling", "The effects are indicated to be
+    # notable after ..."
+    "event", "impact", "shootings", "attacks", "bombings", "problem", "error", "loss", "defeat",
+    "win", "victory", "results", "controversy", "scandal", "changes", "effects", "allegations",
+    "damage",
 )
 # fmt: on
 _EVENT = (
     rf"(?:[a-z][\w\-]*(?:['’]s)?\s+){{0,2}}?({'|'.join(_EVENT_NOUNS)})(?![\w\-])"
-    r"(?!\s+(?:of|in|at|on|against|over|by|between|from|to|for|that|which|who)\b)"
+    r"(?!\s+(?:of|in|at|on|against|over|by|between|from|to|for|with|that|which|who)\b)"
 )
 _DEFINITE_EVENT = re.compile(
     # Also after a preposition of time: "After the speech the torch will be taken on a 31 mile
