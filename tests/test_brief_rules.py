@@ -402,6 +402,8 @@ FRAGMENTS = [
     "More information on the BlackBerry Curve 8900 is available on RIM's website.",
     "For more information, check out the ESC statement.",
     "Hit the jump for more details and how \u2018 Catching Fire \u2019 could face a huge delay.",
+    # ECB+ 42ecbplus: the page around the article.
+    "Interested customers can register for updates on the Q10 at the link below.",
     # ECB+ 13ecbplus: an article whose text begins mid-sentence.
     "fast - moving fire destroyed the historic Matanuska Maid warehouse early this morning.",
     # ECB+ 26ecbplus, 42ecbplus, 44ecbplus: characters the source's encoding lost.

@@ -61,13 +61,16 @@ _BOILERPLATE_ANYWHERE = re.compile(
     r"|anyone with (?:any )?information|crime ?stoppers"
     # A blog post's line of meta: "... posted in Pedestrian Accidents on Wednesday, September 18".
     r"|posted (?:in|by) [^.]{1,60}? on (?:mon|tues|wednes|thurs|fri|satur|sun)day,"
+    # The page around the article: "Interested customers can register for updates on the Q10 at
+    # the link below."
+    r"|\b(?:link|video|form|chart|map|graphic|table|gallery|slideshow|box)s? (?:below|above)\b"
 )
-# The literal opening of each alternative above: a sentence with none of them cannot match.
+# A literal part of each alternative above: a sentence with none of them cannot match.
 # fmt: off
 _BOILERPLATE_OPENINGS = (
     "click here", "all rights reserved", "copyright", "photo", "reporting by", "editing by",
     "writing by", "additional reporting", "http", "www.", "@", "contributed to this report",
-    "anyone with", "crime", "posted ",
+    "anyone with", "crime", "posted ", " below", " above",
 )
 # fmt: on
 _DATE_ONLY = re.compile(
