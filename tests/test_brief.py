@@ -272,6 +272,21 @@ def test_no_sentence_is_moved_up_to_introduce_a_place_or_a_company(
 
 
 @pytest.mark.skipif(not ECB_DOCS.is_dir(), reason="shared ECB+ data not present")
+def test_a_name_after_the_used_as_a_modifier_moves_nothing_up() -> None:
+    """ECB+ 9ecbplus, stored as `newsdesk brief DIR` stores it (its articles dated): "Obama's
+    action puts the Bush regulation on hold ..." is no surname alone, so "The regulation, issued a
+    few weeks before George W. Bush left office, ..." does not move before Obama's announcement
+    to introduce him."""
+    from newsdesk.evaluation.summarize import newsdesk_system, read_articles
+
+    articles = read_articles(sorted((ECB_DOCS / "9ecbplus").iterdir()))
+    texts = newsdesk_system()(articles, 150)
+    action = next(i for i, t in enumerate(texts) if t.startswith("Obama's action puts"))
+    assert texts[action - 1].startswith("President Barack Obama announced plans Tuesday")
+    assert texts[0].startswith("President Barack Obama announced plans Tuesday")
+
+
+@pytest.mark.skipif(not ECB_DOCS.is_dir(), reason="shared ECB+ data not present")
 @pytest.mark.parametrize(
     ("event", "budget", "detail", "lead"),
     [

@@ -101,12 +101,14 @@ def _stand_in_opener(story: StoryText, units: list[int], keys: Mapping[int, Orde
 
 
 _CAPITALISED = re.compile(r"\b[A-Z][a-z]{2,}\b")
-# A capitalised word after these is a place ("the province of Aceh", "in Aceh") or the end of a
-# longer name ("Central Aceh"), and one before these a name used as a modifier ("a Bush
-# administration regulation"): no person a reader needs introduced, though a person's full name
-# elsewhere ends in it ("Banda Aceh", "George W. Bush").
+# A capitalised word after these is a place ("the province of Aceh", "in Aceh"), the end of a
+# longer name ("Central Aceh") or, after "the", a name used as a modifier ("the Bush regulation");
+# and one before these a modifier too ("a Bush administration regulation"): no person a reader
+# needs introduced, though a person's full name elsewhere ends in it ("Banda Aceh", "George W.
+# Bush").
 _BEFORE_A_PLACE = re.compile(
-    r"(?:\b(?i:in|of|at|from|near|off|across|outside|inside|around|throughout)|[A-Z][\w.]*)\s+$"
+    r"(?:\b(?i:in|of|at|from|near|off|across|outside|inside|around|throughout|the)|[A-Z][\w.]*)"
+    r"\s+$"
 )
 _NAME_AS_MODIFIER = re.compile(r"\s+(?:administration|era|government|regime)\b")
 
