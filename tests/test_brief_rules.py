@@ -1421,8 +1421,8 @@ def test_a_sentence_telling_a_lead_again_after_it_is_a_retelling() -> None:
     """ECB+ 42ecb: "T-Mobile is expected to launch the BlackBerry Curve 8900 smartphone in
     mid-February" tells again what the lead told ("... T-Mobile will offer the BlackBerry Curve
     8900 to customers in February", stem cosine 0.47); a blind read flagged it in the 150-word
-    brief. After a lead, a sentence that is no lead retells it at a lower bar; the lead after it
-    retells nothing."""
+    brief. After another article's lead, a sentence that is no lead retells it at a lower bar;
+    the lead after it retells nothing."""
     from newsdesk.evaluation.summarize import read_articles
 
     articles = read_articles(sorted(ECB_CURVE.iterdir()))
@@ -1446,6 +1446,17 @@ def test_a_sentence_telling_a_lead_again_after_it_is_a_retelling() -> None:
     for budget in (100, 150, 250):
         texts = [s.text for s in summarize(articles, budget).sentences]
         assert not (any(t.startswith(lead) for t in texts) and body in texts), budget
+
+    # WikiNews M0000: within one article a sentence that much like its lead tells more ("An
+    # AP/ISOS poll has found three in ten U.S. citizens have donated ...", 0.40 to "U.S.
+    # citizens donating in 2005 to help tsunami victims may write off their donations ..."); a
+    # paired read of the demo missed the poll when it was left out.
+    alone = prepare(read_articles([WIKINEWS / "M0000.english"]))
+    openings = [alone.candidates[unit.members[0]].text for unit in alone.units]
+    own_lead = next(u for u, t in enumerate(openings) if t.startswith("U.S. citizens donating"))
+    poll = next(u for u, t in enumerate(openings) if t.startswith("An AP/ISOS poll has found"))
+    assert alone.similarity_among([own_lead, poll])[0, 1] >= LEAD_RETELLING_THRESHOLD
+    assert retellings(alone, [own_lead, poll]) == []
 
 
 def test_a_speaker_called_by_surname_alone_comes_with_the_full_name() -> None:

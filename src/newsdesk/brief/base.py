@@ -563,18 +563,20 @@ RETELLING_SHARE = 0.7
 # A lead holds the story's main facts, and a later sentence often tells them again with a detail
 # added: "T-Mobile is expected to launch the BlackBerry Curve 8900 smartphone in mid-February"
 # after the lead "... T-Mobile will offer the BlackBerry Curve 8900 to customers in February"
-# (stem cosine 0.47). Shown after a lead it is this similar to, a sentence that is no lead retells
-# it. A blind read of the 86 ECB+ briefs at 150 words flagged 62 sentences as repeats; 14 of the
-# 28 sentences this takes out were among them, and a paired read of the 21 changed briefs preferred
-# the new one 15 times to 5 (BENCHMARKS.md). As a bar for redundancy in the selection itself
-# (either sentence a lead) it took out leads as often as the sentences retelling them.
+# (stem cosine 0.47). Shown after another article's lead it is this similar to, a sentence that is
+# no lead retells it. A blind read of the 86 ECB+ briefs at 150 words flagged 62 sentences as
+# repeats; 14 of the 28 sentences this takes out were among them, and a paired read of the 21
+# changed briefs preferred the new one 15 times to 5 (BENCHMARKS.md). Not within one article,
+# whose writer tells more after the lead ("An AP/ISOS poll has found three in ten U.S. citizens
+# have donated ..."), nor as a bar for redundancy in the selection itself (either sentence a
+# lead), which took out leads as often as the sentences retelling them.
 LEAD_RETELLING_THRESHOLD = 0.4
 
 
 def retellings(story: StoryText, shown: Sequence[int]) -> list[int]:
     """The units of ``shown`` (in the order a reader meets them) with at least ``RETELLING_SHARE``
     of their content stems in the units before them, or, not being a lead themselves, at least
-    ``LEAD_RETELLING_THRESHOLD`` similar to a lead before them."""
+    ``LEAD_RETELLING_THRESHOLD`` similar to another article's lead before them."""
     lead = _leads(story, shown)
     similarity = story.similarity_among(shown) if lead.any() and not lead.all() else None
     told: set[str] = set()
@@ -588,6 +590,7 @@ def retellings(story: StoryText, shown: Sequence[int]) -> list[int]:
                 lead[before]
                 and shown[before] not in found
                 and similarity[place, before] >= LEAD_RETELLING_THRESHOLD
+                and _article(story, shown[before]) != _article(story, unit)
                 for before in range(place)
             )
         ):
@@ -613,6 +616,10 @@ def may_retell(story: StoryText, units: Sequence[int]) -> bool:
         return False
     similarity = story.similarity_among(units)[~lead][:, lead]
     return bool((similarity >= LEAD_RETELLING_THRESHOLD).any())
+
+
+def _article(story: StoryText, unit: int) -> int:
+    return story.candidates[story.units[unit].members[0]].article
 
 
 def _leads(story: StoryText, units: Sequence[int]) -> np.ndarray:
