@@ -292,18 +292,27 @@ def _latest_mention(
 ) -> int | None:
     """The latest standalone candidate of ``indices`` that has one of ``stems``, tried in order,
     and one of the words of ``count`` if any are given ("three boats" for "The three boats").
-    None when a later candidate that is not standalone introduces one anew ("Meanwhile, an
+    None when the candidate right before, not standalone, introduces one anew ("Meanwhile, an
     earthquake hit the area" before "The USGS reported the quake measured magnitude 4.9": not
-    "the great 8.8 earthquake" further up)."""
+    "the great 8.8 earthquake" further up). Not one further back: "Normally, a small earthquake
+    might last less than a second" is no quake the article tells of."""
+
+    def counted(cand: Candidate) -> bool:
+        return not count or any(word in cand.tokens for word in count)
+
+    if indices:
+        before = candidates[indices[-1]]
+        if (
+            not before.standalone
+            and counted(before)
+            and any(_introduces(before.tokens, wanted) for wanted in stems)
+        ):
+            return None
     for wanted in stems:
         for c in reversed(indices):
             cand = candidates[c]
-            if wanted not in cand.stems or (count and not any(w in cand.tokens for w in count)):
-                continue
-            if cand.standalone:
+            if cand.standalone and wanted in cand.stems and counted(cand):
                 return c
-            if _introduces(cand.tokens, wanted):
-                return None
     return None
 
 
