@@ -170,7 +170,8 @@ class StoryText:
         ``OPENING_REDUNDANCY_THRESHOLD`` between two articles' openings of the same day."""
         units = list(units)
         first = [self.units[u].members[0] for u in units]
-        redundant = repeats(self.similarity_among(units), _leads(self, units))
+        lead = np.array([self.candidates[m].position < LEAD_SENTENCES for m in first])
+        redundant = repeats(self.similarity_among(units), lead)
         opening = self.openings[first]
         if same_day_openings and opening.sum() > 1:
             # The openings themselves, not a sentence a unit adds after one.
@@ -586,22 +587,13 @@ def retellings(story: StoryText, shown: Sequence[int]) -> list[int]:
     """The units of ``shown`` (in the order a reader meets them) with at least ``RETELLING_SHARE``
     of their content stems in the units before them, or, not being a lead themselves, at least
     ``LEAD_RETELLING_THRESHOLD`` similar to another article's lead before them."""
-    lead = _leads(story, shown)
-    similarity = story.similarity_among(shown) if lead.any() and not lead.all() else None
+    retold_lead = _lead_retold(story, shown)
     told: set[str] = set()
     found: list[int] = []
     for place, unit in enumerate(shown):
         stems = set(story.units[unit].stems)
-        if (told and stems and len(stems & told) >= RETELLING_SHARE * len(stems)) or (
-            similarity is not None
-            and not lead[place]
-            and any(
-                lead[before]
-                and shown[before] not in found
-                and similarity[place, before] >= LEAD_RETELLING_THRESHOLD
-                and _article(story, shown[before]) != _article(story, unit)
-                for before in range(place)
-            )
+        if (told and stems and len(stems & told) >= RETELLING_SHARE * len(stems)) or any(
+            retold_lead[place, before] and shown[before] not in found for before in range(place)
         ):
             found.append(unit)
         told |= stems
@@ -611,32 +603,31 @@ def retellings(story: StoryText, shown: Sequence[int]) -> list[int]:
 def may_retell(story: StoryText, units: Sequence[int]) -> bool:
     """Whether :func:`retellings` can find any of ``units`` in some order: whether one has
     ``RETELLING_SHARE`` of its content stems in the others (the units before it hold no more), or
-    one that is no lead is ``LEAD_RETELLING_THRESHOLD`` similar to a lead. Cheaper than ordering
-    the units."""
+    one that is no lead is ``LEAD_RETELLING_THRESHOLD`` similar to another article's lead.
+    Cheaper than ordering the units."""
     stems = [set(story.units[u].stems) for u in units]
     counts = Counter(s for unit_stems in stems for s in unit_stems)
-    if any(
+    return any(
         unit_stems and sum(counts[s] > 1 for s in unit_stems) >= RETELLING_SHARE * len(unit_stems)
         for unit_stems in stems
-    ):
-        return True
-    lead = _leads(story, units)
-    if not lead.any() or lead.all():
-        return False
-    similarity = story.similarity_among(units)[~lead][:, lead]
-    return bool((similarity >= LEAD_RETELLING_THRESHOLD).any())
+    ) or bool(_lead_retold(story, units).any())
 
 
-def _article(story: StoryText, unit: int) -> int:
-    return story.candidates[story.units[unit].members[0]].article
-
-
-def _leads(story: StoryText, units: Sequence[int]) -> np.ndarray:
-    """Which of ``units`` open on one of their article's ``LEAD_SENTENCES``."""
-    return np.array(
+def _lead_retold(story: StoryText, units: Sequence[int]) -> np.ndarray:
+    """Pairs (i, j) of ``units`` where unit i, no lead, is ``LEAD_RETELLING_THRESHOLD`` similar
+    to unit j, the lead of another article."""
+    lead = np.array(
         [story.candidates[story.units[u].members[0]].position < LEAD_SENTENCES for u in units],
         dtype=bool,
     )
+    pairs = np.zeros((len(units), len(units)), dtype=bool)
+    if not lead.any() or lead.all():
+        return pairs
+    article = np.array([story.candidates[story.units[u].members[0]].article for u in units])
+    pairs[np.ix_(~lead, lead)] = article[~lead][:, None] != article[lead][None, :]
+    if pairs.any():
+        pairs &= story.similarity_among(units) >= LEAD_RETELLING_THRESHOLD
+    return pairs
 
 
 SUPPORT_THRESHOLD = 0.5
