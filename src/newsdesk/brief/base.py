@@ -161,6 +161,13 @@ class StoryText:
             similarity = np.maximum(similarity, best)
         return similarity
 
+    def leads(self, units: Sequence[int]) -> np.ndarray:
+        """Which of ``units`` open on one of their article's ``LEAD_SENTENCES``."""
+        return np.array(
+            [self.candidates[self.units[u].members[0]].position < LEAD_SENTENCES for u in units],
+            dtype=bool,
+        )
+
     def redundant_among(self, units: Sequence[int], same_day_openings: bool = True) -> np.ndarray:
         """Which pairs of the given units say the same thing: similarity (as
         :meth:`similarity_among`) of at least ``REDUNDANCY_THRESHOLD``, or of at least
@@ -170,8 +177,7 @@ class StoryText:
         ``OPENING_REDUNDANCY_THRESHOLD`` between two articles' openings of the same day."""
         units = list(units)
         first = [self.units[u].members[0] for u in units]
-        lead = np.array([self.candidates[m].position < LEAD_SENTENCES for m in first])
-        redundant = repeats(self.similarity_among(units), lead)
+        redundant = repeats(self.similarity_among(units), self.leads(units))
         opening = self.openings[first]
         if same_day_openings and opening.sum() > 1:
             # The openings themselves, not a sentence a unit adds after one.
@@ -544,13 +550,6 @@ def repeats(similarity: np.ndarray, opening: np.ndarray) -> np.ndarray:
 REDUNDANCY_THRESHOLD = 0.5
 # An article's lead: its first three sentences (its title read as a sentence counts as one).
 LEAD_SENTENCES = 3
-# A lead holds the story's main facts, and the body tells them again with a detail added: "T-Mobile
-# is expected to launch the BlackBerry Curve 8900 smartphone in mid-February" after the lead told
-# the launch (stem cosine 0.47). A blind read of the ECB+ briefs at 150 words flagged 62 of their
-# sentences as repeats; at 0.4 between a lead and another sentence, 14 of them go, MiniLM-rated
-# repeats (cosine >= 0.6) at 250 words fall from 316 to 270, and agreement with the human
-# summaries' order rises (resampled, 250 words, 0.680 -> 0.697) with ROUGE level (BENCHMARKS.md).
-ONE_LEAD_REDUNDANCY_THRESHOLD = 0.4
 # Leads of different outlets retell one event in other words: 0.35 between two leads took the
 # ECB+ brief pairs MiniLM rates >= 0.75 from 12 (at 0.4) to 7 at 100 words. Coverage's early-word
 # concepts reward more leads, so the bar is now 0.3: brief pairs MiniLM rates >= 0.6 are back to
@@ -616,10 +615,7 @@ def may_retell(story: StoryText, units: Sequence[int]) -> bool:
 def _lead_retold(story: StoryText, units: Sequence[int]) -> np.ndarray:
     """Pairs (i, j) of ``units`` where unit i, no lead, is ``LEAD_RETELLING_THRESHOLD`` similar
     to unit j, the lead of another article."""
-    lead = np.array(
-        [story.candidates[story.units[u].members[0]].position < LEAD_SENTENCES for u in units],
-        dtype=bool,
-    )
+    lead = story.leads(units)
     pairs = np.zeros((len(units), len(units)), dtype=bool)
     if not lead.any() or lead.all():
         return pairs
