@@ -80,7 +80,8 @@ class Candidate:
     paragraph: int
     text: str
     tokens: list[str]
-    stems: list[str]
+    token_stems: list[str]  # the stem of each token
+    stems: list[str]  # content stems: of the tokens that are no stopword or number
     standalone: bool
     needs_previous: bool
     introduced_by: int | None = None
@@ -237,19 +238,26 @@ class StoryText:
             cols = [
                 vocabulary.setdefault(t, len(vocabulary)) for c in self.candidates for t in c.stems
             ]
-            rows = np.repeat(
-                np.arange(len(self.candidates)), [len(c.stems) for c in self.candidates]
-            )
+            indptr = np.cumsum([0] + [len(c.stems) for c in self.candidates])
             shape = (len(self.candidates), max(1, len(vocabulary)))
-            # One entry per stem occurrence: the matrix sums the duplicates into counts.
-            self._candidate_counts = csr_matrix((np.ones(len(cols)), (rows, cols)), shape=shape)
+            # One entry per stem occurrence, summed into counts.
+            counts = csr_matrix((np.ones(len(cols)), cols, indptr), shape=shape)
+            counts.sum_duplicates()
+            self._candidate_counts = counts
         return self._candidate_counts
 
 
 def _normalise_rows(matrix: csr_matrix) -> csr_matrix:
-    norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
+    # On the CSR arrays themselves: under half the time of scipy's elementwise products.
+    normalised = csr_matrix(matrix, copy=True)
+    normalised.sum_duplicates()
+    lengths = np.diff(normalised.indptr)
+    rows = np.repeat(np.arange(normalised.shape[0]), lengths)
+    squares = np.bincount(rows, weights=normalised.data**2, minlength=normalised.shape[0])
+    norms = np.sqrt(squares)
     norms[norms == 0] = 1.0
-    return csr_matrix(matrix.multiply(1.0 / norms[:, None]))
+    normalised.data *= np.repeat(1.0 / norms, lengths)
+    return normalised
 
 
 _KICKER = re.compile(r"\s:\s|^[^:]{1,40}:\s")
@@ -449,7 +457,8 @@ def prepare(articles: Sequence[Article]) -> StoryText:
         for position, (i, paragraph, text) in enumerate(numbered):
             fragment_title = "" if i < 0 else title
             tokens = words(text)
-            stems = content_stems(tokens)
+            token_stems = [stem(t) for t in tokens]
+            stems = content_stems(tokens, token_stems)
             seen.update(stems)
             rule_text = ruled[position]
             fragment = (
@@ -487,6 +496,7 @@ def prepare(articles: Sequence[Article]) -> StoryText:
                     paragraph=paragraph,
                     text=text,
                     tokens=tokens,
+                    token_stems=token_stems,
                     stems=stems,
                     standalone=standalone,
                     needs_previous=dependence.needs_previous,

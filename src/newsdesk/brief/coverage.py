@@ -93,9 +93,11 @@ def _is_direct_quote(text: str) -> bool:
     return bool(_OPENING_QUOTE.match(text) or _QUOTE_ATTRIBUTION.search(text))
 
 
-def bigram_concepts(tokens: Sequence[str]) -> set[Concept]:
-    """Stemmed bigrams of lower-cased tokens, except those made of two stopwords."""
-    stems = [stem(t) for t in tokens]
+def bigram_concepts(tokens: Sequence[str], stems: Sequence[str] | None = None) -> set[Concept]:
+    """Stemmed bigrams of lower-cased tokens (their ``stems`` when the caller has them), except
+    those made of two stopwords."""
+    if stems is None:
+        stems = [stem(t) for t in tokens]
     return {
         (stems[i], stems[i + 1])
         for i in range(len(tokens) - 1)
@@ -205,7 +207,7 @@ class CoverageMethod(BriefMethod):
         self.gap = gap
 
     def select(self, story: StoryText, max_words: int) -> list[int]:
-        per_candidate = [bigram_concepts(c.tokens) for c in story.candidates]
+        per_candidate = [bigram_concepts(c.tokens, c.token_stems) for c in story.candidates]
         weights = concept_weights(
             story, per_candidate, self.min_df, self.lead_bonus, self.title_bonus, self.power
         )

@@ -67,5 +67,13 @@ def stem(word: str) -> str:
     return _STEM(word) if len(word) > 3 else word
 
 
-def content_stems(tokens: Sequence[str]) -> list[str]:
-    return [stem(t) for t in tokens if t not in STOPWORDS and not t.isdigit()]
+def content_stems(tokens: Sequence[str], token_stems: Sequence[str] | None = None) -> list[str]:
+    """The stems of ``tokens`` that are neither stopwords nor numbers; from ``token_stems`` (the
+    stem of every token) when the caller has them."""
+    if token_stems is None:
+        return [stem(t) for t in tokens if t not in STOPWORDS and not t.isdigit()]
+    return [
+        s
+        for t, s in zip(tokens, token_stems, strict=True)
+        if t not in STOPWORDS and not t.isdigit()
+    ]
