@@ -55,6 +55,29 @@ MULTILING = DATA / "multiling2011-en"
             "death toll from the disaster to 11.",
             {"dead": 11.0},
         ),
+        # A death count, and a toll that rises past its number further on.
+        (
+            "Nearly a week after tsunami waves scoured the coasts of multiple countries in "
+            "southern Asia, the confirmed death count is over 120,000.",
+            {"dead": 120_000.0},
+        ),
+        (
+            "The death toll from the earthquake and tsunamis that has hit countries in Asia and "
+            "Eastern Africa continues to rise, passing 80,000 people according to reports from "
+            "several news agencies.",
+            {"dead": 80_000.0},
+        ),
+        (
+            "The sixth aftershock shook this southern Iranian island in the Persian Gulf on Monday "
+            "as death toll from a strong earthquake a day before rose to 10.",
+            {"dead": 10.0},
+        ),
+        (
+            "The new death toll came after the bodies of two more victims were found in the "
+            "village of Ziranag which is one of the 12 worst - hit villages in the quake, Qeshm "
+            "Governor Heydar Alishvandi said.",
+            {},
+        ),
         # A magnitude is no count of the injured.
         (
             "Iran's state television says a magnitude-5.2 quake has injured three people in the "

@@ -56,9 +56,14 @@ _COUNT_VERB = re.compile(
     rf"(?P<kind>{_DEAD_WORDS}|{_INJURED_WORDS})\b",
     re.IGNORECASE,
 )
+# "The death toll ... is 24", "the confirmed death count is over 120,000"; a verb of rising also
+# further on: "The death toll from the earthquake and tsunamis that has hit countries in Asia and
+# Eastern Africa continues to rise, passing 80,000 people" (not "... Ziranag which is one of the 12
+# worst-hit villages").
 _DEATH_TOLL = re.compile(
-    rf"\bdeath\s+toll\s+(?:of\s+|[^.;:]{{0,40}}?\b(?:to|at|reached|passed|passing|past|hit|is"
-    rf"|was|stands|stood|now)\s+){_ABOUT}{_NUMBER}\b(?!\s*(?:-|%|percent))",
+    rf"\bdeath\s+(?:toll|count)\s+(?:of\s+|[^.;:]{{0,40}}?\b(?:to|at|reached|passed|passing|past"
+    rf"|hit|is|was|stands|stood|now)\s+|[^.;:]{{0,110}}?\b(?:reached|reaching|passed|passing|past"
+    rf"|(?:rose|risen|rising|climbed|climbing)\s+to)\s+){_ABOUT}{_NUMBER}\b(?!\s*(?:-|%|percent))",
     re.IGNORECASE,
 )
 # Words between a count and "killed" that make it a count of something else: "two men accused of
