@@ -135,6 +135,19 @@ DANGLING = [
     " gang member inmate at California Institution for Men in Chino.",
     "A day earlier, the German cruise liner MS Columbus said it would fly its 246 passengers and"
     " most of its crew over the Gulf of Aden instead of through it to avoid any pirate attack.",
+    # MultiLing M004 and ECB+ 5ecb: what follows on from the sentence before (a statement, a
+    # season); ECB+ 41ecb, MultiLing M002: a time it told; MultiLing M004, ECB+ 19ecb: its news.
+    "The EU went on to state that in the spirit of negotiations, they agreed with the proposed"
+    " changes.",
+    "The Sixers went on to win 18 of their next 23 games.",
+    "At the time, Israel claimed Hamas was planning to use a tunnel to capture Israeli soldiers.",
+    "At the time, the story was broken when the capture was announced on state-run Iranian"
+    " television.",
+    "The news comes on the same day that it was announced that forest clearance in the Amazon"
+    " Rainforest was falling compared to previous years.",
+    "The news came as two police officers charged over the shooting prepared to go before a"
+    " magistrate and riot police fired teargas at thousands of demonstrators advancing on the"
+    " national parliament building in Athens.",
     # MultiLing M002, ECB+ 23ecbplus: one speaker (the verb in -s), and "they" are others.
     "The Royal Navy insists that they were operating in Iraqi waters.",
     "He says they come as a reminder that climbers need to use extreme caution.",
@@ -367,7 +380,9 @@ STANDALONE = [
     # ECB+ 28ecb, 5ecb: going on with something else than a quotation.
     "Deep Throat continued to leak and on the assumption that he was being monitored he had"
     " elaborate procedures for contacting Woodward.",
-    "The Sixers went on to win 18 of their next 23 games.",
+    # A time of its own.
+    "At the time of the escape, the inmate was in a wheelchair, which he claimed he needed to help"
+    " move him around, officials said.",
     # WikiNews M0096 (the demo's Olympics brief, which left it out and kept the sentence after it,
     # "A recording of another girl's voice played ..."), ECB+ 14ecbplus, 40ecb: an "it" that
     # stands for the clause after it.

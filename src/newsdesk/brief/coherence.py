@@ -520,6 +520,14 @@ def _list_entry(text: str) -> bool:
 # vehicle", "Father and son then informed Creighton Athletic Director Bruce Rasmussen." (a short
 # subject, then "then" and a word in small letters).
 _THEN_NEXT = re.compile(r"(?:[\w'’.-]+\s+){1,3}?then\s+[a-z]")
+# What follows on: "The EU went on to state that in the spirit of negotiations, they agreed with the
+# proposed changes.", "The Sixers went on to win 18 of their next 23 games".
+_WENT_ON = re.compile(r"[\"“]?(?:[\w'’.-]+\s+){1,4}?went\s+on\s+to\s")
+# What the sentence before told, called the news: "The news comes on the same day that ...", "The
+# news came as two police officers charged over the shooting prepared to ...".
+_NEWS_BEFORE = re.compile(
+    r"[\"“]?The\s+(?:[a-z]+\s+)?news\s+(?:comes?|came|follows?|followed|is|was)\b"
+)
 # A clause opening on a pronoun with no comma to hand over to a subject that could name it: "When
 # they arrived they called in an additional six engines", "Once it was secure she kissed it",
 # "Whether he knew Wilhelm was a federal agent ... could make a difference" (a clause set off by a
@@ -567,6 +575,9 @@ _RELATIVE_OPENER = re.compile(
     # before, and only blocks away, ...", "Six months prior to this incident, ..." (not "Two weeks
     # before Christmas, ...").
     r"|(?:before|prior)(?=\s*,)|(?:before|prior\s+to)\s+(?:that|this|then))\b"
+    # A time the sentence before told: "At the time, Israel claimed Hamas was planning to use a
+    # tunnel" (not "At the time of the escape, ...").
+    r"|^[\"“'‘(]?at\s+(?:the|that)\s+(?:time|point|moment)\s*,"
     r"|^[\"“'‘(]?(?:up|down|across|back)\s+the\s+(?:road|street|coast|hill|block)\b",
     re.IGNORECASE,
 )
@@ -760,6 +771,10 @@ def needs_context(text: str, opening: bool = False) -> bool:
     if _CLAUSE_PRONOUN.match(text) or _OBJECT_PRONOUN.match(text):
         return True
     if _SUBJECTLESS.match(text) or (" then " in text and _THEN_NEXT.match(text)):
+        return True
+    if (" went on to " in text and _WENT_ON.match(text)) or (
+        "news " in text and _NEWS_BEFORE.match(text)
+    ):
         return True
     if _RELATIVE_OPENER.match(text) or _AGE_ONLY.match(text):
         return True
