@@ -553,6 +553,15 @@ _OBJECT_PRONOUN = re.compile(
 # Sebelius earlier this week, however, the governor commented that ...".
 _CONTRAST_INSIDE = re.compile(r"[^\"“,]{1,80},\s*(?:however|though)\s*,")
 
+# An "it" that a source reports of an event, which its subject cannot be: "The official IRNA news
+# agency and the United States Geological Survey said it had a magnitude of 5.9.", "UCGS also
+# reported it reached a magnitude of 5.6" (not "the navy said it had sunk a pirate mother vessel").
+_REPORTED_IT_EVENT = re.compile(
+    rf"\b(?:{SPEECH}|reported|reports)\s+(?:that\s+)?it\s+(?:occurred|happened|took\s+place"
+    r"|struck|measured|registered|reached\s+(?:a\s+)?(?:preliminary\s+)?magnitude"
+    r"|had\s+(?:a\s+)?(?:preliminary\s+)?magnitude|was\s+(?:centered|centred|located))\b"
+)
+
 # No subject, the verb first: "Got it up on the Web site at 2:36 p.m., ...", "Made her way to the
 # mixing room, ...": the subject is in the sentence before.
 _SUBJECTLESS = re.compile(
@@ -771,6 +780,8 @@ def needs_context(text: str, opening: bool = False) -> bool:
     if _CLAUSE_PRONOUN.match(text) or _OBJECT_PRONOUN.match(text):
         return True
     if _SUBJECTLESS.match(text) or (" then " in text and _THEN_NEXT.match(text)):
+        return True
+    if " it " in text and _REPORTED_IT_EVENT.search(text):
         return True
     if (" went on to " in text and _WENT_ON.match(text)) or (
         "news " in text and _NEWS_BEFORE.match(text)
