@@ -149,6 +149,16 @@ DANGLING = [
     "The news came as two police officers charged over the shooting prepared to go before a"
     " magistrate and riot police fired teargas at thousands of demonstrators advancing on the"
     " national parliament building in Athens.",
+    # ECB+ 5ecbplus, 44ecb, MultiLing M004: others than, and a scale set by, the sentence before.
+    "The others involved a booster allegedly giving $500 to a football player, and an"
+    " orthodontist providing free and discounted services to five women's basketball players.",
+    "Even IBM, the leader in the global services and outsourcing business, will ultimately feel"
+    " the pressure.",
+    "Even the two-degree temperature rise that the European Union talks about is predicted to have"
+    " serious effects on humans and the environment.",
+    # ECB+ 35ecb, 19ecbplus: a manager the brief has not named.
+    "The general manager has put an emphasis on character and avoiding off-the-field issues.",
+    'The manager said, "They poured in here like 40 or 50 of them.',
     # ECB+ 20ecbplus, MultiLing M005: an "it" the sources report of a quake.
     "The official IRNA news agency and the United States Geological Survey said it had a"
     " magnitude of 5.9.",
@@ -389,6 +399,10 @@ STANDALONE = [
     # ECB+ 12ecb: the speaker's "it".
     "Last month, the Indian navy said it had sunk a pirate \" mother vessel '' in the Gulf of"
     " Aden.",
+    # "Even" opening a clause of its own.
+    "Even if relations between AMD and Nvidia turn frosty and ATI loses Intel's business, AMD"
+    " executives predict a combined offering would bring in an additional $ 300 million in"
+    " revenue in the PC realm alone for every share point gained against Intel.",
     # A time of its own.
     "At the time of the escape, the inmate was in a wheelchair, which he claimed he needed to help"
     " move him around, officials said.",

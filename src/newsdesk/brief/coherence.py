@@ -115,7 +115,13 @@ _DANGLING_OPENER = re.compile(
     r"|(?:after|before|since|following|despite|until) (?:that|those)"
     r"|if so|if not|if that|in that case|even then|until then|to (?:that|this) end|in turn"
     r"|on the other hand|by contrast|in other words|in fact|indeed|after all"
-    r"|next(?=\s*,)|finally(?=\s*,)|previously(?=\s*,)|again(?=\s*,))\b",
+    r"|next(?=\s*,)|finally(?=\s*,)|previously(?=\s*,)|again(?=\s*,)"
+    # Others than a group told before: "The others involved a booster allegedly giving $500 to a
+    # football player", "Four others are awaiting trial."
+    r"|the others|(?:two|three|four|five|six|seven|eight|nine|ten|several|many|\d+) others"
+    # A scale the sentence before set: "Even IBM, the leader in the global services and
+    # outsourcing business, will ultimately feel the pressure." (not "Even if ...").
+    r"|even(?=\s+(?:the\s|(?-i:[A-Z]))))\b",
     re.IGNORECASE,
 )
 # People and bodies a definite description can name without saying who ("the spokesman").
@@ -126,7 +132,8 @@ _ACTOR = (
     r"|team|board|committee|latter|former|pair|couple|victims?|suspects?|governor|mayor|judge"
     r"|prosecutors?|sheriff|coach|senator|lawmakers?|ambassador|envoy|commander|lawyers?"
     r"|attorneys?|witness(?:es)?|residents?|family|owners?|firm|driver|pilot|coroner|friends?"
-    r"|relatives?|secretary|commissioner|representatives?|doctors?|neighbou?rs?)"
+    r"|relatives?|secretary|commissioner|representatives?|doctors?|neighbou?rs?|managers?"
+    r"|correspondents?|reporters?)"
 )
 # ... and the things that speak for them ("the statement said").
 _ROLE = (
