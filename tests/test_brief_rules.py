@@ -403,6 +403,8 @@ STANDALONE = [
     "Even if relations between AMD and Nvidia turn frosty and ATI loses Intel's business, AMD"
     " executives predict a combined offering would bring in an additional $ 300 million in"
     " revenue in the PC realm alone for every share point gained against Intel.",
+    # ECB+ 1ecb: a day in full at the end, in a report's past tense.
+    "Reid checked herself in on Tuesday, December 9, 2008.",
     # A time of its own.
     "At the time of the escape, the inmate was in a wheelchair, which he claimed he needed to help"
     " move him around, officials said.",
@@ -485,6 +487,10 @@ FRAGMENTS = [
     " time in June 2005, and left the country on 6 July.",
     "Mustafa Setmariam Nasar: suspected planner also believed to have organized the 11 March 2004"
     " Madrid bombings.",
+    # ECB+ 34ecbplus: a news photo's caption.
+    "President Barack Obama announces his nomination of Dr. Regina Benjamin, a physician who"
+    " operates a clinic in Bayou La Batre, Ala., as the U.S. Surgeon General during an"
+    " announcement in the White House Rose Garden Monday, July 13, 2009.",
 ]
 
 # Sentences whose only verb a word list finds through its inflection, a hyphen or a clitic a

@@ -489,6 +489,8 @@ def is_fragment(text: str, title: str = "") -> bool:
         return True
     if _NAME_TO_VERB.match(text):
         return True
+    if text[-2:-1].isdigit() and _CAPTION_DATE.search(text) and _CAPTION_SUBJECT.match(text):
+        return True  # a photo caption
     if title and len(tokens) <= len(title.split()) + 3:
         norm_title = " ".join(words(title))
         if norm_title and norm_title in " ".join(words(text)):
@@ -499,6 +501,19 @@ def is_fragment(text: str, title: str = "") -> bool:
         return True
     return is_verbless(closed_up(text))  # a photo caption, a list item, a score line
 
+
+# A news photo's caption: its subject, a verb in the present tense, and the day it was taken, in
+# full, at the end: "President Barack Obama announces his nomination of Dr. Regina Benjamin, ...,
+# as surgeon general during an announcement in the White House Rose Garden Monday, July 13, 2009."
+# (not "Reid checked herself in on Tuesday, December 9, 2008.").
+_CAPTION_DATE = re.compile(
+    r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct"
+    r"|Nov|Dec)[a-z]*\.?\s+\d{1,2},\s+\d{4}\s*\.$"
+)
+_CAPTION_SUBJECT = re.compile(
+    r"(?:[A-Z][\w.'’\-]*\s+){1,5}[a-z]{3,}s\s+"
+    r"(?:his|her|their|its|a|an|the|to|during|at|with|after|on|in|for|from)\b"
+)
 
 # An entry of a list, a label and what it labels: "Mustafa Setmariam Nasar: suspected planner also
 # believed to have organized the 11 March 2004 Madrid bombings.", "Unnamed co-conspirator: an Al
