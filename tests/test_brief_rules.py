@@ -1193,6 +1193,17 @@ def test_the_storys_own_actors_need_no_introduction() -> None:
         ("General Manager A.J. Smith issued the following statement.", ["Smith"]),
         ("Only major U.S. wireless company to offer the Q10.", []),
         ("Payments of $20 for 0% APR O.A.C. The smartphone will sell.", []),
+        # The demo's Pichilemu brief (WikiNews M0056): names with accented letters.
+        (
+            "Policeman José Arévalo was the only person to warn residents that a tsunami was"
+            " approaching.",
+            ["Arévalo"],
+        ),
+        (
+            "It occurred at 11:39 local time (14:39 UTC), while the new President Sebastián Piñera"
+            " was sworn in.",
+            ["Piñera"],
+        ),
     ],
 )
 def test_full_names_are_people_not_places_or_days(text: str, surnames: list[str]) -> None:
@@ -1209,6 +1220,7 @@ def test_full_names_are_people_not_places_or_days(text: str, surnames: list[str]
         ("Flynn's body was found in a car near Spiro on April 9.", "flynn"),
         ("Chile's National System of Tsunami Alerts ruled out a tsunami.", None),
         ("DeGeneres made the announcement on Twitter on Friday.", "degeneres"),
+        ("Arévalo was patrolling the Las Terrazas beach, when the earthquake occurred.", "arévalo"),
         ("Dr. Mark Vinar, 43, is presumed dead after disappearing.", None),
         ("Police said the search would resume at dawn.", None),
         # ECB+ 10ecbplus, 3ecb: the subject after a fronted phrase.

@@ -36,7 +36,10 @@ from newsdesk.text import NAME_PARTICLES, words
 # now an assistant coach, ..."): the reader meets the person only where they were named in full.
 _PARTICLE = "(?:" + "|".join(f"[{p[0].upper()}{p[0]}]{p[1:]}" for p in sorted(NAME_PARTICLES)) + ")"
 # A surname: "Nichols", also with an inner capital ("DeGeneres", "McNutt", "O'Brien").
-_SURNAME = r"[A-Z](?:[a-z]{1,3}[A-Z]|['’][A-Z])?[a-z]{2,}"
+# Capitals and small letters, also Latin-1's ("José Arévalo", "Sebastián Piñera").
+_UPPER = "A-ZÀ-ÖØ-Þ"
+_LOWER = "a-zß-öø-ÿ"
+_SURNAME = rf"[{_UPPER}](?:[{_LOWER}]{{1,3}}[{_UPPER}]|['’][{_UPPER}])?[{_LOWER}]{{2,}}"
 # Capitalised words that open a sentence or a phrase ("In Atlanta"), or follow a name ("Brian
 # Nichols Saturday"), without being part of the name; and the first words of place names
 # ("Central Aceh", "North Korea", "San Diego"), whose last word is no surname.
@@ -62,9 +65,10 @@ FULL_NAME_SURNAME = re.compile(
     # A capital first, so the search skips to capitals; the lookbehind then checks it from before
     # it: it starts a word, and none of _NOT_NAME_WORDS.
     # The first name may be initials ("A.J. Smith", "J.K. Rowling"), not "U.S." or "U.N.".
-    rf"[A-Z](?<=\b(?!{_NOT_NAME_WORDS}\b(?!\.[A-Z]\.))[A-Z])(?:[a-z]+|(?<!U)\.(?:[A-Z]\.){{1,2}})"
-    rf"(?:\s+[A-Z](?:[a-z]+|\.(?:[A-Z]\.){{0,2}})?)*"
-    rf"\s+((?:{_PARTICLE}\s+){{0,2}}(?=[A-Z])(?!{_NOT_SURNAME_WORDS}\b){_SURNAME})\b"
+    rf"[{_UPPER}](?<=\b(?!{_NOT_NAME_WORDS}\b(?!\.[A-Z]\.))[{_UPPER}])"
+    rf"(?:[{_LOWER}]+|(?<!U)\.(?:[A-Z]\.){{1,2}})"
+    rf"(?:\s+[{_UPPER}](?:[{_LOWER}]+|\.(?:[A-Z]\.){{0,2}})?)*"
+    rf"\s+((?:{_PARTICLE}\s+){{0,2}}(?=[{_UPPER}])(?!{_NOT_SURNAME_WORDS}\b){_SURNAME})\b"
 )
 # A sentence opening with a surname, also after a courtesy title or rank ("Mr. Nichols fled",
 # "Deputy Ortiz was shot", "Gen. Miller declined"), or with its possessive ("Smith's statement
