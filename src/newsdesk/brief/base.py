@@ -248,17 +248,31 @@ def _row_products(matrix: csr_matrix, rows: Sequence[int]) -> np.ndarray:
     """The dot products of the given rows of ``matrix`` (canonical CSR) with one another, through
     a dense copy of just those rows over just the columns they use: for the few dozen units a
     brief compares, scipy's sparse slicing and product cost many times the arithmetic."""
+    row_of, entries = _row_entries(matrix, rows)
+    columns, local = np.unique(matrix.indices[entries], return_inverse=True)
+    dense = np.zeros((len(rows), len(columns)))
+    dense[row_of, local] = matrix.data[entries]
+    products: np.ndarray = dense @ dense.T
+    return products
+
+
+def _dense_rows(matrix: csr_matrix, rows: Sequence[int]) -> np.ndarray:
+    """The given rows of ``matrix`` (canonical CSR) as a dense array, without scipy's slicing."""
+    row_of, entries = _row_entries(matrix, rows)
+    dense = np.zeros((len(rows), matrix.shape[1]))
+    dense[row_of, matrix.indices[entries]] = matrix.data[entries]
+    return dense
+
+
+def _row_entries(matrix: csr_matrix, rows: Sequence[int]) -> tuple[np.ndarray, np.ndarray]:
+    """For every stored entry of the given rows of ``matrix``: which of ``rows`` it is in, and its
+    place in ``matrix.indices`` and ``matrix.data``."""
     picked = np.asarray(rows, dtype=np.intp)
     starts = matrix.indptr[picked]
     lengths = matrix.indptr[picked + 1] - starts
-    # Where each picked row's entries are in matrix.indices and matrix.data.
     before = np.cumsum(lengths) - lengths
     entries = np.repeat(starts - before, lengths) + np.arange(int(lengths.sum()))
-    columns, local = np.unique(matrix.indices[entries], return_inverse=True)
-    dense = np.zeros((len(picked), len(columns)))
-    dense[np.repeat(np.arange(len(picked)), lengths), local] = matrix.data[entries]
-    products: np.ndarray = dense @ dense.T
-    return products
+    return np.repeat(np.arange(len(picked)), lengths), entries
 
 
 def _normalise_rows(matrix: csr_matrix) -> csr_matrix:
@@ -733,9 +747,9 @@ def carries_point(story: StoryText, seeds: Sequence[int]) -> np.ndarray:
     if not seeds:
         return np.zeros((0, len(story.candidates)), dtype=bool)
     vectors, present = story.candidate_vectors, story.candidate_presence
-    # The story's matrix on the left: transposing the seeds' few rows is cheap, the story's not.
-    cosine = np.asarray((vectors @ vectors[seeds].T).todense()).T
-    shared = np.asarray((present @ present[seeds].T).todense()).T
+    # The story's matrix on the left, the seeds' few rows dense on the right.
+    cosine = np.asarray(vectors @ _dense_rows(vectors, seeds).T).T
+    shared = np.asarray(present @ _dense_rows(present, seeds).T).T
     own: np.ndarray = np.diff(present.indptr)  # distinct content stems per candidate
     statement, day, opening = story.statements, story.candidate_days, story.openings
     seed_day = day[seeds][:, None]
