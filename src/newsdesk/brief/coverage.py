@@ -36,7 +36,8 @@ from newsdesk.brief.terms import STOPWORDS, stem
 from newsdesk.brief.tolls import outdated_tolls
 from newsdesk.text import words
 
-Concept = tuple[str, str]
+# A stemmed bigram, or a content word's stem (a plain string: no tuple to build for each word).
+Concept = tuple[str, str] | str
 # The concept of the newest toll of a story's dead or injured (:func:`_with_newest_toll`).
 _NEWEST_TOLL: Concept = ("#toll", "#toll")
 # Rounds of filling past the pool (:meth:`CoverageMethod._top_up`), each over its next 30 units.
@@ -135,7 +136,7 @@ def concept_weights(
 
 
 def early_word_weights(story: StoryText, scale: float) -> dict[Concept, float]:
-    """Content-word concepts ``("", stem)``: ``scale`` x the sum over articles of 1 / (1 + r), r
+    """Content-word concepts (the stem itself): ``scale`` x the sum over articles of 1 / (1 + r), r
     the rank of the article's first sentence using the word (bylines and captions not counted)."""
     weights: dict[Concept, float] = {}
     for indices in story.sentences_by_article:
@@ -145,8 +146,7 @@ def early_word_weights(story: StoryText, scale: float) -> dict[Concept, float]:
             for word in candidate.stems:
                 first_rank.setdefault(word, rank)
         for word, rank in first_rank.items():
-            concept = ("", word)
-            weights[concept] = weights.get(concept, 0.0) + scale / (1 + rank)
+            weights[word] = weights.get(word, 0.0) + scale / (1 + rank)
     return weights
 
 
@@ -216,7 +216,7 @@ class CoverageMethod(BriefMethod):
         if self.word_weight > 0:
             weights |= early_word_weights(story, self.word_weight)
             per_candidate = [
-                bigrams | {("", word) for word in candidate.stems}
+                bigrams.union(candidate.stems)
                 for bigrams, candidate in zip(per_candidate, story.candidates, strict=True)
             ]
         concepts = [
@@ -304,7 +304,7 @@ class CoverageMethod(BriefMethod):
                 if u in seen or unit.length > room or not used.isdisjoint(unit.members):
                     continue
                 new = [k for k in concepts[u] - covered if k in weights]
-                if any(k[0] for k in new):  # a bigram: a word's concept is ("", stem)
+                if any(isinstance(k, tuple) for k in new):  # a bigram, not only words
                     density[u] = (sum(weights[k] for k in new) + prior[u]) / unit.length
             batch = sorted(density, key=lambda u: -density[u])[: self.max_units]
             if not batch:
@@ -337,7 +337,7 @@ class CoverageMethod(BriefMethod):
         from scipy.optimize import Bounds, LinearConstraint, milp  # only this solver needs it
 
         concepts, weights, prior = objective.concepts, objective.weights, objective.prior
-        keys = sorted(weights)
+        keys = list(weights)
         index = {k: i for i, k in enumerate(keys)}
         n_c, n_u = len(keys), len(units)
         # Variables: concepts first, then units. Objective: maximise covered weight; a tiny
@@ -351,7 +351,7 @@ class CoverageMethod(BriefMethod):
         # Each concept counts only if some chosen unit holds it: c_i - sum_j s_j <= 0.
         holders: dict[int, list[int]] = {}
         for j, u in enumerate(units):
-            for k in sorted(concepts[u]):
+            for k in concepts[u]:
                 i = index.get(k)
                 if i is not None:
                     holders.setdefault(i, []).append(j)
@@ -450,7 +450,7 @@ class _Problem:
         """Over the ``pool_size`` most concept-dense units, or exactly the units of ``pool``;
         ``same_day_openings`` as :meth:`~newsdesk.brief.base.StoryText.redundant_among`."""
         concepts, weights, prior = objective.concepts, objective.weights, objective.prior
-        keys = sorted(weights)
+        keys = list(weights)
         index = {k: i for i, k in enumerate(keys)}
         weight = np.array([weights[k] for k in keys])
         rows: dict[int, list[int]] = {}
