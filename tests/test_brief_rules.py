@@ -122,6 +122,9 @@ DANGLING = [
     "John Jenkin was arrested on suspicion of murder shortly afterwards.",
     "Shortly after, the West Coast Bank received a call with a similar warning.",
     "A few years later, Page modeled in bondage and sadomasochistic poses.",
+    # ECB+ 14ecbplus: half an hour after the sentence before's time.
+    "Half an hour later a second aerial platform was called in. and hydrants were being used for"
+    " extra water.",
     'Down the road at Brick Oven Pizza, "it caught our attention," said Geri Angel.',
     # MultiLing M005, ECB+ 41ecb, 19ecbplus, 16ecbplus, 12ecb: counted back from the sentence
     # before.
@@ -278,6 +281,10 @@ DANGLING = [
     "The first is the preamble, which is non binding and is there to put the following decisions"
     " in context.",
     "The first was set for 1 p.m. PDT today and 11 a.m. PDT tomorrow in the U.S. and Canada.",
+    # MultiLing M005: "one" for the aftershock the sentence before counted.
+    "The strongest one, a magnitude 4.1, occurred on land, at 06:44 local time (09:44 UTC); it was"
+    " centered 66 km (41 miles) southeast of Pichilemu, O'Higgins Region and was felt stronger in"
+    " Talca.",
 ]
 # Seed-brief and MultiLing sentences that stand on their own.
 STANDALONE = [

@@ -600,8 +600,10 @@ _RELATIVE_OPENER = re.compile(
     r"|barely|some|roughly)\s+)?"
     r"(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen"
     r"|twenty|thirty|forty|fifty|several|\d+)\s+)?"
-    r"(?:few\s+|couple\s+of\s+)?(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?"
-    r"|moments?|shortly|soon|not\s+long)\s+(?:later|afterwards?|after(?=\s*,)|thereafter|earlier"
+    # "Half an hour later a second aerial platform was called in.", "An hour and a half later".
+    r"(?:few\s+|couple\s+of\s+|half\s+an?\s+)?(?:seconds?|minutes?|hours?|days?|weeks?|months?"
+    r"|years?|moments?|shortly|soon|not\s+long)\s+(?:and\s+a\s+half\s+)?"
+    r"(?:later|afterwards?|after(?=\s*,)|thereafter|earlier"
     # Counted back: "Hours earlier, on Friday, thousands of people had arrived", "Less than a year
     # before, and only blocks away, ...", "Six months prior to this incident, ..." (not "Two weeks
     # before Christmas, ...").
@@ -666,10 +668,13 @@ def contrasts_with_previous(text: str) -> bool:
 
 _ANOTHER = re.compile(r"^[\"“'‘(]?another\s", re.IGNORECASE)
 # An ordinal standing for a noun the sentence before gave: "The second, by Tony Hall, former BBC
-# Director of News ..., examined ...", "The third was found in a car".
+# Director of News ..., examined ...", "The third was found in a car"; and "one" after a word that
+# ranks or describes it: "The strongest one, a magnitude 4.1, occurred on land" (not "The one big
+# card that Ross has ...", nor "The latest one of its kind").
 _ORDINAL_ALONE = re.compile(
-    r"^[\"“]?The\s+(?:first|second|third|fourth|fifth|sixth|last)"
+    r"^[\"“]?The\s+(?:(?:first|second|third|fourth|fifth|sixth|last)"
     rf"(?=\s*,|\s+(?:{'|'.join(sorted(AUXILIARIES))})\b)"
+    r"|[a-z]+\s+ones?\b(?!\s+(?:that|who|which|of)\b))"
 )
 # Others than ones the sentence before told of: "A total of nine other American soldiers were
 # found guilty", "Seven other workers were hiding in a closet nearby." (not "Two other buildings
