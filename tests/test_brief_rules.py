@@ -700,6 +700,13 @@ def test_datelines_are_stripped_verbatim() -> None:
             "Police say a 59 - year - old woman died after being struck by a vehicle in Queens"
             " Friday night.",
         ),
+        # ECB+ 21ecbplus: a headline, then a sentence opening on an age.
+        (
+            "Driver Charged With DWI, Vehicular Manslaughter A 59 - year - old mother of two died"
+            " when a drunken driver struck her with his car and then drove off, police said.",
+            "A 59 - year - old mother of two died when a drunken driver struck her with his car and"
+            " then drove off, police said.",
+        ),
         ("Surrey Police said firefighters and a police car were at the scene on Friday.", None),
         ("No further details were reported by Authorities about the effects of the cuts.", None),
         ("The warning was ignored by the Police and the Fire Bureau during that night.", None),

@@ -341,8 +341,10 @@ _NOT_AFTER_TITLE_WORD = "".join(rf"(?<!\b{word}\s)" for word in _TITLE_BEFORE_WO
 # and every opener with a capital, so that the search skips to spaces before capitals.
 _GLUED_OPENER = re.compile(
     r"\s(?<=[a-z0-9%]\s)(?<!\bthe\s)\s*(?=[A-Z])"
-    r"(?:(?:The|An?)\s+(?=[a-z])|(?:Though|Although|Unlike|According"
-    r"|However|Meanwhile|Minutes|Hours|Moments|After|When|While|Despite|Since|Because)\s"
+    # "... Vehicular Manslaughter A 59 - year - old mother of two died ...": an age after "A".
+    r"(?:(?:The|An?)\s+(?=[a-z]|\d+\s?-\s?(?:year|month|week|day)\b)"
+    r"|(?:Though|Although|Unlike|According|However|Meanwhile|Minutes|Hours|Moments|After|When"
+    r"|While|Despite|Since|Because)\s"
     r"|If\s(?=[a-z])|Next,\s|Today,\s|There\s(?=(?:was|were|is|are|has|have|had|will)\b)"
     rf"|{_NOT_AFTER_TITLE_WORD}(?:{'|'.join(_GLUED_SMALL_OPENERS)})\s+(?=[a-z0-9])"
     r"(?!(?:the|a|an)\s+[A-Z])"
