@@ -401,6 +401,29 @@ def test_a_timeline_tells_each_development_once() -> None:
             day(2007, 7, 21),
             None,
         ),
+        # ECB+ 14ecbplus, Monday, July 22, 2013, and MultiLing M004, Wednesday, December 12, 2007:
+        # a weekday a plan is set for.
+        (
+            "Robert Pitman, 24, from the town is due to appear before Taunton Deane Magistrates'"
+            " Court on Tuesday.",
+            day(2013, 7, 22),
+            day(2013, 7, 23),
+        ),
+        ("The Bali conference is expected to end on Friday.", day(2007, 12, 12), day(2007, 12, 14)),
+        # ECB+ 13ecb: the weekday is of what happened, far from the future verb.
+        (
+            "Sarah Palin's family will have to attend church in a local school this morning after a"
+            " fire ripped through her church on Friday evening.",
+            day(2008, 12, 14),
+            None,
+        ),
+        # MultiLing M003: a date says which week.
+        (
+            "The Prologue will be on Saturday, the 7th of July, starting in Trafalgar Square at"
+            " 15:00 BST and finishing at 18:20 BST.",
+            day(2007, 6, 1),
+            None,
+        ),
     ],
 )
 def test_anticipated_day(sentence: str, published: datetime, expected: datetime | None) -> None:

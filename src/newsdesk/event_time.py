@@ -165,17 +165,34 @@ def development_day(
 _AHEAD = re.compile(rf"\b(?:(tomorrow)|next\s+(week|month|{'|'.join(WEEKDAYS)}))\b", re.IGNORECASE)
 
 
+# And a weekday a plan is set for: "Robert Pitman, 24, ... is due to appear before Taunton Deane
+# Magistrates' Court on Tuesday.", "The trial will resume Monday with testimony from ...", "The Bali
+# conference is expected to end on Friday." The day follows the future verb closely (not "...
+# will worship in a local school this morning after a fire ripped through her church on Friday"),
+# and no date follows it (a date says which week).
+_PLANNED_WEEKDAY = re.compile(
+    r"\b(?:will|(?:is|are)\s+(?:due|scheduled|expected|set|slated)\s+to)\s+(?:[\w'’\-]+\s+){0,6}?"
+    rf"(?:on\s+)?({'|'.join(WEEKDAYS)})\b(?!,?\s+(?:the\s+)?\d|,?\s+{MONTH_PATTERN})"
+)
+
+
 def anticipated_day(text: str, published: datetime) -> datetime | None:
     """The first day a sentence looks ahead to from its publication ("tomorrow", "next week",
-    "next month", "next Monday"): a story with an article of that day or later has told what
-    came of it. None when the sentence looks ahead to no day."""
+    "next month", "next Monday", or a weekday a plan is set for: "is due to appear ... on
+    Tuesday"): a story with an article of that day or later has told what came of it. None when
+    the sentence looks ahead to no day, or to a weekday that is the day of publication itself."""
     lowered = text.lower()
+    today = day_of(published)
     if "next" not in lowered and "tomorrow" not in lowered:
-        return None  # most sentences: a substring test is many times faster than the search
+        # Most sentences: substring tests are many times faster than the searches.
+        planned = _PLANNED_WEEKDAY.search(text) if "day" in lowered else None
+        if planned is None:
+            return None
+        ahead_days = (WEEKDAYS.index(planned.group(1)) - today.weekday()) % 7
+        return today + timedelta(days=ahead_days) if ahead_days else None
     match = _AHEAD.search(text)
     if match is None:
         return None
-    today = day_of(published)
     if match.group(1):
         return today + timedelta(days=1)
     ahead = match.group(2).lower()
