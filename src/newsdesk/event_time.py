@@ -182,17 +182,17 @@ def anticipated_day(text: str, published: datetime) -> datetime | None:
     Tuesday"): a story with an article of that day or later has told what came of it. None when
     the sentence looks ahead to no day, or to a weekday that is the day of publication itself."""
     lowered = text.lower()
-    today = day_of(published)
-    if "next" not in lowered and "tomorrow" not in lowered:
-        # Most sentences: substring tests are many times faster than the searches.
+    # Most sentences have none of these words: substring tests are many times faster than the
+    # searches.
+    match = _AHEAD.search(text) if "next" in lowered or "tomorrow" in lowered else None
+    if match is None:
         planned = _PLANNED_WEEKDAY.search(text) if "day" in lowered else None
         if planned is None:
             return None
+        today = day_of(published)
         ahead_days = (WEEKDAYS.index(planned.group(1)) - today.weekday()) % 7
         return today + timedelta(days=ahead_days) if ahead_days else None
-    match = _AHEAD.search(text)
-    if match is None:
-        return None
+    today = day_of(published)
     if match.group(1):
         return today + timedelta(days=1)
     ahead = match.group(2).lower()
