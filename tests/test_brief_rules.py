@@ -1052,6 +1052,31 @@ def test_a_sentence_leaving_a_quotation_open_comes_only_with_its_rest() -> None:
     assert units == [(index, index + 1)], units
 
 
+ECB_OPEN_QUOTES = [
+    DATA / "ecbplus" / "docs" / "45ecbplus" / "45_5ecbplus.json",
+    DATA / "ecbplus" / "docs" / "35ecb" / "35_2ecb.json",
+]
+
+
+@pytest.mark.skipif(not ECB_OPEN_QUOTES[0].is_file(), reason="shared ECB+ data not present")
+def test_a_quotation_left_open_introduces_no_one() -> None:
+    """ECB+ 45ecbplus: "Told the deceased's father, Herbert Flynn Jr : 'I'm glad it's over." goes
+    on in single quotes for two more sentences; 35ecb: 'General Manager A.J. Smith issued the
+    following statement ... : "We 're aware of the off-the-field issue involving Vincent.' goes
+    on in double quotes. Neither is shown without the rest, also not as the sentence that names
+    the person a later sentence calls by surname ("Smith has let go a number of players ...")."""
+    from newsdesk.evaluation.summarize import read_articles
+
+    for path, opening in zip(
+        ECB_OPEN_QUOTES, ("Told the deceased's father", "General Manager A.J. Smith"), strict=True
+    ):
+        story = prepare(read_articles([path]))
+        index = next(i for i, c in enumerate(story.candidates) if c.text.startswith(opening))
+        assert story.candidates[index].leaves_quote_open
+        assert not any(c.introduced_by == index for c in story.candidates)
+        assert not any(index in u.members for u in story.units)
+
+
 ECB_COOLEY = DATA / "ecbplus" / "docs" / "16ecbplus" / "16_1ecbplus.json"
 
 

@@ -512,8 +512,15 @@ def prepare(articles: Sequence[Article]) -> StoryText:
                     dependence = _Dependence(True, None, True)
             overtaken = not fragment and _overtaken(rule_text, article.published, newest)
             standalone = not fragment and not dependence.dependent and not overtaken
+            # A quotation it opens goes on in the next sentence (also a single-quoted one: "Told
+            # the deceased's father, Herbert Flynn Jr : 'I'm glad it's over."): it is shown only
+            # with that sentence, and introduces no one to a later one.
+            leaves_quote_open = quote_open_after(rule_text, quoted[position]) or (
+                position + 1 < len(quoted) and quoted[position + 1]
+            )
+            introduces = standalone and not leaves_quote_open
             for key in mentioned | people_mentioned(tokens):
-                introducers[key] = len(candidates) if standalone else introducers.get(key)
+                introducers[key] = len(candidates) if introduces else introducers.get(key)
             indices.append(len(candidates))
             stated = stated or not fragment
             candidates.append(
@@ -530,7 +537,7 @@ def prepare(articles: Sequence[Article]) -> StoryText:
                     needs_previous=dependence.needs_previous,
                     introduced_by=dependence.introducer,
                     fragment=fragment,
-                    leaves_quote_open=quote_open_after(rule_text, quoted[position]),
+                    leaves_quote_open=leaves_quote_open,
                     overtaken=overtaken,
                 )
             )
