@@ -952,6 +952,22 @@ def test_sentences_inside_a_single_quoted_quotation_are_not_narration() -> None:
     assert not any(c.needs_previous for c in stray.candidates if c.text == inside)
 
 
+def test_a_title_in_single_quotes_opens_no_quotation() -> None:
+    """ECB+ 6ecb: "the 'Twilight' franchise" closes its quote before a space; read as open, the
+    sentence after it, which closes "'New Moon,'", lay inside a quotation, and the first could
+    be shown only with it."""
+    from newsdesk.brief.coherence import inside_quotations
+
+    sentences = [
+        "\"There will be a new director atop the 'Twilight' franchise : and he 'll be a man, ''"
+        " Entertainment Weekly's \"Hollywood Insider '' is reporting.",
+        "\"Sources tell EW.com that Summit Entertainment is about to hire Chris Weitz ('The Golden"
+        " Compass') as the shepherd for 'New Moon,' the second installment of Stephenie Meyer's"
+        " best-selling 'Twilight' series. ''",
+    ]
+    assert inside_quotations([(0, closed_up(t)) for t in sentences]) == [False, False]
+
+
 @pytest.mark.parametrize(
     ("sentence", "leaves"),
     [  # ECB+ 10ecb, 41ecb: another event, said to be one.

@@ -224,8 +224,12 @@ _ANY_QUOTE = re.compile(rf"{QUOTE_MARK.pattern}|(?<!\S)['‘](?=[A-Z])")  # doub
 # ("'too clean'.").
 _CLOSES_AFTER = r"(?<=[.,?!]['’])(?=\s|$)|(?<=\w['’])(?=[.,;:?!])"
 _SINGLE_CLOSE = re.compile(rf"['’](?:{_CLOSES_AFTER})")
-# A single quote mark, then what it is: opening (at a word's start, before a capital) or closing.
-_SINGLE_EVENT = re.compile(rf"['‘’](?:(?P<open>(?<=(?<![^\s(])['‘]))(?=[A-Z])|{_CLOSES_AFTER})")
+# A single quote mark, then what it is: opening (at a word's start, before a capital) or closing;
+# within a sentence also at a word's end before a space, as a title's: "atop the 'Twilight'
+# franchise" (a possessive "players' union" closes nothing that is not open).
+_SINGLE_EVENT = re.compile(
+    rf"['‘’](?:(?P<open>(?<=(?<![^\s(])['‘]))(?=[A-Z])|{_CLOSES_AFTER}|(?<=\w['’])(?=\s))"
+)
 _SINGLE_QUOTE_SPAN = 10
 _MEDIUM = (
     "station|newspaper|paper|release|magazine|network|channel|broadcaster|website|tabloid|daily"
