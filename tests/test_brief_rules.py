@@ -281,6 +281,9 @@ DANGLING = [
     "The first is the preamble, which is non binding and is there to put the following decisions"
     " in context.",
     "The first was set for 1 p.m. PDT today and 11 a.m. PDT tomorrow in the U.S. and Canada.",
+    # MultiLing M001, M005: one more of what the sentence before counted.
+    "A fourth bomb exploded on a bus nearly an hour later in Tavistock Square.",
+    "A second wave came at 04:15 (07:15 UTC).",
     # MultiLing M005: "one" for the aftershock the sentence before counted.
     "The strongest one, a magnitude 4.1, occurred on land, at 06:44 local time (09:44 UTC); it was"
     " centered 66 km (41 miles) southeast of Pichilemu, O'Higgins Region and was felt stronger in"
@@ -288,6 +291,9 @@ DANGLING = [
 ]
 # Seed-brief and MultiLing sentences that stand on their own.
 STANDALONE = [
+    # ECB+ 35ecb: an ordinal inside a compound counts nothing.
+    "A fourth-year pro out of Northern Colorado, Jackson enjoyed a breakout year for the Chargers"
+    " this season.",
     # ECB+ 29ecb: "too" of degree.
     "Late sacks and too much Manning gave the Colts a comeback win over the Jaguars on Thursday.",
     "Kirkpatrick, the 61-year-old accused, was charged with first-degree murder on Saturday.",
