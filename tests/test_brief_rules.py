@@ -1060,6 +1060,35 @@ def test_the_writers_own_voice_is_not_a_news_point() -> None:
         assert not in_writers_voice(sentence), sentence
 
 
+def test_the_writers_voice_beside_a_quoted_word_or_two() -> None:
+    """A blog that quotes a few words still speaks for itself outside them: ECB+ 39ecb's brief
+    showed the first of these as news. Where the quotation marks do not pair up inside the
+    sentence, its "I" or "we" may be the speaker's (ECB+ 23ecbplus, 39ecbplus)."""
+    for sentence in [
+        'But the casting of Smith is a stroke of genius : he will not bring any " star personality'
+        " '' with him that perhaps a \"name '' would have, but he seems utterly committed, and I"
+        " have to say he does have an other-worldly look to him.",
+        "Jackman's naming as host prompted a \"love it or hate it '' reaction here on our news"
+        " floor in Los Angeles.",
+        "Clearly, I expect a flurry of “ now the Yankees have to get him ” comments.",
+    ]:
+        assert in_writers_voice(sentence), sentence
+    for sentence in [
+        '" A Foreign Office spokeswoman said : "We are aware of the death of a British man in New'
+        " Zealand.",
+        '" The decision was welcomed by Smith who pre - recorded a message to Capaldi, saying : "I'
+        " just want to wish my successor all the best and just say good luck and good on you for"
+        " getting it, because I know he is both a huge fan of the show and a really nice guy.",
+        # ECB+ 12ecb, 16ecbplus: the quotation opened a sentence before.
+        "We acted in self-defence, '' said the Navy chief.",
+        "We will not let their killers go unpunished, ” the District Attorney said.",
+        # ECB+ 10ecbplus: the quotation goes on in the next sentence.
+        'In an e - mail to media members Thursday night, Henry said, "We met with Mr. Teixeira and'
+        " were very much impressed with him.",
+    ]:
+        assert not in_writers_voice(sentence), sentence
+
+
 def test_a_sentence_leaving_a_quotation_open_comes_only_with_its_rest() -> None:
     """WikiNews M0081 (the demo's Airbus story): 'Chief executive Thomas Enders said in a
     statement, "We want to know what happened, ...' leaves the quotation open; shown alone it
