@@ -1320,6 +1320,24 @@ def test_full_names_are_people_not_places_or_days(text: str, surnames: list[str]
         # MultiLing M007: a rank before the surname; the full name with its ranks is none.
         ("Gen. Miller declined to testify during the court-martial trial.", "miller"),
         ("Maj. Gen. Geoffrey Miller, a top US commander, declined to testify.", None),
+        # ECB+ 8ecb, 13ecb, 23ecbplus, 36ecbplus: a rank spelled out ("Lieutenant Hastings said
+        # he did not know why the officers took the bomb inside." was in 8ecb's briefs with
+        # Gregg Hastings never named).
+        (
+            "Lieutenant Hastings said he did not know why the officers took the bomb inside.",
+            "hastings",
+        ),
+        ("Chief Steele would not comment on the means used to set the fire.", "steele"),
+        (
+            "Inspector Gaskin said the deaths were a reminder that climbers needed to use extreme "
+            "caution.",
+            "gaskin",
+        ),
+        (
+            "Captain Tennant was a 28-year veteran of the Woodburn Police Department, and Trooper "
+            "Hakim, a bomb technician, had been with the force for 11 years.",
+            "tennant",
+        ),
         # ECB+ 28ecbplus: after a sentence adverb.
         ("Additionally, LaRue received more than $300, 000 in cash.", "larue"),
         # MultiLing M003 (opening the demo's Tour de France brief), ECB+ 31ecbplus: after a

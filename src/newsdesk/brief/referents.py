@@ -71,13 +71,17 @@ FULL_NAME_SURNAME = re.compile(
     rf"\s+((?:{_PARTICLE}\s+){{0,2}}(?=[{_UPPER}])(?!{_NOT_SURNAME_WORDS}\b){_SURNAME})\b"
 )
 # A sentence opening with a surname, also after a courtesy title or rank ("Mr. Nichols fled",
-# "Deputy Ortiz was shot", "Gen. Miller declined"), or with its possessive ("Smith's statement
-# served as the only comment from the Chargers."). No "^": match() anchors it, also where a
-# fronted phrase ends.
+# "Deputy Ortiz was shot", "Gen. Miller declined", "Lieutenant Hastings said he did not know why
+# the officers took the bomb inside."), or with its possessive ("Smith's statement served as the
+# only comment from the Chargers."). No "^": match() anchors it, also where a fronted phrase ends.
+# Not "General" ("General Motors said ..."), nor the titles the world knows its holders by
+# ("President", "Senator").
 _SURNAME_OPENER = re.compile(
     r"(?:(?:(?:Maj|Lt|Brig)\.?\s+)?(?:Mr|Mrs|Ms|Dr|Sgt|Det|Const|Gen|Adm|Capt|Cmdr|Col|Maj|Lt"
     r"|Cpl|Pvt|Insp|Supt|Sen|Rep|Gov|Prof|Rev)\.?\s+|(?:Miss|Deputy|Officer|Detective|Sergeant"
-    rf"|Constable|Trooper)\s+)?((?:{_PARTICLE}\s+){{0,2}}{_SURNAME})(?:,|(?:['’]s)?\s+[a-z])"
+    r"|Constable|Trooper|Lieutenant|Captain|Inspector|Corporal|Colonel|Major|Commander"
+    rf"|Superintendent|Sheriff|Chief|Judge)\s+)?((?:{_PARTICLE}\s+){{0,2}}{_SURNAME})"
+    r"(?:,|(?:['’]s)?\s+[a-z])"
 )
 
 
