@@ -284,6 +284,10 @@ DANGLING = [
     # MultiLing M001, M005: one more of what the sentence before counted.
     "A fourth bomb exploded on a bus nearly an hour later in Tavistock Square.",
     "A second wave came at 04:15 (07:15 UTC).",
+    # ECB+ 38ecb, 36ecbplus: more of what the sentence before counted.
+    "Five more small quakes measuring between 1.0 and 1.9 on the Richter scale were reported in"
+    " the following half-hour.",
+    "Four more FLDS members are awaiting trial.",
     # MultiLing M005: "one" for the aftershock the sentence before counted.
     "The strongest one, a magnitude 4.1, occurred on land, at 06:44 local time (09:44 UTC); it was"
     " centered 66 km (41 miles) southeast of Pichilemu, O'Higgins Region and was felt stronger in"
@@ -2035,6 +2039,8 @@ def test_another_opens_an_article_but_needs_the_sentence_before_inside_one() -> 
     assert not needs_context(lead, opening=True)
     assert needs_context(lead)
     assert needs_context("Another girl was used in rehearsals, but she was deemed to be too old.")
+    more = "Four more FLDS members are awaiting trial."  # ECB+ 36ecbplus
+    assert needs_context(more) and not needs_context(more, opening=True)
     article = Article(
         key="M0054",
         title="",

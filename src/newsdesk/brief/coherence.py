@@ -92,6 +92,12 @@ _CLOSING_MARKS = "'\"”’)]"
 # One more of what the sentence before counted: "A fourth bomb exploded on a bus nearly an hour
 # later", "A second wave came at 04:15" (not "A fourth-year pro ...").
 _ONE_MORE = r"an? (?:second|third|fourth|fifth|sixth)(?!\s*-)"
+# And more of them: "Five more small quakes measuring between 1.0 and 1.9 on the Richter scale
+# were reported in the following half-hour." (not "Two more than ...").
+_MORE_OF = (
+    r"(?:two|three|four|five|six|seven|eight|nine|ten|several|dozens|hundreds|thousands|\d+)"
+    r" more(?!\s+than\b)"
+)
 # Openers whose referent lies outside the sentence.
 _DANGLING_OPENER = re.compile(
     r"^[\"“'‘(]?(?:he|she|they|it|his|her|hers|their|theirs|its|him|them|that|these|those"
@@ -100,7 +106,7 @@ _DANGLING_OPENER = re.compile(
     r"|this(?!\s+(?:week|year|month|morning|afternoon|evening|weekend|season|summer|spring|fall"
     r"|autumn|winter)\b)"
     r"|such|both|either|neither|another|other|others|the same|there"
-    rf"|{_ONE_MORE}"
+    rf"|{_ONE_MORE}|{_MORE_OF}"
     # Not before a description that says whom it means ("The former FBI second-in-command who
     # revealed himself as ...", "the former warden of Abu Ghraib").
     r"|the (?:latter|former)(?!(?:\s+[\w\-]+){1,4}\s+(?:of|who|whom|whose)\b)"
@@ -721,7 +727,7 @@ def contrasts_with_previous(text: str) -> bool:
     return has_any(text, _CONTRAST_WORDS) and _CONTRAST_INSIDE.match(text) is not None
 
 
-_ANOTHER = re.compile(rf"^[\"“'‘(]?(?:another|{_ONE_MORE})\s", re.IGNORECASE)
+_ANOTHER = re.compile(rf"^[\"“'‘(]?(?:another|{_ONE_MORE}|{_MORE_OF})\s", re.IGNORECASE)
 # An ordinal standing for a noun the sentence before gave: "The second, by Tony Hall, former BBC
 # Director of News ..., examined ...", "The third was found in a car"; and "one" after a word that
 # ranks or describes it: "The strongest one, a magnitude 4.1, occurred on land" (not "The one big
