@@ -494,3 +494,27 @@ def test_a_story_told_in_openings_only_still_fills_its_brief() -> None:
     brief = ecb_brief("23ecb", 100)
     assert brief.word_count >= 80
     assert any(s.text.startswith("Dr Mark Vinar, 43, is presumed dead") for s in brief.sentences)
+
+
+def test_an_article_names_its_person_before_its_own_sentence_of_an_earlier_day() -> None:
+    """WikiNews M0013 (September 22, 2005) names "Hussain Osman" in its lead and then tells his
+    arrest in Rome "on July 29" with "Osman" alone. Dated by that day the second sentence came
+    first in a resampled brief with an article of July 12, and "Osman" was nobody yet. An
+    article's own introduction of a person now comes first, whatever day its units tell."""
+    from newsdesk.brief.order import reading_order
+    from newsdesk.evaluation.summarize import read_articles
+
+    wikinews = Path(__file__).resolve().parents[1] / "examples" / "wikinews"
+    story = prepare(read_articles([wikinews / "M0010.english", wikinews / "M0013.english"]))
+
+    def unit_of(opening: str) -> int:
+        return next(
+            u
+            for u, unit in enumerate(story.units)
+            if story.candidates[unit.members[0]].text.startswith(opening)
+        )
+
+    lead = unit_of("The London bomb suspect, Hussain Osman")
+    rome = unit_of("Allegedly involved in the second set of attacks")
+    searches = unit_of("Houses were searched in the Burley")
+    assert reading_order(story, [searches, rome, lead]) == [searches, lead, rome]

@@ -129,7 +129,8 @@ def _introductions_first(
     """Of one day, a unit that names a person in full ("Tyler Hansbrough scored 20 points ...")
     comes before a unit that calls them by surname alone ("... shortly after Hansbrough passed
     Phil Ford ..."). Across days chronology wins (moving either unit measured worse against the
-    human summaries' order, BENCHMARKS.md)."""
+    human summaries' order, BENCHMARKS.md), except within one article: its lead naming "Hussain
+    Osman" comes before its own "Osman was arrested in Rome ... on July 29"."""
     texts = {u: " ".join(story.candidates[m].text for m in story.units[u].members) for u in units}
     named = {u: {n.casefold() for n in FULL_NAME_SURNAME.findall(texts[u])} for u in units}
     ordered: list[int] = []
@@ -142,7 +143,13 @@ def _introductions_first(
         bare = _bare_names(texts[head]) - known
         day = keys[head][0]
         introducer = next(
-            (u for u in waiting[1:] if bare & named[u] and keys[u][0] == day and u not in moved),
+            (
+                u
+                for u in waiting[1:]
+                if bare & named[u]
+                and (keys[u][0] == day or keys[u][3] == keys[head][3])
+                and u not in moved
+            ),
             None,
         )
         if introducer is not None:
