@@ -120,6 +120,10 @@ DANGLING = [
     " had lost its pressurisation.",
     "Ryan Succop hit a 47 - yard field goal moments later to tie the game.",
     "John Jenkin was arrested on suspicion of murder shortly afterwards.",
+    # ECB+ 10ecb, 8ecb (both in the 250-word briefs, read blind): a time the sentence before gave.
+    "Angels spokesman Tim Mead said he believed Moreno presented the offer to Boras at that time.",
+    "Police did not provide much detail about what transpired between then and 5:30 p.m., when"
+    " the bomb went off at West Coast Bank.",
     "Shortly after, the West Coast Bank received a call with a similar warning.",
     "A few years later, Page modeled in bondage and sadomasochistic poses.",
     # ECB+ 14ecbplus: half an hour after the sentence before's time.

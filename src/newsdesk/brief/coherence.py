@@ -680,6 +680,18 @@ _RELATIVE_OPENER = re.compile(
 # afterwards." (not "... issued following the tremor, but it was retracted shortly afterwards").
 _COUNTED_FROM_BEFORE = re.compile(r"\b(?:moments|shortly)\s+(?:later|afterwards?)\b", re.IGNORECASE)
 _COUNTED_FROM_HERE = re.compile(r"\b(?:after|when|as|following|before|once|until)\b", re.IGNORECASE)
+# A time the sentence before gave: "Angels spokesman Tim Mead said he believed Moreno presented
+# the offer to Boras at that time.", "Police did not provide much detail about what transpired
+# between then and 5:30 p.m., ..." (not "He retired in 1993 as the league's all - time leader in
+# steals, and was fifth on the career assists list at that time.", nor "at that time of year").
+_THAT_TIME = re.compile(
+    r"\b(?:between\s+then\s+and|at\s+that\s+(?:time|point)(?!\s+(?:of|in|when)\b))"
+)
+_TIME_HERE = re.compile(
+    r"\b(?:after|when|as|following|before|once|until|(?:1[89]|20)\d\d|(?:Mon|Tues|Wednes|Thurs"
+    r"|Fri|Satur|Sun)day|January|February|March|April|June|July|August|September|October"
+    r"|November|December)\b"
+)
 
 # Someone known only by age: "The 55 - year - old is a hugely popular choice", "The
 # sixty-one-year-old was arrested Friday", also after a fronted phrase ("On Saturday, the
@@ -880,6 +892,9 @@ def needs_context(text: str, opening: bool = False) -> bool:
     # The substring test before the search, in either case of the first letter.
     counted = _COUNTED_FROM_BEFORE.search(text) if "hortly" in text or "oments" in text else None
     if counted and not _COUNTED_FROM_HERE.search(text, 0, counted.start()):
+        return True
+    that_time = _THAT_TIME.search(text) if "then and" in text or "at that " in text else None
+    if that_time and not _TIME_HERE.search(text, 0, that_time.start()):
         return True
     if (_PARTITIVE.match(text) and not _PARTITIVE_OF_ITS_OWN.match(text)) or _BARE_COUNT.match(
         text
