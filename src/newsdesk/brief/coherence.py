@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable, Sequence
 
 from newsdesk.brief.verbs import AUXILIARIES, is_verbless
+from newsdesk.event_time import MONTH_PATTERN, WEEKDAYS
 from newsdesk.text import NAME_PARTICLES, QUOTE_MARK, ascii_case_counts, quote_open_after, words
 
 _MIN_WORDS = 6
@@ -688,9 +689,8 @@ _THAT_TIME = re.compile(
     r"\b(?:between\s+then\s+and|at\s+that\s+(?:time|point)(?!\s+(?:of|in|when)\b))"
 )
 _TIME_HERE = re.compile(
-    r"\b(?:after|when|as|following|before|once|until|(?:1[89]|20)\d\d|(?:Mon|Tues|Wednes|Thurs"
-    r"|Fri|Satur|Sun)day|January|February|March|April|June|July|August|September|October"
-    r"|November|December)\b"
+    rf"(?i:{_COUNTED_FROM_HERE.pattern})"
+    rf"|\b(?:(?:1[89]|20)\d\d|{'|'.join(WEEKDAYS)}|{MONTH_PATTERN})\b"
 )
 
 # Someone known only by age: "The 55 - year - old is a hugely popular choice", "The
