@@ -120,6 +120,11 @@ DANGLING = [
     " had lost its pressurisation.",
     "Ryan Succop hit a 47 - yard field goal moments later to tie the game.",
     "John Jenkin was arrested on suspicion of murder shortly afterwards.",
+    # ECB+ 32ecbplus, 3ecb, 20ecbplus (in briefs read blind): "also" beside a victim or an
+    # arrest, one more of what the sentence before told.
+    "The family dog was also found dead.",
+    "A court officer was also killed outside the court and an off-duty officer the next day.",
+    "As many as 80 people were also wounded.",
     # ECB+ 10ecb, 8ecb (both in the 250-word briefs, read blind): a time the sentence before gave.
     "Angels spokesman Tim Mead said he believed Moreno presented the offer to Boras at that time.",
     "Police did not provide much detail about what transpired between then and 5:30 p.m., when"

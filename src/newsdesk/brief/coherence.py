@@ -716,6 +716,13 @@ _ANSWERS_BEFORE = re.compile(
 # Rosa.", "External affairs minister Pranab Mukherjee, too, had strongly defended ..." (not "too
 # much", "too late").
 _ADDITIVE_TOO = re.compile(r",\s*too\s*[,;.!]|\stoo\s*[.!][\"”'’]?$")
+# And "also" beside a victim, an arrest or a charge: one more of what the sentence before told.
+# "The family dog was also found dead.", "As many as 80 people were also wounded.", "A court
+# officer was also killed outside the court and an off-duty officer the next day."
+_ADDITIVE_ALSO = re.compile(
+    r"\b(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+also\s+(?:\w+ly\s+)?"
+    r"(?:found\s+dead|killed|injured|hurt|wounded|shot|arrested|detained|charged|hospitali[sz]ed)\b"
+)
 # The endings it can match: a sentence without one is not searched.
 _ANSWER_ENDINGS = tuple(
     f"{word}.{mark}"
@@ -875,7 +882,9 @@ def needs_context(text: str, opening: bool = False) -> bool:
         return True
     if text.endswith(_ANSWER_ENDINGS) and _ANSWERS_BEFORE.search(text):
         return True
-    if "too" in text and _ADDITIVE_TOO.search(text):
+    if ("too" in text and _ADDITIVE_TOO.search(text)) or (
+        " also " in text and _ADDITIVE_ALSO.search(text)
+    ):
         return True
     if _CLAUSE_PRONOUN.match(text) or _OBJECT_PRONOUN.match(text):
         return True
