@@ -712,6 +712,12 @@ _AGE_ONLY = re.compile(
 _ANSWERS_BEFORE = re.compile(
     r"(?:\bas well|(?:^(?:\S+\s+){1,7}?|,\s*)(?:agreed|concurred|disagreed))\.[\"”'’]?$"
 )
+# The endings it can match: a sentence without one is not searched.
+_ANSWER_ENDINGS = tuple(
+    f"{word}.{mark}"
+    for word in ("well", "agreed", "concurred", "disagreed")
+    for mark in ("", '"', "”", "'", "’")
+)
 # Additive "too": "Residents of Sonoma County felt it, too, including some as far south as Santa
 # Rosa.", "External affairs minister Pranab Mukherjee, too, had strongly defended ..." (not "too
 # much", "too late").
@@ -722,12 +728,6 @@ _ADDITIVE_TOO = re.compile(r",\s*too\s*[,;.!]|\stoo\s*[.!][\"”'’]?$")
 _ADDITIVE_ALSO = re.compile(
     r"\b(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+also\s+(?:\w+ly\s+)?"
     r"(?:found\s+dead|killed|injured|hurt|wounded|shot|arrested|detained|charged|hospitali[sz]ed)\b"
-)
-# The endings it can match: a sentence without one is not searched.
-_ANSWER_ENDINGS = tuple(
-    f"{word}.{mark}"
-    for word in ("well", "agreed", "concurred", "disagreed")
-    for mark in ("", '"', "”", "'", "’")
 )
 
 
