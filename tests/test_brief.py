@@ -336,8 +336,9 @@ def test_a_lead_does_not_leave_its_own_later_sentences_behind_to_open_a_brief() 
     [
         ("27ecb", 250, "The out-of-band security update fixes"),
         ("1ecb", 250, "The notorious party girl"),
-        # A detail of an undated article, with no lead of its day beside it.
-        ("32ecbplus", 100, "The family dog was also found dead."),
+        # A detail with no lead of its day beside it. (32ecbplus's "The family dog was also
+        # found dead." was the example until it came to need the sentence before it.)
+        ("27ecbplus", 250, "The software giant said the Fix - It temporary workaround"),
     ],
 )
 def test_a_brief_does_not_open_on_what_its_reader_has_not_met(
@@ -348,8 +349,8 @@ def test_a_brief_does_not_open_on_what_its_reader_has_not_met(
     into ...") left the reader asking whose update, which girl. A lead that introduces them
     ("Microsoft has issued an emergency patch ...") opens instead, and the other still follows.
     So does the brief's first article opening when the first unit is a detail and no lead of its
-    day was chosen ("A PROVISIONAL trial date has been set in the case of a son accused of killing
-    his mother, sister and pet dog" before "The family dog was also found dead.")."""
+    day was chosen ("Microsoft has released a temporary patch to fix a "zero - day" ..." before
+    "The software giant said the Fix - It temporary workaround ...")."""
     texts = [s.text for s in ecb_brief(event, budget).sentences]
     assert not texts[0].startswith("The ")
     assert any(text.startswith(presupposing) for text in texts[1:])
