@@ -281,16 +281,20 @@ def mentions_any(text: str, phrases: Sequence[str]) -> bool:
 QUOTE_MARK = re.compile(r'"|“|”|``|\'\'')  # literals: the search skips to their first characters
 
 
+def quotation_marks(text: str) -> Iterator[re.Match[str]]:
+    """The double quotation marks of ``text`` (:data:`QUOTE_MARK`), in order. A straight quote
+    right after a digit is an inch or a second ("the 17" MacBook Pro", "3h 51' 03""), no
+    quotation mark."""
+    for mark in QUOTE_MARK.finditer(text):
+        if mark.group() != '"' or not text[mark.start() - 1 : mark.start()].isdigit():
+            yield mark
+
+
 def quote_open_after(text: str, open_before: bool = False) -> bool:
     """Whether a double-quoted quotation is still open at the end of ``text`` (straight quotes
-    toggle; TeX ``...'' and curly quotes open and close). A straight quote right after a digit
-    is an inch or a second ("the 17" MacBook Pro", "3h 51' 03""), no quotation mark."""
+    toggle; TeX ``...'' and curly quotes open and close)."""
     state = open_before
-    for mark in QUOTE_MARK.finditer(text):
+    for mark in quotation_marks(text):
         char = mark.group()
-        if char == '"':
-            if not text[mark.start() - 1 : mark.start()].isdigit():
-                state = not state
-        else:
-            state = char in ("“", "``")
+        state = not state if char == '"' else char in ("“", "``")
     return state

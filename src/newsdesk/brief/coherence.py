@@ -14,7 +14,14 @@ from collections.abc import Iterable, Sequence
 
 from newsdesk.brief.verbs import AUXILIARIES, is_verbless
 from newsdesk.event_time import MONTH_PATTERN, WEEKDAYS
-from newsdesk.text import NAME_PARTICLES, QUOTE_MARK, ascii_case_counts, quote_open_after, words
+from newsdesk.text import (
+    NAME_PARTICLES,
+    QUOTE_MARK,
+    ascii_case_counts,
+    quotation_marks,
+    quote_open_after,
+    words,
+)
 
 _MIN_WORDS = 6
 _MAX_WORDS = 80
@@ -452,17 +459,15 @@ def _speaks_in_person(text: str) -> bool:
 def _outside_quotations(text: str) -> str | None:
     """``text`` with each double-quoted quotation replaced by a space; None where its quotation
     marks do not pair up (a closing mark first, an opening one inside a quotation, a quotation
-    left open). A straight quote opens or closes by turns; one right after a digit is an inch.
-    One opening the sentence, a space after it, may close the quotation before ('" A Foreign
-    Office spokeswoman said : "We are aware of the death ...'): the marks cannot be told apart."""
+    left open). A straight quote opens or closes by turns. One opening the sentence, a space
+    after it, may close the quotation before ('" A Foreign Office spokeswoman said : "We are aware
+    of the death ...'): the marks cannot be told apart."""
     if text.startswith('"') and text[1:2].isspace():
         return None
     kept: list[str] = []
     start: int | None = 0  # where the text outside a quotation began; None inside one
-    for mark in QUOTE_MARK.finditer(text):
+    for mark in quotation_marks(text):
         char = mark.group()
-        if char == '"' and text[mark.start() - 1 : mark.start()].isdigit():
-            continue
         if start is not None:  # outside: this mark must open
             if char in ("”", "''"):
                 return None
