@@ -1141,6 +1141,20 @@ def test_a_quotation_left_open_introduces_no_one() -> None:
         assert not any(index in u.members for u in story.units)
 
 
+def test_a_unit_never_ends_on_a_quotation_left_open() -> None:
+    """WikiNews M0055: 'Grez said of Wednesday's midnight tremor, "I could see my sister coming
+    down from the second floor ...' opens on a surname and leaves its quotation open. It came as
+    a unit with the sentence that named Grez in full, ending mid-quotation; it now comes only
+    with the rest of the quotation, as a standalone sentence that leaves one open does."""
+    from newsdesk.evaluation.summarize import read_articles
+
+    story = prepare(read_articles([WIKINEWS / "M0055.english"]))
+    grez = next(c for c in story.candidates if c.text.startswith("Grez said of Wednesday"))
+    assert grez.leaves_quote_open and grez.introduced_by is not None
+    for unit in story.units:
+        assert not story.candidates[unit.members[-1]].leaves_quote_open, unit
+
+
 ECB_COOLEY = DATA / "ecbplus" / "docs" / "16ecbplus" / "16_1ecbplus.json"
 
 

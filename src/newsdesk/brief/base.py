@@ -569,7 +569,7 @@ def _units(candidates: Sequence[Candidate], by_article: Sequence[Sequence[int]])
                 continue
             if cand.standalone and not cand.leaves_quote_open:
                 units.append(Unit((c,), cand.length, cand.stems))
-            elif cand.introduced_by is not None:
+            elif cand.introduced_by is not None and not cand.leaves_quote_open:
                 first = candidates[cand.introduced_by]
                 pair = (cand.introduced_by, c)
                 units.append(Unit(pair, first.length + cand.length, first.stems + cand.stems))
