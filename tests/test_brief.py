@@ -501,21 +501,25 @@ def test_an_article_names_its_person_before_its_own_sentence_of_an_earlier_day()
     """WikiNews M0013 (September 22, 2005) names "Hussain Osman" in its lead and then tells his
     arrest in Rome "on July 29" with "Osman" alone. Dated by that day the second sentence came
     first in a resampled brief with an article of July 12, and "Osman" was nobody yet. An
-    article's own introduction of a person now comes first, whatever day its units tell."""
+    article's own introduction of a person now comes first, whatever day its units tell: the
+    Rome sentence, which names him past a long fronted phrase, is a unit with the lead, and the
+    lead keeps its place before it."""
     from newsdesk.brief.order import reading_order
     from newsdesk.evaluation.summarize import read_articles
 
     wikinews = Path(__file__).resolve().parents[1] / "examples" / "wikinews"
     story = prepare(read_articles([wikinews / "M0010.english", wikinews / "M0013.english"]))
 
-    def unit_of(opening: str) -> int:
-        return next(
-            u
-            for u, unit in enumerate(story.units)
-            if story.candidates[unit.members[0]].text.startswith(opening)
-        )
+    def index_of(opening: str) -> int:
+        return next(i for i, c in enumerate(story.candidates) if c.text.startswith(opening))
 
-    lead = unit_of("The London bomb suspect, Hussain Osman")
-    rome = unit_of("Allegedly involved in the second set of attacks")
-    searches = unit_of("Houses were searched in the Burley")
-    assert reading_order(story, [searches, rome, lead]) == [searches, lead, rome]
+    lead = index_of("The London bomb suspect, Hussain Osman")
+    rome = index_of("Allegedly involved in the second set of attacks")
+    assert [u.members for u in story.units if rome in u.members] == [(lead, rome)]
+    searches = next(
+        u
+        for u, unit in enumerate(story.units)
+        if story.candidates[unit.members[0]].text.startswith("Houses were searched in the Burley")
+    )
+    pair = next(u for u, unit in enumerate(story.units) if unit.members == (lead, rome))
+    assert reading_order(story, [pair, searches]) == [searches, pair]

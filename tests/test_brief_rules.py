@@ -1554,6 +1554,36 @@ def test_a_surname_after_a_fronted_phrase_comes_with_its_introduction() -> None:
     assert "Brian Nichols" in story.candidates[outside.introduced_by].text
 
 
+ECB_RED_SOX = DATA / "ecbplus" / "docs" / "10ecbplus" / "10_1ecbplus.json"
+ECB_ACEH = DATA / "ecbplus" / "docs" / "37ecbplus" / "37_11ecbplus.json"
+
+
+@pytest.mark.skipif(not ECB_RED_SOX.is_file(), reason="shared ECB+ data not present")
+def test_a_surname_alone_inside_the_sentence_comes_with_the_full_name() -> None:
+    """WikiNews M007's "The jury sentenced Graner to ten years in prison." and ECB+ 10ecbplus's
+    "The Red Sox control Youkilis contractually ..." name someone by surname alone past the
+    sentence's first word: who Graner and Youkilis are is in the sentence that named them in
+    full. A place that ends a capitalised name ("the provincial capital Banda Aceh") is no
+    person: "A massive quake struck off Aceh in 2004, ..." stands on its own."""
+    from newsdesk.evaluation.summarize import read_articles
+
+    abu_ghraib = [WIKINEWS / f"M007{n}.english" for n in range(10)]
+    red_sox = sorted(ECB_RED_SOX.parent.iterdir())
+    for paths, opening, full_name in [
+        (abu_ghraib, "The jury sentenced Graner", "Charles Graner"),
+        (red_sox, "The Red Sox control Youkilis", "Kevin Youkilis"),
+    ]:
+        story = prepare(read_articles(paths))
+        index = next(i for i, c in enumerate(story.candidates) if c.text.startswith(opening))
+        candidate = story.candidates[index]
+        assert not candidate.standalone and candidate.introduced_by is not None
+        assert full_name in story.candidates[candidate.introduced_by].text
+        assert (candidate.introduced_by, index) in [u.members for u in story.units]
+    story = prepare(read_articles([ECB_ACEH]))
+    aceh = next(c for c in story.candidates if c.text.startswith("A massive quake struck off"))
+    assert aceh.standalone and aceh.introduced_by is None
+
+
 ECB_QESHM = DATA / "ecbplus" / "docs" / "20ecbplus"
 
 

@@ -39,9 +39,11 @@ from newsdesk.brief.referents import (
     common_referents,
     counted_referent,
     event_referent,
+    inner_surnames,
     opening_surname,
     ordinal_referent,
     people_mentioned,
+    people_named,
     people_referent,
     pronoun_after_fronted_phrase,
     speaker_surname,
@@ -397,6 +399,7 @@ def _dependence(
     mentioned: Container[str],
     introducers: Mapping[str, int | None],
     known: Container[str],
+    people: Container[str],
     common_noun: Callable[[str], bool],
     earlier: Callable[[Sequence[str], Sequence[str]], int | None],
 ) -> _Dependence:
@@ -409,6 +412,17 @@ def _dependence(
     speaker = speaker_surname(text)
     if referent not in introducers and speaker in introducers:
         referent = None if speaker in mentioned else speaker
+    if referent not in introducers:
+        # Someone named alone further in ("The jury sentenced Graner to ten years in prison."):
+        # with the sentence that named them, where one standalone sentence did.
+        inner = {
+            name
+            for name in inner_surnames(text, introducers, people)
+            if name not in mentioned and name not in known
+        }
+        named_in = {introducers[name] for name in inner}
+        if len(named_in) == 1 and None not in named_in:
+            referent = min(inner)
     if (
         referent is not None
         and speaker is not None
@@ -470,6 +484,8 @@ def prepare(articles: Sequence[Article]) -> StoryText:
         # Who the article has named so far: surnames of full names (casefolded) and people nouns
         # -> the latest standalone candidate that named them, if any.
         introducers: dict[str, int | None] = {}
+        # Of those, the people named with a first name ("Brady Quinn", not "Banda Aceh").
+        people: set[str] = set()
         common_noun = partial(_in_small_letters, article.text)
         earlier = partial(_latest_mention, candidates, indices)  # sees the lists as they grow
         # A headline-only record: its one sentence is the headline, and the story's content.
@@ -504,7 +520,14 @@ def prepare(articles: Sequence[Article]) -> StoryText:
                 dependence = _Dependence(needs_previous, None, needs_previous)
             else:
                 dependence = _dependence(
-                    rule_text, position, mentioned, introducers, known, common_noun, earlier
+                    rule_text,
+                    position,
+                    mentioned,
+                    introducers,
+                    known,
+                    people,
+                    common_noun,
+                    earlier,
                 )
                 if not dependence.dependent and contrasts_with_previous(rule_text):
                     # Its people need no introduction, but the sentence it sets itself against
@@ -519,6 +542,8 @@ def prepare(articles: Sequence[Article]) -> StoryText:
                 position + 1 < len(quoted) and quoted[position + 1]
             )
             introduces = standalone and not leaves_quote_open
+            if mentioned:
+                people |= people_named(rule_text)
             for key in mentioned | people_mentioned(tokens):
                 introducers[key] = len(candidates) if introduces else introducers.get(key)
             indices.append(len(candidates))

@@ -10,8 +10,10 @@ sentence introduces (:data:`FULL_NAME_SURNAME`, :func:`people_mentioned`) and ma
 unit; a sentence whose referent no earlier sentence gave comes with the sentence before it, as
 does one whose subject is a pronoun after a fronted phrase (:func:`pronoun_after_fronted_phrase`).
 What the story's reader already knows, its own actors and events (:func:`common_referents`),
-needs no introduction. The rules on one sentence alone (fragments, datelines, the writer's own
-voice, dangling openers, quotations) are in :mod:`newsdesk.brief.coherence`.
+needs no introduction. Whether a full name's first word is a first name (a person, not "Banda
+Aceh") is :mod:`newsdesk.attribute.gazetteer`'s list. The rules on one sentence alone
+(fragments, datelines, the writer's own voice, dangling openers, quotations) are in
+:mod:`newsdesk.brief.coherence`.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Container, Sequence
 
+from newsdesk.attribute import gazetteer
 from newsdesk.brief.coherence import SPEECH, SPEECH_VERBS, has_any
 from newsdesk.brief.terms import content_stems, stem
 from newsdesk.models import Article
@@ -126,6 +129,53 @@ def speaker_surname(text: str) -> str | None:
         return None
     name = match.group(1) or match.group(2) or match.group(3)
     return None if name in _NOT_SURNAMES else name.casefold()
+
+
+# A surname alone inside the sentence: "The jury sentenced Graner to ten years in prison.", "The
+# Red Sox control Youkilis contractually ...". Not part of a longer name (no capitalised word
+# next to it), and not after a word a place follows more often than a person does ("in Aceh",
+# "from Greece").
+_PLACE_PREPOSITIONS = frozenset(
+    ["in", "at", "from", "to", "into", "across", "near", "outside", "inside", "of", "for", "via"]
+)
+_WORD_BEFORE = re.compile(r"([\w'’.-]+)[^\w'’.-]*$")
+_WORD_AFTER = re.compile(r"[^\w'’.-]*(\w)")
+_WHOLE_SURNAME = re.compile(rf"({_SURNAME})(?:['’]s)?")
+
+
+def people_named(text: str) -> set[str]:
+    """The surnames of the full names in a sentence whose first word is a first name or an
+    initial ("Riddick Bowe", "J. Edgar Hoover"; not "Banda Aceh" or "MacBook Air"), casefolded.
+    Without the first names' list (:mod:`newsdesk.attribute.gazetteer`), none."""
+    named: set[str] = set()
+    for match in FULL_NAME_SURNAME.finditer(text):
+        first = match.group().split(None, 1)[0]
+        if first.endswith(".") or gazetteer.first_name_frequency(first):
+            named.add(match.group(1).casefold())
+    return named
+
+
+def inner_surnames(text: str, known: Container[str], people: Container[str]) -> set[str]:
+    """The surnames in ``known`` of ``people`` (:func:`people_named`) a sentence uses alone past
+    its first word, as a subject or possessive ("Graner to", "Quinn's pass"), casefolded."""
+    found: set[str] = set()
+    for match in _CAPITALISED_WORD.finditer(text, 1):
+        word = match.group()
+        bare = word.removesuffix("'s").removesuffix("’s")
+        name = bare.casefold()
+        if name not in people or name not in known or bare in _NOT_SURNAMES:
+            continue
+        before = _WORD_BEFORE.search(text, 0, match.start())
+        after = _WORD_AFTER.match(text, match.end())
+        if (
+            _WHOLE_SURNAME.fullmatch(word)
+            and before is not None
+            and not before[1][0].isupper()
+            and before[1].lower() not in _PLACE_PREPOSITIONS
+            and (word != bare or (after is not None and after[1].islower()))
+        ):
+            found.add(name)
+    return found
 
 
 # A fronted adverbial: "In Atlanta's posh Buckhead neighborhood,", "Last year,", also after a
@@ -461,9 +511,17 @@ def common_referents(
 ) -> set[str]:
     """Referent keys of the people and events in the headline or opening sentences of at least
     two of the story's articles: the story's own actors and events ("the sailors" of a story on
-    15 British sailors, "the quake" of an earthquake's), known to its reader."""
+    15 British sailors, "the quake" of an earthquake's), known to its reader; and the surnames of
+    the people named in full there ("Vincent Jackson")."""
     counts: Counter[str] = Counter()
+    named: Counter[str] = Counter()
     for article, split in zip(articles, sentences, strict=True):
-        tokens = words(" ".join([article.title, *(text for _, text in split[:2])]))
+        opening = " ".join([article.title, *(text for _, text in split[:2])])
+        tokens = words(opening)
         counts.update(people_mentioned(tokens) | events_mentioned(tokens))
-    return {key for key, n in counts.items() if n >= 2}
+        named.update({name.casefold() for name in FULL_NAME_SURNAME.findall(opening)})
+    # The people named in full there too; a story of one article has its own in its opening.
+    enough = min(2, len(articles))
+    return {key for key, n in counts.items() if n >= 2} | {
+        name for name, n in named.items() if n >= enough
+    }
