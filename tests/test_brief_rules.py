@@ -1266,6 +1266,20 @@ def test_the_player_comes_with_the_sentence_that_introduced_the_player() -> None
         # MultiLing M001, ECB+ 45ecbplus: which jury?
         ("The jury were told that the footage was taken nine days before the bombings.", "juri"),
         ("The jurors recommended the maximum sentence of life in prison without parole.", "juror"),
+        # ECB+ 45ecbplus, 9ecbplus, 33ecb: after a fronted phrase.
+        (
+            "According to a police affidavit, the couple had been dating for about three months.",
+            "coupl",
+        ),
+        (
+            "In a letter, the scientists urged the department secretaries to rescind changes.",
+            "scientist",
+        ),
+        (
+            "According to authorities, the teenager told police he was with a group of people.",
+            "teenag",
+        ),
+        ("In the end, the company said it would not appeal.", None),
     ],
 )
 def test_a_role_the_reader_has_not_met_is_a_referent(text: str, referent: str | None) -> None:

@@ -307,7 +307,7 @@ _PEOPLE_NOUNS = (
     "protesters", "demonstrators", "rescuers", "firefighters", "militants", "rebels", "pirates",
     "americans", "britons", "canadians", "australians", "germans", "russians", "israelis",
     "palestinians", "iranians", "iraqis", "afghans", "pakistanis", "mexicans", "italians",
-    "europeans", "koreans", "jury", "jurors",
+    "europeans", "koreans", "jury", "jurors", "scientists", "researchers", "biologists",
 )
 # fmt: on
 _THE_PEOPLE = (
@@ -315,6 +315,8 @@ _THE_PEOPLE = (
     r"(?!\s+(?:of|who|whom|whose|that|which|in|at|from|with)\b)"
 )
 _DEFINITE_PEOPLE = re.compile(rf"^[\"“]?{_THE_PEOPLE}", re.IGNORECASE)
+_THE_PEOPLE_HERE = re.compile(_THE_PEOPLE, re.IGNORECASE)
+_FRONTED_ANY = re.compile(rf"^(?i:{_FRONTED_PHRASE}),\s+")
 # Also after whoever reports it: "Police said (that) the Americans ...". (With IGNORECASE, [A-Z]
 # is any letter: the words before the speech verb are any words.)
 _REPORTED_DEFINITE_PEOPLE = re.compile(
@@ -348,6 +350,10 @@ def people_referent(text: str) -> str | None:
     if not text.isascii() or has_any(text.lower(), SPEECH_VERBS):
         match = _REPORTED_DEFINITE_PEOPLE.match(text)
     match = match or _DEFINITE_PEOPLE.match(text) or _DEFINITE_ROLE.match(text)
+    if match is None and "," in text[:_FRONTED_REACH] and (fronted := _FRONTED_ANY.match(text)):
+        # After a fronted phrase: "In a letter, the scientists urged the department secretaries
+        # to rescind ...".
+        match = _THE_PEOPLE_HERE.match(text, fronted.end())
     return f"people:{stem(match.group(1).lower())}" if match else None
 
 
