@@ -101,6 +101,31 @@ def day(year: int, month: int, date: int) -> datetime:
             day(2009, 6, 1),
             day(2009, 6, 8),
         ),
+        # A date reaches two weeks before the story's first article (M0017, M0022): the first
+        # reports a reader has may come days after the event.
+        (
+            "The July 7 bombings were a series of coordinated bombings which struck London on the"
+            " morning of July 7, 2005.",
+            day(2008, 5, 1),
+            day(2005, 7, 12),
+            day(2005, 7, 7),
+        ),
+        (
+            "The sailors and marines were captured by Iranian border guards on March 23 in the"
+            " Persian Gulf near the Shatt al Arab waterway.",
+            day(2007, 4, 5),
+            day(2007, 3, 27),
+            day(2007, 3, 23),
+        ),
+        # ... but not a date that names the event (M0009): the report is of the fundraiser.
+        (
+            "Several prominent Romanian artists and celebrities will gather at the Radio Hall in"
+            " Bucharest on Sunday, January 23, to raise money for the victims of the catastrophic"
+            " Indian Ocean tsunami of December 26, 2004.",
+            day(2005, 1, 20),
+            day(2004, 12, 29),
+            day(2005, 1, 20),
+        ),
         # A relative clause after a common noun may date the event itself (M0064).
         (
             "As many as 200,000 people were killed by the tremors, which struck on January 12.",
