@@ -1155,6 +1155,24 @@ def test_a_unit_never_ends_on_a_quotation_left_open() -> None:
         assert not story.candidates[unit.members[-1]].leaves_quote_open, unit
 
 
+def test_the_latest_of_a_series_comes_with_the_event_before_it() -> None:
+    """WikiNews M006: "The US Geological Survey said the latest tremor had a magnitude of 6.1
+    ..." stood alone, as the quake is the story's own event; but "the latest" is one of a
+    series, and a blind reader found no earlier tremor told. It comes with the sentence that
+    told of it: "A strong earthquake has once again struck Haiti, eight days after ..."."""
+    from newsdesk.evaluation.summarize import read_articles
+
+    story = prepare(read_articles(sorted(WIKINEWS.glob("M006?.english"))))
+    index = next(
+        i for i, c in enumerate(story.candidates) if "said the latest tremor had" in c.text
+    )
+    latest = story.candidates[index]
+    assert not latest.standalone and latest.introduced_by is not None
+    introducer = story.candidates[latest.introduced_by]
+    assert introducer.text.startswith("A strong earthquake has once again struck Haiti")
+    assert (latest.introduced_by, index) in [u.members for u in story.units]
+
+
 ECB_COOLEY = DATA / "ecbplus" / "docs" / "16ecbplus" / "16_1ecbplus.json"
 
 

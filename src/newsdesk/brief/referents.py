@@ -423,6 +423,9 @@ _SAME_EVENT = {
 }  # fmt: skip
 
 
+_LATEST = re.compile(r"\b(?:latest|newest|most\s+recent)\s", re.IGNORECASE)
+
+
 def _event_key(noun: str) -> str:
     # The word itself, not its stem: "announced" in the openings does not tell of "the
     # announcement" the sentence means.
@@ -455,6 +458,10 @@ def event_referent(
     if match is not None:
         noun = match.group(1).lower()
         stems = [stem(noun), stem(_SAME_EVENT.get(noun, noun))]
+        if _LATEST.search(match.group()):
+            # One of a series, which the story's own event is not: "The US Geological Survey
+            # said the latest tremor had a magnitude of 6.1" after the quake of eight days before.
+            return f"latest:{_event_key(noun)}", list(dict.fromkeys(stems))
         return _event_key(noun), list(dict.fromkeys(stems))
     short = _DEFINITE_SHORT_NAME.match(text)
     if short is not None and common_noun(noun := short.group(1).lower()):
