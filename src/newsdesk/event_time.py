@@ -22,8 +22,9 @@ STORY_LEAD_DAYS = 2
 # A day named by its date reaches further: the first reports of a story a reader sees may come
 # days after its event ("52 people were killed ... on July 7th 2005 ..." in a story whose
 # articles begin on July 12). On MultiLing's resampled stories this took the sentence pairs in
-# the human summaries' order at 250 words from 0.694 to 0.720 (BENCHMARKS.md); a weekday read
-# that far back moved ECB+ openings between days and changed their briefs.
+# the human summaries' order from 0.691 to 0.705 at 100 words and from 0.694 to 0.706 at 250
+# (BENCHMARKS.md); a weekday read that far back moved ECB+ openings between days and changed
+# their briefs.
 DATED_LEAD_DAYS = 14
 
 # A month's name or abbreviation, as a regex group.
