@@ -90,34 +90,39 @@ _NAMED_OF = re.compile(
     r"(?<!\bmorning)(?<!\bafternoon)(?<!\bevening)(?<!\bnight)(?<!\bday)(?<!\bweek)"
     r"(?<!\bweekend)(?<!\bend)(?<!\bstart)(?<!\bbeginning)(?<!\bmonth)\s+of\s+$"
 )
+# The words before a date it reads: enough for "beginning of ".
+_NAMED_OF_REACH = 16
 
 
-def _dates(text: str, today: datetime, naming: bool = True) -> list[datetime | None]:
-    """The days the sentence names by their date ("July 7", "7 July 2005"); without ``naming``,
-    not those that name an event ("the July 7, 2005 bombings", "the tsunami of December 26")."""
-    days: list[datetime | None] = []
+def _days_named(text: str, published: datetime) -> list[tuple[datetime, bool]]:
+    """Every day the sentence names, resolved against the publication day (UTC midnights), and
+    whether it is a date that does not name an event ("July 7", not "the July 7, 2005 bombings",
+    "the tsunami of December 26", nor a weekday)."""
+    today = day_of(published)
+    days: list[tuple[datetime | None, bool]] = []
     for pattern, month, day in ((_MONTH_DAY, 1, 2), (_DAY_MONTH, 2, 1)):
         for match in pattern.finditer(text):
-            if naming or not (
-                _NAMING_DATE.match(text, match.end()) or _NAMED_OF.search(text, 0, match.start())
-            ):
-                days.append(_calendar_day(match[month], int(match[day]), match[3], today))
-    return days
-
-
-def mentioned_days(text: str, published: datetime) -> list[datetime]:
-    """Every day the sentence names, resolved against the publication day (UTC midnights)."""
-    today = day_of(published)
-    days = _dates(text, today)
+            names_event = _NAMING_DATE.match(text, match.end()) or _NAMED_OF.search(
+                text[max(0, match.start() - _NAMED_OF_REACH) : match.start()]
+            )
+            date = _calendar_day(match[month], int(match[day]), match[3], today)
+            days.append((date, not names_event))
     if not _FUTURE.search(text):
         for match in _WEEKDAY.finditer(text):
             if match.group(1) == "next":
                 continue
             back = (today.weekday() - WEEKDAYS.index(match.group(2))) % 7
-            days.append(_days_before(today, back or (7 if match.group(1) == "last" else 0)))
+            days.append(
+                (_days_before(today, back or (7 if match.group(1) == "last" else 0)), False)
+            )
         if _DAY_BEFORE.search(text):
-            days.append(_days_before(today, 1))
-    return [d for d in days if d is not None]
+            days.append((_days_before(today, 1), False))
+    return [(d, dated) for d, dated in days if d is not None]
+
+
+def mentioned_days(text: str, published: datetime) -> list[datetime]:
+    """Every day the sentence names, resolved against the publication day (UTC midnights)."""
+    return [d for d, _ in _days_named(text, published)]
 
 
 # A relative clause after a name tells of the named, not of the event the sentence reports: "Jordan
@@ -140,13 +145,12 @@ def reported_day(text: str, published: datetime, story_start: datetime) -> datet
 def _days_in_story(text: str, published: datetime, story_start: datetime) -> list[datetime]:
     """The days the sentence names that fall in the story's span, up to its publication."""
     earliest = _days_before(day_of(story_start), STORY_LEAD_DAYS)
-    dated = _days_before(day_of(story_start), DATED_LEAD_DAYS)
+    earliest_date = _days_before(day_of(story_start), DATED_LEAD_DAYS)
     today = day_of(published)
-    dates = set(_dates(text, today, naming=False))
     return [
         d
-        for d in mentioned_days(text, published)
-        if (dated if d in dates else earliest) <= d <= today
+        for d, dated in _days_named(text, published)
+        if (earliest_date if dated else earliest) <= d <= today
     ]
 
 

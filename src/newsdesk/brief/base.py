@@ -399,7 +399,7 @@ def _dependence(
     mentioned: Container[str],
     introducers: Mapping[str, int | None],
     known: Container[str],
-    people: Container[str],
+    people: Mapping[str, str],
     common_noun: Callable[[str], bool],
     earlier: Callable[[Sequence[str], Sequence[str]], int | None],
 ) -> _Dependence:
@@ -484,8 +484,9 @@ def prepare(articles: Sequence[Article]) -> StoryText:
         # Who the article has named so far: surnames of full names (casefolded) and people nouns
         # -> the latest standalone candidate that named them, if any.
         introducers: dict[str, int | None] = {}
-        # Of those, the people named with a first name ("Brady Quinn", not "Banda Aceh").
-        people: set[str] = set()
+        # Of those, the people named with a first name ("Brady Quinn", not "Banda Aceh"), to
+        # their surnames as written.
+        people: dict[str, str] = {}
         common_noun = partial(_in_small_letters, article.text)
         earlier = partial(_latest_mention, candidates, indices)  # sees the lists as they grow
         # A headline-only record: its one sentence is the headline, and the story's content.
@@ -515,7 +516,8 @@ def prepare(articles: Sequence[Article]) -> StoryText:
                 or needs_context(rule_text, opening=not stated)
                 or pronoun_after_fronted_phrase(rule_text, introducers)
             )
-            mentioned = {n.casefold() for n in FULL_NAME_SURNAME.findall(rule_text)}
+            names = list(FULL_NAME_SURNAME.finditer(rule_text))
+            mentioned = {name.group(1).casefold() for name in names}
             if fragment or needs_previous:
                 dependence = _Dependence(needs_previous, None, needs_previous)
             else:
@@ -542,8 +544,8 @@ def prepare(articles: Sequence[Article]) -> StoryText:
                 position + 1 < len(quoted) and quoted[position + 1]
             )
             introduces = standalone and not leaves_quote_open
-            if mentioned:
-                people |= people_named(rule_text)
+            if names:
+                people |= people_named(names)
             for key in mentioned | people_mentioned(tokens):
                 introducers[key] = len(candidates) if introduces else introducers.get(key)
             indices.append(len(candidates))

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Container, Sequence
+from collections.abc import Callable, Container, Iterable, Mapping, Sequence
 
 from newsdesk.attribute import gazetteer
 from newsdesk.brief.coherence import SPEECH, SPEECH_VERBS, has_any
@@ -139,42 +139,46 @@ _PLACE_PREPOSITIONS = frozenset(
     ["in", "at", "from", "to", "into", "across", "near", "outside", "inside", "of", "for", "via"]
 )
 _WORD_BEFORE = re.compile(r"([\w'’.-]+)[^\w'’.-]*$")
+_BEFORE_REACH = 40  # characters before a surname that hold the word before it
 _WORD_AFTER = re.compile(r"[^\w'’.-]*(\w)")
-_WHOLE_SURNAME = re.compile(rf"({_SURNAME})(?:['’]s)?")
 
 
-def people_named(text: str) -> set[str]:
-    """The surnames of the full names in a sentence whose first word is a first name or an
-    initial ("Riddick Bowe", "J. Edgar Hoover"; not "Banda Aceh" or "MacBook Air"), casefolded.
-    Without the first names' list (:mod:`newsdesk.attribute.gazetteer`), none."""
-    named: set[str] = set()
-    for match in FULL_NAME_SURNAME.finditer(text):
+def people_named(names: Iterable[re.Match[str]]) -> dict[str, str]:
+    """Of the full names :data:`FULL_NAME_SURNAME` found in a sentence, those whose first word is
+    a first name or an initial ("Riddick Bowe", "J. Edgar Hoover"; not "Banda Aceh" or "MacBook
+    Air"): their surnames casefolded, to the surname as written. Without the first names' list
+    (:mod:`newsdesk.attribute.gazetteer`), none."""
+    named: dict[str, str] = {}
+    for match in names:
         first = match.group().split(None, 1)[0]
         if first.endswith(".") or gazetteer.first_name_frequency(first):
-            named.add(match.group(1).casefold())
+            named[match.group(1).casefold()] = match.group(1)
     return named
 
 
-def inner_surnames(text: str, known: Container[str], people: Container[str]) -> set[str]:
+def inner_surnames(text: str, known: Container[str], people: Mapping[str, str]) -> set[str]:
     """The surnames in ``known`` of ``people`` (:func:`people_named`) a sentence uses alone past
     its first word, as a subject or possessive ("Graner to", "Quinn's pass"), casefolded."""
     found: set[str] = set()
-    for match in _CAPITALISED_WORD.finditer(text, 1):
-        word = match.group()
-        bare = word.removesuffix("'s").removesuffix("’s")
-        name = bare.casefold()
-        if name not in people or name not in known or bare in _NOT_SURNAMES:
+    for name, written in people.items():
+        if name not in known or written in _NOT_SURNAMES:
             continue
-        before = _WORD_BEFORE.search(text, 0, match.start())
-        after = _WORD_AFTER.match(text, match.end())
-        if (
-            _WHOLE_SURNAME.fullmatch(word)
-            and before is not None
-            and not before[1][0].isupper()
-            and before[1].lower() not in _PLACE_PREPOSITIONS
-            and (word != bare or (after is not None and after[1].islower()))
-        ):
-            found.add(name)
+        start = text.find(written, 1)
+        while start > 0 and name not in found:
+            end = start + len(written)
+            possessive = text.startswith(("'s", "’s"), end)
+            before = _WORD_BEFORE.search(text[max(0, start - _BEFORE_REACH) : start])
+            after = _WORD_AFTER.match(text, end + 2 if possessive else end)
+            if (
+                not text[start - 1].isalnum()
+                and (possessive or after is None or not text[end].isalnum())
+                and before is not None
+                and not before[1][0].isupper()
+                and before[1].lower() not in _PLACE_PREPOSITIONS
+                and (possessive or (after is not None and after[1].islower()))
+            ):
+                found.add(name)
+            start = text.find(written, end)
     return found
 
 
