@@ -86,12 +86,24 @@ _NAMING_DATE = re.compile(
 
 # ... or follows the event it names: "the catastrophic Indian Ocean tsunami of December 26", "the
 # earthquake of December 26, 2004" (not "on the morning of July 7, 2005").
-_NAMED_OF = re.compile(
-    r"(?<!\bmorning)(?<!\bafternoon)(?<!\bevening)(?<!\bnight)(?<!\bday)(?<!\bweek)"
-    r"(?<!\bweekend)(?<!\bend)(?<!\bstart)(?<!\bbeginning)(?<!\bmonth)\s+of\s+$"
-)
+_OF_BEFORE = re.compile(r"(\S*)\s+of\s+$")
+# fmt: off
+_TIMES_OF = frozenset((
+    "morning", "afternoon", "evening", "night", "day", "week", "weekend", "end", "start",
+    "beginning", "month",
+))
+# fmt: on
 # The words before a date it reads: enough for "beginning of ".
 _NAMED_OF_REACH = 16
+
+
+def _names_event(text: str, start: int, end: int) -> bool:
+    """Whether the date at ``text[start:end]`` names an event (:data:`_NAMING_DATE`,
+    :data:`_OF_BEFORE`) rather than dates the sentence."""
+    if _NAMING_DATE.match(text, end):
+        return True
+    of = _OF_BEFORE.search(text[max(0, start - _NAMED_OF_REACH) : start])
+    return of is not None and of[1] not in _TIMES_OF
 
 
 def _days_named(text: str, published: datetime) -> list[tuple[datetime, bool]]:
@@ -102,11 +114,8 @@ def _days_named(text: str, published: datetime) -> list[tuple[datetime, bool]]:
     days: list[tuple[datetime | None, bool]] = []
     for pattern, month, day in ((_MONTH_DAY, 1, 2), (_DAY_MONTH, 2, 1)):
         for match in pattern.finditer(text):
-            names_event = _NAMING_DATE.match(text, match.end()) or _NAMED_OF.search(
-                text[max(0, match.start() - _NAMED_OF_REACH) : match.start()]
-            )
             date = _calendar_day(match[month], int(match[day]), match[3], today)
-            days.append((date, not names_event))
+            days.append((date, not _names_event(text, match.start(), match.end())))
     if not _FUTURE.search(text):
         for match in _WEEKDAY.finditer(text):
             if match.group(1) == "next":

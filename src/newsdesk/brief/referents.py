@@ -156,26 +156,33 @@ def people_named(names: Iterable[re.Match[str]]) -> dict[str, str]:
     return named
 
 
-def inner_surnames(text: str, known: Container[str], people: Mapping[str, str]) -> set[str]:
-    """The surnames in ``known`` of ``people`` (:func:`people_named`) a sentence uses alone past
-    its first word, as a subject or possessive ("Graner to", "Quinn's pass"), casefolded."""
+def inner_surnames(text: str, introduced: Container[str], people: Mapping[str, str]) -> set[str]:
+    """The surnames of ``people`` (:func:`people_named`) the article has ``introduced`` that a
+    sentence uses alone past its first word, as a subject or possessive ("Graner to", "Quinn's
+    pass"), casefolded."""
     found: set[str] = set()
     for name, written in people.items():
-        if name not in known or written in _NOT_SURNAMES:
+        if name not in introduced or written in _NOT_SURNAMES:
             continue
         start = text.find(written, 1)
         while start > 0 and name not in found:
             end = start + len(written)
             possessive = text.startswith(("'s", "’s"), end)
             before = _WORD_BEFORE.search(text[max(0, start - _BEFORE_REACH) : start])
-            after = _WORD_AFTER.match(text, end + 2 if possessive else end)
+            after = _WORD_AFTER.match(text, end)
             if (
                 not text[start - 1].isalnum()
-                and (possessive or after is None or not text[end].isalnum())
                 and before is not None
                 and not before[1][0].isupper()
                 and before[1].lower() not in _PLACE_PREPOSITIONS
-                and (possessive or (after is not None and after[1].islower()))
+                and (
+                    possessive
+                    or (
+                        not text[end : end + 1].isalnum()
+                        and after is not None
+                        and after[1].islower()
+                    )
+                )
             ):
                 found.add(name)
             start = text.find(written, end)
@@ -203,7 +210,8 @@ _FRONTED_PHRASE = (
     # "According to a relative, he had ...", "Pending his extradition, he was held ...".
     r"|[a-z]{3,}(?:ed|ing))\b[^,\"“”]{0,60}"
 )
-_FRONTED_OPENING = re.compile(rf"^(?i:{_FRONTED_PHRASE}),\s+(?=[A-Z])")
+_FRONTED_ANY = re.compile(rf"^(?i:{_FRONTED_PHRASE}),\s+")
+_FRONTED_OPENING = re.compile(rf"{_FRONTED_ANY.pattern}(?=[A-Z])")
 # The comma that ends a fronted phrase comes within this many characters (a sharpening word, a
 # head of up to about 30, then at most 60 more): a sentence without one skips the long pattern.
 _FRONTED_REACH = 100
@@ -320,7 +328,6 @@ _THE_PEOPLE = (
 )
 _DEFINITE_PEOPLE = re.compile(rf"^[\"“]?{_THE_PEOPLE}", re.IGNORECASE)
 _THE_PEOPLE_HERE = re.compile(_THE_PEOPLE, re.IGNORECASE)
-_FRONTED_ANY = re.compile(rf"^(?i:{_FRONTED_PHRASE}),\s+")
 # Also after whoever reports it: "Police said (that) the Americans ...". (With IGNORECASE, [A-Z]
 # is any letter: the words before the speech verb are any words.)
 _REPORTED_DEFINITE_PEOPLE = re.compile(
